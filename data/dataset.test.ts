@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { observationProblems, ruleContext } from '../src/api/rules';
+import { loadDataset } from './index';
+import { syntheticDataset } from './synthetic';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const data = loadDataset();
+const seeds = join(import.meta.dirname, '../../shared/seeds');
+
+describe('the dataset of the reports', () => {
+  it('parses through the contract and has the units, indicators and reports we expect', () => {
+    expect(data.units.map((u) => u.id)).toEqual(
+      expect.arrayContaining(['my-thoi', 'my-binh', 'my-quy', 'my-thanh', 'long-xuyen']),
+    );
+    for (const id of ['budget_revenue', 'budget_revenue_pct', 'poor_households_reduced',
+      'near_poor_households_reduced', 'health_insurance_coverage', 'resolution_targets_met']) {
+      expect(data.indicators.find((i) => i.id === id), id).toBeDefined();
+    }
+    expect(data.sources).toHaveLength(5);
+  });
+
+  it('every observation refers to a known unit, indicator and source and fits its indicator', () => {
+    const ctx = ruleContext(data.units, data.indicators, data.sources);
+    const problems = data.observations.flatMap((o) => observationProblems(o, ctx, o.id));
+    expect(problems).toEqual([]);
+  });
+
+  it('has unique ids, and every source belongs to the unit of its observations', () => {
+    expect(new Set(data.observations.map((o) => o.id)).size).toBe(data.observations.length);
+    const sourceUnit = new Map(data.sources.map((s) => [s.id, s.unitId]));
+    for (const o of data.observations) expect(sourceUnit.get(o.sourceId), o.id).toBe(o.unitId);
+  });
+
+  it('names a seed file in each source, and each quoted phrase is in that report', () => {
+    const files = readdirSync(seeds);
+    for (const s of data.sources) {
+      const file = files.find((f) => s.reference.includes(f));
+      expect(file, s.id).toBeDefined();
+      const text = readFileSync(join(seeds, file!), 'utf8').normalize('NFC').replace(/\s+/g, ' ');
+      for (const o of data.observations.filter((x) => x.sourceId === s.id)) {
+        const quote = /“(.+?)”(?:\.|$)/.exec(o.note ?? '')?.[1];
+        expect(quote, o.id).toBeDefined();
+        expect(text, o.id).toContain(quote!.normalize('NFC').replace(/\s+/g, ' '));
+      }
+    }
+  });
+
+  it('keeps the reports’ key figures as written', () => {
+    const find = (id: string) => data.observations.find((o) => o.id === id);
+    expect(find('my-thoi-2024-q4-budget-revenue')).toMatchObject({ value: 12e9, qualifier: 'over' });
+    expect(find('my-thoi-2024-q3-health-insurance-coverage')).toMatchObject({ value: 88.44 });
+    expect(find('my-thoi-2024-q4-resolution-targets-met')).toMatchObject({ value: 10, outOf: 11, scope: 'year' });
+    expect(find('my-binh-2023-q2-resolution-targets-met')).toMatchObject({ value: 10, outOf: 12, scope: 'term' });
+    expect(find('my-quy-2024-q2-health-insurance-coverage')).toMatchObject({ asOf: '2024-05-31', qualifier: 'over' });
+  });
+
+  it('records the 2025 mergers: the old wards say where they went', () => {
+    const unit = (id: string) => data.units.find((u) => u.id === id)!;
+    expect(unit('my-binh')).toMatchObject({ validTo: '2025-06-30', successorId: 'long-xuyen' });
+    expect(unit('my-quy')).toMatchObject({ validTo: '2025-06-30', successorId: 'long-xuyen' });
+    expect(unit('my-thanh')).toMatchObject({ successorId: 'my-thoi' });
+    expect(unit('my-thoi').changes?.[0]?.absorbed.map((a) => a.unitId)).toContain('my-thanh');
+    // the code 30307 was reused: a unit is its id and dates, not its code
+    expect(data.units.filter((u) => u.code === '30307').map((u) => u.id).sort()).toEqual(['long-xuyen', 'my-hoa']);
+  });
+});
+
+describe('the synthetic dataset', () => {
+  it('is the same for the same seed, labelled synthetic, and follows the rules', () => {
+    const a = syntheticDataset({ indicators: data.indicators.slice(0, 3), units: 3, years: 2 });
+    const b = syntheticDataset({ indicators: data.indicators.slice(0, 3), units: 3, years: 2 });
+    expect(a).toEqual(b);
+    expect(a.observations).toHaveLength(3 * 2 * 4 * 3);
+    expect(a.units.every((u) => u.name.includes('giả lập'))).toBe(true);
+    const ctx = ruleContext(a.units, a.indicators, a.sources);
+    expect(a.observations.flatMap((o) => observationProblems(o, ctx, o.id))).toEqual([]);
+  });
+});

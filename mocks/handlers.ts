@@ -1,0 +1,58 @@
+/**
+ * The happy path of every read endpoint, served from data/ through the contract.
+ * Tests add failures with the named scenarios in scenarios.ts.
+ */
+import { http, HttpResponse } from 'msw';
+import {
+  ApiError,
+  IndicatorsResponse,
+  ObservationsResponse,
+  SourceResponse,
+  SourcesResponse,
+  UnitsResponse,
+  matchesQuery,
+  observationOrder,
+  parseObservationQuery,
+  unknownNames,
+  type ApiIssue,
+} from '../src/api/contract';
+import { loadDataset, type Dataset } from '../data';
+
+function errorResponse(status: number, code: string, message: string, issues?: ApiIssue[]) {
+  return HttpResponse.json(ApiError.parse({ error: { code, message, issues } }), { status });
+}
+
+/** Handlers over a dataset; the default is the reports' figures. */
+export function createHandlers(dataset: Dataset = loadDataset()) {
+  const familyOf = new Map(dataset.indicators.map((i) => [i.id, i.family]));
+  const known = {
+    units: new Set(dataset.units.map((u) => u.id)),
+    indicators: new Set(dataset.indicators.map((i) => i.id)),
+  };
+  return [
+    http.get('/api/health', () => HttpResponse.json({ status: 'ok' })),
+    http.get('/api/units', () => HttpResponse.json(UnitsResponse.parse({ units: dataset.units }))),
+    http.get('/api/indicators', () =>
+      HttpResponse.json(IndicatorsResponse.parse({ indicators: dataset.indicators })),
+    ),
+    http.get('/api/observations', ({ request }) => {
+      const parsed = parseObservationQuery(new URL(request.url).searchParams);
+      if (!parsed.ok) return errorResponse(400, 'bad_query', 'The query is not valid.', parsed.issues);
+      const unknown = unknownNames(parsed.query, known);
+      if (unknown.length > 0) return errorResponse(400, 'bad_query', 'The query names unknown things.', unknown);
+      const observations = dataset.observations
+        .filter((o) => matchesQuery(o, parsed.query, (id) => familyOf.get(id)))
+        .sort(observationOrder);
+      return HttpResponse.json(ObservationsResponse.parse({ observations }));
+    }),
+    http.get('/api/sources', () => HttpResponse.json(SourcesResponse.parse({ sources: dataset.sources }))),
+    http.get('/api/sources/:id', ({ params }) => {
+      const source = dataset.sources.find((s) => s.id === params.id);
+      if (!source) return errorResponse(404, 'not_found', `No source "${String(params.id)}".`);
+      return HttpResponse.json(SourceResponse.parse({ source }));
+    }),
+    http.all('/api/*', () => errorResponse(404, 'not_found', 'No such endpoint.')),
+  ];
+}
+
+export const handlers = createHandlers();

@@ -1,0 +1,264 @@
+/**
+ * The JSON API contract (DESIGN.md), shared by the SPA, the msw handlers and the server.
+ * Every type the app uses for API data is inferred from these schemas.
+ */
+import { z } from 'zod';
+
+// ---------------------------------------------------------------- primitives
+
+export const PERIOD_PATTERN = /^(\d{4})-Q([1-4])$/;
+
+/** "YYYY-Qn": from 1 January to the end of quarter n of year YYYY. */
+export const Period = z
+  .string()
+  .regex(PERIOD_PATTERN, 'must be a period YYYY-Qn with n from 1 to 4');
+
+export const IsoDate = z.iso.date();
+
+export const Id = z
+  .string()
+  .min(1)
+  .max(80)
+  .regex(/^[a-z0-9][a-z0-9_-]*$/, 'must be lower-case letters, digits, - or _');
+
+// ---------------------------------------------------------------- units
+
+export const UnitKind = z.enum(['phuong', 'xa']);
+
+/** A boundary change: on `date` the unit absorbed these former units (ids where we have them). */
+export const UnitChange = z.object({
+  date: IsoDate,
+  absorbed: z.array(z.object({ unitId: Id.optional(), name: z.string().min(1) })).min(1),
+  legalBasis: z.string().optional(),
+});
+
+export const Unit = z.object({
+  id: Id,
+  code: z.string().regex(/^\d{5}$/, 'must be a five-digit administrative code'),
+  name: z.string().min(1),
+  kind: UnitKind,
+  province: z.string().min(1),
+  validFrom: IsoDate.nullable(),
+  validTo: IsoDate.nullable(),
+  successorId: Id.optional(),
+  changes: z.array(UnitChange).optional(),
+});
+
+// ---------------------------------------------------------------- indicators
+
+export const Family = z.enum(['budget', 'poverty', 'health_insurance', 'resolution_targets', 'other']);
+
+/** What an indicator's value counts or measures. */
+export const MeasureUnit = z.enum([
+  'vnd',
+  'percent',
+  'household',
+  'house',
+  'person',
+  'gift',
+  'target',
+  'project',
+  'organization',
+  'enterprise',
+  'party_cell',
+  'party_member',
+  'collective',
+  'registration',
+]);
+
+export const Target = z.object({
+  year: z.number().int().min(2000).max(2100),
+  value: z.number(),
+  source: z.string().min(1),
+});
+
+export const Indicator = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be snake_case'),
+  family: Family,
+  name: z.string().min(1),
+  unit: MeasureUnit,
+  aggregation: z.enum(['ytd', 'level']),
+  higherIsBetter: z.boolean(),
+  min: z.number().optional(),
+  max: z.number().optional(),
+  /** Yearly targets (e.g. the province's BHYT coverage targets). */
+  targets: z.array(Target).optional(),
+  /** The figure is a year-to-date share of an annual amount: compare it with the even pace q/4. */
+  evenPace: z.boolean().optional(),
+});
+
+// ---------------------------------------------------------------- observations
+
+export const Qualifier = z.enum(['exact', 'over', 'nearly', 'about']);
+export const Basis = z.enum(['estimate', 'plan', 'resolution']);
+export const Scope = z.enum(['year', 'term']);
+export const Status = z.enum(['estimated', 'reported']);
+
+/** The fields an editor writes; the store adds id and version. */
+export const ObservationFields = z.object({
+  unitId: Id,
+  indicatorId: Id,
+  period: Period,
+  value: z.number().finite(),
+  outOf: z.number().finite().positive().optional(),
+  basis: Basis.optional(),
+  qualifier: Qualifier,
+  asOf: IsoDate.optional(),
+  scope: Scope.optional(),
+  status: Status.optional(),
+  sourceId: Id,
+  note: z.string().max(2000).optional(),
+});
+
+export const Observation = ObservationFields.extend({
+  id: Id,
+  version: z.number().int().min(1),
+});
+
+// ---------------------------------------------------------------- sources
+
+export const Source = z.object({
+  id: Id,
+  unitId: Id,
+  title: z.string().min(1),
+  heldOn: IsoDate,
+  periodLabel: z.string().min(1),
+  reference: z.string().min(1),
+  /** The report's text, kept as plain text where we have it. */
+  text: z.string().max(200_000).optional(),
+});
+
+export const NewSource = Source.omit({ id: true }).extend({ id: Id.optional() });
+
+// ---------------------------------------------------------------- requests
+
+/** Query of GET /api/observations; every parameter optional, names repeatable. */
+export const ObservationQuery = z
+  .object({
+    unit: z.array(Id).default([]),
+    from: Period.optional(),
+    to: Period.optional(),
+    family: z.array(Family).default([]),
+    indicator: z.array(Id).default([]),
+  })
+  .refine((q) => !q.from || !q.to || comparePeriods(q.from, q.to) <= 0, {
+    message: 'from must not be after to',
+    path: ['from'],
+  });
+
+export const NewObservation = ObservationFields.extend({ id: Id.optional() }).strict();
+export const NewObservationBatch = z.array(NewObservation).min(1).max(5000);
+export const ObservationUpdate = ObservationFields.extend({ version: z.number().int().min(1) }).strict();
+
+// ---------------------------------------------------------------- responses
+
+export const ApiIssue = z.object({ path: z.string(), message: z.string() });
+export const ApiError = z.object({
+  error: z.object({ code: z.string(), message: z.string(), issues: z.array(ApiIssue).optional() }),
+});
+
+export const HealthResponse = z.object({ status: z.literal('ok') });
+export const UnitsResponse = z.object({ units: z.array(Unit) });
+export const IndicatorsResponse = z.object({ indicators: z.array(Indicator) });
+export const ObservationsResponse = z.object({ observations: z.array(Observation) });
+export const SourcesResponse = z.object({ sources: z.array(Source) });
+export const SourceResponse = z.object({ source: Source });
+export const ObservationResponse = z.object({ observation: Observation });
+
+// ---------------------------------------------------------------- types
+
+export type Period = z.infer<typeof Period>;
+export type Unit = z.infer<typeof Unit>;
+export type UnitChange = z.infer<typeof UnitChange>;
+export type Family = z.infer<typeof Family>;
+export type MeasureUnit = z.infer<typeof MeasureUnit>;
+export type Indicator = z.infer<typeof Indicator>;
+export type Qualifier = z.infer<typeof Qualifier>;
+export type Basis = z.infer<typeof Basis>;
+export type Observation = z.infer<typeof Observation>;
+export type ObservationFields = z.infer<typeof ObservationFields>;
+export type NewObservation = z.infer<typeof NewObservation>;
+export type ObservationUpdate = z.infer<typeof ObservationUpdate>;
+export type Source = z.infer<typeof Source>;
+export type NewSource = z.infer<typeof NewSource>;
+export type ObservationQuery = z.infer<typeof ObservationQuery>;
+export type ApiIssue = z.infer<typeof ApiIssue>;
+export type ApiError = z.infer<typeof ApiError>;
+
+// ---------------------------------------------------------------- helpers shared by every edge
+
+/** Orders two periods; both must match PERIOD_PATTERN. */
+export function comparePeriods(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0; // "YYYY-Qn" sorts lexically for years 1000..9999
+}
+
+/** Turns zod issues into the contract's `issues` list. */
+export function toApiIssues(error: z.ZodError): ApiIssue[] {
+  return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+}
+
+/** Reads GET /api/observations' query string; unknown parameters are an error, not ignored. */
+export function parseObservationQuery(params: URLSearchParams) {
+  const known = new Set(['unit', 'from', 'to', 'family', 'indicator']);
+  const unknown = [...new Set(params.keys())].filter((k) => !known.has(k));
+  const raw = {
+    unit: params.getAll('unit'),
+    from: single(params, 'from'),
+    to: single(params, 'to'),
+    family: params.getAll('family'),
+    indicator: params.getAll('indicator'),
+  };
+  const parsed = ObservationQuery.safeParse(raw);
+  const issues: ApiIssue[] = unknown.map((k) => ({ path: k, message: 'unknown query parameter' }));
+  for (const k of ['from', 'to'] as const) {
+    if (params.getAll(k).length > 1) issues.push({ path: k, message: 'must be given at most once' });
+  }
+  if (!parsed.success) issues.push(...toApiIssues(parsed.error));
+  return issues.length > 0 || !parsed.success
+    ? ({ ok: false, issues } as const)
+    : ({ ok: true, query: parsed.data } as const);
+}
+
+function single(params: URLSearchParams, key: string): string | undefined {
+  return params.get(key) ?? undefined;
+}
+
+/** The order every list endpoint answers in, so that msw and the server agree. */
+export function observationOrder(a: Observation, b: Observation): number {
+  return (
+    comparePeriods(a.period, b.period) ||
+    a.unitId.localeCompare(b.unitId) ||
+    a.indicatorId.localeCompare(b.indicatorId) ||
+    a.id.localeCompare(b.id)
+  );
+}
+
+/** Applies a parsed query to observations, as both the msw handlers and the server answer it. */
+export function matchesQuery(
+  o: Observation,
+  q: ObservationQuery,
+  familyOf: (indicatorId: string) => Family | undefined,
+): boolean {
+  if (q.unit.length > 0 && !q.unit.includes(o.unitId)) return false;
+  if (q.indicator.length > 0 && !q.indicator.includes(o.indicatorId)) return false;
+  if (q.from && comparePeriods(o.period, q.from) < 0) return false;
+  if (q.to && comparePeriods(o.period, q.to) > 0) return false;
+  if (q.family.length > 0) {
+    const family = familyOf(o.indicatorId);
+    if (!family || !q.family.includes(family)) return false;
+  }
+  return true;
+}
+
+/** Names in a query that the dataset does not know: a 400, never an empty 200. */
+export function unknownNames(
+  q: ObservationQuery,
+  known: { units: ReadonlySet<string>; indicators: ReadonlySet<string> },
+): ApiIssue[] {
+  return [
+    ...q.unit.filter((u) => !known.units.has(u)).map((u) => ({ path: 'unit', message: `unknown unit "${u}"` })),
+    ...q.indicator
+      .filter((i) => !known.indicators.has(i))
+      .map((i) => ({ path: 'indicator', message: `unknown indicator "${i}"` })),
+  ];
+}

@@ -1,0 +1,84 @@
+/**
+ * vi-VN formatting of the figures: decimal comma, thousands dot, tỷ/triệu for money,
+ * and the qualifier kept with the value ("trên 12 tỷ đồng").
+ */
+import type { MeasureUnit, Qualifier } from '../api/contract';
+
+const numberFormats = new Map<number, Intl.NumberFormat>();
+
+/** 1770 → "1.770", 88.44 → "88,44". */
+export function formatNumber(value: number, maximumFractionDigits = 2): string {
+  let f = numberFormats.get(maximumFractionDigits);
+  if (!f) {
+    f = new Intl.NumberFormat('vi-VN', { maximumFractionDigits });
+    numberFormats.set(maximumFractionDigits, f);
+  }
+  return f.format(value);
+}
+
+/** 12_000_000_000 → "12 tỷ đồng"; 528_000_000 → "528 triệu đồng". */
+export function formatMoney(vnd: number): string {
+  const abs = Math.abs(vnd);
+  if (abs >= 1e9) return `${formatNumber(vnd / 1e9)} tỷ đồng`;
+  if (abs >= 1e6) return `${formatNumber(vnd / 1e6)} triệu đồng`;
+  return `${formatNumber(vnd, 0)} đồng`;
+}
+
+/** Shorter form for chart axes: "12 tỷ", "528 tr". */
+export function formatMoneyShort(vnd: number): string {
+  const abs = Math.abs(vnd);
+  if (abs >= 1e9) return `${formatNumber(vnd / 1e9, 1)} tỷ`;
+  if (abs >= 1e6) return `${formatNumber(vnd / 1e6, 0)} tr`;
+  return formatNumber(vnd, 0);
+}
+
+export const MEASURE_LABELS: Record<MeasureUnit, string> = {
+  vnd: 'đồng',
+  percent: '%',
+  household: 'hộ',
+  house: 'căn',
+  person: 'người',
+  gift: 'phần quà',
+  target: 'chỉ tiêu',
+  project: 'công trình',
+  organization: 'tổ chức',
+  enterprise: 'doanh nghiệp',
+  party_cell: 'chi bộ',
+  party_member: 'đảng viên',
+  collective: 'tập thể',
+  registration: 'lượt đăng ký',
+};
+
+export const QUALIFIER_WORDS: Record<Qualifier, string> = {
+  exact: '',
+  over: 'trên',
+  nearly: 'gần',
+  about: 'khoảng',
+};
+
+/** A value with its unit: "12 tỷ đồng", "88,44%", "1.770 phần quà", "10/11 chỉ tiêu". */
+export function formatValue(value: number, unit: MeasureUnit, outOf?: number): string {
+  if (unit === 'vnd') return formatMoney(value);
+  if (unit === 'percent') return `${formatNumber(value)}%`;
+  const count = outOf !== undefined ? `${formatNumber(value)}/${formatNumber(outOf)}` : formatNumber(value);
+  return `${count} ${MEASURE_LABELS[unit]}`;
+}
+
+/** The value as the report said it: "trên 12 tỷ đồng", "gần 2,6 tỷ đồng". */
+export function formatQualified(value: number, unit: MeasureUnit, qualifier: Qualifier, outOf?: number): string {
+  const word = QUALIFIER_WORDS[qualifier];
+  const text = formatValue(value, unit, outOf);
+  return word ? `${word} ${text}` : text;
+}
+
+/** "2024-12-30" → "30/12/2024". */
+export function formatDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}
+
+/** "23/11/2026 14:05", in the viewer's time zone. */
+export function formatDateTime(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(date.getDate())}/${pad(date.getMonth() + 1)}/${date.getFullYear()} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}

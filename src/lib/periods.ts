@@ -1,0 +1,69 @@
+/**
+ * Periods "YYYY-Qn": cumulative from 1 January to the end of quarter n (DOMAIN.md).
+ */
+import { PERIOD_PATTERN } from '../api/contract';
+
+export type Quarter = 1 | 2 | 3 | 4;
+export interface PeriodParts { year: number; quarter: Quarter }
+
+export function parsePeriod(period: string): PeriodParts | null {
+  const m = PERIOD_PATTERN.exec(period);
+  if (!m) return null;
+  return { year: Number(m[1]), quarter: Number(m[2]) as Quarter };
+}
+
+export function formatPeriodId(year: number, quarter: Quarter): string {
+  return `${year}-Q${quarter}`;
+}
+
+/** How the reports name the span that ends with quarter n. */
+export const QUARTER_LABELS: Record<Quarter, string> = {
+  1: 'Quý I',
+  2: '6 tháng',
+  3: '9 tháng',
+  4: 'Cả năm',
+};
+
+/** "Cả năm 2024", "9 tháng 2024", "Quý I 2026". */
+export function periodLabel(period: string): string {
+  const p = parsePeriod(period);
+  return p ? `${QUARTER_LABELS[p.quarter]} ${p.year}` : period;
+}
+
+/** "ca-nam-2024" style, for file names. */
+export function periodSlug(period: string): string {
+  const p = parsePeriod(period);
+  if (!p) return period.toLowerCase();
+  const words = { 1: 'quy-1', 2: '6-thang', 3: '9-thang', 4: 'ca-nam' }[p.quarter];
+  return `${p.year}-${words}`;
+}
+
+/** The last day of the span, as an ISO date. */
+export function periodEnd(period: string): string | null {
+  const p = parsePeriod(period);
+  if (!p) return null;
+  const ends = { 1: '03-31', 2: '06-30', 3: '09-30', 4: '12-31' } as const;
+  return `${p.year}-${ends[p.quarter]}`;
+}
+
+/** The share of the year elapsed at the end of the period: the even pace q/4, in percent. */
+export function evenPacePercent(period: string): number | null {
+  const p = parsePeriod(period);
+  return p ? p.quarter * 25 : null;
+}
+
+/** Every period from `from` to `to`, inclusive and in order. */
+export function periodRange(from: string, to: string): string[] {
+  const a = parsePeriod(from);
+  const b = parsePeriod(to);
+  if (!a || !b) return [];
+  const out: string[] = [];
+  for (let y = a.year; y <= b.year; y++) {
+    for (let q = 1; q <= 4; q++) {
+      if (y === a.year && q < a.quarter) continue;
+      if (y === b.year && q > b.quarter) break;
+      out.push(formatPeriodId(y, q as Quarter));
+    }
+  }
+  return out;
+}

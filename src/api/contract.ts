@@ -164,6 +164,8 @@ export const ObservationsResponse = z.object({ observations: z.array(Observation
 export const SourcesResponse = z.object({ sources: z.array(Source) });
 export const SourceResponse = z.object({ source: Source });
 export const ObservationResponse = z.object({ observation: Observation });
+/** A stale update (409): the error, and the observation as it is now, so a client can show both. */
+export const ObservationConflict = ApiError.extend({ observation: Observation });
 
 // ---------------------------------------------------------------- types
 
@@ -223,8 +225,11 @@ function single(params: URLSearchParams, key: string): string | undefined {
   return params.get(key) ?? undefined;
 }
 
+/** The fields that order observations. */
+export type ObservationKey = Pick<Observation, 'period' | 'unitId' | 'indicatorId' | 'id'>;
+
 /** The order every list endpoint answers in, so that msw and the server agree. */
-export function observationOrder(a: Observation, b: Observation): number {
+export function observationOrder(a: ObservationKey, b: ObservationKey): number {
   return (
     comparePeriods(a.period, b.period) ||
     a.unitId.localeCompare(b.unitId) ||

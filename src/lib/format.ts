@@ -19,7 +19,7 @@ export function formatNumber(value: number, maximumFractionDigits = 2): string {
 /** 12_000_000_000 → "12 tỷ đồng"; 528_000_000 → "528 triệu đồng". */
 export function formatMoney(vnd: number): string {
   const abs = Math.abs(vnd);
-  if (abs >= 1e9) return `${formatNumber(vnd / 1e9)} tỷ đồng`;
+  if (abs >= 1e9) return `${formatNumber(vnd / 1e9, 3)} tỷ đồng`;
   if (abs >= 1e6) return `${formatNumber(vnd / 1e6)} triệu đồng`;
   return `${formatNumber(vnd, 0)} đồng`;
 }

@@ -1,0 +1,170 @@
+/**
+ * The OpenAPI 3.1 document of the API, generated from the zod contract (z.toJSONSchema):
+ * the schemas are the contract's, the paths are listed here beside the routes they describe.
+ */
+import { z } from 'zod';
+import * as contract from '../../src/api/contract';
+
+const COMPONENTS = {
+  Unit: contract.Unit,
+  Indicator: contract.Indicator,
+  Observation: contract.Observation,
+  Source: contract.Source,
+  NewObservation: contract.NewObservation,
+  NewObservationBatch: contract.NewObservationBatch,
+  ObservationUpdate: contract.ObservationUpdate,
+  NewSource: contract.NewSource,
+  ApiError: contract.ApiError,
+  ObservationConflict: contract.ObservationConflict,
+  HealthResponse: contract.HealthResponse,
+  UnitsResponse: contract.UnitsResponse,
+  IndicatorsResponse: contract.IndicatorsResponse,
+  ObservationsResponse: contract.ObservationsResponse,
+  ObservationResponse: contract.ObservationResponse,
+  SourcesResponse: contract.SourcesResponse,
+  SourceResponse: contract.SourceResponse,
+} as const;
+type Component = keyof typeof COMPONENTS;
+
+function componentSchemas(): Record<string, unknown> {
+  const registry = z.registry<{ id: string }>();
+  for (const [id, schema] of Object.entries(COMPONENTS)) registry.add(schema, { id });
+  const { schemas } = z.toJSONSchema(registry, { uri: (id) => `#/components/schemas/${id}` });
+  // Components live inside the document: drop the per-schema $schema and $id.
+  return Object.fromEntries(
+    Object.entries(schemas).map(([id, s]) => {
+      const rest = { ...(s as Record<string, unknown>) };
+      delete rest.$schema;
+      delete rest.$id;
+      return [id, rest];
+    }),
+  );
+}
+
+const ref = (name: Component) => ({ $ref: `#/components/schemas/${name}` });
+const json = (name: Component, description: string) => ({
+  description,
+  content: { 'application/json': { schema: ref(name) } },
+});
+const error = (description: string) => json('ApiError', description);
+const body = (name: Component) => ({ required: true, content: { 'application/json': { schema: ref(name) } } });
+const idParam = (what: string) => ({ name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: what });
+const repeatable = (name: string, description: string, items: unknown) => ({
+  name,
+  in: 'query',
+  required: false,
+  description,
+  style: 'form',
+  explode: true,
+  schema: { type: 'array', items },
+});
+const period = { type: 'string', pattern: contract.PERIOD_PATTERN.source };
+const writeErrors = {
+  400: error('Malformed JSON, a body the contract refuses, or a figure that breaks its indicator’s rules; nothing written'),
+  401: error('No valid token'),
+  403: error('The token is not an editor’s'),
+  413: error('The body is over the size limit'),
+  415: error('The body is not application/json'),
+};
+const editorOnly = [{ bearer: [] }];
+
+export function openApiDocument() {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Ward KPI dashboard API',
+      version: '1.0.0',
+      description: 'Targets and figures of ward Party committees. Reads are open unless the server asks for a token; writes need an editor token.',
+    },
+    servers: [{ url: '/' }],
+    paths: {
+      '/api/health': { get: { operationId: 'health', responses: { 200: json('HealthResponse', 'The server is up') } } },
+      '/api/units': { get: { operationId: 'listUnits', responses: { 200: json('UnitsResponse', 'Every unit') } } },
+      '/api/indicators': {
+        get: { operationId: 'listIndicators', responses: { 200: json('IndicatorsResponse', 'Every indicator') } },
+      },
+      '/api/observations': {
+        get: {
+          operationId: 'listObservations',
+          parameters: [
+            repeatable('unit', 'Unit ids', { type: 'string' }),
+            { name: 'from', in: 'query', required: false, schema: period, description: 'First period, YYYY-Qn' },
+            { name: 'to', in: 'query', required: false, schema: period, description: 'Last period, YYYY-Qn' },
+            repeatable('family', 'Indicator families', { type: 'string', enum: contract.Family.options }),
+            repeatable('indicator', 'Indicator ids', { type: 'string' }),
+          ],
+          responses: {
+            200: json('ObservationsResponse', 'The observations, ordered by period, unit, indicator and id'),
+            400: error('A malformed or unknown parameter, or a name the data does not know'),
+          },
+        },
+        post: {
+          operationId: 'addObservations',
+          security: editorOnly,
+          requestBody: body('NewObservationBatch'),
+          responses: {
+            201: json('ObservationsResponse', 'All were stored (or none: see the errors)'),
+            ...writeErrors,
+            409: error('An id is already taken'),
+          },
+        },
+      },
+      '/api/observations/{id}': {
+        put: {
+          operationId: 'updateObservation',
+          security: editorOnly,
+          parameters: [idParam('Observation id')],
+          requestBody: body('ObservationUpdate'),
+          responses: {
+            200: json('ObservationResponse', 'Stored; version grew by one'),
+            ...writeErrors,
+            404: error('No such observation'),
+            409: json('ObservationConflict', 'The version is stale; the body has the current observation'),
+          },
+        },
+        delete: {
+          operationId: 'deleteObservation',
+          security: editorOnly,
+          parameters: [
+            idParam('Observation id'),
+            { name: 'version', in: 'query', required: false, schema: { type: 'integer', minimum: 1 }, description: 'Delete only if this is the current version' },
+          ],
+          responses: {
+            200: json('ObservationResponse', 'Deleted; the body has what was deleted'),
+            400: error('A malformed parameter'),
+            401: writeErrors[401],
+            403: writeErrors[403],
+            404: error('No such observation'),
+            409: json('ObservationConflict', 'The version is stale; the body has the current observation'),
+          },
+        },
+      },
+      '/api/sources': {
+        get: { operationId: 'listSources', responses: { 200: json('SourcesResponse', 'Every source report') } },
+        post: {
+          operationId: 'addSource',
+          security: editorOnly,
+          requestBody: body('NewSource'),
+          responses: { 201: json('SourceResponse', 'Stored'), ...writeErrors, 409: error('The id is already taken') },
+        },
+      },
+      '/api/sources/{id}': {
+        get: {
+          operationId: 'getSource',
+          parameters: [idParam('Source id')],
+          responses: { 200: json('SourceResponse', 'The source'), 404: error('No such source') },
+        },
+      },
+      '/api/openapi.json': {
+        get: {
+          operationId: 'openApi',
+          responses: { 200: { description: 'This document', content: { 'application/json': { schema: { type: 'object' } } } } },
+        },
+      },
+    },
+    components: {
+      schemas: componentSchemas(),
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A token from `npm run token`' } },
+    },
+  };
+}

@@ -1,0 +1,153 @@
+/**
+ * The SQLite storage (libsql, synchronous). Rows keep the record as its contract JSON, written
+ * only after the contract parsed it; the columns beside it serve filtering and ordering.
+ */
+import {
+  Indicator,
+  Observation,
+  Source,
+  Unit,
+  observationOrder,
+  type NewObservation,
+  type NewSource,
+  type ObservationQuery,
+  type ObservationUpdate,
+} from '../../src/api/contract';
+import type { Dataset } from '../../data';
+import { openDatabase, placeholders, StatementCache, type Db } from './sqlite-db';
+import { SqliteWrites } from './sqlite-writes';
+import type { Storage, WriteOutcome } from './types';
+
+interface JsonRow {
+  json: string;
+}
+
+export function openSqliteStorage(file: string): SqliteStorage {
+  return new SqliteStorage(openDatabase(file));
+}
+
+export class SqliteStorage implements Storage {
+  private readonly stmts: StatementCache;
+  private readonly writes: SqliteWrites;
+
+  constructor(readonly db: Db) {
+    this.stmts = new StatementCache(db);
+    this.writes = new SqliteWrites(db, this.stmts);
+  }
+
+  async revision(): Promise<number> {
+    return this.revisionSync();
+  }
+
+  revisionSync(): number {
+    const row = this.stmts.get("SELECT value FROM meta WHERE key = 'revision'").get() as { value: string };
+    return Number(row.value);
+  }
+
+  async listUnits(): Promise<Unit[]> {
+    return this.jsonRows('SELECT json FROM units ORDER BY seq') as Unit[];
+  }
+
+  async listIndicators(): Promise<Indicator[]> {
+    return this.jsonRows('SELECT json FROM indicators ORDER BY seq') as Indicator[];
+  }
+
+  async listSources(): Promise<Source[]> {
+    return this.jsonRows('SELECT json FROM sources ORDER BY seq') as Source[];
+  }
+
+  async getSource(id: string): Promise<Source | undefined> {
+    return this.jsonRow('SELECT json FROM sources WHERE id = ?', id) as Source | undefined;
+  }
+
+  async getObservation(id: string): Promise<Observation | undefined> {
+    return this.jsonRow('SELECT json FROM observations WHERE id = ?', id) as Observation | undefined;
+  }
+
+  async countObservations(): Promise<number> {
+    return (this.stmts.get('SELECT count(*) AS n FROM observations').get() as { n: number }).n;
+  }
+
+  async listObservations(q: ObservationQuery): Promise<Observation[]> {
+    const where: string[] = [];
+    const params: string[] = [];
+    const inList = (column: string, values: string[]) => {
+      const unique = [...new Set(values)];
+      where.push(`${column} IN (${placeholders(unique.length)})`);
+      params.push(...unique);
+    };
+    if (q.unit.length > 0) inList('unit_id', q.unit);
+    if (q.indicator.length > 0) inList('indicator_id', q.indicator);
+    if (q.from) {
+      where.push('period >= ?');
+      params.push(q.from);
+    }
+    if (q.to) {
+      where.push('period <= ?');
+      params.push(q.to);
+    }
+    if (q.family.length > 0) {
+      const families = [...new Set(q.family)];
+      where.push(`indicator_id IN (SELECT id FROM indicators WHERE family IN (${placeholders(families.length)}))`);
+      params.push(...families);
+    }
+    const sql = `SELECT json FROM observations ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY period, unit_id, indicator_id, id`;
+    const rows = this.jsonRows(sql, ...params) as Observation[];
+    // SQL orders by bytes, the contract by locale: nearly sorted already, so this pass is cheap.
+    return rows.sort(observationOrder);
+  }
+
+  addObservations(batch: NewObservation[]): Promise<WriteOutcome<Observation[]>> {
+    return Promise.resolve(this.writes.addObservations(batch));
+  }
+
+  updateObservation(id: string, update: ObservationUpdate): Promise<WriteOutcome<Observation>> {
+    return Promise.resolve(this.writes.updateObservation(id, update));
+  }
+
+  deleteObservation(id: string, version?: number): Promise<WriteOutcome<Observation>> {
+    return Promise.resolve(this.writes.deleteObservation(id, version));
+  }
+
+  addSource(source: NewSource): Promise<WriteOutcome<Source>> {
+    return Promise.resolve(this.writes.addSource(source));
+  }
+
+  async isEmpty(): Promise<boolean> {
+    return this.stmts.get('SELECT 1 FROM units LIMIT 1').get() === undefined;
+  }
+
+  async seed(dataset: Dataset): Promise<void> {
+    const unit = this.stmts.get('INSERT INTO units (id, json) VALUES (?, ?)');
+    const indicator = this.stmts.get('INSERT INTO indicators (id, family, json) VALUES (?, ?, ?)');
+    const source = this.stmts.get('INSERT INTO sources (id, unit_id, json) VALUES (?, ?, ?)');
+    const observation = this.stmts.get(`INSERT INTO observations
+      (id, unit_id, indicator_id, period, source_id, version, json) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+    this.db
+      .transaction(() => {
+        for (const u of dataset.units) unit.run(u.id, JSON.stringify(Unit.parse(u)));
+        for (const i of dataset.indicators) indicator.run(i.id, i.family, JSON.stringify(Indicator.parse(i)));
+        for (const s of dataset.sources) source.run(s.id, s.unitId, JSON.stringify(Source.parse(s)));
+        for (const o of dataset.observations) {
+          const p = Observation.parse(o);
+          observation.run(p.id, p.unitId, p.indicatorId, p.period, p.sourceId, p.version, JSON.stringify(p));
+        }
+        this.writes.bumpRevision();
+      })
+      .immediate();
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  private jsonRows(sql: string, ...params: unknown[]): unknown[] {
+    return (this.stmts.get(sql).all(...params) as JsonRow[]).map((r) => JSON.parse(r.json) as unknown);
+  }
+
+  private jsonRow(sql: string, ...params: unknown[]): unknown {
+    const row = this.stmts.get(sql).get(...params) as JsonRow | undefined;
+    return row ? (JSON.parse(row.json) as unknown) : undefined;
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * The storage behind the API: one small interface, so that another database (PostgreSQL)
+ * can be added without touching the routes. Every method is async for that reason.
+ */
+import type {
+  ApiIssue,
+  Indicator,
+  NewObservation,
+  NewSource,
+  Observation,
+  ObservationQuery,
+  ObservationUpdate,
+  Source,
+  Unit,
+} from '../../src/api/contract';
+import type { Dataset } from '../../data';
+
+/** What a write did: its result, or why nothing was written. */
+export type WriteOutcome<T> =
+  | { ok: true; value: T }
+  | { ok: false; kind: 'invalid'; issues: ApiIssue[] }
+  | { ok: false; kind: 'not_found'; message: string }
+  | { ok: false; kind: 'conflict'; message: string; issues?: ApiIssue[]; current?: Observation };
+
+export interface Storage {
+  /** A number that changes at every write (read caches and ETags key on it). */
+  revision(): Promise<number>;
+
+  listUnits(): Promise<Unit[]>;
+  listIndicators(): Promise<Indicator[]>;
+  listSources(): Promise<Source[]>;
+  getSource(id: string): Promise<Source | undefined>;
+  /** The observations a parsed query selects, in observationOrder. */
+  listObservations(query: ObservationQuery): Promise<Observation[]>;
+  getObservation(id: string): Promise<Observation | undefined>;
+  countObservations(): Promise<number>;
+
+  /** Stores every item or none (a transaction); each new observation has version 1. */
+  addObservations(batch: NewObservation[]): Promise<WriteOutcome<Observation[]>>;
+  /** Replaces an observation if `update.version` is its current version; version grows by one. */
+  updateObservation(id: string, update: ObservationUpdate): Promise<WriteOutcome<Observation>>;
+  /** Deletes an observation (if `version` is given, only when it is the current one). */
+  deleteObservation(id: string, version?: number): Promise<WriteOutcome<Observation>>;
+  addSource(source: NewSource): Promise<WriteOutcome<Source>>;
+
+  /** True when the store holds no units yet (a fresh database). */
+  isEmpty(): Promise<boolean>;
+  /** Loads a whole dataset in one transaction (first start, benchmarks). */
+  seed(dataset: Dataset): Promise<void>;
+  close(): Promise<void>;
+}

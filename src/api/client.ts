@@ -1,0 +1,85 @@
+/**
+ * fetch, check the status, parse the body with the contract. Every failure becomes an
+ * ApiRequestError whose `userMessage` says in Vietnamese what went wrong and what to do.
+ */
+import type { z } from 'zod';
+import { ApiError } from './contract';
+
+export type FailureKind = 'network' | 'http' | 'contract';
+
+export class ApiRequestError extends Error {
+  constructor(
+    readonly kind: FailureKind,
+    readonly userMessage: string,
+    message: string,
+    readonly status?: number,
+    readonly body?: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiRequestError';
+  }
+}
+
+function httpMessage(status: number): string {
+  if (status === 400) return 'Yêu cầu không hợp lệ. Hãy kiểm tra lại bộ lọc.';
+  if (status === 401) return 'Cần đăng nhập bằng mã truy cập.';
+  if (status === 403) return 'Mã truy cập này không có quyền thực hiện thao tác.';
+  if (status === 404) return 'Không tìm thấy dữ liệu được yêu cầu.';
+  if (status === 409) return 'Số liệu vừa được người khác sửa.';
+  if (status === 413) return 'Dữ liệu gửi lên quá lớn.';
+  if (status >= 500) return `Máy chủ gặp lỗi (mã ${status}). Hãy thử lại sau ít phút.`;
+  return `Máy chủ trả lời bất thường (mã ${status}).`;
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  body?: unknown;
+  token?: string;
+  signal?: AbortSignal;
+}
+
+export async function apiRequest<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  { method = 'GET', body, token, signal }: RequestOptions = {},
+): Promise<z.infer<S>> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (token) headers.Authorization = `Bearer ${token}`;
+  let response: Response;
+  try {
+    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal });
+  } catch (cause) {
+    if (signal?.aborted) throw cause;
+    throw new ApiRequestError(
+      'network',
+      'Không kết nối được máy chủ. Hãy kiểm tra mạng rồi bấm “Thử lại”.',
+      `${method} ${path}: network error: ${String(cause)}`,
+    );
+  }
+  const json: unknown = response.status === 204 ? undefined : await response.json().catch(() => undefined);
+  if (!response.ok) {
+    const error = ApiError.safeParse(json);
+    throw new ApiRequestError(
+      'http',
+      httpMessage(response.status),
+      `${method} ${path}: ${response.status} ${error.success ? error.data.error.message : ''}`.trim(),
+      response.status,
+      json,
+    );
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    throw new ApiRequestError(
+      'contract',
+      'Máy chủ trả về dữ liệu không đúng định dạng, nên không hiển thị được. Hãy báo cho quản trị viên.',
+      `${method} ${path}: answer does not match the contract: ${parsed.error.message}`,
+      response.status,
+    );
+  }
+  return parsed.data;
+}
+
+export function userMessageOf(error: unknown): string {
+  return error instanceof ApiRequestError ? error.userMessage : 'Đã có lỗi không mong muốn. Hãy thử lại.';
+}

@@ -1,0 +1,66 @@
+/**
+ * The one query-key factory: every query's key and fetcher live together here.
+ * Invalidate through these keys, never a retyped one.
+ */
+import { queryOptions } from '@tanstack/react-query';
+import { apiRequest } from './client';
+import {
+  IndicatorsResponse,
+  ObservationsResponse,
+  SourcesResponse,
+  UnitsResponse,
+  type Family,
+} from './contract';
+
+export interface ObservationFilter {
+  units: string[];
+  family?: Family;
+  to?: string;
+}
+
+function observationsPath(f: ObservationFilter): string {
+  const params = new URLSearchParams();
+  for (const u of [...f.units].sort()) params.append('unit', u);
+  if (f.family) params.set('family', f.family);
+  if (f.to) params.set('to', f.to);
+  const qs = params.toString();
+  return qs ? `/api/observations?${qs}` : '/api/observations';
+}
+
+export const queryKeys = {
+  units: ['units'] as const,
+  indicators: ['indicators'] as const,
+  sources: ['sources'] as const,
+  observations: ['observations'] as const,
+};
+
+export const queries = {
+  units: () =>
+    queryOptions({
+      queryKey: queryKeys.units,
+      queryFn: ({ signal }) => apiRequest('/api/units', UnitsResponse, { signal }).then((r) => r.units),
+      staleTime: 5 * 60_000,
+    }),
+  indicators: () =>
+    queryOptions({
+      queryKey: queryKeys.indicators,
+      queryFn: ({ signal }) =>
+        apiRequest('/api/indicators', IndicatorsResponse, { signal }).then((r) => r.indicators),
+      staleTime: 5 * 60_000,
+    }),
+  sources: () =>
+    queryOptions({
+      queryKey: queryKeys.sources,
+      queryFn: ({ signal }) => apiRequest('/api/sources', SourcesResponse, { signal }).then((r) => r.sources),
+      staleTime: 60_000,
+    }),
+  observations: (filter: ObservationFilter) => {
+    const normalized = { ...filter, units: [...filter.units].sort() };
+    return queryOptions({
+      queryKey: [...queryKeys.observations, normalized] as const,
+      queryFn: ({ signal }) =>
+        apiRequest(observationsPath(normalized), ObservationsResponse, { signal }).then((r) => r.observations),
+      staleTime: 30_000,
+    });
+  },
+};

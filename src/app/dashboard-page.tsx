@@ -1,0 +1,44 @@
+/** The page: filters on top, one panel per KPI family below. Only here are features composed. */
+import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { queries } from '../api/queries';
+import { BudgetPanel } from '../features/budget/budget-panel';
+import { FilterBar } from '../features/filters/filter-bar';
+import { FilterNotices } from '../features/filters/filter-notices';
+import { syncFiltersWithUrl, useFilters } from '../features/filters/store';
+import { HealthInsurancePanel } from '../features/health-insurance/health-insurance-panel';
+import { PovertyPanel } from '../features/poverty/poverty-panel';
+import { ResolutionTargetsPanel } from '../features/resolution-targets/resolution-targets-panel';
+
+export function DashboardPage() {
+  const units = useFilters((s) => s.units);
+  const period = useFilters((s) => s.period);
+  const setPeriod = useFilters((s) => s.setPeriod);
+  const keepKnownUnits = useFilters((s) => s.keepKnownUnits);
+  const known = useQuery(queries.units());
+
+  useEffect(() => syncFiltersWithUrl(), []);
+  useEffect(() => {
+    if (!known.data) return;
+    const names = new Map(known.data.map((u) => [u.id, u.name]));
+    keepKnownUnits(new Set(names.keys()), (id) => names.get(id) ?? id);
+  }, [known.data, units, keepKnownUnits]);
+
+  const panelProps = { units, period, onSelectPeriod: setPeriod };
+  return (
+    <div className="page">
+      <header className="page-header">
+        <h1>Chỉ tiêu Nghị quyết các phường</h1>
+        <p className="page-lede">Số liệu từ báo cáo hội nghị của Đảng ủy phường, theo phường và kỳ báo cáo.</p>
+      </header>
+      <FilterBar />
+      <FilterNotices />
+      <main className="panels">
+        <BudgetPanel {...panelProps} />
+        <PovertyPanel {...panelProps} />
+        <HealthInsurancePanel {...panelProps} />
+        <ResolutionTargetsPanel {...panelProps} />
+      </main>
+    </div>
+  );
+}

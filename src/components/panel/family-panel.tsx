@@ -1,0 +1,139 @@
+/**
+ * One KPI family's panel: headline figures first (no chart code needed), then the chart,
+ * loaded lazily, its table and its sources. Owns its loading, error and empty states.
+ */
+import { lazy, Suspense, useId, useMemo, type ReactNode } from 'react';
+import { usePanelData } from '../../api/use-panel-data';
+import { userMessageOf } from '../../api/client';
+import { formatMoneyShort, formatNumber, formatValue } from '../../lib/format';
+import { buildPanelModel, type FamilyConfig } from '../../lib/panel-model';
+import type { LegendItem, PanelExport } from '../../lib/panel-export';
+import { periodLabel } from '../../lib/periods';
+import { BENCHMARK_COLOR, seriesColor } from '../charts/palette';
+import { DataTable } from './data-table';
+import { HeadlineTiles } from './headline-tiles';
+import { PanelFrame } from './panel-frame';
+import { PanelEmpty, PanelError, PanelLoading } from './panel-states';
+import { SourceList } from './source-list';
+
+const KpiChart = lazy(() => import('../charts/kpi-chart'));
+
+export interface FamilyPanelProps {
+  units: string[];
+  period: string;
+  onSelectPeriod: (period: string) => void;
+  renderActions?: (panel: PanelExport) => ReactNode;
+}
+
+export function FamilyPanel({ config, units, period, onSelectPeriod, renderActions }: FamilyPanelProps & { config: FamilyConfig }) {
+  const { data, error, isPending, isUpdating, isRetrying, retry } = usePanelData(config.family, units, period);
+  const chartId = useId();
+
+  const model = useMemo(
+    () => (data ? buildPanelModel({ config, unitIds: units, period, ...data }) : undefined),
+    [data, config, units, period],
+  );
+
+  const unitNames = useMemo(
+    () => units.map((id) => data?.units.find((u) => u.id === id)?.name ?? id),
+    [units, data],
+  );
+
+  // a unit keeps its colour in every panel; after a boundary change it takes another
+  const chartSeries = useMemo(
+    () =>
+      (model?.chart.series ?? []).map((s) => ({
+        key: s.key,
+        label: s.label,
+        muted: s.metric === 'outOf',
+        colorIndex: units.indexOf(s.unitId) + s.era * 5 + config.chart.indexOf(s.indicatorId) * 2,
+      })),
+    [model, config, units],
+  );
+
+  const measure = data?.indicators.find((i) => i.id === config.chart[0])?.unit ?? 'percent';
+  const formatAxis = (v: number) => (measure === 'vnd' ? formatMoneyShort(v) : measure === 'percent' ? `${formatNumber(v, 0)}%` : formatNumber(v, 0));
+  const formatTip = (v: number) => formatValue(v, measure);
+
+  const title = config.title;
+  const subtitle = `${unitNames.join(', ')} · ${periodLabel(period)}`;
+
+  let body: ReactNode;
+  let exportable: PanelExport | undefined;
+  if (error) {
+    body = <PanelError message={userMessageOf(error)} onRetry={retry} retrying={isRetrying} />;
+  } else if (isPending || !model) {
+    body = <PanelLoading />;
+  } else if (model.tiles.length === 0) {
+    body = (
+      <PanelEmpty>
+        <p>
+          {unitNames.join(', ')} chưa có số liệu {title.toLowerCase()} cho kỳ {periodLabel(period)}.
+        </p>
+        {model.unitNotes.map((n) => <p key={n} className="unit-note">{n}</p>)}
+        {model.latestPeriod && (
+          <button type="button" className="link-button" onClick={() => onSelectPeriod(model.latestPeriod!)}>
+            Xem kỳ gần nhất có số liệu: {periodLabel(model.latestPeriod)}
+          </button>
+        )}
+      </PanelEmpty>
+    );
+  } else {
+    const legend: LegendItem[] = [
+      ...chartSeries.map((s) => ({ label: s.label, color: seriesColor(s.colorIndex) })),
+      ...(model.chart.benchmark ? [{ label: model.chart.benchmark.label, color: BENCHMARK_COLOR, dashed: true }] : []),
+    ];
+    exportable = {
+      slug: config.slug,
+      title,
+      unitIds: units,
+      unitNames,
+      period,
+      periodLabel: periodLabel(period),
+      model,
+      legend,
+      getChartSvg: () =>
+        document.getElementById(chartId)?.querySelector<SVGSVGElement>('.recharts-wrapper > svg.recharts-surface') ?? null,
+    };
+    body = (
+      <>
+        <HeadlineTiles tiles={model.tiles} />
+        {model.unitNotes.map((n) => <p key={n} className="unit-note">{n}</p>)}
+        <div className="chart-box" id={chartId}>
+          <Suspense fallback={<div className="chart-placeholder" role="status">Đang vẽ biểu đồ…</div>}>
+            <KpiChart
+              rows={model.chart.rows}
+              series={chartSeries}
+              benchmark={model.chart.benchmark}
+              boundaries={model.chart.boundaries.map((b) => ({ x: periodLabel(b.period), label: b.label }))}
+              formatValue={formatTip}
+              formatAxis={formatAxis}
+            />
+          </Suspense>
+        </div>
+        {model.chart.boundaries.map((b) => (
+          <p key={b.period} className="boundary-note">
+            <span aria-hidden="true">┆ </span>Thay đổi địa giới {b.label}: số liệu trước và sau không nối liền.
+          </p>
+        ))}
+        <DataTable
+          caption={`${title}: ${subtitle}`}
+          rows={model.figures.map((f) => ({ key: f.key, unit: f.unit, period: f.period, indicator: f.indicator, value: f.formatted, source: f.source }))}
+        />
+        <SourceList sources={model.sources} />
+      </>
+    );
+  }
+
+  return (
+    <PanelFrame
+      title={title}
+      subtitle={subtitle}
+      slug={config.slug}
+      actions={exportable && renderActions?.(exportable)}
+    >
+      {isUpdating && <p className="updating" role="status">Đang cập nhật…</p>}
+      {body}
+    </PanelFrame>
+  );
+}

@@ -1,0 +1,35 @@
+export interface Tile {
+  key: string;
+  label: string;
+  /** The value as the report said it, qualifier included. */
+  value: string;
+  /** e.g. "Phường Mỹ Thới · 9 tháng 2024 (kỳ trước)". */
+  detail?: string;
+  /** A comparison line: target, pace, scope. */
+  comparison?: string;
+  status?: 'met' | 'behind' | 'unknown';
+  earlier?: boolean;
+}
+
+const STATUS_WORDS = { met: 'Đạt', behind: 'Chưa đạt', unknown: '' } as const;
+
+/** The headline figures of a panel, readable without the chart. */
+export function HeadlineTiles({ tiles }: { tiles: Tile[] }) {
+  return (
+    <ul className="tiles">
+      {tiles.map((t) => (
+        <li key={t.key} className={`tile${t.status ? ` tile-${t.status}` : ''}`}>
+          <span className="tile-label">{t.label}</span>
+          <strong className="tile-value">{t.value}</strong>
+          {t.detail && <span className={`tile-detail${t.earlier ? ' tile-earlier' : ''}`}>{t.detail}</span>}
+          {t.comparison && (
+            <span className="tile-comparison">
+              {t.status && t.status !== 'unknown' && <b className="status-word">{STATUS_WORDS[t.status]}: </b>}
+              {t.comparison}
+            </span>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_FILTERS, parseFilters, serializeFilters } from './url-state';
+
+const now = new Date('2026-11-23T00:00:00');
+
+describe('filters in the URL', () => {
+  it('reads a shared link exactly', () => {
+    expect(parseFilters('?unit=my-thoi&unit=my-binh&period=2024-Q3', now)).toEqual({
+      filters: { units: ['my-thoi', 'my-binh'], period: '2024-Q3' },
+      notices: [],
+    });
+  });
+
+  it('round-trips through serialize', () => {
+    const filters = { units: ['my-quy', 'my-thoi'], period: '2026-Q1' };
+    expect(parseFilters(serializeFilters(filters), now).filters).toEqual(filters);
+  });
+
+  it('opens the default with no parameters, and says nothing', () => {
+    expect(parseFilters('', now)).toEqual({ filters: DEFAULT_FILTERS, notices: [] });
+  });
+
+  it('falls back with a notice for garbage, field by field', () => {
+    const r = parseFilters('?unit=%3Cscript%3E&period=2024-Q9&foo=1', now);
+    expect(r.filters).toEqual(DEFAULT_FILTERS);
+    expect(r.notices).toHaveLength(3);
+    expect(r.notices[1]).toContain('2024-Q9');
+    const keepsUnit = parseFilters('?unit=my-binh&period=abc', now);
+    expect(keepsUnit.filters).toEqual({ units: ['my-binh'], period: DEFAULT_FILTERS.period });
+  });
+
+  it('refuses years with no reports', () => {
+    const r = parseFilters('?period=1999-Q4', now);
+    expect(r.filters.period).toBe(DEFAULT_FILTERS.period);
+    expect(r.notices[0]).toContain('1999');
+  });
+});

@@ -1,0 +1,65 @@
+/**
+ * The filters' shareable form: `?unit=my-thoi&unit=my-binh&period=2024-Q4`.
+ * The URL is an edge like any other: it is parsed, and what does not parse falls back to the
+ * default with a notice, never a blank page.
+ */
+import { z } from 'zod';
+import { Id, Period } from '../../api/contract';
+import { parsePeriod, periodLabel } from '../../lib/periods';
+
+export interface Filters {
+  units: string[];
+  period: string;
+}
+
+export const FIRST_YEAR = 2020;
+export const MAX_UNITS = 12;
+export const DEFAULT_FILTERS: Filters = { units: ['my-thoi'], period: '2024-Q4' };
+
+const UrlUnits = z.array(Id).min(1).max(MAX_UNITS);
+
+export function lastYear(now = new Date()): number {
+  return now.getFullYear();
+}
+
+export interface ParsedFilters {
+  filters: Filters;
+  notices: string[];
+}
+
+export function parseFilters(search: string, now = new Date()): ParsedFilters {
+  const params = new URLSearchParams(search);
+  const notices: string[] = [];
+  const filters: Filters = { ...DEFAULT_FILTERS };
+
+  const rawUnits = params.getAll('unit');
+  if (rawUnits.length > 0) {
+    const units = UrlUnits.safeParse([...new Set(rawUnits)]);
+    if (units.success) filters.units = units.data;
+    else notices.push(`Danh sách phường trong đường dẫn không hợp lệ; đang hiển thị ${DEFAULT_FILTERS.units.join(', ')}.`);
+  }
+
+  const rawPeriods = params.getAll('period');
+  if (rawPeriods.length > 0) {
+    const period = Period.safeParse(rawPeriods[0]);
+    const year = period.success ? parsePeriod(period.data)?.year ?? 0 : 0;
+    if (rawPeriods.length > 1 || !period.success) {
+      notices.push(`Kỳ báo cáo “${rawPeriods.join(', ')}” không hợp lệ; đang hiển thị ${periodLabel(DEFAULT_FILTERS.period)}.`);
+    } else if (year < FIRST_YEAR || year > lastYear(now)) {
+      notices.push(`Không có kỳ báo cáo năm ${year}; đang hiển thị ${periodLabel(DEFAULT_FILTERS.period)}.`);
+    } else {
+      filters.period = period.data;
+    }
+  }
+
+  const unknown = [...new Set(params.keys())].filter((k) => k !== 'unit' && k !== 'period');
+  if (unknown.length > 0) notices.push(`Đã bỏ qua tham số không dùng đến: ${unknown.join(', ')}.`);
+  return { filters, notices };
+}
+
+export function serializeFilters(filters: Filters): string {
+  const params = new URLSearchParams();
+  for (const u of filters.units) params.append('unit', u);
+  params.set('period', filters.period);
+  return `?${params.toString()}`;
+}

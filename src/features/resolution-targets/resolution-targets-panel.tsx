@@ -1,0 +1,16 @@
+import { FamilyPanel, type FamilyPanelProps } from '../../components/panel/family-panel';
+import type { FamilyConfig } from '../../lib/panel-model';
+
+export const resolutionTargetsConfig: FamilyConfig = {
+  family: 'resolution_targets',
+  slug: 'chi-tieu-nghi-quyet',
+  title: 'Chỉ tiêu Nghị quyết',
+  headline: ['resolution_targets_met'],
+  chart: ['resolution_targets_met'],
+  withOutOf: true,
+};
+
+/** Targets met out of total, for the year or the term. */
+export function ResolutionTargetsPanel(props: FamilyPanelProps) {
+  return <FamilyPanel config={resolutionTargetsConfig} {...props} />;
+}

@@ -1,0 +1,163 @@
+/**
+ * KPI arithmetic for the panels: which figure is the headline of a period, how series are cut
+ * at boundary changes, and what each figure is compared with (targets, the even pace).
+ */
+import type { Indicator, Observation, Unit } from '../api/contract';
+import { comparePeriods } from '../api/contract';
+import { formatDate } from './format';
+import { evenPacePercent, parsePeriod, periodEnd, periodLabel } from './periods';
+
+/** How many boundary changes of the unit lie before the end of the period (0 = as first recorded). */
+export function unitEra(unit: Pick<Unit, 'changes'>, period: string): number {
+  const end = periodEnd(period);
+  if (!end) return 0;
+  return (unit.changes ?? []).filter((c) => c.date <= end).length;
+}
+
+export interface Headline {
+  observation: Observation;
+  /** The figure is from an earlier period of the same year than the one chosen. */
+  isEarlier: boolean;
+}
+
+/**
+ * The figure to show for a unit, indicator and period: the period's own, or else the latest
+ * earlier one of the same year and the same boundaries, flagged as earlier. Never a figure
+ * from another year, or from before a boundary change, passing for this period.
+ */
+export function pickHeadline(
+  observations: readonly Observation[],
+  unit: Pick<Unit, 'id' | 'changes'>,
+  indicatorId: string,
+  period: string,
+): Headline | null {
+  const year = parsePeriod(period)?.year;
+  const era = unitEra(unit, period);
+  let best: Observation | null = null;
+  for (const o of observations) {
+    if (o.unitId !== unit.id || o.indicatorId !== indicatorId) continue;
+    if (comparePeriods(o.period, period) > 0) continue;
+    if (parsePeriod(o.period)?.year !== year || unitEra(unit, o.period) !== era) continue;
+    if (!best || comparePeriods(o.period, best.period) > 0) best = o;
+  }
+  return best ? { observation: best, isEarlier: best.period !== period } : null;
+}
+
+/** What a figure is compared with: the year's target, or the even pace q/4 of an annual amount. */
+export function benchmarkFor(indicator: Indicator, period: string): { value: number; label: string } | null {
+  const year = parsePeriod(period)?.year;
+  const target = indicator.targets?.find((t) => t.year === year);
+  if (target) return { value: target.value, label: `Mục tiêu ${year}` };
+  if (indicator.evenPace) {
+    const pace = evenPacePercent(period);
+    if (pace !== null) return { value: pace, label: 'Tiến độ đều (quý/4)' };
+  }
+  return null;
+}
+
+export interface SeriesDef {
+  key: string;
+  label: string;
+  unitId: string;
+  indicatorId: string;
+  era: number;
+  metric: 'value' | 'outOf';
+}
+
+export type ChartRow = { period: string; label: string } & Record<string, number | string | null>;
+
+export interface ChartModel {
+  series: SeriesDef[];
+  rows: ChartRow[];
+  /** Periods where a unit's boundaries changed: the series is cut there. */
+  boundaries: { period: string; label: string }[];
+  /** Benchmark per period (target or even pace), when the chart's first indicator has one. */
+  benchmark?: { key: 'benchmark'; label: string };
+}
+
+export interface ChartInput {
+  observations: readonly Observation[];
+  units: readonly Unit[];
+  indicators: readonly Indicator[];
+  /** Indicators drawn; with `withOutOf`, the totals (outOf) are drawn beside the values. */
+  indicatorIds: readonly string[];
+  withOutOf?: boolean;
+}
+
+/**
+ * The trend over the periods that have data, one series per unit (and indicator), cut into
+ * separate series at each boundary change so no line joins figures across it.
+ */
+export function buildChart({ observations, units, indicators, indicatorIds, withOutOf }: ChartInput): ChartModel {
+  const unitById = new Map(units.map((u) => [u.id, u]));
+  const indicatorById = new Map(indicators.map((i) => [i.id, i]));
+  const relevant = observations.filter((o) => indicatorIds.includes(o.indicatorId) && unitById.has(o.unitId));
+  const periods = [...new Set(relevant.map((o) => o.period))].sort(comparePeriods);
+
+  const series = new Map<string, SeriesDef>();
+  const rows: ChartRow[] = periods.map((p) => ({ period: p, label: periodLabel(p) }));
+  const rowOf = new Map(rows.map((r) => [r.period, r]));
+  const many = indicatorIds.length > 1;
+
+  for (const o of relevant) {
+    const unit = unitById.get(o.unitId)!;
+    const era = unitEra(unit, o.period);
+    const change = era > 0 ? unit.changes?.[era - 1] : undefined;
+    const unitLabel = change ? `${unit.name} (từ ${formatDate(change.date)})` : unit.name;
+    const metrics: ('value' | 'outOf')[] = withOutOf && o.outOf !== undefined ? ['value', 'outOf'] : ['value'];
+    for (const metric of metrics) {
+      const key = `${o.unitId}~${era}~${o.indicatorId}~${metric}`;
+      if (!series.has(key)) {
+        const name = indicatorById.get(o.indicatorId)?.name ?? o.indicatorId;
+        const what = metric === 'outOf' ? 'Tổng số chỉ tiêu' : many ? name : withOutOf ? 'Đạt' : '';
+        series.set(key, {
+          key,
+          label: what ? `${what} – ${unitLabel}` : unitLabel,
+          unitId: o.unitId,
+          indicatorId: o.indicatorId,
+          era,
+          metric,
+        });
+      }
+      rowOf.get(o.period)![key] = metric === 'outOf' ? o.outOf! : o.value;
+    }
+  }
+  for (const row of rows) for (const key of series.keys()) row[key] ??= null;
+
+  const boundaries: ChartModel['boundaries'] = [];
+  for (const unit of units) {
+    for (const change of unit.changes ?? []) {
+      const first = periods.find((p) => (periodEnd(p) ?? '') >= change.date);
+      const before = periods.some((p) => (periodEnd(p) ?? '') < change.date);
+      if (first && before && series.size > 0 && relevant.some((o) => o.unitId === unit.id)) {
+        const absorbed = change.absorbed.map((a) => a.name.replace(/^Phường /, '')).join(', ');
+        boundaries.push({ period: first, label: `${formatDate(change.date)}: ${unit.name} nhận ${absorbed}` });
+      }
+    }
+  }
+
+  const first = indicatorById.get(indicatorIds[0] ?? '');
+  let benchmark: ChartModel['benchmark'];
+  if (first && (first.targets?.length || first.evenPace)) {
+    for (const row of rows) row.benchmark = benchmarkFor(first, row.period)?.value ?? null;
+    if (rows.some((r) => r.benchmark !== null)) {
+      benchmark = { key: 'benchmark', label: first.evenPace ? 'Tiến độ đều (quý/4)' : 'Mục tiêu của tỉnh' };
+    }
+  }
+  return { series: [...series.values()].sort(seriesOrder), rows, boundaries, benchmark };
+}
+
+/** By unit and era, then by indicator as configured, values before their totals. */
+function seriesOrder(a: SeriesDef, b: SeriesDef): number {
+  return (
+    a.unitId.localeCompare(b.unitId) || a.era - b.era || a.indicatorId.localeCompare(b.indicatorId) ||
+    (a.metric === b.metric ? 0 : a.metric === 'value' ? -1 : 1)
+  );
+}
+
+/** Status against a benchmark, for colour and words: at risk first. */
+export function statusAgainst(value: number, benchmark: number | null | undefined, higherIsBetter = true) {
+  if (benchmark === null || benchmark === undefined) return 'unknown' as const;
+  const ok = higherIsBetter ? value >= benchmark : value <= benchmark;
+  return ok ? ('met' as const) : ('behind' as const);
+}

@@ -1,0 +1,23 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import '@fontsource/be-vietnam-pro/400.css';
+import '@fontsource/be-vietnam-pro/600.css';
+import '@fontsource/be-vietnam-pro/700.css';
+import './app/styles.css';
+import { App } from './app/app';
+
+/** In `npm run dev` the API is msw's (unless VITE_MOCKS=off); the built app talks to the real server. */
+async function startMocks() {
+  if (import.meta.env.DEV && import.meta.env.VITE_MOCKS !== 'off') {
+    const { worker } = await import('../mocks/browser');
+    await worker.start({ onUnhandledRequest: 'bypass', quiet: true });
+  }
+}
+
+void startMocks().then(() => {
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+});

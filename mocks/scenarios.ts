@@ -1,32 +1,44 @@
-/** Named failure scenarios that tests lay over the happy-path handlers. */
+/**
+ * Named failure scenarios that tests lay over the happy-path handlers. Each takes an optional
+ * `match` on the request URL (e.g. only `family=poverty`); other requests pass through.
+ */
 import { http, HttpResponse, delay } from 'msw';
 import type { SetupServerApi } from 'msw/node';
 
 type Server = Pick<SetupServerApi, 'use'>;
+type Match = (url: URL) => boolean;
+
+const always: Match = () => true;
+
+/** Answers matching requests; the others fall through to the happy-path handlers. */
+function on(server: Server, path: string, match: Match, answer: () => Response | Promise<Response | undefined>) {
+  server.use(http.get(path, ({ request }) => (match(new URL(request.url)) ? answer() : undefined)));
+}
+
+/** Only requests whose query has this parameter value. */
+export const withParam = (name: string, value: string): Match => (url) => url.searchParams.getAll(name).includes(value);
 
 /** The endpoint answers with this status and a contract error body. */
-export function failEndpoint(server: Server, path: string, status = 500) {
-  server.use(
-    http.get(path, () =>
-      HttpResponse.json(
-        { error: { code: 'server_error', message: `Simulated failure ${status}` } },
-        { status },
-      ),
-    ),
+export function failEndpoint(server: Server, path: string, status = 500, match: Match = always) {
+  on(server, path, match, () =>
+    HttpResponse.json({ error: { code: 'server_error', message: `Simulated failure ${status}` } }, { status }),
   );
 }
 
 /** The endpoint answers 200 with a body that breaks the contract. */
-export function malformEndpoint(server: Server, path: string, body: Record<string, unknown> = { unexpected: true }) {
-  server.use(http.get(path, () => HttpResponse.json(body)));
+export function malformEndpoint(server: Server, path: string, match: Match = always, body: Record<string, unknown> = { unexpected: true }) {
+  on(server, path, match, () => HttpResponse.json(body));
 }
 
 /** The network fails: no answer at all. */
-export function dropEndpoint(server: Server, path: string) {
-  server.use(http.get(path, () => HttpResponse.error()));
+export function dropEndpoint(server: Server, path: string, match: Match = always) {
+  on(server, path, match, () => HttpResponse.error());
 }
 
 /** The endpoint answers only after a while (for loading states). */
-export function slowEndpoint(server: Server, path: string, ms: number) {
-  server.use(http.get(path, async () => { await delay(ms); return undefined; }));
+export function slowEndpoint(server: Server, path: string, ms: number, match: Match = always) {
+  on(server, path, match, async () => {
+    await delay(ms);
+    return undefined;
+  });
 }

@@ -16,7 +16,7 @@ const STATUS_WORDS = { met: 'Đạt', behind: 'Chưa đạt', unknown: '' } as c
 /** The headline figures of a panel, readable without the chart. */
 export function HeadlineTiles({ tiles }: { tiles: Tile[] }) {
   return (
-    <ul className="tiles">
+    <ul className="tiles" aria-label="Số liệu chính">
       {tiles.map((t) => (
         <li key={t.key} className={`tile${t.status ? ` tile-${t.status}` : ''}`}>
           <span className="tile-label">{t.label}</span>

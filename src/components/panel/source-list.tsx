@@ -11,7 +11,7 @@ export function SourceList({ sources }: { sources: SourceLine[] }) {
   return (
     <footer className="sources">
       <span className="sources-label">Nguồn:</span>
-      <ul>
+      <ul aria-label="Nguồn số liệu">
         {sources.map((s) => (
           <li key={s.id} title={s.reference}>
             {s.title} ({s.date})

@@ -1,0 +1,18 @@
+/** Renders the whole app at a URL, as a person opening a link would. */
+import { render } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { App } from '../src/app/app';
+import { createQueryClient } from '../src/app/query-client';
+import { useFilters } from '../src/features/filters/store';
+
+export function renderAt(url = '/') {
+  window.history.replaceState(null, '', url);
+  useFilters.getState().readUrl();
+  const user = userEvent.setup();
+  const result = render(<App queryClient={createQueryClient({ retry: false })} />);
+  return { user, ...result };
+}
+
+export function currentSearch(): URLSearchParams {
+  return new URLSearchParams(window.location.search);
+}

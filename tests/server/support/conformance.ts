@@ -1,0 +1,147 @@
+/**
+ * The read conformance suite: the same cases run against the msw handlers and the real server,
+ * so the two cannot drift apart. Each case names a request and what its answer must be.
+ */
+import { expect } from 'vitest';
+import {
+  ApiError,
+  IndicatorsResponse,
+  ObservationsResponse,
+  SourceResponse,
+  SourcesResponse,
+  UnitsResponse,
+  observationOrder,
+  type Observation,
+} from '../../../src/api/contract';
+import { loadDataset } from '../../../data';
+
+export interface Answer {
+  status: number;
+  body: unknown;
+}
+export type Fetcher = (path: string) => Promise<Answer>;
+
+export interface ConformanceCase {
+  name: string;
+  path: string;
+  check(answer: Answer): void;
+}
+
+const data = loadDataset();
+
+function observations(a: Answer): Observation[] {
+  expect(a.status).toBe(200);
+  const list = ObservationsResponse.parse(a.body).observations;
+  expect(list).toEqual([...list].sort(observationOrder));
+  return list;
+}
+
+function badQuery(...paths: string[]) {
+  return (a: Answer) => {
+    expect(a.status).toBe(400);
+    const body = ApiError.parse(a.body);
+    expect(body.error.code).toBe('bad_query');
+    expect(body.error.issues?.map((i) => i.path)).toEqual(expect.arrayContaining(paths));
+  };
+}
+
+export const conformanceCases: ConformanceCase[] = [
+  { name: 'health', path: '/api/health', check: (a) => expect(a).toEqual({ status: 200, body: { status: 'ok' } }) },
+  {
+    name: 'units, with the 2025 mergers',
+    path: '/api/units',
+    check: (a) => {
+      const { units } = UnitsResponse.parse(a.body);
+      expect(units).toEqual(data.units);
+      expect(units.find((u) => u.id === 'my-binh')).toMatchObject({ validTo: '2025-06-30', successorId: 'long-xuyen' });
+    },
+  },
+  {
+    name: 'indicators with the fixed ids',
+    path: '/api/indicators',
+    check: (a) => {
+      const ids = IndicatorsResponse.parse(a.body).indicators.map((i) => i.id);
+      expect(ids).toEqual(data.indicators.map((i) => i.id));
+      expect(ids).toEqual(expect.arrayContaining(['budget_revenue', 'health_insurance_coverage', 'resolution_targets_met']));
+    },
+  },
+  {
+    name: 'every observation, in the contract order',
+    path: '/api/observations',
+    check: (a) => expect(observations(a)).toEqual([...data.observations].sort(observationOrder)),
+  },
+  {
+    name: "one ward's year: the report's budget figure as written",
+    path: '/api/observations?unit=my-thoi&from=2024-Q4&to=2024-Q4',
+    check: (a) => {
+      const list = observations(a);
+      expect(list.every((o) => o.unitId === 'my-thoi' && o.period === '2024-Q4')).toBe(true);
+      expect(list.find((o) => o.indicatorId === 'budget_revenue')).toMatchObject({ value: 12e9, qualifier: 'over' });
+      expect(list.find((o) => o.indicatorId === 'resolution_targets_met')).toMatchObject({ value: 10, outOf: 11 });
+    },
+  },
+  {
+    name: 'a family: BHYT coverage 88.44% at 9 months 2024',
+    path: '/api/observations?family=health_insurance&unit=my-thoi',
+    check: (a) => {
+      const list = observations(a);
+      expect(list.length).toBeGreaterThan(0);
+      expect(list.every((o) => o.indicatorId.startsWith('health_insurance'))).toBe(true);
+      expect(list.find((o) => o.id === 'my-thoi-2024-q3-health-insurance-coverage')).toMatchObject({ value: 88.44 });
+    },
+  },
+  {
+    name: 'an indicator: mid-term targets of Mỹ Bình, 10 of 12',
+    path: '/api/observations?indicator=resolution_targets_met&unit=my-binh',
+    check: (a) => {
+      expect(observations(a)).toEqual([expect.objectContaining({ value: 10, outOf: 12, scope: 'term' })]);
+    },
+  },
+  {
+    name: 'repeated names, in any order',
+    path: '/api/observations?unit=my-binh&unit=my-thoi&unit=my-binh&from=2023-Q1',
+    check: (a) => {
+      const units = new Set(observations(a).map((o) => o.unitId));
+      expect([...units].sort()).toEqual(['my-binh', 'my-thoi']);
+    },
+  },
+  {
+    name: 'a range that holds nothing is an empty 200',
+    path: '/api/observations?unit=my-thoi&from=2019-Q1&to=2019-Q4',
+    check: (a) => expect(observations(a)).toEqual([]),
+  },
+  { name: 'a malformed period', path: '/api/observations?from=2024-Q5', check: badQuery('from') },
+  { name: 'from after to', path: '/api/observations?from=2025-Q1&to=2024-Q4', check: badQuery('from') },
+  { name: 'an unknown parameter', path: '/api/observations?ward=my-thoi', check: badQuery('ward') },
+  { name: 'an unknown unit', path: '/api/observations?unit=nowhere', check: badQuery('unit') },
+  { name: 'an unknown indicator', path: '/api/observations?indicator=happiness', check: badQuery('indicator') },
+  { name: 'an unknown family', path: '/api/observations?family=weather', check: badQuery('family.0') },
+  { name: 'a malformed unit id', path: '/api/observations?unit=My%20Thoi', check: badQuery('unit.0') },
+  { name: 'from given twice', path: '/api/observations?from=2024-Q1&from=2024-Q2', check: badQuery('from') },
+  {
+    name: 'the five source reports',
+    path: '/api/sources',
+    check: (a) => expect(SourcesResponse.parse(a.body).sources).toEqual(data.sources),
+  },
+  {
+    name: 'one source',
+    path: '/api/sources/my-thoi-2024-year',
+    check: (a) => expect(SourceResponse.parse(a.body).source).toMatchObject({ unitId: 'my-thoi', heldOn: '2024-12-30' }),
+  },
+  {
+    name: 'a missing source',
+    path: '/api/sources/nothing-here',
+    check: (a) => {
+      expect(a.status).toBe(404);
+      expect(ApiError.parse(a.body).error.code).toBe('not_found');
+    },
+  },
+  {
+    name: 'an unknown endpoint is a JSON 404',
+    path: '/api/nothing/here',
+    check: (a) => {
+      expect(a.status).toBe(404);
+      expect(ApiError.parse(a.body).error.code).toBe('not_found');
+    },
+  },
+];

@@ -1,0 +1,496 @@
+/**
+ * Figures a report's text states, as candidates an editor confirms before they become
+ * observations. Precision first: a figure is proposed only when a topic or a counted noun
+ * and its verb say unambiguously what it is; anything doubtful is left out.
+ */
+import type { Basis, Indicator, ObservationFields, Qualifier } from '../../api/contract';
+import { formatPeriodId, parsePeriod } from '../periods';
+import { normalizeText, type NormalizedText } from './normalize-text';
+import { scanQuantities, type Quantity } from './read-number';
+import { findPeriodPhrases, periodPhraseAt, type PeriodPhrase } from './read-period';
+import { readAsOf, readReportFacts, type ReportKind } from './read-report';
+import type { UnitName } from './read-unit';
+import { CONNECTOR, COUNT_BY_VERB, FILLER, FUTURE, FUTURE_NEAR, NOUNS, TOPICS, VERBS, type Topic } from './rules';
+import { splitClauses, splitSentences, type Span } from './text-segments';
+
+export type Scope = NonNullable<ObservationFields['scope']>;
+export type Status = NonNullable<ObservationFields['status']>;
+
+export interface TextRange {
+  /** Offsets in the text as given to extractCandidates (before normalisation), end exclusive. */
+  start: number;
+  end: number;
+}
+
+export interface Candidate {
+  indicatorId: string;
+  value: number;
+  outOf?: number;
+  qualifier: Qualifier;
+  basis?: Basis;
+  scope?: Scope;
+  status?: Status;
+  asOf?: string;
+  /** The figure's period: the report's, or the one the phrase names ("đạt 103,9% năm 2022"). */
+  period?: string;
+  /** What was inferred rather than read (Vietnamese, for the editor). */
+  note?: string;
+  /** The sentence the figure came from, and where it is. */
+  sentence: string;
+  sentenceRange: TextRange;
+  /** The matched phrase ("thu ngân sách đạt trên 12 tỉ đồng"), and where it is. */
+  phrase: string;
+  range: TextRange;
+  /** Which rule read it, for debugging. */
+  rule: string;
+}
+
+export interface ExtractOptions {
+  units: readonly UnitName[];
+  indicators: readonly Pick<Indicator, 'id' | 'aggregation' | 'max'>[];
+}
+
+export interface ExtractResult {
+  unitId?: string;
+  period?: string;
+  heldOn?: string;
+  kind: ReportKind;
+  candidates: Candidate[];
+  /** Notes about the report as a whole (what was inferred). */
+  notes: string[];
+}
+
+interface Found {
+  indicatorId: string;
+  value: number;
+  outOf?: number;
+  q: Quantity;
+  start: number;
+  end: number;
+  rule: string;
+  basis?: Basis;
+  notes: string[];
+  period?: PeriodPhrase | null;
+}
+
+interface Hit {
+  id: string;
+  start: number;
+  end: number;
+}
+
+interface Context {
+  nt: NormalizedText;
+  match: string;
+  clause: Span;
+  sentence: Span;
+  quantities: Quantity[];
+}
+
+export function extractCandidates(text: string, options: ExtractOptions): ExtractResult {
+  const nt = normalizeText(text);
+  const match = nt.match;
+  const facts = readReportFacts(match, options.units);
+  const indicators = new Map(options.indicators.map((i) => [i.id, i]));
+  const docPeriod = facts.period ? parsePeriod(facts.period) : null;
+  const termReview = facts.kind === 'midterm' || facts.kind === 'term';
+  const candidates: Candidate[] = [];
+  const seen = new Set<string>();
+
+  for (const sentence of splitSentences(nt.text)) {
+    const sentenceHead = match.slice(sentence.start, Math.min(sentence.end, sentence.start + 80));
+    for (const clause of splitClauses(nt.text, sentence)) {
+      const quantities = scanQuantities(match, clause.start, clause.end);
+      const ctx: Context = { nt, match, clause, sentence, quantities };
+      const found = [...readTopicFigures(ctx), ...readCountFigures(ctx)];
+      for (const f of found.sort((a, b) => a.start - b.start)) {
+        const indicator = indicators.get(f.indicatorId);
+        if (!indicator || f.q.unrepresentable) continue;
+        if (indicator.max !== undefined && f.value > indicator.max) continue;
+        const before = match.slice(clause.start, f.q.qualifiedStart);
+        const headFuture = FUTURE.test(sentenceHead.slice(0, Math.max(0, f.q.start - sentence.start)));
+        if (FUTURE.test(before) || FUTURE_NEAR.test(before) || headFuture) continue;
+
+        const notes = [...f.notes];
+        if (f.q.note) notes.push(f.q.note);
+        // The figure's own period, when the phrase names one.
+        let period = facts.period;
+        let ownPeriod = false;
+        const phrase = f.period ?? clauseLeadPeriod(match, clause, f.q);
+        if (phrase) {
+          const year = phrase.year ?? docPeriod?.year;
+          if (!year) continue;
+          if (!phrase.cumulative) {
+            if (indicator.aggregation === 'ytd') continue; // a single quarter cannot be stored as a span from January
+          }
+          if (docPeriod && year > docPeriod.year) continue; // a plan for a later year
+          const p = formatPeriodId(year, phrase.quarter);
+          if (!(phrase.yearOnly && docPeriod && year === docPeriod.year)) {
+            ownPeriod = p !== facts.period;
+            period = p;
+          }
+        } else if (docPeriod && docPeriod.quarter !== 1 && indicator.aggregation === 'ytd' && /trong\s+quý(?!\s+(?:i|1)(?![\p{L}\d]))/u.test(before)) {
+          continue; // "trong quý": this quarter alone
+        }
+
+        const c: Candidate = {
+          indicatorId: f.indicatorId,
+          value: f.value,
+          qualifier: f.q.qualifier,
+          status: f.q.estimated || estimatedBefore(before) ? 'estimated' : 'reported',
+          sentence: nt.original.slice(nt.toOriginal(sentence.start), nt.toOriginal(sentence.end)),
+          sentenceRange: { start: nt.toOriginal(sentence.start), end: nt.toOriginal(sentence.end) },
+          phrase: nt.original.slice(nt.toOriginal(f.start), nt.toOriginal(f.end)),
+          range: { start: nt.toOriginal(f.start), end: nt.toOriginal(f.end) },
+          rule: f.rule,
+        };
+        if (f.outOf !== undefined) c.outOf = f.outOf;
+        if (f.basis) c.basis = f.basis;
+        if (period) c.period = period;
+        if (f.indicatorId === 'resolution_targets_met') {
+          c.scope = termReview || /nhiệm\s+kỳ|đại\s+hội/u.test(match.slice(clause.start, clause.end)) ? 'term' : 'year';
+        } else if (termReview && indicator.aggregation === 'ytd' && !phrase) {
+          c.scope = 'term';
+          notes.push('Lũy kế từ đầu nhiệm kỳ');
+        }
+        const asOf = readAsOf(before, period ? parsePeriod(period)?.year : undefined);
+        if (asOf) c.asOf = asOf;
+        if (ownPeriod) notes.push(`Kỳ của số liệu theo câu: ${period}`);
+        if (notes.length > 0) c.note = notes.join('. ');
+
+        const key = `${c.indicatorId}|${c.period}|${c.value}|${c.outOf}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        candidates.push(c);
+      }
+    }
+  }
+
+  const result: ExtractResult = { kind: facts.kind, candidates, notes: facts.notes };
+  if (facts.unitId) result.unitId = facts.unitId;
+  if (facts.period) result.period = facts.period;
+  if (facts.heldOn) result.heldOn = facts.heldOn;
+  return result;
+}
+
+// ---------------------------------------------------------------- topics: money and percents
+
+function findHits(match: string, clause: Span, patterns: readonly { id: string; re: RegExp }[]): Hit[] {
+  const text = match.slice(0, clause.end);
+  const hits: Hit[] = [];
+  for (const p of patterns) {
+    const re = new RegExp(p.re.source, 'gu');
+    re.lastIndex = clause.start;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      hits.push({ id: p.id, start: m.index, end: m.index + m[0].length });
+    }
+  }
+  // Overlapping hits: the longer wins ("bảo hiểm xã hội tự nguyện" over "bảo hiểm xã hội").
+  hits.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: Hit[] = [];
+  for (const h of hits) if (!kept.some((k) => h.start < k.end && k.start < h.end)) kept.push(h);
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+const topicById = new Map(TOPICS.map((t) => [t.id, t]));
+
+function readTopicFigures(ctx: Context): Found[] {
+  const { match, clause, quantities } = ctx;
+  const clauseText = match.slice(clause.start, clause.end);
+  const hits = findHits(match, clause, TOPICS.map((t) => ({ id: t.id, re: t.re }))).filter((h) => {
+    const t = topicById.get(h.id)!;
+    return !t.notAfter || !t.notAfter.test(match.slice(Math.max(clause.start, h.start - 20), h.start));
+  });
+  const owner = new Map<Quantity, Hit>();
+  const out: Found[] = [];
+  const perTopic = new Map<Hit, Found[]>();
+
+  for (const q of quantities) {
+    if (hits.some((h) => q.start >= h.start && q.end <= h.end)) continue; // "lớp 01" inside a topic
+    let hit: Hit | undefined;
+    let topic: Topic | undefined;
+    let indicatorId: string | undefined;
+    const notes: string[] = [];
+    let value = q.value;
+
+    if (q.kind === 'percent') {
+      const next = hits.find((h) => h.start >= q.end && h.start - q.end <= 45);
+      if (next && !/[,;.:()\d]/u.test(match.slice(q.end, next.start)) && topicById.get(next.id)!.after) {
+        hit = next;
+      } else {
+        hit = [...hits].reverse().find((h) => h.end <= q.qualifiedStart && !topicById.get(h.id)!.transparent);
+      }
+      topic = hit && topicById.get(hit.id);
+      indicatorId = topic?.percent;
+      if (!indicatorId || !hit) continue;
+      const before = match.slice(clause.start, q.qualifiedStart);
+      if (/(?:tăng|giảm|vượt|cao\s+hơn|thấp\s+hơn|chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu)(?:\s+(?:thêm|trưởng|là))?\s*$/u.test(before)) continue;
+      if (/^\s*so\s+với\s+cùng\s+kỳ/u.test(match.slice(q.end, clause.end))) continue;
+    } else if (q.kind === 'money' || q.kind === 'count') {
+      hit = [...hits].reverse().find((h) => h.end <= q.qualifiedStart);
+      if (!hit) continue;
+      topic = topicById.get(hit.id)!;
+      if (topic.transparent) {
+        // "quỹ Vì người nghèo với số tiền gần 2,6 tỉ": the money belongs to the topic before.
+        const prev = [...hits].reverse().find((h) => h.end <= hit!.start && !topicById.get(h.id)!.transparent);
+        const prevTopic = prev && topicById.get(prev.id);
+        if (prev && prevTopic?.money && !/[,;]/u.test(match.slice(prev.end, hit.start)) && hit.start - prev.end <= 80) {
+          topic = prevTopic;
+        }
+      }
+      if (q.kind === 'count') {
+        // "Thu ngân sách Nhà nước trên 8 đạt tỷ lệ 74%": the unit was left out.
+        const gap = match.slice(hit.end, q.qualifiedStart);
+        const after = match.slice(q.end, clause.end);
+        const bare = q.value > 0 && q.value < 1000 && !/^\s*[\p{L}]/u.test(after.replace(/^\s*(?:đạt|được)(?![\p{L}])/u, ',')) && /^\s*(?:[,.;]|$)/u.test(after.replace(/^\s*(?:đạt|được)(?![\p{L}])/u, ','));
+        if (!topic.inferBillions || !bare || !/^\s*(?:nhà\s+nước\s*)?(?:(?:đạt|được|thu|ước|ước\s+đạt)\s*)*$/u.test(gap)) continue;
+        value = q.value * 1e9;
+        notes.push(`Báo cáo ghi “${q.raw}” không kèm đơn vị; suy ra là tỷ đồng từ ngữ cảnh`);
+      }
+      indicatorId = topic.money;
+      if (!indicatorId) continue;
+      if (topic.requires && !topic.requires.every((re) => re.test(clauseText))) continue;
+      if (/(?:dự\s+toán|kế\s+hoạch|chỉ\s+tiêu|so\s+với|cùng\s+kỳ|giao|tăng|giảm|vượt|bình\s+quân|còn)(?:\s+là)?\s*$/u.test(match.slice(clause.start, q.qualifiedStart))) continue;
+    } else {
+      continue;
+    }
+
+    const gapCheck = topicGapOk(match, hit, q, quantities, owner);
+    if (!gapCheck.ok) continue;
+    if (gapCheck.alsoNamed) notes.push(`Gồm cả ${gapCheck.alsoNamed}`);
+    const period = periodPhraseAt(match, q.end, clause.end);
+    const earlier = perTopic.get(hit) ?? [];
+    // A topic owns one figure of each kind, unless each names its own period ("103,9% năm 2022 và 87,8% trong 6 tháng…").
+    const sameKind = earlier.filter((f) => f.q.kind === q.kind || (f.q.kind !== 'percent' && q.kind !== 'percent'));
+    if (sameKind.length > 0 && (!period || sameKind.some((f) => !f.period))) continue;
+
+    const f: Found = {
+      indicatorId,
+      value,
+      q,
+      start: Math.min(hit.start, q.qualifiedStart),
+      end: Math.max(hit.end, q.end),
+      rule: `topic:${topic!.id}:${q.kind}`,
+      notes,
+      period,
+    };
+    if (indicatorId === 'budget_revenue_pct') {
+      const basis = readBasis(match.slice(q.end, clause.end)) ?? readBasis(match.slice(hit.end, q.qualifiedStart));
+      if (basis) f.basis = basis;
+    }
+    owner.set(q, hit);
+    perTopic.set(hit, [...earlier, f]);
+    out.push(f);
+  }
+  return out;
+}
+
+/**
+ * Between a topic and its figure: free words, then after each comma only connecting words
+ * or further quoted names ("quỹ “Vì người nghèo”, “cây mùa xuân” được…"), which are reported.
+ */
+function topicGapOk(
+  match: string,
+  hit: Hit,
+  q: Quantity,
+  quantities: Quantity[],
+  owner: Map<Quantity, Hit>,
+): { ok: boolean; alsoNamed?: string } {
+  const no = { ok: false };
+  if (hit.start >= q.end) return { ok: true }; // the topic follows the percent, checked by the caller
+  let gap = match.slice(hit.end, q.qualifiedStart);
+  if (gap.length > 120) return no;
+  const blank = (s: number, e: number) => {
+    const a = Math.max(0, s - hit.end);
+    const b = Math.min(gap.length, e - hit.end);
+    if (b > a) gap = gap.slice(0, a) + ' '.repeat(b - a) + gap.slice(b);
+  };
+  for (const other of quantities) {
+    if (other.start < hit.end || other.end > q.qualifiedStart) continue;
+    if (owner.get(other) === hit) blank(other.qualifiedStart, other.end);
+    else if (other.kind === 'money' || other.kind === 'percent') return no;
+  }
+  for (const p of findPeriodPhrases(match, hit.end, q.qualifiedStart)) blank(p.start, p.end);
+  const [first, ...rest] = gap.split(',');
+  if ((first ?? '').length > 80) return no;
+  const named: string[] = [];
+  const ok = rest.every((part) =>
+    CONNECTOR.test(
+      part.replace(/[“"][^“”"]{1,40}[”"]/gu, (name) => {
+        named.push(name);
+        return ' ';
+      }),
+    ),
+  );
+  if (!ok) return no;
+  if (named.length === 0) return { ok };
+  const start = hit.end + gap.indexOf(named[0]!);
+  return { ok, alsoNamed: match.slice(start, start + named.join(', ').length) };
+}
+
+function readBasis(text: string): Basis | undefined {
+  const near = text.split(/[,;]/u)[0]!.slice(0, 50);
+  if (/dự\s+toán/u.test(near)) return 'estimate';
+  if (/kế\s+hoạch/u.test(near)) return 'plan';
+  if (/nghị\s+quyết/u.test(near)) return 'resolution';
+  return undefined;
+}
+
+function estimatedBefore(before: string): boolean {
+  return /(?<!(?:quy|hương|công|điều|mơ)\s+)(?<![\p{L}])ước(?:\s+(?:tính|đạt|thực\s+hiện|thu|cả\s+năm|khoảng))(?![\p{L}])/u.test(before);
+}
+
+/** "Năm 2022, thu ngân sách đạt…": a period phrase that opens the clause. */
+function clauseLeadPeriod(match: string, clause: Span, q: Quantity): PeriodPhrase | null {
+  const p = periodPhraseAt(match, clause.start, q.qualifiedStart);
+  return p && p.end <= q.qualifiedStart && p.start - clause.start <= 10 ? p : null;
+}
+
+// ---------------------------------------------------------------- counted nouns
+
+interface Counted {
+  q: Quantity;
+  noun: string;
+  nounEnd: number;
+  verb?: Hit;
+}
+
+function readCountFigures(ctx: Context): Found[] {
+  const { match, clause, quantities } = ctx;
+  const clauseText = match.slice(clause.start, clause.end);
+  const verbs = findHits(match, clause, VERBS.map(([id, re]) => ({ id, re })));
+  const counted: Counted[] = [];
+  for (const q of quantities) {
+    if (q.kind !== 'count' && q.kind !== 'fraction') continue;
+    const after = match.slice(q.end, clause.end);
+    const noun = NOUNS.find(([, re]) => re.test(after));
+    if (!noun) continue;
+    counted.push({ q, noun: noun[0], nounEnd: q.end + noun[1].exec(after)![0].length });
+  }
+  for (const c of counted) {
+    const verb = [...verbs].reverse().find((v) => v.end <= c.q.qualifiedStart);
+    if (!verb) continue;
+    let gap = match.slice(verb.end, c.q.qualifiedStart);
+    for (const o of counted) {
+      if (o.q.qualifiedStart >= verb.end && o.nounEnd <= c.q.qualifiedStart) {
+        const a = o.q.qualifiedStart - verb.end;
+        gap = gap.slice(0, a) + ' '.repeat(o.nounEnd - o.q.qualifiedStart) + gap.slice(o.nounEnd - verb.end);
+      }
+    }
+    if (FILLER.test(gap)) c.verb = verb;
+  }
+
+  const out: Found[] = [];
+  const make = (c: Counted, indicatorId: string, rule: string, extra: Partial<Found> = {}): Found => {
+    const f: Found = {
+      indicatorId,
+      value: c.q.value,
+      q: c.q,
+      start: Math.min(c.verb?.start ?? c.q.qualifiedStart, c.q.qualifiedStart),
+      end: c.nounEnd,
+      rule,
+      notes: [],
+      period: periodPhraseAt(match, c.nounEnd, clause.end),
+      ...extra,
+    };
+    if (c.q.outOf !== undefined) f.outOf = c.q.outOf;
+    return f;
+  };
+  const isFraction = (c: Counted) => c.q.kind === 'fraction';
+  const fractionOk = (c: Counted) => !isFraction(c) || (c.q.outOf! > 0 && c.q.value <= c.q.outOf!);
+
+  // Houses: "cất 13 căn, sửa 02 căn nhà" adds up; if any house count in the clause is unclear, none is proposed.
+  const houses = counted.filter((c) => c.noun === 'house' && !isFraction(c));
+  const fire = houses.filter((c) => /^(?:\s+[\p{L}]+){0,3}?\s+bị\s+(?:hỏa\s+hoạn|cháy)/u.test(match.slice(c.nounEnd, clause.end)));
+  for (const c of fire) {
+    if (c.verb?.id === 'support' || c.verb?.id === 'build') out.push(make(c, 'fire_damaged_houses_supported', 'count:fire'));
+  }
+  const built = houses.filter((c) => !fire.includes(c));
+  if (built.length > 0 && built.every((c) => c.verb?.id === 'build')) {
+    const first = built[0]!;
+    const f = make(first, 'houses_built_or_repaired', 'count:houses', { end: built[built.length - 1]!.nounEnd });
+    if (built.length > 1) {
+      f.value = built.reduce((s, c) => s + c.q.value, 0);
+      f.notes.push(`Cộng ${built.map((c) => c.q.value).join(' + ')} căn (cất mới và sửa chữa)`);
+    }
+    out.push(f);
+  }
+
+  const projects = counted.filter((c) => c.noun === 'project');
+  if (projects.length === 1 && !isFraction(projects[0]!) && /xã\s+hội\s+hóa/u.test(clauseText)) {
+    out.push(make(projects[0]!, 'socialized_projects', 'count:projects'));
+  }
+
+  for (const c of counted) {
+    const after = match.slice(c.nounEnd, clause.end);
+    const before = match.slice(clause.start, c.q.qualifiedStart);
+    if (!fractionOk(c)) continue;
+    const byVerb = c.verb ? COUNT_BY_VERB[c.noun]?.[c.verb.id] : undefined;
+
+    if (byVerb) {
+      if (c.noun === 'member' && c.verb!.id === 'party_has' && /^\s*(?:được|bị|vi\s+phạm|mới|dự\s+bị|đạt|hoàn\s+thành|tham\s+gia)/u.test(after)) continue;
+      if (c.verb!.id === 'commend' && /(?:đề\s+nghị|đề\s+xuất|trình)\s+(?:[\p{L}]+\s+){0,4}$/u.test(match.slice(clause.start, c.verb!.start))) continue;
+      if (isFraction(c) && !['poor', 'near_poor', 'member', 'cell'].includes(c.noun)) continue;
+      const f = make(c, byVerb, `count:${c.noun}:${c.verb!.id}`);
+      if (byVerb === 'new_party_members') {
+        const basis = readBasis(after);
+        if (basis) f.basis = basis;
+      }
+      out.push(f);
+      continue;
+    }
+
+    switch (c.noun) {
+      case 'household': {
+        // "Hộ nghèo giảm 12 hộ", "giảm 5/7 hộ nghèo": which households comes from just before the verb.
+        if (c.verb?.id !== 'reduce') break;
+        const subject = match.slice(Math.max(clause.start, c.verb.start - 40), c.verb.start);
+        const near = /hộ\s+cận\s+nghèo\s*$/u.test(subject) ? 'near_poor' : /hộ\s+nghèo\s*$/u.test(subject) ? 'poor' : null;
+        if (near) out.push(make(c, COUNT_BY_VERB[near]!.reduce!, `count:household:${near}`));
+        break;
+      }
+      case 'gift':
+        if (!isFraction(c)) out.push(make(c, 'gifts_given', 'count:gifts'));
+        break;
+      case 'enterprise':
+      case 'business': {
+        // "133 doanh nghiệp và 2.487 hộ kinh doanh đang hoạt động"
+        const active = /^(?:\s*(?:và|,)\s*[\d.,]+\s*(?:doanh\s+nghiệp|hộ\s+kinh\s+doanh))*\s*(?:hiện\s+)?đang\s+hoạt\s+động/u.test(after);
+        if (isFraction(c) || !(active || c.verb?.id === 'has_now')) break;
+        if (/thành\s+lập|mới|giải\s+thể|ngừng|phá\s+sản/u.test(before.slice(-40))) break;
+        out.push(make(c, c.noun === 'enterprise' ? 'enterprises_active' : 'business_households_active', `count:${c.noun}`));
+        break;
+      }
+      case 'cell': {
+        const status = /^(?:\s+[\p{L}]+){0,5}?\s+(hoàn\s+thành\s+tốt\s+nhiệm\s+vụ|trong\s+sạch\s+vững\s+mạnh\s+tiêu\s+biểu)/u.exec(after);
+        if (!status) break;
+        const id = status[1]!.startsWith('hoàn') ? 'party_cells_completed_well' : 'party_cells_exemplary';
+        out.push(make(c, id, `count:cell:${id}`, { end: c.nounEnd + status[0].length }));
+        break;
+      }
+      case 'target': {
+        // "đạt 10/11 chỉ tiêu", "8/20 chỉ tiêu hoàn thành và vượt"; never "x/y tiêu chí".
+        if (!isFraction(c)) break;
+        if (/^\s*(?:giao\s+quân|tuyển\s+quân|thu|ngân\s+sách|thuế)/u.test(after)) break;
+        if (/^(?:\s+[\p{L}]+){0,2}?\s+(?:không|chưa)\s+(?:đạt|hoàn\s+thành)/u.test(after)) break;
+        if (/(?:không|chưa)\s+(?:đạt|hoàn\s+thành)(?:\s+được)?\s*$/u.test(before)) break;
+        const achieved = /(?:đạt|hoàn\s+thành|vượt)(?:\s+(?:và\s+vượt|được))?\s*$/u.test(before) || /^(?:\s+[\p{L}]+){0,3}?\s+(?:đạt|hoàn\s+thành|vượt)/u.test(after);
+        if (achieved) out.push(make(c, 'resolution_targets_met', 'count:targets'));
+        break;
+      }
+      case 'collective_and_person':
+      case 'model': {
+        if (isFraction(c) || !/dân\s+vận\s+khéo/u.test(clauseText)) break;
+        const registered = /^\s*(?:[\p{L}]+\s+){0,2}?đăng\s+k[ýí]/u.test(after) || /đăng\s+k[ýí](?:\s+(?:thực\s+hiện|mới|được))?\s*$/u.test(before);
+        if (registered) out.push(make(c, 'dan_van_kheo_registrations', 'count:dan_van_kheo'));
+        break;
+      }
+    }
+  }
+  return out;
+}

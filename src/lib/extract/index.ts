@@ -1,0 +1,12 @@
+export { extractCandidates } from './extract-candidates';
+export type { Candidate, ExtractOptions, ExtractResult, Scope, Status, TextRange } from './extract-candidates';
+export { normalizeText, foldForMatch } from './normalize-text';
+export type { NormalizedText } from './normalize-text';
+export { parseViNumber, readQuantity, readViValue, scanQuantities } from './read-number';
+export type { Quantity, QuantityKind } from './read-number';
+export { findHeldDate, findPeriodPhrases, lastFinishedQuarter, readPeriod } from './read-period';
+export type { PeriodPhrase } from './read-period';
+export { readAsOf, readReport, readReportFacts } from './read-report';
+export type { ReportFacts, ReportKind } from './read-report';
+export { findUnit, readUnit } from './read-unit';
+export type { UnitName } from './read-unit';

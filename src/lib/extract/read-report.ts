@@ -1,0 +1,128 @@
+/**
+ * What a report is about as a whole: its ward, its period, the day it was held and its kind
+ * (a period review, a mid-term review, a term review).
+ */
+import { formatPeriodId, parsePeriod, periodEnd } from '../periods';
+import { normalizeText } from './normalize-text';
+import { endOfMonth, findHeldDate, findPeriodPhrases, isoDate, lastFinishedQuarter } from './read-period';
+import { findUnit, type UnitName } from './read-unit';
+
+export type ReportKind = 'period' | 'midterm' | 'term' | 'unknown';
+
+export interface ReportFacts {
+  kind: ReportKind;
+  unitId?: string;
+  period?: string;
+  heldOn?: string;
+  /** Term span for mid-term and term reviews ("nhiệm kỳ 2020-2025"). */
+  term?: [number, number];
+  notes: string[];
+}
+
+const HEAD_CHARS = 600;
+
+/** Reads the facts of a whole report from its folded text (see normalizeText). */
+export function readReportFacts(match: string, units: readonly UnitName[]): ReportFacts {
+  const notes: string[] = [];
+  const head = match.slice(0, HEAD_CHARS);
+  const termMatch = /nhiệm\s+kỳ\s+(\d{4})\s*[-–]\s*(\d{4})/u.exec(match);
+  const term: [number, number] | undefined = termMatch ? [Number(termMatch[1]), Number(termMatch[2])] : undefined;
+  const held = findHeldDate(match);
+
+  let kind: ReportKind = 'unknown';
+  let period: string | undefined;
+  let heldOn: string | undefined;
+
+  if (/giữa\s+nhiệm\s+kỳ/u.test(head) || /tổng\s+kết\s+nhiệm\s+kỳ|đại\s+hội\s+(?:đại\s+biểu\s+)?đảng\s+bộ[^.\n]{0,60}nhiệm\s+kỳ/u.test(head)) {
+    kind = /giữa\s+nhiệm\s+kỳ/u.test(head) ? 'midterm' : 'term';
+    const year = held?.year ?? termYear(match, term, kind);
+    if (held && year) {
+      heldOn = isoDate(year, held.month, held.day);
+      period = lastFinishedQuarter(year, held.month);
+      if (!held.year) notes.push(`Năm họp (${year}) suy ra từ các năm nêu trong báo cáo`);
+    }
+  } else {
+    const p = reportPeriodPhrase(match);
+    if (p) {
+      kind = 'period';
+      const year = p.year ?? held?.year ?? mostFrequentYear(match);
+      if (year) period = formatPeriodId(year, p.quarter);
+    }
+    if (held) {
+      const parts = period ? parsePeriod(period) : null;
+      let year = held.year;
+      if (!year && parts) {
+        // A year review may be held in the first months of the next year.
+        year = parts.quarter === 4 && held.month <= 3 ? parts.year + 1 : parts.year;
+      }
+      if (year) heldOn = isoDate(year, held.month, held.day);
+    }
+  }
+
+  const end = period ? periodEnd(period) : null;
+  const range: [string, string] | undefined = period && end ? [`${period.slice(0, 4)}-01-01`, end] : undefined;
+  const unitId = findUnit(match, units, range);
+  const facts: ReportFacts = { kind, notes };
+  if (unitId) facts.unitId = unitId;
+  if (period) facts.period = period;
+  if (heldOn) facts.heldOn = heldOn;
+  if (term) facts.term = term;
+  return facts;
+}
+
+/** The first period phrase that names the reviewed span, not the plan for the next one. */
+function reportPeriodPhrase(match: string) {
+  for (const p of findPeriodPhrases(match)) {
+    if (!p.cumulative || p.yearOnly) continue;
+    const sentenceStart = Math.max(match.lastIndexOf('\n', p.start), match.lastIndexOf('. ', p.start));
+    const before = match.slice(sentenceStart + 1, p.start);
+    if (/phương\s+hướng|kế\s+hoạch|phấn\s+đấu|so\s+với/u.test(before)) continue;
+    if (p.year) return p;
+    // "9 tháng đầu năm và nhiệm vụ 3 tháng cuối năm 2024": the year comes later in the sentence.
+    const sentenceEnd = match.slice(p.end).search(/\n|\.\s/u);
+    const rest = match.slice(p.end, sentenceEnd < 0 ? undefined : p.end + sentenceEnd);
+    const y = /(?<![\p{L}])năm\s+(\d{4})(?!\s*[-–])|quý\s+[ivx\d]+\s*\/\s*(\d{4})/u.exec(rest);
+    const year = y ? Number(y[1] ?? y[2]) : undefined;
+    return year ? { ...p, year } : p;
+  }
+  return null;
+}
+
+/** The year of a mid-term or term review held without a year: from the periods the text reports. */
+function termYear(match: string, term: [number, number] | undefined, kind: ReportKind): number | undefined {
+  const years = findPeriodPhrases(match)
+    .filter((p) => p.year && (!term || (p.year >= term[0] && p.year <= term[1])))
+    .map((p) => p.year!);
+  if (years.length > 0) return Math.max(...years);
+  if (!term) return undefined;
+  return kind === 'midterm' ? Math.ceil((term[0] + term[1]) / 2) : term[1];
+}
+
+function mostFrequentYear(match: string): number | undefined {
+  const counts = new Map<number, number>();
+  for (const m of match.matchAll(/(?<![\d\-–])(20\d{2})(?![\d\-–])/gu)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0];
+}
+
+/** "tính đến cuối tháng 5", "tính đến ngày 30/6/2024": the date a level figure was measured. */
+export function readAsOf(before: string, year: number | undefined): string | undefined {
+  const date = /(?:tính\s+)?đến\s+(?:hết\s+)?ngày\s+(\d{1,2})\s*\/\s*(\d{1,2})(?:\s*\/\s*(\d{4}))?|tính\s+đến\s+(\d{1,2})\s*\/\s*(\d{1,2})(?:\s*\/\s*(\d{4}))?/u.exec(before);
+  if (date) {
+    const d = Number(date[1] ?? date[4]);
+    const m = Number(date[2] ?? date[5]);
+    const y = Number(date[3] ?? date[6] ?? year);
+    if (y && m >= 1 && m <= 12 && d >= 1 && d <= 31) return isoDate(y, m, d);
+  }
+  const month = /(?:tính\s+đến|đến\s+(?:hết|cuối))\s+(?:(?:hết|cuối)\s+)?tháng\s+(\d{1,2})(?:\s*(?:\/|năm)\s*(\d{4}))?/u.exec(before);
+  if (month) {
+    const m = Number(month[1]);
+    const y = Number(month[2] ?? year);
+    if (y && m >= 1 && m <= 12) return endOfMonth(y, m);
+  }
+  return undefined;
+}
+
+/** Reads the ward, period and held date of a report text. */
+export function readReport(text: string, units: readonly UnitName[]): ReportFacts {
+  return readReportFacts(normalizeText(text).match, units);
+}

@@ -103,7 +103,7 @@ export function extractCandidates(text: string, options: ExtractOptions): Extrac
       const quantities = scanQuantities(match, clause.start, clause.end);
       const ctx: Context = { nt, match, clause, sentence, quantities };
       const found = [...readTopicFigures(ctx), ...readCountFigures(ctx)];
-      for (const f of found.sort((a, b) => a.start - b.start)) {
+      for (const f of found.sort((a, b) => a.q.start - b.q.start)) {
         const indicator = indicators.get(f.indicatorId);
         if (!indicator || f.q.unrepresentable) continue;
         if (indicator.max !== undefined && f.value > indicator.max) continue;

@@ -97,7 +97,7 @@ export interface DayMonth {
 /** The conference date: "Sáng ngày 30/12", "ngày 17/7/2024", "Sáng ngày 08-7", "ngày 5 tháng 10 năm 2024". */
 export function findHeldDate(match: string): DayMonth | null {
   const patterns = [
-    /(?:(?:sáng|chiều|tối|trưa)\s+(?:ngày\s+)?|(?<![\p{L}])ngày\s+)(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?(?![\d])/u,
+    /(?:(?:sáng|chiều|tối|trưa)\s+(?:ngày\s+)?|(?<![\p{L}])ngày\s+)(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?(?![\d])/u,
     /(?<![\p{L}])ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?/u,
   ];
   const hits = patterns

@@ -18,6 +18,7 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['src/**/*.test.{ts,tsx}', 'data/**/*.test.ts', 'mocks/**/*.test.ts', 'tests/app/**/*.test.{ts,tsx}'],
           setupFiles: ['tests/setup.ts'],
+          testTimeout: 20_000,
         },
       },
       {

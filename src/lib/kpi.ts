@@ -73,6 +73,8 @@ export interface ChartModel {
   boundaries: { period: string; label: string }[];
   /** Benchmark per period (target or even pace), when the chart's first indicator has one. */
   benchmark?: { key: 'benchmark'; label: string };
+  /** Periods across (a trend), or one bar per ward (a comparison in one period). */
+  layout: 'byPeriod' | 'byUnit';
 }
 
 export interface ChartInput {
@@ -144,7 +146,32 @@ export function buildChart({ observations, units, indicators, indicatorIds, with
       benchmark = { key: 'benchmark', label: first.evenPace ? 'Tiến độ đều (quý/4)' : 'Mục tiêu của tỉnh' };
     }
   }
-  return { series: [...series.values()].sort(seriesOrder), rows, boundaries, benchmark };
+  return { series: [...series.values()].sort(seriesOrder), rows, boundaries, benchmark, layout: 'byPeriod' };
+}
+
+/**
+ * Many wards at once: one bar per ward for the chosen period (its headline figure), with the
+ * period's benchmark. Wards with no figure for the period are kept, as gaps, not zeros.
+ */
+export function buildComparison(
+  observations: readonly Observation[],
+  units: readonly Unit[],
+  indicator: Indicator,
+  period: string,
+): ChartModel {
+  const bench = benchmarkFor(indicator, period);
+  const key = `compare~${indicator.id}`;
+  const rows: ChartRow[] = units.map((u) => {
+    const h = pickHeadline(observations, u, indicator.id, period);
+    return { period: u.id, label: u.name, [key]: h ? h.observation.value : null, benchmark: bench?.value ?? null };
+  });
+  return {
+    series: [{ key, label: `${indicator.name} – ${periodLabel(period)}`, unitId: '', indicatorId: indicator.id, era: 0, metric: 'value' }],
+    rows,
+    boundaries: [],
+    benchmark: bench ? { key: 'benchmark', label: bench.label } : undefined,
+    layout: 'byUnit',
+  };
 }
 
 /** By unit and era, then by indicator as configured, values before their totals. */

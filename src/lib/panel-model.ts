@@ -5,7 +5,7 @@
  */
 import type { Family, Indicator, Observation, Source, Unit } from '../api/contract';
 import { formatDate, formatNumber, formatQualified, MEASURE_LABELS } from './format';
-import { benchmarkFor, buildChart, pickHeadline, statusAgainst, type ChartModel } from './kpi';
+import { benchmarkFor, buildChart, buildComparison, pickHeadline, statusAgainst, type ChartModel } from './kpi';
 import { periodLabel } from './periods';
 
 export interface FamilyConfig {
@@ -54,6 +54,9 @@ export interface PanelModel {
   unitNotes: string[];
 }
 
+/** Above this many wards, a panel compares wards in the chosen period instead of drawing trends. */
+export const COMPARE_FROM = 5;
+
 export interface PanelInput {
   config: FamilyConfig;
   unitIds: string[];
@@ -90,9 +93,10 @@ export function buildPanelModel({ config, unitIds, period, observations, units, 
   const chosen = unitIds.map((id) => unitById.get(id)).filter((u): u is Unit => Boolean(u));
   const many = chosen.length > 1;
 
+  const compare = chosen.length >= COMPARE_FROM;
   const tiles: TileModel[] = [];
   const used = new Set<string>();
-  for (const unit of chosen) {
+  for (const unit of compare ? [] : chosen) {
     for (const indicatorId of config.headline) {
       const indicator = indicatorById.get(indicatorId);
       const h = indicator && pickHeadline(observations, unit, indicatorId, period);
@@ -112,7 +116,12 @@ export function buildPanelModel({ config, unitIds, period, observations, units, 
   }
 
   const shown = observations.filter((o) => config.chart.includes(o.indicatorId) || config.headline.includes(o.indicatorId));
-  const chart = buildChart({ observations: shown, units: chosen, indicators, indicatorIds: config.chart, withOutOf: config.withOutOf });
+  const first = indicatorById.get(config.chart[0] ?? '');
+  const chart =
+    compare && first
+      ? buildComparison(shown, chosen, first, period)
+      : buildChart({ observations: shown, units: chosen, indicators, indicatorIds: config.chart, withOutOf: config.withOutOf });
+  if (compare) tiles.push(...summaryTiles(config, chosen, shown, indicatorById, period, used));
 
   const figures: FigureRow[] = shown
     .filter((o) => unitById.has(o.unitId) && unitIds.includes(o.unitId))
@@ -167,4 +176,43 @@ function nextDay(iso: string): string {
   const d = new Date(`${iso}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + 1);
   return d.toISOString().slice(0, 10);
+}
+
+/** For many wards: how many have the figure, and which are highest and lowest. */
+function summaryTiles(
+  config: FamilyConfig,
+  chosen: Unit[],
+  observations: readonly Observation[],
+  indicatorById: ReadonlyMap<string, Indicator>,
+  period: string,
+  used: Set<string>,
+): TileModel[] {
+  return config.headline.slice(0, 2).flatMap((indicatorId) => {
+    const indicator = indicatorById.get(indicatorId);
+    if (!indicator) return [];
+    const found = chosen
+      .map((u) => ({ unit: u, h: pickHeadline(observations, u, indicatorId, period) }))
+      .filter((x): x is { unit: Unit; h: NonNullable<typeof x.h> } => x.h !== null)
+      .sort((a, b) => b.h.observation.value - a.h.observation.value);
+    if (found.length === 0) return [];
+    found.forEach((f) => used.add(f.h.observation.sourceId));
+    const show = (x: (typeof found)[number]) =>
+      formatQualified(x.h.observation.value, indicator.unit, x.h.observation.qualifier, x.h.observation.outOf);
+    const top = found[0]!;
+    const bottom = found[found.length - 1]!;
+    const earlier = found.some((f) => f.h.isEarlier);
+    const tiles: TileModel[] = [
+      {
+        key: `${indicatorId}-top`,
+        label: `${indicator.name}: cao nhất`,
+        value: show(top),
+        detail: `${top.unit.name} · ${found.length}/${chosen.length} phường có số liệu${earlier ? ' (có số của kỳ trước)' : ''}`,
+        earlier,
+      },
+    ];
+    if (found.length > 1) {
+      tiles.push({ key: `${indicatorId}-bottom`, label: `${indicator.name}: thấp nhất`, value: show(bottom), detail: bottom.unit.name });
+    }
+    return tiles;
+  });
 }

@@ -98,11 +98,13 @@ describe('the dashboard', () => {
   });
 
   it('marks Mỹ Thới’s boundary change instead of joining its series across it', async () => {
-    renderAt('/?unit=my-thoi&period=2026-Q1');
+    const { user } = renderAt('/?unit=my-thoi&period=2026-Q1');
     const budget = panel('Thu ngân sách');
     expect(await within(budget).findByText(/01\/07\/2025: Phường Mỹ Thới nhận Mỹ Thạnh/)).toBeInTheDocument();
     // the table behind the chart keeps every figure with its source
+    await user.click(within(budget).getByText(/Xem bảng số liệu/));
     const table = within(budget).getByRole('table');
+    expect(within(table).getByRole('row', { name: /Phường Mỹ Thới Quý I 2026 Thu ngân sách nhà nước trên 32 tỷ đồng/ })).toBeInTheDocument();
     expect(within(table).getAllByRole('row')).toHaveLength(1 + 6);
   });
 
@@ -131,6 +133,14 @@ describe('the dashboard', () => {
     dropEndpoint(server, '/api/observations', withParam('family', 'budget'));
     renderAt('/?unit=my-thoi&period=2024-Q4');
     expect(await within(panel('Thu ngân sách')).findByRole('alert')).toHaveTextContent(/Không kết nối được máy chủ/);
+  });
+
+  it('compares many wards in the chosen period instead of drawing their trends', async () => {
+    renderAt('/?unit=my-thoi&unit=my-binh&unit=my-quy&unit=my-thanh&unit=long-xuyen&period=2024-Q2');
+    const budget = await headline('Thu ngân sách');
+    expect(budget.getByText('Thu ngân sách nhà nước: cao nhất')).toBeInTheDocument();
+    expect(budget.getByText('trên 4,2 tỷ đồng')).toBeInTheDocument();
+    expect(budget.getAllByText(/Phường Mỹ Quý · 1\/5 phường có số liệu/)).toHaveLength(2);
   });
 
   it('works with the keyboard alone', async () => {

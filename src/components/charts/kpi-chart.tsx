@@ -32,24 +32,50 @@ export interface KpiChartProps {
   boundaries: { x: string; label: string }[];
   formatValue: (value: number) => string;
   formatAxis: (value: number) => string;
+  /** 'byUnit': one horizontal bar per ward (many wards compared), instead of periods across. */
+  layout?: 'byPeriod' | 'byUnit';
   /** Fixed size for tests and exports; responsive to its container otherwise. */
   width?: number;
   height?: number;
 }
 
 /** The benchmark of each period: a dashed bar across its group, not a line joining periods. */
-function BenchmarkTick({ cx, cy, index }: { cx?: number; cy?: number; index?: number }) {
-  if (cx === undefined || cy === undefined || !Number.isFinite(cy)) return <g key={index} />;
-  return <line key={index} x1={cx - 36} x2={cx + 36} y1={cy} y2={cy} stroke={BENCHMARK_COLOR} strokeWidth={2.5} strokeDasharray="6 3" />;
+function tick(across: boolean) {
+  return function BenchmarkTick({ cx, cy, index }: { cx?: number; cy?: number; index?: number }) {
+    if (cx === undefined || cy === undefined || !Number.isFinite(cx) || !Number.isFinite(cy)) return <g key={index} />;
+    const [dx, dy] = across ? [36, 0] : [0, 11];
+    return (
+      <line key={index} x1={cx - dx} x2={cx + dx} y1={cy - dy} y2={cy + dy} stroke={BENCHMARK_COLOR} strokeWidth={2.5} strokeDasharray="6 3" />
+    );
+  };
 }
+const acrossTick = tick(true);
+const uprightTick = tick(false);
 
-export function KpiChart({ rows, series, benchmark, boundaries, formatValue, formatAxis, width, height = 300 }: KpiChartProps) {
+export function KpiChart(props: KpiChartProps) {
+  const { rows, series, benchmark, boundaries, formatValue, formatAxis, width, layout = 'byPeriod' } = props;
+  const byUnit = layout === 'byUnit';
+  const height = props.height ?? (byUnit ? Math.max(200, rows.length * 26 + 90) : 300);
   const sized = width ? { width, height } : { responsive: true, style: { width: '100%', height } };
   return (
-    <ComposedChart data={rows} margin={{ top: 24, right: 16, bottom: 8, left: 8 }} {...sized}>
-      <CartesianGrid stroke="#e3e6ea" vertical={false} />
-      <XAxis dataKey="label" tick={{ fontSize: 12 }} />
-      <YAxis tickFormatter={formatAxis} tick={{ fontSize: 12 }} width={64} />
+    <ComposedChart
+      data={rows}
+      layout={byUnit ? 'vertical' : 'horizontal'}
+      margin={{ top: 24, right: 16, bottom: 8, left: 8 }}
+      {...sized}
+    >
+      <CartesianGrid stroke="#e3e6ea" vertical={byUnit} horizontal={!byUnit} />
+      {byUnit ? (
+        <>
+          <XAxis type="number" tickFormatter={formatAxis} tick={{ fontSize: 12 }} />
+          <YAxis type="category" dataKey="label" tick={{ fontSize: 12 }} width={150} interval={0} />
+        </>
+      ) : (
+        <>
+          <XAxis dataKey="label" tick={{ fontSize: 12 }} />
+          <YAxis tickFormatter={formatAxis} tick={{ fontSize: 12 }} width={64} />
+        </>
+      )}
       <Tooltip formatter={(v) => (typeof v === 'number' ? formatValue(v) : String(v))} />
       <Legend wrapperStyle={{ fontSize: 13 }} itemSorter={null} />
       {series.map((s) => (
@@ -60,7 +86,7 @@ export function KpiChart({ rows, series, benchmark, boundaries, formatValue, for
           fill={seriesColor(s.colorIndex)}
           fillOpacity={s.muted ? 0.35 : 1}
           isAnimationActive={false}
-          maxBarSize={48}
+          maxBarSize={byUnit ? 18 : 48}
         />
       ))}
       {benchmark && (
@@ -70,7 +96,7 @@ export function KpiChart({ rows, series, benchmark, boundaries, formatValue, for
           stroke={BENCHMARK_COLOR}
           strokeWidth={0}
           legendType="plainline"
-          dot={BenchmarkTick}
+          dot={byUnit ? uprightTick : acrossTick}
           activeDot={false}
           isAnimationActive={false}
         />

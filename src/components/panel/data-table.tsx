@@ -1,3 +1,5 @@
+import { useState } from 'react';
+
 export interface TableRow {
   key: string;
   unit: string;
@@ -7,36 +9,39 @@ export interface TableRow {
   source: string;
 }
 
-/** The chart's text alternative: every figure behind it, in a table that can be shown. */
-export function DataTable({ caption, rows }: { caption: string; rows: TableRow[] }) {
+/** The chart's text alternative: every figure behind it, in a table drawn when it is opened. */
+export function DataTable({ caption, rows, defaultOpen = false }: { caption: string; rows: TableRow[]; defaultOpen?: boolean }) {
+  const [open, setOpen] = useState(defaultOpen);
   return (
-    <details className="data-table">
-      <summary>Xem bảng số liệu</summary>
-      <div className="table-scroll">
-        <table>
-          <caption>{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Phường</th>
-              <th scope="col">Kỳ</th>
-              <th scope="col">Chỉ tiêu</th>
-              <th scope="col">Giá trị</th>
-              <th scope="col">Nguồn</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.key}>
-                <td>{r.unit}</td>
-                <td>{r.period}</td>
-                <td>{r.indicator}</td>
-                <td>{r.value}</td>
-                <td>{r.source}</td>
+    <details className="data-table" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>Xem bảng số liệu ({rows.length} số liệu)</summary>
+      {open && (
+        <div className="table-scroll">
+          <table>
+            <caption>{caption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Phường</th>
+                <th scope="col">Kỳ</th>
+                <th scope="col">Chỉ tiêu</th>
+                <th scope="col">Giá trị</th>
+                <th scope="col">Nguồn</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.key}>
+                  <td>{r.unit}</td>
+                  <td>{r.period}</td>
+                  <td>{r.indicator}</td>
+                  <td>{r.value}</td>
+                  <td>{r.source}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
     </details>
   );
 }

@@ -46,7 +46,7 @@ export function FamilyPanel({ config, units, period, onSelectPeriod, renderActio
         key: s.key,
         label: s.label,
         muted: s.metric === 'outOf',
-        colorIndex: units.indexOf(s.unitId) + s.era * 5 + config.chart.indexOf(s.indicatorId) * 2,
+        colorIndex: Math.max(0, units.indexOf(s.unitId)) + s.era * 5 + config.chart.indexOf(s.indicatorId) * 2,
       })),
     [model, config, units],
   );
@@ -108,6 +108,7 @@ export function FamilyPanel({ config, units, period, onSelectPeriod, renderActio
               boundaries={model.chart.boundaries.map((b) => ({ x: periodLabel(b.period), label: b.label }))}
               formatValue={formatTip}
               formatAxis={formatAxis}
+              layout={model.chart.layout}
             />
           </Suspense>
         </div>

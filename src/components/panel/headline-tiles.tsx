@@ -1,15 +1,4 @@
-export interface Tile {
-  key: string;
-  label: string;
-  /** The value as the report said it, qualifier included. */
-  value: string;
-  /** e.g. "Phường Mỹ Thới · 9 tháng 2024 (kỳ trước)". */
-  detail?: string;
-  /** A comparison line: target, pace, scope. */
-  comparison?: string;
-  status?: 'met' | 'behind' | 'unknown';
-  earlier?: boolean;
-}
+import type { TileModel as Tile } from '../../lib/panel-model';
 
 const STATUS_WORDS = { met: 'Đạt', behind: 'Chưa đạt', unknown: '' } as const;
 

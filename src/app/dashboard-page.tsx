@@ -3,12 +3,19 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { queries } from '../api/queries';
 import { BudgetPanel } from '../features/budget/budget-panel';
+import { ExportButtons } from '../features/export/export-buttons';
+import { PrintButton } from '../features/export/print-button';
+import { PrintHeader } from '../features/export/print-header';
 import { FilterBar } from '../features/filters/filter-bar';
 import { FilterNotices } from '../features/filters/filter-notices';
 import { syncFiltersWithUrl, useFilters } from '../features/filters/store';
 import { HealthInsurancePanel } from '../features/health-insurance/health-insurance-panel';
 import { PovertyPanel } from '../features/poverty/poverty-panel';
 import { ResolutionTargetsPanel } from '../features/resolution-targets/resolution-targets-panel';
+import type { PanelExport } from '../lib/panel-export';
+import { periodLabel } from '../lib/periods';
+
+const renderActions = (panel: PanelExport) => <ExportButtons panel={panel} />;
 
 export function DashboardPage() {
   const units = useFilters((s) => s.units);
@@ -24,13 +31,18 @@ export function DashboardPage() {
     keepKnownUnits(new Set(names.keys()), (id) => names.get(id) ?? id);
   }, [known.data, units, keepKnownUnits]);
 
-  const panelProps = { units, period, onSelectPeriod: setPeriod };
+  const panelProps = { units, period, onSelectPeriod: setPeriod, renderActions };
+  const unitNames = units.map((id) => known.data?.find((u) => u.id === id)?.name ?? id);
   return (
     <div className="page">
-      <header className="page-header">
-        <h1>Chỉ tiêu Nghị quyết các phường</h1>
-        <p className="page-lede">Số liệu từ báo cáo hội nghị của Đảng ủy phường, theo phường và kỳ báo cáo.</p>
+      <header className="page-header with-actions">
+        <div>
+          <h1>Chỉ tiêu Nghị quyết các phường</h1>
+          <p className="page-lede">Số liệu từ báo cáo hội nghị của Đảng ủy phường, theo phường và kỳ báo cáo.</p>
+        </div>
+        <PrintButton />
       </header>
+      <PrintHeader unitNames={unitNames} periodLabel={periodLabel(period)} />
       <FilterBar />
       <FilterNotices />
       <main className="panels">

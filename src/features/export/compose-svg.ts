@@ -1,0 +1,231 @@
+/**
+ * The export image as one standalone SVG: header (title, wards, period, units), the headline
+ * tiles, the chart, its legend, boundary notes, and a footer with the sources and the time of
+ * export. The font is embedded as @font-face; text stays text. The PNG is this SVG rasterized.
+ */
+import { formatDateTime } from '../../lib/format';
+import type { PanelExport } from '../../lib/panel-export';
+import type { TileModel } from '../../lib/panel-model';
+import type { ChartCapture } from './capture-chart';
+import { FONT_STACK } from './font';
+import { estimateText, wrapText, type FontWeight, type MeasureText } from './measure-text';
+
+export interface ComposeOptions {
+  chart: ChartCapture | null;
+  /** @font-face rules to embed (embeddedFontCss()); empty keeps only the fallback stack. */
+  fontCss: string;
+  now: Date;
+  measure?: MeasureText;
+}
+
+export interface ComposedSvg {
+  svg: string;
+  width: number;
+  height: number;
+}
+
+const COLORS = {
+  ink: '#1d2733',
+  muted: '#5b6673',
+  line: '#dde2e8',
+  accent: '#9b1c1c',
+  ok: '#1e6b3a',
+  behind: '#c25e00',
+  warn: '#8a4b00',
+};
+const PAD = 24;
+const GAP = 10;
+const TILE_MIN = 190;
+const MIN_WIDTH = 560;
+const STATUS_WORDS = { met: 'Đạt', behind: 'Chưa đạt', unknown: '' } as const;
+
+export function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+}
+
+const n = (v: number) => String(Math.round(v * 100) / 100);
+
+interface TextStyle {
+  size: number;
+  weight?: FontWeight;
+  fill?: string;
+  anchor?: 'start' | 'middle' | 'end';
+}
+
+/** Lays out blocks top to bottom and collects their markup. */
+class Canvas {
+  parts: string[] = [];
+  y = PAD;
+  constructor(
+    readonly width: number,
+    readonly measure: MeasureText,
+  ) {}
+
+  get inner() {
+    return this.width - 2 * PAD;
+  }
+
+  text(x: number, baseline: number, content: string, s: TextStyle, extra = ''): void {
+    const attrs = [`x="${n(x)}"`, `y="${n(baseline)}"`, `font-size="${s.size}"`];
+    if (s.weight === 700) attrs.push('font-weight="700"');
+    attrs.push(`fill="${s.fill ?? COLORS.ink}"`);
+    if (s.anchor && s.anchor !== 'start') attrs.push(`text-anchor="${s.anchor}"`);
+    this.parts.push(`<text ${attrs.join(' ')}${extra}>${content}</text>`);
+  }
+
+  /** Wrapped paragraph at the current y; returns the lines drawn. */
+  paragraph(content: string, s: TextStyle, x = PAD, maxWidth = this.inner, lineHeight = 1.4): string[] {
+    const lines = wrapText(content, maxWidth, s.size, s.weight ?? 400, this.measure);
+    for (const line of lines) {
+      this.text(x, this.y + s.size, escapeXml(line), s);
+      this.y += s.size * lineHeight;
+    }
+    return lines;
+  }
+}
+
+function unitsOfMeasure(panel: PanelExport): string[] {
+  return [...new Set(panel.model.figures.map((f) => f.unitOfMeasure).filter(Boolean))];
+}
+
+function drawTiles(c: Canvas, tiles: TileModel[]): void {
+  if (tiles.length === 0) return;
+  const cols = Math.max(1, Math.min(tiles.length, Math.floor((c.inner + GAP) / (TILE_MIN + GAP))));
+  const tileW = (c.inner - GAP * (cols - 1)) / cols;
+  const textW = tileW - 24;
+  for (let start = 0; start < tiles.length; start += cols) {
+    const row = tiles.slice(start, start + cols);
+    const blocks = row.map((t) => {
+      const lines: { text: string; s: TextStyle; lead?: string }[] = [];
+      for (const l of wrapText(t.label, textW, 12, 400, c.measure)) lines.push({ text: l, s: { size: 12, fill: COLORS.muted } });
+      for (const l of wrapText(t.value, textW, 20, 700, c.measure)) lines.push({ text: l, s: { size: 20, weight: 700 } });
+      if (t.detail) {
+        const s: TextStyle = { size: 11, fill: t.earlier ? COLORS.warn : COLORS.muted, weight: t.earlier ? 700 : 400 };
+        for (const l of wrapText(t.detail, textW, 11, s.weight!, c.measure)) lines.push({ text: l, s });
+      }
+      if (t.comparison) {
+        const word = t.status ? STATUS_WORDS[t.status] : '';
+        const full = word ? `${word}: ${t.comparison}` : t.comparison;
+        wrapText(full, textW, 11, 400, c.measure).forEach((l, i) =>
+          lines.push({ text: l, s: { size: 11 }, lead: i === 0 && word ? `${word}:` : undefined }),
+        );
+      }
+      const height = 16 + lines.reduce((h, l) => h + l.s.size * 1.35, 0);
+      return { t, lines, height };
+    });
+    const rowH = Math.max(...blocks.map((b) => b.height));
+    blocks.forEach((b, i) => {
+      const x = PAD + i * (tileW + GAP);
+      const edge = b.t.status === 'met' ? COLORS.ok : b.t.status === 'behind' ? COLORS.behind : COLORS.line;
+      c.parts.push(
+        `<rect x="${n(x)}" y="${n(c.y)}" width="${n(tileW)}" height="${n(rowH)}" rx="6" fill="#ffffff" stroke="${COLORS.line}"/>`,
+        `<rect x="${n(x)}" y="${n(c.y)}" width="4" height="${n(rowH)}" fill="${edge}"/>`,
+      );
+      let y = c.y + 8;
+      for (const l of b.lines) {
+        const baseline = y + l.s.size;
+        if (l.lead) {
+          const leadColor = b.t.status === 'met' ? COLORS.ok : COLORS.behind;
+          const rest = l.text.slice(l.lead.length);
+          c.parts.push(
+            `<text x="${n(x + 14)}" y="${n(baseline)}" font-size="${l.s.size}" fill="${COLORS.ink}">` +
+              `<tspan font-weight="700" fill="${leadColor}">${escapeXml(l.lead)}</tspan>${escapeXml(rest)}</text>`,
+          );
+        } else {
+          c.text(x + 14, baseline, escapeXml(l.text), l.s);
+        }
+        y += l.s.size * 1.35;
+      }
+    });
+    c.y += rowH + GAP;
+  }
+}
+
+function drawLegend(c: Canvas, panel: PanelExport): void {
+  const size = 13;
+  const items = panel.legend.map((item) => ({ item, w: 22 + c.measure(item.label, size, 400) }));
+  const rows: (typeof items)[] = [];
+  let row: typeof items = [];
+  let rowW = 0;
+  for (const it of items) {
+    if (row.length && rowW + 16 + it.w > c.inner) {
+      rows.push(row);
+      row = [];
+      rowW = 0;
+    }
+    rowW += (row.length ? 16 : 0) + it.w;
+    row.push(it);
+  }
+  if (row.length) rows.push(row);
+  for (const r of rows) {
+    const total = r.reduce((w, it) => w + it.w, 0) + 16 * (r.length - 1);
+    let x = PAD + Math.max(0, (c.inner - total) / 2);
+    const mid = c.y + size * 0.75;
+    for (const { item, w } of r) {
+      c.parts.push(
+        item.dashed
+          ? `<line x1="${n(x)}" x2="${n(x + 16)}" y1="${n(mid)}" y2="${n(mid)}" stroke="${item.color}" stroke-width="2.5" stroke-dasharray="6 3"/>`
+          : `<rect x="${n(x + 2)}" y="${n(mid - 6)}" width="12" height="12" fill="${item.color}"/>`,
+      );
+      c.text(x + 22, c.y + size, escapeXml(item.label), { size, fill: COLORS.ink });
+      x += w + 16;
+    }
+    c.y += size * 1.6;
+  }
+}
+
+export function composePanelSvg(panel: PanelExport, options: ComposeOptions): ComposedSvg {
+  const { chart, fontCss, now } = options;
+  const measure = options.measure ?? estimateText;
+  const width = Math.ceil(Math.max(MIN_WIDTH, (chart?.width ?? 0) + 2 * PAD));
+  const c = new Canvas(width, measure);
+
+  // header: title, wards and period, units
+  c.paragraph(panel.title, { size: 24, weight: 700, fill: COLORS.accent }, PAD, c.inner, 1.3);
+  c.y += 2;
+  c.paragraph(`${panel.unitNames.join(', ')} · ${panel.periodLabel}`, { size: 15, weight: 700 });
+  const measures = unitsOfMeasure(panel);
+  if (measures.length) c.paragraph(`Đơn vị tính: ${measures.join('; ')}`, { size: 12, fill: COLORS.muted });
+  c.y += 10;
+
+  drawTiles(c, panel.model.tiles);
+  for (const note of panel.model.unitNotes) c.paragraph(note, { size: 12, fill: COLORS.warn });
+
+  if (chart) {
+    c.y += 4;
+    const x = PAD + Math.max(0, (c.inner - chart.width) / 2);
+    c.parts.push(`<g transform="translate(${n(x)} ${n(c.y)})" font-size="16">${chart.markup}</g>`);
+    c.y += chart.height + 4;
+  }
+  drawLegend(c, panel);
+  for (const b of panel.model.chart.boundaries) {
+    c.paragraph(`┆ Thay đổi địa giới ${b.label}: số liệu trước và sau không nối liền.`, { size: 12, fill: COLORS.warn });
+  }
+
+  // footer: sources and the time of export
+  c.y += 8;
+  c.parts.push(`<line x1="${PAD}" x2="${width - PAD}" y1="${n(c.y)}" y2="${n(c.y)}" stroke="${COLORS.line}"/>`);
+  c.y += 6;
+  if (panel.model.sources.length) {
+    c.paragraph('Nguồn:', { size: 12, weight: 700, fill: COLORS.muted });
+    for (const s of panel.model.sources) c.paragraph(`${s.title} (${s.date})`, { size: 12, fill: COLORS.muted }, PAD + 10, c.inner - 10, 1.35);
+  }
+  c.y += 2;
+  c.paragraph(`Xuất lúc ${formatDateTime(now)} · Bảng chỉ tiêu Nghị quyết các phường`, { size: 11, fill: COLORS.muted });
+  const height = Math.ceil(c.y + PAD - 8);
+
+  const label = `${panel.title} — ${panel.unitNames.join(', ')} — ${panel.periodLabel}`;
+  const svg = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"` +
+      ` font-family="${escapeXml(FONT_STACK)}" xml:lang="vi" role="img" aria-label="${escapeXml(label)}">`,
+    `<title>${escapeXml(label)}</title>`,
+    fontCss ? `<defs><style type="text/css"><![CDATA[\n${fontCss}\n]]></style></defs>` : '',
+    `<rect x="0" y="0" width="${width}" height="${height}" fill="#ffffff"/>`,
+    ...c.parts,
+    '</svg>',
+  ]
+    .filter(Boolean)
+    .join('\n');
+  return { svg, width, height };
+}

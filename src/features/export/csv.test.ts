@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import type { FigureRow } from '../../lib/panel-model';
+import { BOM, csvCell, figuresCsv, toCsv } from './csv';
+
+/** A small RFC 4180 reader, to prove the writer round-trips. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(cell); cell = ''; }
+    else if (c === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++; }
+    else cell += c;
+  }
+  if (cell || row.length) { row.push(cell); rows.push(row); }
+  return rows;
+}
+
+describe('csvCell', () => {
+  it('leaves plain text and numbers alone', () => {
+    expect(csvCell('Phường Mỹ Thới')).toBe('Phường Mỹ Thới');
+    expect(csvCell(88.44)).toBe('88.44');
+    expect(csvCell(-3)).toBe('-3');
+    expect(csvCell(12000000000)).toBe('12000000000');
+    expect(csvCell(undefined)).toBe('');
+    expect(csvCell(null)).toBe('');
+    expect(csvCell(Number.NaN)).toBe('');
+  });
+
+  it('quotes commas, quotes, line breaks and edge spaces (RFC 4180)', () => {
+    expect(csvCell('Mỹ Thới, Mỹ Bình')).toBe('"Mỹ Thới, Mỹ Bình"');
+    expect(csvCell('Quỹ "Vì người nghèo"')).toBe('"Quỹ ""Vì người nghèo"""');
+    expect(csvCell('dòng 1\ndòng 2')).toBe('"dòng 1\ndòng 2"');
+    expect(csvCell('a\r\nb')).toBe('"a\r\nb"');
+    expect(csvCell(' lề ')).toBe('" lề "');
+  });
+
+  it('defuses text that a spreadsheet would run as a formula', () => {
+    expect(csvCell('=HYPERLINK("http://x","bấm")')).toBe('"\'=HYPERLINK(""http://x"",""bấm"")"');
+    expect(csvCell('+1')).toBe("'+1");
+    expect(csvCell('-2+3')).toBe("'-2+3");
+    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvCell('\tx')).toBe("'\tx");
+  });
+});
+
+describe('toCsv', () => {
+  it('starts with a UTF-8 BOM and ends every record with CRLF', () => {
+    const text = toCsv([['a', 'b'], [1, 'c']]);
+    expect(text.startsWith(BOM)).toBe(true);
+    expect(text).toBe(`${BOM}a,b\r\n1,c\r\n`);
+    const bytes = new TextEncoder().encode(text);
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  });
+});
+
+describe('figuresCsv', () => {
+  const figures: FigureRow[] = [
+    {
+      key: 'o1', unit: 'Phường Mỹ Thới', period: 'Cả năm 2024', indicator: 'Thu ngân sách nhà nước', value: 12000000000,
+      unitOfMeasure: 'đồng', qualifier: 'trên', formatted: 'trên 12 tỷ đồng', source: 'Hội nghị tổng kết, năm 2024 (30/12/2024)',
+    },
+    {
+      key: 'o2', unit: 'Phường Mỹ Thới', period: 'Cả năm 2024', indicator: 'Chỉ tiêu Nghị quyết đạt và vượt', value: 10, outOf: 11,
+      unitOfMeasure: 'chỉ tiêu', qualifier: 'chính xác', formatted: '10/11 chỉ tiêu', source: '=cmd|"/c calc"!A1',
+    },
+  ];
+
+  it('writes one row per observation and parses back to the same figures', () => {
+    const text = figuresCsv(figures);
+    const rows = parseCsv(text.slice(1));
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toEqual(['Phường, xã', 'Kỳ báo cáo', 'Chỉ tiêu', 'Giá trị', 'Trên tổng số', 'Đơn vị tính', 'Mức độ', 'Số liệu như báo cáo', 'Nguồn']);
+    expect(rows[1]).toEqual(['Phường Mỹ Thới', 'Cả năm 2024', 'Thu ngân sách nhà nước', '12000000000', '', 'đồng', 'trên', 'trên 12 tỷ đồng', 'Hội nghị tổng kết, năm 2024 (30/12/2024)']);
+    expect(rows[2]![3]).toBe('10');
+    expect(rows[2]![4]).toBe('11');
+    expect(rows[2]![8]).toBe('\'=cmd|"/c calc"!A1');
+  });
+});

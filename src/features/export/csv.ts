@@ -1,0 +1,46 @@
+/**
+ * CSV of the figures behind a chart: RFC 4180 (comma, CRLF, quotes doubled), UTF-8 with a BOM
+ * so that Excel reads Vietnamese, and cells that a spreadsheet would run as formulas defused.
+ */
+import type { FigureRow } from '../../lib/panel-model';
+
+export const BOM = '\uFEFF';
+
+export type CsvCell = string | number | null | undefined;
+
+/** Cells a spreadsheet reads as a formula (OWASP "CSV injection"): = + - @ and tab / CR. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** One cell: numbers as they are; text defused when it starts like a formula, quoted when needed. */
+export function csvCell(value: CsvCell): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  let text = value;
+  if (FORMULA_START.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Rows to a CSV document: BOM, CRLF between records and at the end. */
+export function toCsv(rows: readonly (readonly CsvCell[])[]): string {
+  return BOM + rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+export const FIGURE_COLUMNS = [
+  'Phường, xã',
+  'Kỳ báo cáo',
+  'Chỉ tiêu',
+  'Giá trị',
+  'Trên tổng số',
+  'Đơn vị tính',
+  'Mức độ',
+  'Số liệu như báo cáo',
+  'Nguồn',
+] as const;
+
+/** One row per observation: ward, period, indicator, value, unit, qualifier, source. */
+export function figuresCsv(figures: readonly FigureRow[]): string {
+  return toCsv([
+    FIGURE_COLUMNS,
+    ...figures.map((f) => [f.unit, f.period, f.indicator, f.value, f.outOf, f.unitOfMeasure, f.qualifier, f.formatted, f.source]),
+  ]);
+}

@@ -1,0 +1,36 @@
+/**
+ * File names that say what is in them, without diacritics or spaces:
+ * `thu-ngan-sach_my-thoi_2024-ca-nam.png` (slug _ units _ period).
+ */
+import { periodSlug } from '../../lib/periods';
+
+export type ExportFormat = 'png' | 'svg' | 'csv';
+
+/** "Phường Mỹ Thới" → "phuong-my-thoi"; only a-z, 0-9 and single hyphens remain. */
+export function asciiSlug(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** Longest units part kept as it is; beyond it the name says how many units instead. */
+const MAX_UNITS_PART = 80;
+
+export function unitsPart(unitIds: readonly string[]): string {
+  const slugs = unitIds.map(asciiSlug).filter(Boolean);
+  if (slugs.length === 0) return 'tat-ca';
+  const joined = slugs.join('-');
+  return joined.length <= MAX_UNITS_PART ? joined : `${slugs.length}-don-vi`;
+}
+
+export function exportFileName(
+  panel: { slug: string; unitIds: readonly string[]; period: string },
+  format: ExportFormat,
+): string {
+  const parts = [asciiSlug(panel.slug) || 'bieu-do', unitsPart(panel.unitIds), asciiSlug(periodSlug(panel.period)) || 'ky'];
+  return `${parts.join('_')}.${format}`;
+}

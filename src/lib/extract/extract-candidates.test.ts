@@ -173,6 +173,16 @@ describe('other indicators', () => {
     ]);
   });
 
+  it('asides, hyphenated words and other ways of saying it', () => {
+    expect(figures('Giảm 8/10 hộ nghèo (đạt 80% kế hoạch) và 15 hộ cận nghèo.')).toEqual([
+      ['poor_households_reduced', 8, 10],
+      ['near_poor_households_reduced', 15],
+    ]);
+    expect(figures('Tỷ lệ gia đình đạt chuẩn văn hóa 95,6%.')).toEqual([['cultural_families_pct', 95.6]]);
+    expect(figures('Có 18/21 chỉ tiêu kinh tế - xã hội đạt và vượt.')).toEqual([['resolution_targets_met', 18, 21]]);
+    expect(figures('Nâng tổng số đảng viên lên 3.890 đồng chí.')).toEqual([['party_members_total', 3890]]);
+  });
+
   it('a cell is not the whole party organisation', () => {
     expect(read('Chi bộ khu vực 3 có 25 đảng viên.')).toEqual([]);
   });

@@ -10,7 +10,7 @@ import { scanQuantities, type Quantity } from './read-number';
 import { findPeriodPhrases, periodPhraseAt, type PeriodPhrase } from './read-period';
 import { readAsOf, readReportFacts, type ReportKind } from './read-report';
 import type { UnitName } from './read-unit';
-import { CONNECTOR, COUNT_BY_VERB, FILLER, FUTURE, FUTURE_NEAR, NOUNS, TOPICS, VERBS, type Topic } from './rules';
+import { ASIDE, CONNECTOR, COUNT_BY_VERB, FILLER, FUTURE, FUTURE_NEAR, NOUNS, TOPICS, VERBS, type Topic } from './rules';
 import { splitClauses, splitSentences, type Span } from './text-segments';
 
 export type Scope = NonNullable<ObservationFields['scope']>;
@@ -316,7 +316,7 @@ function topicGapOk(
     else if (other.kind === 'money' || other.kind === 'percent') return no;
   }
   for (const p of findPeriodPhrases(match, hit.end, q.qualifiedStart)) blank(p.start, p.end);
-  const [first, ...rest] = gap.split(',');
+  const [first, ...rest] = gap.replace(ASIDE, (a) => ' '.repeat(a.length)).split(',');
   if ((first ?? '').length > 80) return no;
   const named: string[] = [];
   const ok = rest.every((part) =>
@@ -382,7 +382,7 @@ function readCountFigures(ctx: Context): Found[] {
         gap = gap.slice(0, a) + ' '.repeat(o.nounEnd - o.q.qualifiedStart) + gap.slice(o.nounEnd - verb.end);
       }
     }
-    if (FILLER.test(gap)) c.verb = verb;
+    if (FILLER.test(gap.replace(ASIDE, (a) => ' '.repeat(a.length)))) c.verb = verb;
   }
 
   const out: Found[] = [];
@@ -479,7 +479,7 @@ function readCountFigures(ctx: Context): Found[] {
         if (/^\s*(?:giao\s+quân|tuyển\s+quân|thu|ngân\s+sách|thuế)/u.test(after)) break;
         if (/^(?:\s+[\p{L}]+){0,2}?\s+(?:không|chưa)\s+(?:đạt|hoàn\s+thành)/u.test(after)) break;
         if (/(?:không|chưa)\s+(?:đạt|hoàn\s+thành)(?:\s+được)?\s*$/u.test(before)) break;
-        const achieved = /(?:đạt|hoàn\s+thành|vượt)(?:\s+(?:và\s+vượt|được))?\s*$/u.test(before) || /^(?:\s+[\p{L}]+){0,3}?\s+(?:đạt|hoàn\s+thành|vượt)/u.test(after);
+        const achieved = /(?:đạt|hoàn\s+thành|vượt)(?:\s+(?:và\s+vượt|được))?\s*$/u.test(before) || /^(?:\s*[\p{L}]+(?:\s*-\s*[\p{L}]+)?){0,4}?\s+(?:đạt|hoàn\s+thành|vượt)/u.test(after);
         if (achieved) out.push(make(c, 'resolution_targets_met', 'count:targets'));
         break;
       }

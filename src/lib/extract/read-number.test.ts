@@ -46,6 +46,10 @@ describe('readQuantity', () => {
     expect(q!.value).toBeCloseTo(value, 6);
   });
 
+  it('"đồng chí" is not money', () => {
+    expect(readQuantity('3.890 đồng chí')).toMatchObject({ kind: 'count', value: 3890 });
+  });
+
   it('reads x/y as a fraction', () => {
     expect(readQuantity('đạt 10/11 chỉ tiêu')).toMatchObject({ kind: 'fraction', value: 10, outOf: 11 });
   });
@@ -68,6 +72,10 @@ describe('readQuantity', () => {
     expect(readQuantity('3.7 tỉ')!.note).toMatch(/thập phân/);
     expect(readQuantity('dưới 5%')!.unrepresentable).toBe(true);
     expect(readQuantity('từ 3 đến 5 hộ')!.unrepresentable).toBe(true);
+  });
+
+  it('reads a compound amount as one quantity', () => {
+    expect(scanQuantities(foldForMatch('là 5 tỷ 480 triệu đồng, đạt 52,3%')).map((q) => q.value)).toEqual([5.48e9, 52.3]);
   });
 
   it('skips dates and term spans', () => {

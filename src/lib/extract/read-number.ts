@@ -50,7 +50,7 @@ const SCALE = String.raw`(?:tỷ|tỉ|triệu|nghìn|ngàn)(?![\p{L}])(?!\s*lệ
 const NUMBER_AT = new RegExp(String.raw`(?<![\p{L}\p{N}.,/\-–])(${NUM})(?:\s*/\s*(${NUM}))?(?![\p{N}/]|[.,]\d|\s*[-–]\s*\d)`, 'gu');
 const SCALE_AT = new RegExp(String.raw`^\s*(${SCALE})`, 'u');
 const MORE_SCALE_AT = new RegExp(String.raw`^\s*(${NUM})\s*(${SCALE})`, 'u');
-const CURRENCY_AT = /^\s*(?:đồng|vnđ|vnd|đ)(?![\p{L}])/u;
+const CURRENCY_AT = /^\s*(?:đồng(?!\s+chí)|vnđ|vnd|đ)(?![\p{L}])/u; // not "đồng chí" (comrade)
 const PERCENT_AT = /^\s*%/u;
 
 const QUALIFIERS: [RegExp, Qualifier][] = [
@@ -133,6 +133,7 @@ export function scanQuantities(match: string, from = 0, to = match.length): Quan
     if (usesDecimalDot(raw)) q.note = `“${raw}” có dấu chấm, đọc là dấu thập phân`;
     if (UNREPRESENTABLE_BEFORE.test(before) || RANGE_AFTER.test(match.slice(end, to))) q.unrepresentable = true;
     out.push(q);
+    re.lastIndex = end; // "7 tỷ 265 triệu" is one quantity
   }
   return out;
 }

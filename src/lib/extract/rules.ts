@@ -42,7 +42,7 @@ export const TOPICS: Topic[] = [
   { id: 'voluntary_si', re: /bảo\s+hiểm\s+xã\s+hội\s+tự\s+nguyện|bhxh\s+tự\s+nguyện/gu, percent: 'voluntary_social_insurance_pct', after: true },
   { id: 'health_insurance', re: /bảo\s+hiểm\s+y\s+tế|(?<![\p{L}])bhyt(?![\p{L}])/gu, percent: 'health_insurance_coverage', after: true },
   { id: 'grade1', re: new RegExp(String.raw`(?:trẻ|học\s+sinh)(?:\s+${W}){0,4}?\s+(?:vào\s+)?lớp\s+(?:0?1|một)(?![\p{L}\d])`, 'gu'), percent: 'grade1_enrolment_pct' },
-  { id: 'cultural_families', re: /(?<!(?:khu|ấp|khóm|tổ)\s+)(?:hộ\s+)?gia\s+đình\s+văn\s+hóa/gu, percent: 'cultural_families_pct', after: true },
+  { id: 'cultural_families', re: /(?<!(?:khu|ấp|khóm|tổ)\s+)(?:hộ\s+)?gia\s+đình\s+(?:đạt\s+(?:chuẩn\s+)?)?văn\s+hóa/gu, percent: 'cultural_families_pct', after: true },
   { id: 'military', re: /giao\s+(?:nhận\s+)?quân|tuyển\s+quân|nhập\s+ngũ/gu, percent: 'military_recruitment_pct', after: true },
   { id: 'jobs', re: /giới\s+thiệu\s+việc\s+làm/gu, percent: 'jobs_referred_pct' },
   { id: 'poverty_fund', re: /quỹ\s*[“”"'«]?\s*vì\s+người\s+nghèo/gu, money: 'poverty_fund_raised' },
@@ -87,7 +87,7 @@ export const NOUNS: [string, RegExp][] = [
   ['enterprise', /^\s*doanh\s+nghiệp/u],
   ['party_org', /^\s*tổ\s+chức\s+(?:cơ\s+sở\s+)?đảng/u],
   ['cell', /^\s*chi\s+b[ộô]i?(?![\p{L}])/u],
-  ['member', /^\s*đảng\s+viên/u],
+  ['member', /^\s*(?:đảng\s+viên|đồng\s+chí)(?![\p{L}])/u],
   ['collective_and_person', /^\s*tập\s+thể\s+(?:và|,)\s+cá\s+nhân/u],
   ['collective', /^\s*tập\s+thể/u],
   ['person', /^\s*cá\s+nhân/u],
@@ -105,15 +105,22 @@ export const VERBS: [string, RegExp][] = [
   ['admit', /kết\s+nạp(?:\s+(?:mới|được))?|phát\s+triển(?:\s+mới)?/gu],
   ['commend', /khen\s+thưởng|khen\s+tặng|giấy\s+khen|bằng\s+khen|biểu\s+dương|tuyên\s+dương|(?<![\p{L}])khen(?![\p{L}])/gu],
   ['refer_job', /giới\s+thiệu\s+việc\s+làm/gu],
+  ['party_total', /tổng\s+số\s+đảng\s+viên(?:\s+(?:của|toàn)\s+đảng\s+bộ)?\s+(?:lên|là|hiện\s+(?:nay\s+)?là|hiện\s+có)/gu],
   ['party_has', /(?<![\p{L}])đảng\s+bộ(?:\s+[\p{L}]+){0,3}?\s+(?:hiện\s+(?:nay\s+)?|đang\s+)?(?:có|gồm)(?![\p{L}])/gu],
   ['has_now', /(?:hiện\s+(?:nay\s+)?|đang\s+)có(?![\p{L}])/gu],
   ['support', /chăm\s+lo|hỗ\s+trợ|thăm\s+hỏi|(?<![\p{L}])thăm(?![\p{L}])|trao\s+tặng|(?<![\p{L}])trao(?![\p{L}])|(?<![\p{L}])tặng(?![\p{L}])|cấp\s+phát/gu],
   ['block', /(?<![\p{L}])(?:còn|có|từ|xuống|tăng|phát\s+sinh|vay|kỷ\s+luật|đăng\s+k[ýí]|đề\s+nghị|vi\s+phạm)(?![\p{L}])/gu],
 ];
 
-/** What may stand between a verb and its count: "kiểm tra 04 chi bộ và 14 đảng viên", "khen thưởng cho 05 tập thể". */
+/**
+ * What may stand between a verb and its count: "kiểm tra 04 chi bộ và 14 đảng viên", "khen thưởng cho 05 tập thể".
+ * Asides in brackets are blanked before the test.
+ */
 export const FILLER =
-  /^[\s,]*(?:(?:và|cho|được|mới|thêm|với|gồm|tổng\s+cộng|tổng\s+số|là|các|của|đối\s+với|trong\s+đó|lại|đã|tổng|cả)[\s,]*)*$/u;
+  /^[\s,]*(?:(?:và|cho|được|mới|thêm|với|gồm|tổng\s+cộng|tổng\s+số|là|các|của|đối\s+với|trong\s+đó|lại|đã|tổng|cả|trực\s+thuộc)[\s,]*)*$/u;
+
+/** "(đạt 80% kế hoạch)": an aside that does not break the link between a verb or topic and its figure. */
+export const ASIDE = /\([^()]{0,60}\)/gu;
 
 /** Count nouns read through their verb: class → verb → indicator. */
 export const COUNT_BY_VERB: Record<string, Record<string, string>> = {
@@ -127,6 +134,7 @@ export const COUNT_BY_VERB: Record<string, Record<string, string>> = {
     supervise: 'party_members_supervised',
     admit: 'new_party_members',
     party_has: 'party_members_total',
+    party_total: 'party_members_total',
   },
   party_org: { party_has: 'party_organizations' },
   collective: { commend: 'commended_collectives' },

@@ -7,13 +7,15 @@ import { createHash } from 'node:crypto';
 export interface CachedBody {
   body: string;
   etag: string;
+  /** The body gzipped, made at the first request that accepts it, then kept with the entry. */
+  gzip?: Uint8Array<ArrayBuffer>;
 }
 
 export class ReadCache {
   private readonly entries = new Map<string, { revision: number; value: unknown }>();
 
   constructor(
-    private readonly enabled: boolean,
+    readonly enabled: boolean,
     private readonly max = 500,
   ) {}
 
@@ -32,8 +34,12 @@ export class ReadCache {
   }
 }
 
-/** A JSON body and its strong ETag. */
-export function jsonBody(value: unknown): CachedBody {
-  const body = JSON.stringify(value);
+/** A JSON text and its strong ETag. */
+export function textBody(body: string): CachedBody {
   return { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
+}
+
+/** A value as JSON, with its strong ETag. */
+export function jsonBody(value: unknown): CachedBody {
+  return textBody(JSON.stringify(value));
 }

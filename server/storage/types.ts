@@ -30,8 +30,11 @@ export interface Storage {
   listIndicators(): Promise<Indicator[]>;
   listSources(): Promise<Source[]>;
   getSource(id: string): Promise<Source | undefined>;
-  /** The observations a parsed query selects, in observationOrder. */
-  listObservations(query: ObservationQuery): Promise<Observation[]>;
+  /**
+   * The observations a parsed query selects, in observationOrder, as one JSON array text made
+   * of what the contract produced when each was written (reads send it as is).
+   */
+  observationsJsonArray(query: ObservationQuery): Promise<string>;
   getObservation(id: string): Promise<Observation | undefined>;
   countObservations(): Promise<number>;
 

@@ -49,7 +49,8 @@ export function createApp(opts: AppOptions) {
   api.get('/openapi.json', (c) => c.body(openapi, 200, { 'Content-Type': 'application/json; charset=UTF-8' }));
   if (opts.readRequiresToken) {
     const viewer = requireRole('viewer', opts.tokens);
-    api.use('*', async (c, next) => (c.req.method === 'GET' && c.req.path !== '/api/health' ? viewer(c, next) : next()));
+    // Every method (HEAD too); writes then also need the editor role.
+    api.use('*', async (c, next) => (c.req.path === '/api/health' ? next() : viewer(c, next)));
   }
   api.route('/', readRoutes(opts.storage, cache));
   api.route('/', writeRoutes(opts.storage, opts.tokens));

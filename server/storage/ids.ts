@@ -20,10 +20,10 @@ export function sourceIdBase(s: Pick<NewSource, 'unitId' | 'heldOn'>): string {
   return slug(`${s.unitId}-${s.heldOn}`);
 }
 
-/** The base, or the base with the first free "-2", "-3"... */
-export function firstFreeId(base: string, taken: (id: string) => boolean): string {
+/** The base, or the base with the first free "-2", "-3"... (from `start` when the caller knows more). */
+export function firstFreeId(base: string, taken: (id: string) => boolean, start = 2): string {
   if (!taken(base)) return base;
-  for (let n = 2; ; n++) {
+  for (let n = start; ; n++) {
     const id = `${base}-${n}`;
     if (!taken(id)) return id;
   }

@@ -45,9 +45,13 @@ export class SqliteWrites {
       }
 
       const used = new Set(given.keys());
+      const nextSuffix = new Map<string, number>(); // many items with one base stay linear
       const stored = batch.map((item) => {
         const { id: wanted, ...fields } = item;
-        const id = wanted ?? firstFreeId(observationIdBase(fields), (x) => used.has(x) || this.observationExists(x));
+        const base = observationIdBase(fields);
+        const id =
+          wanted ?? firstFreeId(base, (x) => used.has(x) || this.observationExists(x), nextSuffix.get(base));
+        if (!wanted && id !== base) nextSuffix.set(base, Number(id.slice(base.length + 1)) + 1);
         used.add(id);
         const o = Observation.parse({ ...fields, id, version: this.lastVersion(id) + 1 });
         this.stmts

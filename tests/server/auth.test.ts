@@ -75,6 +75,9 @@ describe('KPI_READ_REQUIRES_TOKEN', () => {
     expect((await getJson(`${s.url}/api/observations`, auth(s.viewerToken))).status).toBe(200);
     expect((await getJson(`${s.url}/api/units`, auth(s.editorToken))).status).toBe(200);
     expect((await getJson(`${s.url}/api/health`)).status).toBe(200);
+    expect((await fetch(`${s.url}/api/observations`, { method: 'HEAD' })).status).toBe(401);
+    const viewerWrite = await send(`${s.url}/api/observations`, 'POST', [budget(1)], s.viewerToken);
+    expect(viewerWrite.status).toBe(403);
   });
 });
 

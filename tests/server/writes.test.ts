@@ -34,6 +34,15 @@ describe('POST /api/observations', () => {
     expect(second).not.toBe(first);
   });
 
+  it('numbers many new figures with one base without slowing down', async () => {
+    const batch = Array.from({ length: 300 }, (_, i) => budget(i, { period: '2025-Q2', sourceId: 'my-thoi-2024-year' }));
+    const res = await post(batch);
+    expect(res.status).toBe(201);
+    const ids = ObservationsResponse.parse(res.body).observations.map((o) => o.id);
+    expect(new Set(ids).size).toBe(300);
+    expect(ids.slice(0, 3)).toEqual(['my-thoi-2025-q2-budget-revenue', 'my-thoi-2025-q2-budget-revenue-2', 'my-thoi-2025-q2-budget-revenue-3']);
+  });
+
   it('refuses an id that is taken (409) and stores nothing of the batch', async () => {
     const before = await snapshot(s.url);
     const res = await post([budget(1e9, { id: 'fresh-id-1' }), budget(2e9, { id: 'my-thoi-2024-q4-budget-revenue' })]);

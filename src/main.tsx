@@ -1,10 +1,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { z } from 'zod';
 import '@fontsource/be-vietnam-pro/400.css';
 import '@fontsource/be-vietnam-pro/600.css';
 import '@fontsource/be-vietnam-pro/700.css';
 import './app/styles.css';
 import { App } from './app/app';
+
+// zod would probe for eval(); the server's Content-Security-Policy forbids it
+z.config({ jitless: true });
 
 /** In `npm run dev` the API is msw's (unless VITE_MOCKS=off); the built app talks to the real server. */
 async function startMocks() {

@@ -38,6 +38,8 @@ const GAP = 10;
 const TILE_MIN = 190;
 const MIN_WIDTH = 560;
 const STATUS_WORDS = { met: 'Đạt', behind: 'Chưa đạt', unknown: '' } as const;
+/** Lines are laid out a little wider than measured, so that a wider fallback font (where the embedded one is ignored) still fits. */
+const FALLBACK_SLACK = 1.1;
 
 export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
@@ -176,7 +178,8 @@ function drawLegend(c: Canvas, panel: PanelExport): void {
 
 export function composePanelSvg(panel: PanelExport, options: ComposeOptions): ComposedSvg {
   const { chart, fontCss, now } = options;
-  const measure = options.measure ?? estimateText;
+  const base = options.measure ?? estimateText;
+  const measure: MeasureText = (text, size, weight) => base(text, size, weight) * FALLBACK_SLACK;
   const width = Math.ceil(Math.max(MIN_WIDTH, (chart?.width ?? 0) + 2 * PAD));
   const c = new Canvas(width, measure);
 

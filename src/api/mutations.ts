@@ -1,0 +1,79 @@
+/**
+ * The write requests (DESIGN.md, "Writes"), each with an editor's token. Callers run them
+ * through TanStack Query mutations and invalidate through `queryKeys` afterwards.
+ */
+import { z } from 'zod';
+import { ApiRequestError, apiRequest } from './client';
+import {
+  ObservationConflict,
+  ObservationResponse,
+  ObservationsResponse,
+  SourceResponse,
+  type NewObservation,
+  type NewSource,
+  type Observation,
+  type ObservationUpdate,
+  type Source,
+} from './contract';
+
+export function addObservations(batch: NewObservation[], token: string): Promise<Observation[]> {
+  return apiRequest('/api/observations', ObservationsResponse, { method: 'POST', body: batch, token }).then(
+    (r) => r.observations,
+  );
+}
+
+export function updateObservation(id: string, update: ObservationUpdate, token: string): Promise<Observation> {
+  return apiRequest(`/api/observations/${encodeURIComponent(id)}`, ObservationResponse, {
+    method: 'PUT',
+    body: update,
+    token,
+  }).then((r) => r.observation);
+}
+
+export function deleteObservation(id: string, version: number, token: string): Promise<Observation> {
+  return apiRequest(`/api/observations/${encodeURIComponent(id)}?version=${version}`, ObservationResponse, {
+    method: 'DELETE',
+    token,
+  }).then((r) => r.observation);
+}
+
+export function addSource(source: NewSource, token: string): Promise<Source> {
+  return apiRequest('/api/sources', SourceResponse, { method: 'POST', body: source, token }).then((r) => r.source);
+}
+
+/** The current observation a 409 carries, when the error is a stale write. */
+export function conflictOf(error: unknown): Observation | undefined {
+  if (!(error instanceof ApiRequestError) || error.status !== 409) return undefined;
+  const parsed = ObservationConflict.safeParse(error.body);
+  return parsed.success ? parsed.data.observation : undefined;
+}
+
+/** The `issues` of a refused write, if the server sent any. */
+export function issuesOf(error: unknown): { path: string; message: string }[] {
+  if (!(error instanceof ApiRequestError)) return [];
+  const parsed = z
+    .object({ error: z.object({ issues: z.array(z.object({ path: z.string(), message: z.string() })).optional() }) })
+    .safeParse(error.body);
+  return parsed.success ? (parsed.data.error.issues ?? []) : [];
+}
+
+export type TokenCheck = 'editor' | 'viewer' | 'invalid';
+
+/**
+ * Checks a token without changing anything: an empty batch passes the auth check first
+ * (401 for an unknown token, 403 for a viewer's) and is then refused by the contract (400),
+ * so nothing is ever written. Network and server failures are thrown.
+ */
+export async function checkEditorToken(token: string): Promise<TokenCheck> {
+  try {
+    await apiRequest('/api/observations', ObservationsResponse, { method: 'POST', body: [], token });
+    return 'editor'; // a server that accepted an empty batch still took the token as an editor's
+  } catch (error) {
+    if (error instanceof ApiRequestError && error.kind === 'http') {
+      if (error.status === 400) return 'editor';
+      if (error.status === 401) return 'invalid';
+      if (error.status === 403) return 'viewer';
+    }
+    throw error;
+  }
+}

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { queries } from '../api/queries';
 import { BudgetPanel } from '../features/budget/budget-panel';
+import { EditorLink } from '../features/editor/editor-link';
 import { ExportButtons } from '../features/export/export-buttons';
 import { PrintButton } from '../features/export/print-button';
 import { PrintHeader } from '../features/export/print-header';
@@ -40,7 +41,10 @@ export function DashboardPage() {
           <h1>Chỉ tiêu Nghị quyết các phường</h1>
           <p className="page-lede">Số liệu từ báo cáo hội nghị của Đảng ủy phường, theo phường và kỳ báo cáo.</p>
         </div>
-        <PrintButton />
+        <div className="page-header-actions">
+          <EditorLink />
+          <PrintButton />
+        </div>
       </header>
       <PrintHeader unitNames={unitNames} periodLabel={periodLabel(period)} />
       <FilterBar />

@@ -162,7 +162,7 @@ export function changedFields(a: ObservationFields, b: ObservationFields): (keyo
 }
 
 /** The editable fields of a stored (or sent) figure, without id and version. */
-export function withoutVersion(o: Observation | ObservationUpdateType): ObservationFields {
+export function withoutVersion(o: Observation | ObservationUpdateType | NewObservationType): ObservationFields {
   const copy: Partial<Observation> = { ...o };
   delete copy.id;
   delete copy.version;

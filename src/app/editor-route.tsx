@@ -1,0 +1,43 @@
+/**
+ * Which page the path asks for (the dashboard, or the editor at /nhap-so-lieu), with
+ * history.pushState navigation between them. The editor's code loads only when it is opened.
+ */
+import { lazy, Suspense, useSyncExternalStore } from 'react';
+import { serializeFilters } from '../features/filters/url-state';
+import { useFilters } from '../features/filters/store';
+import { EDITOR_PATH, NAVIGATE_EVENT } from '../features/editor/navigation';
+
+const EditorPage = lazy(() => import('../features/editor/editor-page').then((m) => ({ default: m.EditorPage })));
+
+function subscribe(onChange: () => void): () => void {
+  const onPop = () => {
+    // back/forward onto the dashboard: its filters come from the URL it returns to
+    if (window.location.pathname !== EDITOR_PATH) useFilters.getState().readUrl();
+    onChange();
+  };
+  window.addEventListener('popstate', onPop);
+  window.addEventListener(NAVIGATE_EVENT, onChange);
+  return () => {
+    window.removeEventListener('popstate', onPop);
+    window.removeEventListener(NAVIGATE_EVENT, onChange);
+  };
+}
+
+/** True while the path is the editor's. */
+export function useEditorRoute(): boolean {
+  return useSyncExternalStore(
+    subscribe,
+    () => window.location.pathname.replace(/\/+$/, '') === EDITOR_PATH,
+    () => false,
+  );
+}
+
+export function EditorRoute() {
+  const filters = useFilters.getState();
+  const dashboardHref = `/${serializeFilters({ units: filters.units, period: filters.period })}`;
+  return (
+    <Suspense fallback={<p className="page">Đang tải trang nhập số liệu…</p>}>
+      <EditorPage dashboardHref={dashboardHref} />
+    </Suspense>
+  );
+}

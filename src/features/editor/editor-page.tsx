@@ -1,0 +1,122 @@
+/** The editor's page: sign in, then the figures (list and form) and the import of a report's text. */
+import { useState } from 'react';
+import type { Observation } from '../../api/contract';
+import { userMessageOf } from '../../api/client';
+import { periodLabel } from '../../lib/periods';
+import { figureText } from './describe-figure';
+import { FigureForm } from './figure-form';
+import { FigureList, type ListFilter } from './figure-list';
+import { ImportReport } from './import-report';
+import { onLinkClick } from './navigation';
+import { SignIn } from './sign-in';
+import { useEditorSession } from './token-store';
+import { useEditorData, type EditorData } from './use-editor-data';
+import './editor.css';
+
+type Tab = 'figures' | 'import';
+
+export function EditorPage({ dashboardHref = '/' }: { dashboardHref?: string }) {
+  const token = useEditorSession((s) => s.token);
+  const rejected = useEditorSession((s) => s.rejected);
+  const signOut = useEditorSession((s) => s.signOut);
+  const editorData = useEditorData();
+
+  return (
+    <div className="page editor-page">
+      <header className="page-header editor-header">
+        <div>
+          <h1>Nhập số liệu</h1>
+          <p className="page-lede">Thêm, sửa số liệu của phường và nhập số liệu từ văn bản báo cáo.</p>
+        </div>
+        <nav className="editor-nav" aria-label="Điều hướng">
+          <a href={dashboardHref} onClick={onLinkClick(dashboardHref)}>
+            ← Về bảng chỉ tiêu
+          </a>
+          {token && (
+            <button type="button" onClick={signOut}>
+              Đăng xuất
+            </button>
+          )}
+        </nav>
+      </header>
+      {(!token || rejected) && <SignIn again={Boolean(token) && rejected} />}
+      {token &&
+        (editorData.data ? (
+          <Workspace data={editorData.data} />
+        ) : editorData.error ? (
+          <div role="alert" className="form-error">
+            <p>{userMessageOf(editorData.error)}</p>
+            <button type="button" onClick={editorData.retry}>
+              Thử lại
+            </button>
+          </div>
+        ) : (
+          <p className="editor-hint">Đang tải danh mục phường, chỉ tiêu và nguồn…</p>
+        ))}
+    </div>
+  );
+}
+
+function Workspace({ data }: { data: EditorData }) {
+  const [tab, setTab] = useState<Tab>('figures');
+  const [filter, setFilter] = useState<ListFilter>({ unitId: data.units[0]?.id ?? '', family: '', indicatorId: '', period: '' });
+  const [form, setForm] = useState<{ key: number; editing?: Observation } | null>(null);
+  const [opened, setOpened] = useState(0);
+  const open = (editing?: Observation) => {
+    setStatus(null);
+    setOpened((n) => n + 1);
+    setForm({ key: opened + 1, editing });
+  };
+  const [status, setStatus] = useState<string | null>(null);
+  const describe = (o: Observation) =>
+    `${data.indicatorOf(o.indicatorId)?.name ?? o.indicatorId}, ${data.unitName(o.unitId)}, ${periodLabel(o.period)}: ${figureText(o, data)}`;
+
+  return (
+    <>
+      <div role="tablist" aria-label="Việc cần làm" className="editor-tabs">
+        <button type="button" role="tab" id="tab-figures" aria-controls="panel-figures" aria-selected={tab === 'figures'} onClick={() => setTab('figures')}>
+          Số liệu
+        </button>
+        <button type="button" role="tab" id="tab-import" aria-controls="panel-import" aria-selected={tab === 'import'} onClick={() => setTab('import')}>
+          Nhập từ báo cáo
+        </button>
+      </div>
+      {status && (
+        <p role="status" className="form-done">
+          {status}
+        </p>
+      )}
+      <div role="tabpanel" id="panel-figures" aria-labelledby="tab-figures" hidden={tab !== 'figures'}>
+        {form ? (
+          <FigureForm
+            key={form.key}
+            data={data}
+            editing={form.editing}
+            defaults={{ unitId: filter.unitId, indicatorId: filter.indicatorId, sourceId: '' }}
+            onDone={(saved, kind) => {
+              setForm(null);
+              setStatus(`${kind === 'added' ? 'Đã thêm' : 'Đã lưu thay đổi'}: ${describe(saved)}.`);
+            }}
+            onCancel={() => setForm(null)}
+          />
+        ) : (
+          <div className="form-actions">
+            <button type="button" className="primary" onClick={() => open()}>
+              Thêm số liệu
+            </button>
+          </div>
+        )}
+        <FigureList
+          data={data}
+          filter={filter}
+          onFilter={setFilter}
+          onEdit={(o) => open(o)}
+          onDeleted={(o) => setStatus(`Đã xóa: ${describe(o)}.`)}
+        />
+      </div>
+      <div role="tabpanel" id="panel-import" aria-labelledby="tab-import" hidden={tab !== 'import'}>
+        <ImportReport data={data} />
+      </div>
+    </>
+  );
+}

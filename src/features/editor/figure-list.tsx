@@ -1,0 +1,211 @@
+/** A ward's figures with filters (ward, family, indicator, period); correct or delete each one. */
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useId, useMemo, useState } from 'react';
+import type { Family, Observation } from '../../api/contract';
+import { deleteObservation } from '../../api/mutations';
+import { queries, queryKeys } from '../../api/queries';
+import { userMessageOf } from '../../api/client';
+import { formatDate } from '../../lib/format';
+import { periodLabel } from '../../lib/periods';
+import { figureText } from './describe-figure';
+import { BASIS_LABELS, FAMILY_LABELS, STATUS_LABELS } from './labels';
+import { useEditorSession } from './token-store';
+import type { EditorData } from './use-editor-data';
+import { writeFailure } from './write-errors';
+
+export interface ListFilter {
+  unitId: string;
+  family: '' | Family;
+  indicatorId: string;
+  period: string;
+}
+
+export function FigureList({
+  data,
+  filter,
+  onFilter,
+  onEdit,
+  onDeleted,
+}: {
+  data: EditorData;
+  filter: ListFilter;
+  onFilter: (f: ListFilter) => void;
+  onEdit: (o: Observation) => void;
+  onDeleted: (o: Observation) => void;
+}) {
+  const id = useId();
+  const queryClient = useQueryClient();
+  const token = useEditorSession((s) => s.token);
+  const reject = useEditorSession((s) => s.reject);
+  const [confirming, setConfirming] = useState<{ o: Observation; message?: string } | null>(null);
+  const list = useQuery({
+    ...queries.observations({ units: [filter.unitId], family: filter.family || undefined }),
+    placeholderData: keepPreviousData,
+  });
+
+  const remove = useMutation({
+    mutationFn: (o: Observation) => deleteObservation(o.id, o.version, token ?? ''),
+    onSuccess: (deleted) => {
+      setConfirming(null);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.observations });
+      onDeleted(deleted);
+    },
+    onError: (error, o) => {
+      const f = writeFailure(error, data.names);
+      if (f.signInAgain) reject();
+      if (f.conflict) {
+        setConfirming({
+          o: f.conflict,
+          message: `Số liệu này vừa được người khác sửa: bản hiện tại là ${figureText(f.conflict, data)} (trước đó ${figureText(o, data)}). Bạn vẫn muốn xóa bản hiện tại?`,
+        });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.observations });
+      } else setConfirming({ o, message: f.message });
+    },
+  });
+
+  const set = (patch: Partial<ListFilter>) => onFilter({ ...filter, ...patch });
+  const indicators = data.indicators.filter((i) => !filter.family || i.family === filter.family);
+  const all = useMemo(() => list.data ?? [], [list.data]);
+  const periods = useMemo(() => [...new Set(all.map((o) => o.period))].sort().reverse(), [all]);
+  const rows = all
+    .filter((o) => (!filter.indicatorId || o.indicatorId === filter.indicatorId) && (!filter.period || o.period === filter.period))
+    .sort((a, b) => b.period.localeCompare(a.period) || a.indicatorId.localeCompare(b.indicatorId));
+
+  return (
+    <section className="editor-card" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>Số liệu đã có</h2>
+      <div className="list-filters" role="group" aria-label="Lọc số liệu">
+        <label>
+          Phường, xã
+          <select value={filter.unitId} onChange={(e) => set({ unitId: e.target.value })}>
+            {data.units.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Nhóm chỉ tiêu
+          <select value={filter.family} onChange={(e) => set({ family: e.target.value as ListFilter['family'], indicatorId: '' })}>
+            <option value="">Tất cả</option>
+            {Object.entries(FAMILY_LABELS).map(([f, label]) => (
+              <option key={f} value={f}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Chỉ tiêu
+          <select value={filter.indicatorId} onChange={(e) => set({ indicatorId: e.target.value })}>
+            <option value="">Tất cả</option>
+            {indicators.map((i) => (
+              <option key={i.id} value={i.id}>
+                {i.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Kỳ báo cáo
+          <select value={filter.period} onChange={(e) => set({ period: e.target.value })}>
+            <option value="">Tất cả</option>
+            {[...new Set([...periods, ...(filter.period ? [filter.period] : [])])].map((p) => (
+              <option key={p} value={p}>
+                {periodLabel(p)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+
+      {confirming && (
+        <div role="alertdialog" aria-labelledby={`${id}-confirm`} className="confirm">
+          <p id={`${id}-confirm`}>
+            {confirming.message ??
+              `Xóa số liệu “${data.indicatorOf(confirming.o.indicatorId)?.name ?? confirming.o.indicatorId}, ${periodLabel(confirming.o.period)}: ${figureText(confirming.o, data)}”?`}
+          </p>
+          <div className="form-actions">
+            <button type="button" className="danger" disabled={remove.isPending} onClick={() => remove.mutate(confirming.o)}>
+              {remove.isPending ? 'Đang xóa…' : 'Xóa'}
+            </button>
+            <button type="button" onClick={() => setConfirming(null)}>
+              Không xóa
+            </button>
+          </div>
+        </div>
+      )}
+
+      {list.isPending ? (
+        <p className="editor-hint">Đang tải số liệu…</p>
+      ) : list.isError ? (
+        <div role="alert" className="form-error">
+          <p>{userMessageOf(list.error)}</p>
+          <button type="button" onClick={() => void list.refetch()}>
+            Thử lại
+          </button>
+        </div>
+      ) : rows.length === 0 ? (
+        <p className="editor-hint">Chưa có số liệu nào khớp bộ lọc.</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="figure-table">
+            <caption>
+              {rows.length} số liệu của {data.unitName(filter.unitId)}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Kỳ</th>
+                <th scope="col">Chỉ tiêu</th>
+                <th scope="col">Giá trị</th>
+                <th scope="col">Ghi thêm</th>
+                <th scope="col">Nguồn</th>
+                <th scope="col">
+                  <span className="visually-hidden">Thao tác</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((o) => {
+                const name = data.indicatorOf(o.indicatorId)?.name ?? o.indicatorId;
+                const source = data.sourceOf(o.sourceId);
+                const extra = [
+                  o.basis && `so với ${BASIS_LABELS[o.basis].toLowerCase()}`,
+                  o.asOf && `tính đến ${formatDate(o.asOf)}`,
+                  o.status === 'estimated' && STATUS_LABELS.estimated.toLowerCase(),
+                  o.note,
+                ].filter(Boolean);
+                return (
+                  <tr key={o.id}>
+                    <td>{periodLabel(o.period)}</td>
+                    <th scope="row">{name}</th>
+                    <td className="num">{figureText(o, data)}</td>
+                    <td className="muted">{extra.join('; ')}</td>
+                    <td className="muted">
+                      {source ? `${source.title} (${formatDate(source.heldOn)})` : o.sourceId}
+                      {source?.text && (
+                        <details className="source-text-box">
+                          <summary>Văn bản báo cáo</summary>
+                          <p className="source-text">{source.text}</p>
+                        </details>
+                      )}
+                    </td>
+                    <td className="row-actions">
+                      <button type="button" aria-label={`Sửa ${name}, ${periodLabel(o.period)}`} onClick={() => onEdit(o)}>
+                        Sửa
+                      </button>
+                      <button type="button" aria-label={`Xóa ${name}, ${periodLabel(o.period)}`} onClick={() => setConfirming({ o })}>
+                        Xóa
+                      </button>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

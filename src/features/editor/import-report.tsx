@@ -1,0 +1,251 @@
+/**
+ * Paste a report's text, get the figures it states as candidates (src/lib/extract), decide on
+ * each, then store the report as a source and the accepted figures in one batch.
+ */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useId, useMemo, useState, type FormEvent } from 'react';
+import type { NewObservation, NewSource, Observation, Source } from '../../api/contract';
+import { addObservations, addSource } from '../../api/mutations';
+import { queries, queryKeys } from '../../api/queries';
+import { extractCandidates, type ExtractResult } from '../../lib/extract';
+import { formatDate } from '../../lib/format';
+import { parsePeriod, periodLabel } from '../../lib/periods';
+import { CandidateRowView } from './candidate-row';
+import { Field } from './field';
+import type { FieldErrors } from './field-errors';
+import {
+  checkBatch,
+  checkSource,
+  reportDraftFrom,
+  reportPeriod,
+  rowPeriod,
+  rowsFrom,
+  withSource,
+  type CandidateRow,
+  type ReportDraft,
+} from './import-draft';
+import { QUARTER_OPTIONS } from './labels';
+import { useEditorSession } from './token-store';
+import type { EditorData } from './use-editor-data';
+import { writeFailure } from './write-errors';
+
+interface Saved {
+  source: Source;
+  observations: Observation[];
+}
+
+export function ImportReport({ data, onSaved }: { data: EditorData; onSaved?: (saved: Saved) => void }) {
+  const id = useId();
+  const queryClient = useQueryClient();
+  const token = useEditorSession((s) => s.token);
+  const reject = useEditorSession((s) => s.reject);
+  const [text, setText] = useState('');
+  const [result, setResult] = useState<ExtractResult | null>(null);
+  const [report, setReport] = useState<ReportDraft | null>(null);
+  const [rows, setRows] = useState<CandidateRow[]>([]);
+  const [reportErrors, setReportErrors] = useState<FieldErrors>({});
+  const [message, setMessage] = useState<{ kind: 'error' | 'done'; text: string } | null>(null);
+  /** The source stored by a save whose batch then failed: a retry reuses it instead of adding another. */
+  const [storedSource, setStoredSource] = useState<{ key: string; source: Source } | null>(null);
+
+  const existing = useQuery({
+    ...queries.observations({ units: report?.unitId ? [report.unitId] : [] }),
+    enabled: Boolean(report?.unitId),
+  });
+
+  const read = (e: FormEvent) => {
+    e.preventDefault();
+    setMessage(null);
+    if (!text.trim()) {
+      setMessage({ kind: 'error', text: 'Hãy dán văn bản báo cáo vào ô trước.' });
+      return;
+    }
+    const r = extractCandidates(text, { units: data.units, indicators: data.indicators });
+    setResult(r);
+    setReport(reportDraftFrom(r, text, data.unitName));
+    setRows(rowsFrom(r));
+    setReportErrors({});
+    setStoredSource(null);
+  };
+
+  const save = useMutation({
+    mutationFn: async ({ source, batch }: { source: NewSource; batch: NewObservation[] }): Promise<Saved> => {
+      if (!token) throw new Error('not signed in');
+      const key = JSON.stringify(source);
+      const stored = storedSource?.key === key ? storedSource.source : await addSource(source, token);
+      if (storedSource?.key !== key) setStoredSource({ key, source: stored });
+      const observations = await addObservations(withSource(batch, stored.id), token);
+      return { source: stored, observations };
+    },
+    onSuccess: (saved) => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.observations });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.sources });
+      setStoredSource(null);
+      setMessage({
+        kind: 'done',
+        text: `Đã lưu ${saved.observations.length} số liệu từ báo cáo “${saved.source.title}”. Số liệu đã có trên bảng chỉ tiêu.`,
+      });
+      setRows((rs) => rs.filter((r) => r.decision !== 'accepted'));
+      onSaved?.(saved);
+    },
+    onError: (error) => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.sources });
+      const f = writeFailure(error, data.names);
+      if (f.signInAgain) reject();
+      setReportErrors(f.errors);
+      if (f.itemErrors.size > 0) {
+        // the batch's item i is the i-th accepted row
+        const accepted = rows.filter((r) => r.decision === 'accepted').map((r) => r.key);
+        setRows((rs) => rs.map((r) => ({ ...r, errors: f.itemErrors.get(accepted.indexOf(r.key)) ?? {} })));
+      }
+      setMessage({ kind: 'error', text: f.message });
+    },
+  });
+
+  const accepted = rows.filter((r) => r.decision === 'accepted');
+  const pending = rows.filter((r) => r.decision === 'pending').length;
+  const existingFor = useMemo(() => {
+    const list = existing.data ?? [];
+    return (indicatorId: string, period: string) => list.filter((o) => o.indicatorId === indicatorId && o.period === period);
+  }, [existing.data]);
+
+  const submit = () => {
+    if (!report) return;
+    setMessage(null);
+    const source = checkSource(report, text);
+    const batch = checkBatch(rows, report, data.ctx, data.names);
+    setReportErrors(source.ok ? {} : source.errors);
+    setRows((rs) => rs.map((r) => ({ ...r, errors: batch.ok ? {} : (batch.rowErrors.get(r.key) ?? {}) })));
+    if (!source.ok || !batch.ok) {
+      setMessage({ kind: 'error', text: 'Chưa lưu: có chỗ cần sửa (xem thông báo ở báo cáo và ở từng số liệu).' });
+      return;
+    }
+    if (batch.batch.length === 0) {
+      setMessage({ kind: 'error', text: 'Chưa có số liệu nào được nhận. Bấm “Nhận” ở từng số liệu đúng với báo cáo.' });
+      return;
+    }
+    save.mutate({ source: source.value, batch: batch.batch });
+  };
+
+  const patchReport = (patch: Partial<ReportDraft>) => setReport((r) => (r ? { ...r, ...patch } : r));
+  const patchRow = (key: number, patch: Partial<CandidateRow>) =>
+    setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...patch } : r)));
+  const period = report ? reportPeriod(report) : '';
+  const autoLabel = parsePeriod(period) ? periodLabel(period) : '';
+
+  return (
+    <section className="editor-card import" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>Nhập từ văn bản báo cáo</h2>
+      <p className="editor-hint">
+        Dán toàn văn báo cáo (bài tin, báo cáo hội nghị). Các con số được đọc ra để bạn kiểm tra từng số với câu gốc; chỉ số liệu bạn
+        bấm “Nhận” mới được lưu.
+      </p>
+      <form onSubmit={read}>
+        <div className="field">
+          <label htmlFor={`${id}-text`}>Văn bản báo cáo</label>
+          <textarea id={`${id}-text`} rows={8} value={text} onChange={(e) => setText(e.target.value)} />
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="primary">
+            Đọc số liệu
+          </button>
+        </div>
+      </form>
+
+      {result && report && (
+        <>
+          <fieldset className="report-facts">
+            <legend>Báo cáo (nguồn của các số liệu)</legend>
+            <p className="editor-hint">Phường và kỳ được đọc từ văn bản; hãy sửa nếu chưa đúng.</p>
+            <div className="form-grid">
+              <Field id={`${id}-unit`} name="unitId" label="Phường, xã của báo cáo" errors={reportErrors}>
+                {(p) => (
+                  <select {...p} value={report.unitId} onChange={(e) => patchReport({ unitId: e.target.value })}>
+                    <option value="">— Chọn phường, xã —</option>
+                    {data.units.map((u) => (
+                      <option key={u.id} value={u.id}>
+                        {u.name}
+                        {u.validTo ? ` (đến ${formatDate(u.validTo)})` : ''}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+              <Field id={`${id}-year`} name="period" label="Năm của báo cáo" errors={reportErrors}>
+                {(p) => <input {...p} inputMode="numeric" value={report.year} onChange={(e) => patchReport({ year: e.target.value })} />}
+              </Field>
+              <Field id={`${id}-quarter`} name="quarter" label="Kỳ của báo cáo" errors={reportErrors}>
+                {(p) => (
+                  <select {...p} value={report.quarter} onChange={(e) => patchReport({ quarter: e.target.value })}>
+                    {QUARTER_OPTIONS.map(([q, label]) => (
+                      <option key={q} value={q}>
+                        {label}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+              <Field id={`${id}-held`} name="heldOn" label="Ngày họp / ngày báo cáo" errors={reportErrors}>
+                {(p) => <input {...p} type="date" value={report.heldOn} onChange={(e) => patchReport({ heldOn: e.target.value })} />}
+              </Field>
+              <Field id={`${id}-label`} name="periodLabel" label="Tên kỳ" hint={autoLabel ? `Để trống: “${autoLabel}”.` : undefined} errors={reportErrors}>
+                {(p) => <input {...p} value={report.periodLabel} placeholder={autoLabel} onChange={(e) => patchReport({ periodLabel: e.target.value })} />}
+              </Field>
+              <Field id={`${id}-title-input`} name="title" label="Tên báo cáo" errors={reportErrors} className="span-3">
+                {(p) => <input {...p} value={report.title} onChange={(e) => patchReport({ title: e.target.value })} />}
+              </Field>
+              <Field id={`${id}-ref`} name="reference" label="Trích dẫn (tên và ngày báo cáo, nơi lưu)" errors={reportErrors} className="span-3">
+                {(p) => <input {...p} value={report.reference} onChange={(e) => patchReport({ reference: e.target.value })} />}
+              </Field>
+            </div>
+            {result.notes.length > 0 && (
+              <ul className="candidate-note">
+                {result.notes.map((n) => (
+                  <li key={n}>{n}</li>
+                ))}
+              </ul>
+            )}
+          </fieldset>
+
+          {rows.length === 0 ? (
+            <p className="editor-hint">Không còn số liệu nào để duyệt.</p>
+          ) : (
+            <>
+              <h3 className="candidates-title">
+                {rows.length} số liệu đọc được · {accepted.length} đã nhận · {pending} chờ duyệt
+              </h3>
+              <ol className="candidates" aria-label="Số liệu đọc được">
+                {rows.map((row, i) => (
+                  <CandidateRowView
+                    key={row.key}
+                    row={row}
+                    index={i}
+                    report={report}
+                    indicators={data.indicators}
+                    indicatorOf={data.indicatorOf}
+                    existing={report.unitId ? existingFor(row.indicatorId, rowPeriod(row, report)) : []}
+                    unitName={report.unitId ? data.unitName(report.unitId) : ''}
+                    onChange={(patch) => patchRow(row.key, patch)}
+                  />
+                ))}
+              </ol>
+            </>
+          )}
+        </>
+      )}
+
+      {message && (
+        <div role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind === 'error' ? 'form-error' : 'form-done'}>
+          <p>{message.text}</p>
+        </div>
+      )}
+      {result && report && rows.length > 0 && (
+        <div className="form-actions sticky-actions">
+          <button type="button" className="primary" disabled={save.isPending} onClick={submit}>
+            {save.isPending ? 'Đang lưu…' : `Lưu ${accepted.length} số liệu đã nhận`}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

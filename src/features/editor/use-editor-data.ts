@@ -1,0 +1,51 @@
+/** What every part of the editor needs from the API: units, indicators, sources and their rules. */
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import type { Indicator, Source, Unit } from '../../api/contract';
+import { queries } from '../../api/queries';
+import { ruleContext, type RuleContext } from '../../api/rules';
+import type { RuleNames } from './field-errors';
+
+export interface EditorData {
+  units: Unit[];
+  indicators: Indicator[];
+  sources: Source[];
+  ctx: RuleContext;
+  names: RuleNames;
+  unitName: (id: string) => string;
+  indicatorOf: (id: string) => Indicator | undefined;
+  sourceOf: (id: string) => Source | undefined;
+}
+
+export function useEditorData(): { data?: EditorData; error: unknown; isPending: boolean; retry: () => void } {
+  const units = useQuery(queries.units());
+  const indicators = useQuery(queries.indicators());
+  const sources = useQuery(queries.sources());
+  const data = useMemo((): EditorData | undefined => {
+    if (!units.data || !indicators.data || !sources.data) return undefined;
+    const unitMap = new Map(units.data.map((u) => [u.id, u]));
+    const indicatorMap = new Map(indicators.data.map((i) => [i.id, i]));
+    const sourceMap = new Map(sources.data.map((s) => [s.id, s]));
+    const unitName = (id: string) => unitMap.get(id)?.name ?? id;
+    return {
+      units: units.data,
+      indicators: indicators.data,
+      sources: sources.data,
+      ctx: ruleContext(units.data, indicators.data, sources.data),
+      names: { unitName },
+      unitName,
+      indicatorOf: (id) => indicatorMap.get(id),
+      sourceOf: (id) => sourceMap.get(id),
+    };
+  }, [units.data, indicators.data, sources.data]);
+  return {
+    data,
+    error: units.error ?? indicators.error ?? sources.error,
+    isPending: units.isPending || indicators.isPending || sources.isPending,
+    retry: () => {
+      void units.refetch();
+      void indicators.refetch();
+      void sources.refetch();
+    },
+  };
+}

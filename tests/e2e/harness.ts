@@ -190,3 +190,24 @@ export async function launchChromium(options: { width?: number; height?: number 
     },
   };
 }
+
+/* ---- Small helpers shared by the journey, accessibility and benchmark scripts (additive). ---- */
+
+/** Screenshots and other artifacts of the e2e suite (gitignored). */
+export const E2E_ARTIFACTS = join(ROOT, 'test-results/e2e');
+/** A drawn chart: the svg of a Recharts wrapper (legend icons are svgs too, one level deeper). */
+export const CHART_SVG = 'section[data-panel] .recharts-wrapper > svg.recharts-surface';
+
+/** Waits until `count` panels have drawn their chart, then for the web fonts. */
+export async function waitForCharts(page: Page, count = 4, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(({ sel, n }) => document.querySelectorAll(sel).length >= n, { sel: CHART_SVG, n: count }, { timeout });
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+}
+
+/** Saves a screenshot as test-results/e2e/NAME.png and returns its path. */
+export async function saveScreenshot(page: Page, name: string, fullPage = true): Promise<string> {
+  mkdirSync(E2E_ARTIFACTS, { recursive: true });
+  const path = join(E2E_ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path, fullPage });
+  return path;
+}

@@ -6,17 +6,13 @@
  *
  *   RUNS=15 npm run bench:export
  */
-import { ensureBuilt, launchChromium, startServer } from '../tests/e2e/harness';
+import { ensureBuilt, launchChromium, startServer, waitForCharts } from '../tests/e2e/harness';
+import { exportPngOnce, interceptDownloads, panelSlugs } from '../tests/bench/png-export';
+import { median } from '../tests/bench/stats';
 
 const RUNS = Number(process.env.RUNS ?? 11);
 const TARGET_MS = 400;
 const QUERY = '?unit=my-thoi&period=2024-Q4';
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
 
 async function main() {
   await ensureBuilt();
@@ -25,45 +21,10 @@ async function main() {
   try {
     const { page } = browser;
     await page.goto(`${server.url}/${QUERY}`);
-    await page.waitForFunction(() => document.querySelectorAll('section[data-panel] .recharts-wrapper > svg.recharts-surface').length === 4, null, {
-      timeout: 30_000,
-    });
-    await page.evaluate(() => document.fonts.ready);
-    const slugs = await page.locator('section[data-panel]').evaluateAll((els) => els.map((el) => el.getAttribute('data-panel')!));
-
-    // record when a file is handed over, instead of downloading it
-    await page.evaluate(() => {
-      const w = window as unknown as { handedOver: (() => void) | null };
-      w.handedOver = null;
-      HTMLAnchorElement.prototype.click = function () {
-        if (this.download) w.handedOver?.();
-      };
-    });
-
-    const exportOnce = (slug: string, scale: number) =>
-      page.evaluate(
-        async ({ slug, scale }) => {
-          const section = document.querySelector(`section[data-panel="${slug}"]`)!;
-          const select = section.querySelector<HTMLSelectElement>('.export-scale select');
-          if (select && select.value !== String(scale)) {
-            const set = Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value')!.set!;
-            set.call(select, String(scale));
-            select.dispatchEvent(new Event('change', { bubbles: true }));
-            await new Promise((r) => setTimeout(r, 50));
-          }
-          const button = [...section.querySelectorAll('button')].find((b) => b.textContent?.includes('PNG'))!;
-          const w = window as unknown as { handedOver: (() => void) | null };
-          const done = new Promise<void>((resolve) => (w.handedOver = resolve));
-          const start = performance.now();
-          button.click();
-          await done;
-          const ms = performance.now() - start;
-          // wait until the button is ready again
-          while (button.disabled) await new Promise((r) => setTimeout(r, 5));
-          return ms;
-        },
-        { slug, scale },
-      );
+    await waitForCharts(page);
+    const slugs = await panelSlugs(page);
+    await interceptDownloads(page);
+    const exportOnce = (slug: string, scale: number) => exportPngOnce(page, slug, scale);
 
     const rows: { slug: string; cold?: number; x2: number; x3: number }[] = [];
     let cold: number | undefined;

@@ -1,0 +1,266 @@
+/**
+ * npm run bench — the performance benchmark of the dashboard (issue 5). Prints one table and
+ * exits. Measured in Chromium against the production build (dist/) served by the real server,
+ * beside a baseline built in the same run: a bare page drawing one Recharts chart with the same
+ * React, Recharts and Vite settings (tests/bench/baseline/, built into .bench/baseline).
+ *
+ *   RUNS=9 npm run bench        (default 7; each figure is the median of RUNS runs)
+ *
+ * - First-load JS: gzip size of the JavaScript files fully loaded when the headline figures
+ *   first appear (baseline: when its chart appears); total JS: when all four charts are drawn.
+ * - First chart: from navigation to the first chart with its bars drawn and painted, each run
+ *   in a new browser context (cold HTTP cache).
+ * - Filter change: the real server seeded with KPI_SEED=synthetic (102 synthetic wards, 8 years,
+ *   plus the reports' wards), every ward ticked in the filter bar (the URL takes at most 12);
+ *   then one period select is changed to a period not seen before (so nothing is cached) and
+ *   timed until every panel shows that period's figures and is painted (see probes.ts).
+ * - PNG export: one panel ("Thu ngân sách", 2×), timed as in `npm run bench:export`; "first"
+ *   is the first export of a page (prepares the font), "again" the next one.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser } from 'playwright-core';
+import { CHART_SVG, DIST, ensureBuilt, startServer, type RunningServer } from '../e2e/harness';
+import { formatPeriodId, periodLabel, type Quarter } from '../../src/lib/periods';
+import { BASELINE_DIST, buildBaseline, serveStatic, type StaticServer } from './baseline';
+import { coldContext, collectErrors, launchBrowser } from './browser';
+import { exportPngOnce, interceptDownloads } from './png-export';
+import { installLoadProbe, installPanelsShow, readLoadMarks, timeFilterChange, waitForPeriodShown, type LoadProbe } from './probes';
+import { median } from './stats';
+
+const RUNS = Math.max(1, Number(process.env.RUNS ?? 7));
+const WARMUP_CHANGES = 2;
+const EXPORT_PANEL = 'thu-ngan-sach';
+
+const APP_PROBE: LoadProbe = {
+  headline: 'section[data-panel] .tiles .tile-value',
+  chart: `${CHART_SVG} .recharts-bar-rectangle`,
+  charts: 4,
+};
+const BASELINE_PROBE: LoadProbe = { chart: '.recharts-wrapper > svg.recharts-surface .recharts-bar-rectangle', charts: 1 };
+
+/* ---- JavaScript sizes ---- */
+
+const gzipCache = new Map<string, number>();
+/** gzip size (bytes) of the files behind these URLs, read from the directory that was served. */
+function gzipBytes(urls: string[], dir: string): number {
+  let total = 0;
+  for (const path of new Set(urls.map((u) => new URL(u).pathname))) {
+    const file = join(dir, path);
+    let size = gzipCache.get(file);
+    if (size === undefined) {
+      try {
+        size = gzipSync(readFileSync(file)).length;
+      } catch {
+        throw new Error(`${file} is gone: dist/ was rebuilt during the run; run the benchmark again`);
+      }
+      gzipCache.set(file, size);
+    }
+    total += size;
+  }
+  return total;
+}
+const kB = (bytes: number) => bytes / 1000;
+
+/* ---- cold loads ---- */
+
+interface LoadRun {
+  firstLoadJs: number;
+  totalJs: number;
+  headline?: number;
+  firstChart: number;
+  allCharts: number;
+  exportFirst?: number;
+  exportAgain?: number;
+}
+
+async function coldLoad(browser: Browser, url: string, probe: LoadProbe, dir: string, errors: string[], withExport: boolean): Promise<LoadRun> {
+  const context = await coldContext(browser);
+  collectErrors(context, errors);
+  try {
+    await installLoadProbe(context, probe);
+    const page = await context.newPage();
+    await page.goto(url);
+    const marks = await readLoadMarks(page, probe);
+    const firstLoad = probe.headline ? marks.headline! : marks.firstChart!;
+    const run: LoadRun = {
+      firstLoadJs: kB(gzipBytes(firstLoad.js, dir)),
+      totalJs: kB(gzipBytes(marks.allCharts!.js, dir)),
+      headline: marks.headline?.painted,
+      firstChart: marks.firstChart!.painted,
+      allCharts: marks.allCharts!.painted,
+    };
+    if (withExport) {
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      await interceptDownloads(page);
+      run.exportFirst = await exportPngOnce(page, EXPORT_PANEL, 2);
+      run.exportAgain = await exportPngOnce(page, EXPORT_PANEL, 2);
+    }
+    return run;
+  } finally {
+    await context.close();
+  }
+}
+
+/* ---- filter change with every ward ---- */
+
+interface Step {
+  select: 0 | 1;
+  value: string;
+  period: string;
+}
+
+/**
+ * Period changes that each touch one select and never come back to a period: down the
+ * quarters of a year, to the year before (same quarter), up its quarters, and so on from
+ * 2024 to 2020, then 2025 and 2026.
+ */
+function periodWalk(count: number): Step[] {
+  const years = [2024, 2023, 2022, 2021, 2020, 2025, 2026];
+  const steps: Step[] = [];
+  let q = 4;
+  let dir = -1;
+  for (let y = 0; y < years.length && steps.length < count; y++) {
+    const year = years[y]!;
+    if (y > 0) steps.push({ select: 0, value: String(year), period: formatPeriodId(year, q as Quarter) });
+    for (let i = 0; i < 3 && steps.length < count; i++) {
+      q += dir;
+      steps.push({ select: 1, value: String(q), period: formatPeriodId(year, q as Quarter) });
+    }
+    dir = -dir;
+  }
+  if (steps.length < count) throw new Error(`at most ${steps.length} distinct period changes; lower RUNS`);
+  return steps.slice(0, count);
+}
+
+async function filterChanges(browser: Browser, server: RunningServer, errors: string[]) {
+  const context = await coldContext(browser);
+  collectErrors(context, errors);
+  await installPanelsShow(context);
+  try {
+    const page = await context.newPage();
+    await page.goto(`${server.url}/?unit=my-thoi&period=2024-Q4`);
+    await page.waitForFunction(() => document.querySelectorAll('.filter-units input[type=checkbox]').length > 100, null, { timeout: 30_000 });
+    // every ward: tick each box, as a person would (the URL takes at most 12 wards)
+    const wards = await page.evaluate(() => {
+      const boxes = [...document.querySelectorAll<HTMLInputElement>('.filter-units input[type=checkbox]')];
+      for (const box of boxes) if (!box.checked) box.click();
+      return boxes.length;
+    });
+    await waitForPeriodShown(page, periodLabel('2024-Q4'), APP_PROBE.chart);
+    const ticked = await page.evaluate(() => document.querySelectorAll('.filter-units input[type=checkbox]:checked').length);
+    if (ticked !== wards) throw new Error(`only ${ticked} of ${wards} wards are chosen`);
+
+    const times: number[] = [];
+    const steps = periodWalk(WARMUP_CHANGES + RUNS);
+    for (const [i, step] of steps.entries()) {
+      const t = await timeFilterChange(page, { select: step.select, value: step.value, label: periodLabel(step.period), chart: APP_PROBE.chart });
+      if (i >= WARMUP_CHANGES) times.push(t.painted);
+      // let the page settle (idle callbacks, the browser's own work) before the next change
+      await page.waitForTimeout(300);
+    }
+    return { wards, times };
+  } finally {
+    await context.close();
+  }
+}
+
+/* ---- the table ---- */
+
+interface Row {
+  figure: string;
+  ours: number;
+  base?: number;
+  unit: 'kB' | 'ms';
+  target?: string;
+  met?: boolean;
+}
+
+function printTable(rows: Row[]) {
+  const fmt = (v: number | undefined, unit: string) => (v === undefined ? '–' : `${v.toFixed(unit === 'kB' ? 1 : 0)} ${unit}`);
+  const table = [
+    ['figure', 'median', 'baseline', 'ratio', 'target', 'met?'],
+    ...rows.map((r) => [
+      r.figure,
+      fmt(r.ours, r.unit),
+      fmt(r.base, r.unit),
+      r.base ? `${(r.ours / r.base).toFixed(2)}×` : '–',
+      r.target ?? '–',
+      r.met === undefined ? '–' : r.met ? 'yes' : 'NO',
+    ]),
+  ];
+  const widths = table[0]!.map((_, c) => Math.max(...table.map((row) => row[c]!.length)));
+  const line = (row: string[]) => row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ');
+  console.log(line(table[0]!));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const row of table.slice(1)) console.log(line(row));
+}
+
+async function main() {
+  const started = Date.now();
+  process.stderr.write('bench: building dist/ (if stale) and the baseline…\n');
+  await ensureBuilt();
+  await buildBaseline();
+  process.stderr.write('bench: starting the servers (the synthetic one seeds ~36,000 figures)…\n');
+  const servers: { stop(): Promise<void> }[] = [];
+  const browsers: Browser[] = [];
+  const errors: string[] = [];
+  try {
+    const [real, synthetic, baseline] = (await Promise.all([
+      startServer().then((s) => (servers.push(s), s)),
+      startServer({ KPI_SEED: 'synthetic' }).then((s) => (servers.push(s), s)),
+      serveStatic(BASELINE_DIST).then((s) => (servers.push(s), s)),
+    ])) as [RunningServer, RunningServer, StaticServer];
+    const browser = await launchBrowser();
+    browsers.push(browser);
+
+    process.stderr.write(`bench: ${RUNS} cold loads of the baseline and of the app, interleaved…\n`);
+    const base: LoadRun[] = [];
+    const app: LoadRun[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      base.push(await coldLoad(browser, `${baseline.url}/`, BASELINE_PROBE, BASELINE_DIST, errors, false));
+      app.push(await coldLoad(browser, `${real.url}/?unit=my-thoi&period=2024-Q4`, APP_PROBE, DIST, errors, true));
+    }
+
+    process.stderr.write(`bench: ${WARMUP_CHANGES} + ${RUNS} filter changes with every ward chosen…\n`);
+    const change = await filterChanges(browser, synthetic, errors);
+
+    const m = (runs: LoadRun[], pick: (r: LoadRun) => number | undefined) => median(runs.map(pick).filter((v): v is number => v !== undefined));
+    const firstLoadJs = m(app, (r) => r.firstLoadJs);
+    const baseJs = m(base, (r) => r.firstLoadJs);
+    const firstChart = m(app, (r) => r.firstChart);
+    const baseChart = m(base, (r) => r.firstChart);
+    const changeMs = median(change.times);
+    const exportAgain = m(app, (r) => r.exportAgain);
+    const exportFirst = m(app, (r) => r.exportFirst);
+    const rows: Row[] = [
+      { figure: 'first-load JS, gzip (before headline figures)', ours: firstLoadJs, base: baseJs, unit: 'kB', target: '≤ 150 kB', met: firstLoadJs <= 150 },
+      { figure: 'total JS, gzip (all panels rendered)', ours: m(app, (r) => r.totalJs), base: m(base, (r) => r.totalJs), unit: 'kB' },
+      { figure: 'headline figures painted, cold', ours: m(app, (r) => r.headline), unit: 'ms' },
+      { figure: 'first chart painted, cold', ours: firstChart, base: baseChart, unit: 'ms', target: '≤ 1.5× baseline', met: firstChart <= 1.5 * baseChart },
+      { figure: 'all four charts painted, cold', ours: m(app, (r) => r.allCharts), base: baseChart, unit: 'ms' },
+      { figure: `filter change, all ${change.wards} wards chosen`, ours: changeMs, unit: 'ms', target: '≤ 100 ms', met: changeMs <= 100 },
+      { figure: 'PNG export of one panel (2×)', ours: exportAgain, unit: 'ms', target: '≤ 400 ms', met: exportAgain <= 400 },
+      { figure: 'PNG export, first of a page (font)', ours: exportFirst, unit: 'ms', target: '≤ 400 ms', met: exportFirst <= 400 },
+    ];
+
+    const version = browser.version();
+    console.log(`npm run bench: Chromium ${version}, production build on the real server, median of ${RUNS} runs`);
+    printTable(rows);
+    console.log(`filter changes (ms, in order): ${change.times.map((t) => t.toFixed(0)).join(', ')}`);
+    console.log(`took ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    if (errors.length) console.log(`page errors (${errors.length}):\n  ${[...new Set(errors)].slice(0, 10).join('\n  ')}`);
+  } finally {
+    for (const b of browsers) await b.close();
+    for (const s of servers) await s.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

@@ -47,7 +47,8 @@ export interface PanelModel {
   tiles: TileModel[];
   chart: ChartModel;
   figures: FigureRow[];
-  sources: { id: string; title: string; date: string; reference: string }[];
+  /** Where the figures came from; `text` is the report's own text where it was stored. */
+  sources: { id: string; title: string; date: string; reference: string; text?: string }[];
   /** The latest period that has figures, when the chosen one has none. */
   latestPeriod?: string;
   /** Why chosen units have no figures: merged away, or not yet formed. */
@@ -147,7 +148,7 @@ export function buildPanelModel({ config, unitIds, period, observations, units, 
     .map((id) => sourceById.get(id))
     .filter((s): s is Source => Boolean(s))
     .sort((a, b) => b.heldOn.localeCompare(a.heldOn))
-    .map((s) => ({ id: s.id, title: s.title, date: formatDate(s.heldOn), reference: s.reference }));
+    .map((s) => ({ id: s.id, title: s.title, date: formatDate(s.heldOn), reference: s.reference, ...(s.text ? { text: s.text } : {}) }));
 
   const latest = shown.map((o) => o.period).sort().at(-1);
   const unitNotes = chosen.flatMap((u) => {

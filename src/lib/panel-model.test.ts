@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { loadDataset } from '../../data';
+import type { Source } from '../api/contract';
+import { buildPanelModel, type FamilyConfig } from './panel-model';
+
+const data = loadDataset();
+const budget: FamilyConfig = {
+  family: 'budget',
+  slug: 'thu-ngan-sach',
+  title: 'Thu ngân sách',
+  headline: ['budget_revenue', 'budget_revenue_pct'],
+  chart: ['budget_revenue_pct'],
+};
+
+function model(sources: readonly Source[], unitIds = ['my-thoi'], period = '2024-Q4') {
+  return buildPanelModel({
+    config: budget,
+    unitIds,
+    period,
+    observations: data.observations.filter((o) => unitIds.includes(o.unitId)),
+    units: data.units,
+    indicators: data.indicators,
+    sources,
+  });
+}
+
+describe('buildPanelModel: sources', () => {
+  it('lists the reports behind the shown figures, newest first, with title, date and reference', () => {
+    const m = model(data.sources);
+    expect(m.sources.map((s) => s.id)).toEqual(['my-thoi-2026-q1', 'my-thoi-2024-year', 'my-thoi-2024-9m']);
+    expect(m.sources[1]).toEqual({
+      id: 'my-thoi-2024-year',
+      title: 'Đảng ủy phường Mỹ Thới tổ chức Hội nghị tổng kết năm 2024',
+      date: '30/12/2024',
+      reference: expect.stringContaining('seeds/000_5e51efec5228260f.txt') as string,
+    });
+  });
+
+  it('carries a stored report text as it is, markup included, and nothing for a source without one', () => {
+    const text = 'Thu ngân sách đạt trên 12 tỉ đồng.\n<img src=x onerror=alert(1)> & <b>đậm</b>';
+    const sources = data.sources.map((s) => (s.id === 'my-thoi-2024-year' ? { ...s, text } : s));
+    const m = model(sources);
+    expect(m.sources.find((s) => s.id === 'my-thoi-2024-year')?.text).toBe(text);
+    expect(m.sources.find((s) => s.id === 'my-thoi-2024-9m')).not.toHaveProperty('text');
+  });
+
+  it('leaves out the sources of wards that are not chosen', () => {
+    const m = model(data.sources, ['my-quy'], '2024-Q2');
+    expect(m.sources.map((s) => s.id)).toEqual(['my-quy-2024-6m']);
+  });
+});

@@ -12,7 +12,12 @@ const distDir = resolve(root, process.env.DIST_DIR || 'dist');
 if (!existsSync(join(distDir, 'index.html'))) {
   console.log('[start] dist/ has no build: running vite build...');
   const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
-  const build = spawnSync(process.execPath, [vite, 'build', '--outDir', distDir], { cwd: root, stdio: 'inherit' });
+  const build = spawnSync(process.execPath, [vite, 'build', '--outDir', distDir], {
+    cwd: root,
+    stdio: 'inherit',
+    // a NODE_ENV of development or test in the shell would make a development build (with msw)
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (build.status !== 0) {
     console.warn('[start] the build failed: the API runs, and the app pages say that the app is not built.');
   }

@@ -1,12 +1,28 @@
 /** The queries a KPI panel needs, started together; one failing blanks only this panel. */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { COMPARE_FROM } from '../lib/panel-model';
 import type { Family } from './contract';
 import { queries } from './queries';
 
+/**
+ * Many wards are compared in the chosen period only (a headline per ward, which may be an
+ * earlier figure of the same year): they need the year so far, not every year before it.
+ */
+function firstPeriodNeeded(units: string[], period: string): string | undefined {
+  return units.length >= COMPARE_FROM ? `${period.slice(0, 4)}-Q1` : undefined;
+}
+
 export function usePanelData(family: Family, units: string[], period: string) {
-  // keep the old figures on screen while the new filters' ones load
-  const observations = useQuery({ ...queries.observations({ units, family, to: period }), placeholderData: keepPreviousData });
   const unitsQuery = useQuery(queries.units());
+  // ask only for wards the API knows: a ward from a bad link is dropped (with a notice) by the filters
+  const known = unitsQuery.data;
+  const requested = known ? units.filter((id) => known.some((u) => u.id === id)) : [];
+  const observations = useQuery({
+    ...queries.observations({ units: requested, family, from: firstPeriodNeeded(requested, period), to: period }),
+    enabled: requested.length > 0,
+    // keep the old figures on screen while the new filters' ones load
+    placeholderData: keepPreviousData,
+  });
   const indicators = useQuery(queries.indicators());
   const sources = useQuery(queries.sources());
   const all = [observations, unitsQuery, indicators, sources];
@@ -16,6 +32,8 @@ export function usePanelData(family: Family, units: string[], period: string) {
       observations.data && unitsQuery.data && indicators.data && sources.data
         ? { observations: observations.data, units: unitsQuery.data, indicators: indicators.data, sources: sources.data }
         : undefined,
+    /** The wards' names, known even when the figures failed to load. */
+    knownUnits: known,
     error: failed?.error ?? null,
     isPending: all.some((q) => q.isPending),
     /** Old figures stay on screen while the new ones load. */

@@ -80,7 +80,9 @@ export async function ensureBuilt(): Promise<void> {
     }
   }
   try {
-    if (!isBuildFresh()) await run(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn']);
+    // vitest sets NODE_ENV=test, which would make a development build (msw and all): ask for production
+    if (!isBuildFresh())
+      await run(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { NODE_ENV: 'production' });
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }
@@ -210,4 +212,27 @@ export async function saveScreenshot(page: Page, name: string, fullPage = true):
   const path = join(E2E_ARTIFACTS, `${name}.png`);
   await page.screenshot({ path, fullPage });
   return path;
+}
+
+/**
+ * Waits until every panel has settled: it drew its chart, or says it has no figures, or shows
+ * its error; and nothing is loading or updating. Then for the web fonts.
+ */
+export async function waitForPanels(page: Page, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(
+    (chart) => {
+      const panels = [...document.querySelectorAll('section[data-panel]')];
+      return (
+        panels.length > 0 &&
+        panels.every(
+          (p) =>
+            !p.querySelector('.panel-loading, .updating, .chart-placeholder') &&
+            Boolean(p.querySelector(`${chart.replace('section[data-panel] ', '')}, .panel-empty, .panel-error`)),
+        )
+      );
+    },
+    CHART_SVG,
+    { timeout },
+  );
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
 }

@@ -26,7 +26,7 @@ export interface FamilyPanelProps {
 }
 
 export function FamilyPanel({ config, units, period, onSelectPeriod, renderActions }: FamilyPanelProps & { config: FamilyConfig }) {
-  const { data, error, isPending, isUpdating, isRetrying, retry } = usePanelData(config.family, units, period);
+  const { data, knownUnits, error, isPending, isUpdating, isRetrying, retry } = usePanelData(config.family, units, period);
   const chartId = useId();
 
   const model = useMemo(
@@ -35,8 +35,8 @@ export function FamilyPanel({ config, units, period, onSelectPeriod, renderActio
   );
 
   const unitNames = useMemo(
-    () => units.map((id) => data?.units.find((u) => u.id === id)?.name ?? id),
-    [units, data],
+    () => units.map((id) => knownUnits?.find((u) => u.id === id)?.name ?? id),
+    [units, knownUnits],
   );
 
   // a unit keeps its colour in every panel; after a boundary change it takes another

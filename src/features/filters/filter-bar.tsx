@@ -35,6 +35,7 @@ function UnitOption({ unit, checked, onlyOne, successor }: { unit: Unit; checked
 
 export function FilterBar() {
   const units = useQuery(queries.units());
+  const groupId = useId();
   const selected = useFilters((s) => s.units);
   const period = useFilters((s) => s.period);
   const setPeriod = useFilters((s) => s.setPeriod);
@@ -70,14 +71,18 @@ export function FilterBar() {
           </p>
         )}
         {current.length > 0 && (
-          <div className="unit-group">
-            <h3 className="unit-group-title">Hiện nay</h3>
+          <div className="unit-group" role="group" aria-labelledby={`${groupId}-current`}>
+            <p className="unit-group-title" id={`${groupId}-current`}>
+              Hiện nay
+            </p>
             {unitList(current)}
           </div>
         )}
         {former.length > 0 && (
-          <div className="unit-group">
-            <h3 className="unit-group-title">Trước sắp xếp (01/07/2025)</h3>
+          <div className="unit-group" role="group" aria-labelledby={`${groupId}-former`}>
+            <p className="unit-group-title" id={`${groupId}-former`}>
+              Trước sắp xếp (01/07/2025)
+            </p>
             {unitList(former)}
           </div>
         )}

@@ -36,7 +36,7 @@ export function parseFilters(search: string, now = new Date()): ParsedFilters {
   if (rawUnits.length > 0) {
     const units = UrlUnits.safeParse([...new Set(rawUnits)]);
     if (units.success) filters.units = units.data;
-    else notices.push(`Danh sách phường trong đường dẫn không hợp lệ; đang hiển thị ${DEFAULT_FILTERS.units.join(', ')}.`);
+    else notices.push('Danh sách phường trong đường dẫn không hợp lệ; đang hiển thị phường mặc định.');
   }
 
   const rawPeriods = params.getAll('period');

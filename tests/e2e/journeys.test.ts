@@ -1,0 +1,245 @@
+/**
+ * What a ward leader does with the page, in Debian's Chromium against the production build
+ * served by the real server (fresh database, seeded from data/): read Mỹ Thới's 2024 figures,
+ * choose wards and periods (the URL follows; reload and back keep the view), open a broken
+ * link, use the filters with the keyboard only, live through an API outage, read it on a phone.
+ * Screenshots of each state go to test-results/e2e/ to be looked at.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ensureBuilt,
+  launchChromium,
+  saveScreenshot,
+  startServer,
+  waitForCharts,
+  waitForPanels,
+  type RunningBrowser,
+  type RunningServer,
+} from './harness';
+
+/** Every request to the JSON API. */
+const API = (url: URL) => url.pathname.startsWith('/api/');
+const TITLES = ['Thu ngân sách', 'Giảm nghèo', 'Bảo hiểm y tế', 'Chỉ tiêu Nghị quyết'];
+
+let server: RunningServer;
+let browser: RunningBrowser;
+
+beforeAll(async () => {
+  await ensureBuilt();
+  server = await startServer();
+  browser = await launchChromium({ width: 1280, height: 900 });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** A panel is a region named by its heading. */
+const panel = (page: Page, title: string) => page.getByRole('region', { name: title });
+const search = (page: Page) => new URL(page.url()).searchParams;
+
+async function open(page: Page, query = ''): Promise<void> {
+  await page.goto(`${server.url}/${query}`);
+  await waitForCharts(page);
+}
+
+/** Every panel's subtitle names these wards and this period. */
+async function expectView(page: Page, subtitle: string): Promise<void> {
+  for (const title of TITLES) {
+    await expect.poll(() => panel(page, title).locator('.panel-subtitle').textContent(), { timeout: 15_000 }).toBe(subtitle);
+  }
+}
+
+/** The element that has the focus: its tag, type and accessible text. */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLInputElement | HTMLSelectElement | null;
+    return {
+      tag: el?.tagName.toLowerCase() ?? '',
+      type: el?.getAttribute('type') ?? '',
+      label: el?.closest('label')?.textContent?.trim() ?? el?.textContent?.trim() ?? '',
+    };
+  });
+
+/** Presses Tab until the focus is on what `matches` accepts (at most 40 times). */
+async function tabTo(page: Page, matches: (f: Awaited<ReturnType<typeof focused>>) => boolean): Promise<void> {
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    if (matches(await focused(page))) return;
+  }
+  throw new Error(`Tab never reached the element; last focus: ${JSON.stringify(await focused(page))}`);
+}
+
+describe('a leader’s journeys through the dashboard', () => {
+  it('opens the page and sees Mỹ Thới’s figures for the whole of 2024', async () => {
+    const { page } = browser;
+    const requested: string[] = [];
+    const onRequest = (r: { url(): string }) => requested.push(new URL(r.url()).pathname);
+    page.on('request', onRequest);
+    await open(page);
+    page.off('request', onRequest);
+    expect(search(page).toString()).toBe('unit=my-thoi&period=2024-Q4');
+    // the production build talks to the real server: no mock service worker, data from /api/
+    expect(requested.filter((p) => p.includes('mockServiceWorker'))).toEqual([]);
+    expect(requested).toContain('/api/observations');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Chỉ tiêu Nghị quyết');
+    await expectView(page, 'Phường Mỹ Thới · Cả năm 2024');
+
+    await expect.poll(() => panel(page, 'Thu ngân sách').getByRole('list', { name: 'Số liệu chính' }).innerText()).toContain('trên 12 tỷ đồng');
+    const coverage = await panel(page, 'Bảo hiểm y tế').getByRole('list', { name: 'Số liệu chính' }).innerText();
+    expect(coverage).toContain('88,44%');
+    expect(coverage).toContain('Số liệu 9 tháng 2024');
+    expect(await panel(page, 'Chỉ tiêu Nghị quyết').innerText()).toContain('10/11 chỉ tiêu');
+    expect(await panel(page, 'Giảm nghèo').innerText()).toContain('1.770 phần quà');
+    for (const title of TITLES) {
+      for (const format of ['PNG', 'SVG', 'CSV']) {
+        expect(await panel(page, title).getByRole('button', { name: new RegExp(format) }).isVisible()).toBe(true);
+      }
+    }
+    await saveScreenshot(page, '01-default-my-thoi-2024');
+    expect(browser.errors).toEqual([]);
+  });
+
+  it('chooses several wards and another period; the URL follows, a reload keeps the view, back returns', async () => {
+    const { page } = browser;
+    await open(page, '?unit=my-thoi&period=2024-Q4');
+    await page.getByRole('checkbox', { name: 'Phường Mỹ Bình' }).check();
+    await expect.poll(() => search(page).getAll('unit')).toEqual(['my-thoi', 'my-binh']);
+    await page.getByRole('checkbox', { name: 'Phường Mỹ Quý' }).check();
+    await expect.poll(() => search(page).getAll('unit')).toEqual(['my-thoi', 'my-binh', 'my-quy']);
+    await page.getByRole('combobox', { name: 'Kỳ' }).selectOption({ label: '6 tháng' });
+    await expect.poll(() => search(page).get('period')).toBe('2024-Q2');
+    const threeWards = 'Phường Mỹ Thới, Phường Mỹ Bình, Phường Mỹ Quý · 6 tháng 2024';
+    await expectView(page, threeWards);
+    await waitForPanels(page);
+    // Mỹ Quý's mid-year budget figure is on screen with the others
+    await expect.poll(() => panel(page, 'Thu ngân sách').innerText()).toContain('trên 4,2 tỷ đồng');
+    await saveScreenshot(page, '02-three-wards-6-thang-2024');
+
+    await page.reload();
+    await expectView(page, threeWards);
+    expect(search(page).getAll('unit')).toEqual(['my-thoi', 'my-binh', 'my-quy']);
+    expect(await page.getByRole('checkbox', { name: 'Phường Mỹ Quý' }).isChecked()).toBe(true);
+    expect(await page.getByRole('combobox', { name: 'Kỳ' }).inputValue()).toBe('2');
+
+    await page.goBack();
+    await expect.poll(() => search(page).get('period')).toBe('2024-Q4');
+    await expectView(page, 'Phường Mỹ Thới, Phường Mỹ Bình, Phường Mỹ Quý · Cả năm 2024');
+    await page.goBack();
+    await expectView(page, 'Phường Mỹ Thới, Phường Mỹ Bình · Cả năm 2024');
+    expect(await page.getByRole('checkbox', { name: 'Phường Mỹ Quý' }).isChecked()).toBe(false);
+    await page.goForward();
+    await expectView(page, 'Phường Mỹ Thới, Phường Mỹ Bình, Phường Mỹ Quý · Cả năm 2024');
+  });
+
+  it('opens a link with garbage in it and gets the default view with a notice', async () => {
+    const { page } = browser;
+    await page.goto(`${server.url}/?unit=%3Cscript%3Ealert(1)%3C%2Fscript%3E&period=2024-Q9&utm=x`);
+    await waitForCharts(page);
+    const notice = page.getByRole('status').filter({ hasText: 'không hợp lệ' });
+    await expect.poll(() => notice.innerText()).toContain('Kỳ báo cáo “2024-Q9” không hợp lệ');
+    expect(await notice.innerText()).toContain('Đã bỏ qua tham số không dùng đến: utm');
+    await expectView(page, 'Phường Mỹ Thới · Cả năm 2024');
+    expect(await panel(page, 'Thu ngân sách').innerText()).toContain('trên 12 tỷ đồng');
+    await expect.poll(() => search(page).toString()).toBe('unit=my-thoi&period=2024-Q4');
+    await saveScreenshot(page, '03-garbage-link-notice', false);
+
+    // a ward that does not exist: dropped, with its name in the notice
+    await page.goto(`${server.url}/?unit=khong-co&unit=my-quy&period=2024-Q2`);
+    await expect.poll(() => page.getByText(/Không tìm thấy phường “khong-co”/).count()).toBe(1);
+    await expectView(page, 'Phường Mỹ Quý · 6 tháng 2024');
+    await expect.poll(() => search(page).getAll('unit')).toEqual(['my-quy']);
+  });
+
+  it('uses the filters with the keyboard only', async () => {
+    const { page } = browser;
+    await open(page, '?unit=my-thoi&period=2024-Q4');
+    await page.locator('body').focus();
+    await tabTo(page, (f) => f.type === 'checkbox' && f.label.startsWith('Phường Mỹ Bình'));
+    await page.keyboard.press('Space');
+    await expect.poll(() => search(page).getAll('unit')).toEqual(['my-thoi', 'my-binh']);
+
+    await tabTo(page, (f) => f.tag === 'select' && f.label.startsWith('Năm'));
+    await page.keyboard.press('ArrowDown'); // years run newest first: 2024 → 2023
+    await expect.poll(() => search(page).get('period')).toBe('2023-Q4');
+
+    await tabTo(page, (f) => f.tag === 'select' && f.label.startsWith('Kỳ'));
+    await page.keyboard.press('ArrowUp'); // Cả năm → 9 tháng
+    await expect.poll(() => search(page).get('period')).toBe('2023-Q3');
+    expect(search(page).toString()).toBe('unit=my-thoi&unit=my-binh&period=2023-Q3');
+    await expectView(page, 'Phường Mỹ Thới, Phường Mỹ Bình · 9 tháng 2023');
+
+    // the focus is visible where it is
+    const outline = await page.evaluate(() => {
+      const s = getComputedStyle(document.activeElement!);
+      return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;
+    });
+    expect(outline).toBe(true);
+  });
+
+  it('says so in every panel when the API stops answering, and recovers with Retry', async () => {
+    const { page } = browser;
+    await open(page, '?unit=my-thoi&period=2024-Q4');
+    await page.route(API, (route) => route.abort('connectionrefused'));
+    try {
+      // a period not asked for yet needs the API
+      await page.getByRole('combobox', { name: 'Kỳ' }).selectOption({ label: '9 tháng' });
+      for (const title of TITLES) {
+        const alert = panel(page, title).getByRole('alert');
+        await expect.poll(() => alert.count(), { timeout: 20_000 }).toBe(1);
+        expect(await alert.innerText()).toContain('Không kết nối được máy chủ');
+        expect(await alert.getByRole('button', { name: 'Thử lại' }).isEnabled()).toBe(true);
+      }
+      // each panel still says which ward and period it failed for
+      await expectView(page, 'Phường Mỹ Thới · 9 tháng 2024');
+      await saveScreenshot(page, '04-api-down-alerts');
+    } finally {
+      await page.unroute(API);
+    }
+    for (const title of TITLES) await panel(page, title).getByRole('button', { name: 'Thử lại' }).click();
+    for (const title of TITLES) await expect.poll(() => panel(page, title).getByRole('alert').count(), { timeout: 20_000 }).toBe(0);
+    await expectView(page, 'Phường Mỹ Thới · 9 tháng 2024');
+    await waitForPanels(page);
+    // the figures of the 9-month report are back, with the period they belong to
+    await expect.poll(() => panel(page, 'Bảo hiểm y tế').getByRole('list', { name: 'Số liệu chính' }).innerText()).toContain('88,44%');
+    expect(browser.errors.filter((e) => !e.includes('ERR_CONNECTION_REFUSED'))).toEqual([]);
+  });
+
+  it('on a 375 px wide screen, everything is reachable without scrolling sideways', async () => {
+    const { page } = browser;
+    await page.setViewportSize({ width: 375, height: 740 });
+    try {
+      await open(page, '?unit=my-thoi&unit=my-binh&period=2024-Q4');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+      for (const title of TITLES) {
+        const section = panel(page, title);
+        const heading = section.getByRole('heading', { name: title });
+        await heading.scrollIntoViewIfNeeded();
+        const h = (await heading.boundingBox())!;
+        expect(h.x).toBeGreaterThanOrEqual(0);
+        expect(h.x + h.width).toBeLessThanOrEqual(375);
+        for (const format of ['PNG', 'SVG', 'CSV']) {
+          const button = section.getByRole('button', { name: new RegExp(format) });
+          await button.scrollIntoViewIfNeeded();
+          const b = (await button.boundingBox())!;
+          expect(b.x, `${title} ${format}`).toBeGreaterThanOrEqual(0);
+          expect(b.x + b.width, `${title} ${format}`).toBeLessThanOrEqual(375);
+          expect(b.y).toBeGreaterThanOrEqual(0);
+          expect(b.y + b.height).toBeLessThanOrEqual(740);
+        }
+      }
+      // the filters too
+      const period = page.getByRole('combobox', { name: 'Kỳ' });
+      await period.scrollIntoViewIfNeeded();
+      const p = (await period.boundingBox())!;
+      expect(p.x + p.width).toBeLessThanOrEqual(375);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await saveScreenshot(page, '05-phone-375px');
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+});

@@ -15,6 +15,7 @@ import {
 export interface ObservationFilter {
   units: string[];
   family?: Family;
+  from?: string;
   to?: string;
 }
 
@@ -22,6 +23,7 @@ function observationsPath(f: ObservationFilter): string {
   const params = new URLSearchParams();
   for (const u of [...f.units].sort()) params.append('unit', u);
   if (f.family) params.set('family', f.family);
+  if (f.from) params.set('from', f.from);
   if (f.to) params.set('to', f.to);
   const qs = params.toString();
   return qs ? `/api/observations?${qs}` : '/api/observations';

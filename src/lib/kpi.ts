@@ -20,6 +20,30 @@ export interface Headline {
   isEarlier: boolean;
 }
 
+/** Observations grouped by unit and indicator, in their order; built once per array. */
+const groupedCache = new WeakMap<readonly Observation[], { length: number; groups: Map<string, Observation[]> }>();
+
+/**
+ * One unit's observations of one indicator, in the array's order. Many wards compared means
+ * a headline per ward and indicator over the same (large) array: the array is grouped once
+ * (arrays are taken as immutable, as the query cache's are; a changed length regroups).
+ */
+function observationsOf(observations: readonly Observation[], unitId: string, indicatorId: string): readonly Observation[] {
+  let cached = groupedCache.get(observations);
+  if (!cached || cached.length !== observations.length) {
+    const groups = new Map<string, Observation[]>();
+    for (const o of observations) {
+      const key = `${o.unitId}\u0000${o.indicatorId}`;
+      const group = groups.get(key);
+      if (group) group.push(o);
+      else groups.set(key, [o]);
+    }
+    cached = { length: observations.length, groups };
+    groupedCache.set(observations, cached);
+  }
+  return cached.groups.get(`${unitId}\u0000${indicatorId}`) ?? [];
+}
+
 /**
  * The figure to show for a unit, indicator and period: the period's own, or else the latest
  * earlier one of the same year and the same boundaries, flagged as earlier. Never a figure
@@ -34,8 +58,7 @@ export function pickHeadline(
   const year = parsePeriod(period)?.year;
   const era = unitEra(unit, period);
   let best: Observation | null = null;
-  for (const o of observations) {
-    if (o.unitId !== unit.id || o.indicatorId !== indicatorId) continue;
+  for (const o of observationsOf(observations, unit.id, indicatorId)) {
     if (comparePeriods(o.period, period) > 0) continue;
     if (parsePeriod(o.period)?.year !== year || unitEra(unit, o.period) !== era) continue;
     if (!best || comparePeriods(o.period, best.period) > 0) best = o;

@@ -158,7 +158,7 @@ export function ImportReport({ data, onSaved }: { data: EditorData; onSaved?: (s
             <legend>Báo cáo (nguồn của các số liệu)</legend>
             <p className="editor-hint">Phường và kỳ được đọc từ văn bản; hãy sửa nếu chưa đúng.</p>
             <div className="form-grid">
-              <Field id={`${id}-unit`} name="unitId" label="Phường, xã của báo cáo" errors={reportErrors}>
+              <Field id={`${id}-unit`} name="unitId" label="Phường, xã của báo cáo" errors={reportErrors} className="span-2">
                 {(p) => (
                   <select {...p} value={report.unitId} onChange={(e) => patchReport({ unitId: e.target.value })}>
                     <option value="">— Chọn phường, xã —</option>

@@ -2,7 +2,7 @@
  * The editor page against the msw write handlers (an in-memory copy of data/ that takes writes
  * as the real server does): sign-in, adding, validation, a stale edit, deleting.
  */
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { server } from '../../mocks/node';
@@ -187,7 +187,8 @@ describe('entering figures', () => {
     await user.type(form.getByLabelText('Năm'), '2025');
     await user.type(form.getByLabelText('Giá trị'), '4');
     await user.selectOptions(form.getByLabelText('Nguồn'), 'my-thoi-2024-year');
-    useEditorSession.setState({ token: 'revoked-token-000000000000000000' });
+    // the token is revoked while the form is open (a store change: React re-renders in act)
+    act(() => useEditorSession.setState({ token: 'revoked-token-000000000000000000' }));
     await user.click(form.getByRole('button', { name: 'Lưu số liệu' }));
     expect(await form.findByRole('alert')).toHaveTextContent(/Mã truy cập không còn hiệu lực/);
     const again = await screen.findByLabelText('Mã truy cập');
@@ -196,6 +197,8 @@ describe('entering figures', () => {
     await waitFor(() => expect(screen.queryByLabelText('Mã truy cập')).not.toBeInTheDocument());
     await user.click(addForm().getByRole('button', { name: 'Lưu số liệu' }));
     expect(await screen.findByRole('status')).toHaveTextContent('Đã thêm: Hộ nghèo giảm, Phường Mỹ Thới, Cả năm 2025: 4 hộ.');
+    // the list is refetched with the new figure in it
+    expect(await screen.findByRole('row', { name: /^Cả năm 2025 Hộ nghèo giảm 4 hộ/ })).toBeInTheDocument();
   });
 
   it('on a stale edit (409) shows both versions and lets the editor keep theirs', async () => {

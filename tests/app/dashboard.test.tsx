@@ -1,5 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { loadDataset } from '../../data';
+import { createHandlers } from '../../mocks/handlers';
 import { server } from '../../mocks/node';
 import { dropEndpoint, failEndpoint, malformEndpoint, withParam } from '../../mocks/scenarios';
 import { currentSearch, renderAt } from '../render';
@@ -106,6 +108,26 @@ describe('the dashboard', () => {
     const table = within(budget).getByRole('table');
     expect(within(table).getByRole('row', { name: /Phường Mỹ Thới Quý I 2026 Thu ngân sách nhà nước trên 32 tỷ đồng/ })).toBeInTheDocument();
     expect(within(table).getAllByRole('row')).toHaveLength(1 + 6);
+  });
+
+  it('lets a leader read the text of a source report where it was kept, as plain text', async () => {
+    const text = 'Thu ngân sách đạt trên 12 tỉ đồng, đạt 100%.\n<img src=x onerror=alert(1)> & <b>in đậm</b>';
+    const data = loadDataset();
+    server.use(...createHandlers({ ...data, sources: data.sources.map((s) => (s.id === 'my-thoi-2024-year' ? { ...s, text } : s)) }));
+    const { user } = renderAt('/?unit=my-thoi&period=2024-Q4');
+    await findFigure('Thu ngân sách', 'trên 12 tỷ đồng');
+    const sources = within(within(panel('Thu ngân sách')).getByRole('list', { name: 'Nguồn số liệu' }));
+    const items = sources.getAllByRole('listitem');
+    // only the report whose text was kept offers it
+    const year = items.find((li) => li.textContent?.includes('(30/12/2024)'))!;
+    const nineMonths = items.find((li) => li.textContent?.includes('(11/10/2024)'))!;
+    expect(within(nineMonths).queryByText('Xem văn bản báo cáo')).not.toBeInTheDocument();
+    const shown = within(year).getByRole('group', { name: /^Văn bản báo cáo: .*tổng kết năm 2024$/ });
+    expect(shown).not.toBeVisible();
+    await user.click(within(year).getByText('Xem văn bản báo cáo'));
+    expect(shown).toBeVisible();
+    expect(shown.textContent).toBe(text);
+    expect(shown.querySelector('img, b')).toBeNull();
   });
 
   it('blanks only the failing panel, and Retry recovers it', async () => {

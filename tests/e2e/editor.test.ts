@@ -158,6 +158,13 @@ describe('from a pasted report to the dashboard', () => {
     // only the budget and health panels have figures for this report
     for (const p of [budget, health]) await p.locator('.recharts-wrapper > svg.recharts-surface').waitFor();
     await screenshotWhole(page, 'editor-dashboard');
+
+    // on paper the source keeps its title and date; the report's text stays off
+    await page.emulateMedia({ media: 'print' });
+    expect(await line.isVisible()).toBe(true);
+    expect(await line.getByText('Xem văn bản báo cáo').isVisible()).toBe(false);
+    expect(await text.isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'screen' });
   }, 120_000);
 
   it('raised no page errors', () => {

@@ -1,5 +1,6 @@
 /** The queries a KPI panel needs, started together; one failing blanks only this panel. */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { COMPARE_FROM } from '../lib/panel-model';
 import type { Family } from './contract';
 import { queries } from './queries';
@@ -27,11 +28,13 @@ export function usePanelData(family: Family, units: string[], period: string) {
   const sources = useQuery(queries.sources());
   const all = [observations, unitsQuery, indicators, sources];
   const failed = all.find((q) => q.isError && !q.data);
+  // the same object while the same answers stand, so what is built from it can be memoised
+  const data = useMemo(
+    () => (observations.data && known && indicators.data && sources.data ? { observations: observations.data, units: known, indicators: indicators.data, sources: sources.data } : undefined),
+    [observations.data, known, indicators.data, sources.data],
+  );
   return {
-    data:
-      observations.data && unitsQuery.data && indicators.data && sources.data
-        ? { observations: observations.data, units: unitsQuery.data, indicators: indicators.data, sources: sources.data }
-        : undefined,
+    data,
     /** The wards' names, known even when the figures failed to load. */
     knownUnits: known,
     error: failed?.error ?? null,

@@ -14,6 +14,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { memo } from 'react';
 import { BENCHMARK_COLOR, BOUNDARY_COLOR, seriesColor } from './palette';
 
 export interface ChartSeries {
@@ -114,4 +115,5 @@ export function KpiChart(props: KpiChartProps) {
   );
 }
 
-export default KpiChart;
+/** Drawn again only when its props change: a panel re-renders for other reasons (fetching, busy buttons). */
+export default memo(KpiChart);

@@ -2,7 +2,7 @@
  * One KPI family's panel: headline figures first (no chart code needed), then the chart,
  * loaded lazily, its table and its sources. Owns its loading, error and empty states.
  */
-import { lazy, Suspense, useId, useMemo, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useId, useMemo, useState, type ReactNode } from 'react';
 import { usePanelData } from '../../api/use-panel-data';
 import { userMessageOf } from '../../api/client';
 import { formatMoneyShort, formatNumber, formatValue } from '../../lib/format';
@@ -29,14 +29,22 @@ export function FamilyPanel({ config, units, period, onSelectPeriod, renderActio
   const { data, knownUnits, error, isPending, isUpdating, isRetrying, retry } = usePanelData(config.family, units, period);
   const chartId = useId();
 
+  // While the new filters' figures load, the old ones stay on screen: keep them as they were
+  // drawn, for the filters they belong to (not re-read for the new period, which is costly
+  // with many wards and shows gaps or an empty panel where the old figures lack the period).
+  const [settled, setSettled] = useState({ units, period });
+  if (!isUpdating && (settled.units !== units || settled.period !== period)) setSettled({ units, period });
+  const shownUnits = isUpdating ? settled.units : units;
+  const shownPeriod = isUpdating ? settled.period : period;
+
   const model = useMemo(
-    () => (data ? buildPanelModel({ config, unitIds: units, period, ...data }) : undefined),
-    [data, config, units, period],
+    () => (data ? buildPanelModel({ config, unitIds: shownUnits, period: shownPeriod, ...data }) : undefined),
+    [data, config, shownUnits, shownPeriod],
   );
 
   const unitNames = useMemo(
-    () => units.map((id) => knownUnits?.find((u) => u.id === id)?.name ?? id),
-    [units, knownUnits],
+    () => shownUnits.map((id) => knownUnits?.find((u) => u.id === id)?.name ?? id),
+    [shownUnits, knownUnits],
   );
 
   // a unit keeps its colour in every panel; after a boundary change it takes another
@@ -46,17 +54,25 @@ export function FamilyPanel({ config, units, period, onSelectPeriod, renderActio
         key: s.key,
         label: s.label,
         muted: s.metric === 'outOf',
-        colorIndex: Math.max(0, units.indexOf(s.unitId)) + s.era * 5 + config.chart.indexOf(s.indicatorId) * 2,
+        colorIndex: Math.max(0, shownUnits.indexOf(s.unitId)) + s.era * 5 + config.chart.indexOf(s.indicatorId) * 2,
       })),
-    [model, config, units],
+    [model, config, shownUnits],
   );
 
+  // stable props, so the (memoised) chart is drawn again only when its figures change
   const measure = data?.indicators.find((i) => i.id === config.chart[0])?.unit ?? 'percent';
-  const formatAxis = (v: number) => (measure === 'vnd' ? formatMoneyShort(v) : measure === 'percent' ? `${formatNumber(v, 0)}%` : formatNumber(v, 0));
-  const formatTip = (v: number) => formatValue(v, measure);
+  const formatAxis = useCallback(
+    (v: number) => (measure === 'vnd' ? formatMoneyShort(v) : measure === 'percent' ? `${formatNumber(v, 0)}%` : formatNumber(v, 0)),
+    [measure],
+  );
+  const formatTip = useCallback((v: number) => formatValue(v, measure), [measure]);
+  const boundaries = useMemo(
+    () => (model?.chart.boundaries ?? []).map((b) => ({ x: periodLabel(b.period), label: b.label })),
+    [model],
+  );
 
   const title = config.title;
-  const subtitle = `${unitNames.join(', ')} · ${periodLabel(period)}`;
+  const subtitle = `${unitNames.join(', ')} · ${periodLabel(shownPeriod)}`;
 
   let body: ReactNode;
   let exportable: PanelExport | undefined;
@@ -68,7 +84,7 @@ export function FamilyPanel({ config, units, period, onSelectPeriod, renderActio
     body = (
       <PanelEmpty>
         <p>
-          {unitNames.join(', ')} chưa có số liệu {title.toLowerCase()} cho kỳ {periodLabel(period)}.
+          {unitNames.join(', ')} chưa có số liệu {title.toLowerCase()} cho kỳ {periodLabel(shownPeriod)}.
         </p>
         {model.unitNotes.map((n) => <p key={n} className="unit-note">{n}</p>)}
         {model.latestPeriod && (
@@ -86,10 +102,10 @@ export function FamilyPanel({ config, units, period, onSelectPeriod, renderActio
     exportable = {
       slug: config.slug,
       title,
-      unitIds: units,
+      unitIds: shownUnits,
       unitNames,
-      period,
-      periodLabel: periodLabel(period),
+      period: shownPeriod,
+      periodLabel: periodLabel(shownPeriod),
       model,
       legend,
       getChartSvg: () =>
@@ -105,7 +121,7 @@ export function FamilyPanel({ config, units, period, onSelectPeriod, renderActio
               rows={model.chart.rows}
               series={chartSeries}
               benchmark={model.chart.benchmark}
-              boundaries={model.chart.boundaries.map((b) => ({ x: periodLabel(b.period), label: b.label }))}
+              boundaries={boundaries}
               formatValue={formatTip}
               formatAxis={formatAxis}
               layout={model.chart.layout}

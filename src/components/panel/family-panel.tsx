@@ -2,7 +2,7 @@
  * One KPI family's panel: headline figures first (no chart code needed), then the chart,
  * loaded lazily, its table and its sources. Owns its loading, error and empty states.
  */
-import { lazy, Suspense, useCallback, useId, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useId, useMemo, useState, type ReactNode } from 'react';
 import { usePanelData } from '../../api/use-panel-data';
 import { userMessageOf } from '../../api/client';
 import { formatMoneyShort, formatNumber, formatValue } from '../../lib/format';
@@ -15,8 +15,8 @@ import { HeadlineTiles } from './headline-tiles';
 import { PanelFrame } from './panel-frame';
 import { PanelEmpty, PanelError, PanelLoading } from './panel-states';
 import { SourceList } from './source-list';
+import { useKpiChart } from './use-kpi-chart';
 
-const KpiChart = lazy(() => import('../charts/kpi-chart'));
 
 export interface FamilyPanelProps {
   units: string[];
@@ -71,6 +71,9 @@ export function FamilyPanel({ config, units, period, onSelectPeriod, renderActio
     [model],
   );
 
+  // the chart's code is asked for once a panel has figures to draw, after the headline ones
+  const { Chart, failed: chartFailed } = useKpiChart(!error && Boolean(model && model.tiles.length > 0));
+
   const title = config.title;
   const subtitle = `${unitNames.join(', ')} · ${periodLabel(shownPeriod)}`;
 
@@ -116,8 +119,8 @@ export function FamilyPanel({ config, units, period, onSelectPeriod, renderActio
         <HeadlineTiles tiles={model.tiles} />
         {model.unitNotes.map((n) => <p key={n} className="unit-note">{n}</p>)}
         <div className="chart-box" id={chartId}>
-          <Suspense fallback={<div className="chart-placeholder" role="status">Đang vẽ biểu đồ…</div>}>
-            <KpiChart
+          {Chart ? (
+            <Chart
               rows={model.chart.rows}
               series={chartSeries}
               benchmark={model.chart.benchmark}
@@ -126,7 +129,11 @@ export function FamilyPanel({ config, units, period, onSelectPeriod, renderActio
               formatAxis={formatAxis}
               layout={model.chart.layout}
             />
-          </Suspense>
+          ) : chartFailed ? (
+            <div className="chart-placeholder" role="alert">Không tải được biểu đồ. Hãy tải lại trang; các số liệu trên vẫn đúng.</div>
+          ) : (
+            <div className="chart-placeholder" role="status">Đang vẽ biểu đồ…</div>
+          )}
         </div>
         {model.chart.boundaries.map((b) => (
           <p key={b.period} className="boundary-note">

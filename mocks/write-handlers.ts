@@ -2,6 +2,7 @@
  * The write endpoints over an in-memory copy of data/, answering as the real server does
  * (server/routes/writes.ts): an editor's token, the contract, the indicator's rules, all or
  * nothing, versions and 409s. The reads are served from the same copy, so a write shows at once.
+ * GET /api/session tells a token's role (server/routes/session.ts), for signing in.
  *
  *   const api = createWriteApi();          // tokens: EDITOR_TOKEN, VIEWER_TOKEN
  *   server.use(...api.handlers);           // in a test; api.writes logs every accepted write
@@ -16,6 +17,7 @@ import {
   Observation,
   ObservationConflict,
   ObservationUpdate,
+  SessionResponse,
   Source,
   toApiIssues,
   type ApiIssue,
@@ -60,14 +62,27 @@ export function createWriteApi({ dataset, tokens }: WriteApiOptions = {}) {
   const lastVersion = new Map<string, number>();
   const writes: WriteLogEntry[] = [];
 
-  /** The auth check of server/auth/require-role.ts; undefined when the request may write. */
-  function refuseAuth(request: Request): Response | undefined {
+  /** The role of the request's bearer token (server/auth/require-role.ts, bearerRole). */
+  function roleOf(request: Request): 'editor' | 'viewer' | undefined {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get('authorization') ?? '');
     const token = match?.[1];
-    if (!token || !(editors.has(token) || viewers.has(token))) {
-      return errorResponse(401, 'unauthorized', 'A valid token is needed (Authorization: Bearer TOKEN).');
-    }
-    if (!editors.has(token)) return errorResponse(403, 'forbidden', 'This needs the editor role.');
+    if (!token) return undefined;
+    return editors.has(token) ? 'editor' : viewers.has(token) ? 'viewer' : undefined;
+  }
+
+  /** The 401 of server/auth/require-role.ts (unauthorized). */
+  const unauthorized = (headers?: Record<string, string>) => {
+    const response = errorResponse(401, 'unauthorized', 'A valid token is needed (Authorization: Bearer TOKEN).');
+    response.headers.set('WWW-Authenticate', 'Bearer realm="kpi"');
+    for (const [name, value] of Object.entries(headers ?? {})) response.headers.set(name, value);
+    return response;
+  };
+
+  /** The auth check of server/auth/require-role.ts; undefined when the request may write. */
+  function refuseAuth(request: Request): Response | undefined {
+    const role = roleOf(request);
+    if (!role) return unauthorized();
+    if (role !== 'editor') return errorResponse(403, 'forbidden', 'This needs the editor role.');
     return undefined;
   }
 
@@ -113,6 +128,14 @@ export function createWriteApi({ dataset, tokens }: WriteApiOptions = {}) {
   };
 
   const writeHandlers = [
+    // server/routes/session.ts: the token's role, never cached
+    http.get('/api/session', ({ request }) => {
+      const noStore = { 'Cache-Control': 'no-store' };
+      const role = roleOf(request);
+      if (!role) return unauthorized(noStore);
+      return HttpResponse.json(SessionResponse.parse({ role }), { headers: noStore });
+    }),
+
     http.post('/api/observations', async ({ request }) => {
       const refused = refuseAuth(request);
       if (refused) return refused;

@@ -12,6 +12,7 @@ import { securityHeaders } from './http/security';
 import { spaRoutes } from './http/spa';
 import { openApiDocument } from './openapi/document';
 import { readRoutes } from './routes/reads';
+import { sessionRoutes } from './routes/session';
 import { writeRoutes } from './routes/writes';
 import type { Storage } from './storage/types';
 
@@ -47,6 +48,8 @@ export function createApp(opts: AppOptions) {
     }),
   );
   api.get('/openapi.json', (c) => c.body(openapi, 200, { 'Content-Type': 'application/json; charset=UTF-8' }));
+  // The session check answers for itself: the same 401 without a valid token, but never cached.
+  api.route('/', sessionRoutes(opts.tokens));
   if (opts.readRequiresToken) {
     const viewer = requireRole('viewer', opts.tokens);
     // Every method (HEAD too); writes then also need the editor role.

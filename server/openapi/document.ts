@@ -23,6 +23,7 @@ const COMPONENTS = {
   ObservationResponse: contract.ObservationResponse,
   SourcesResponse: contract.SourcesResponse,
   SourceResponse: contract.SourceResponse,
+  SessionResponse: contract.SessionResponse,
 } as const;
 type Component = keyof typeof COMPONENTS;
 
@@ -74,7 +75,7 @@ export function openApiDocument() {
     info: {
       title: 'Ward KPI dashboard API',
       version: '1.0.0',
-      description: 'Targets and figures of ward Party committees. Reads are open unless the server asks for a token; writes need an editor token.',
+      description: 'Targets and figures of ward Party committees. Reads are open unless the server asks for a token; writes need an editor token; GET /api/session tells which role a token has.',
     },
     servers: [{ url: '/' }],
     paths: {
@@ -153,6 +154,17 @@ export function openApiDocument() {
           operationId: 'getSource',
           parameters: [idParam('Source id')],
           responses: { 200: json('SourceResponse', 'The source'), 404: error('No such source') },
+        },
+      },
+      '/api/session': {
+        get: {
+          operationId: 'getSession',
+          description: 'Checks a token without changing anything. Never cached (Cache-Control: no-store).',
+          security: [{ bearer: [] }],
+          responses: {
+            200: json('SessionResponse', 'The role the token grants'),
+            401: error('No token, or an unknown or revoked one'),
+          },
         },
       },
       '/api/openapi.json': {

@@ -166,6 +166,8 @@ export const SourceResponse = z.object({ source: Source });
 export const ObservationResponse = z.object({ observation: Observation });
 /** A stale update (409): the error, and the observation as it is now, so a client can show both. */
 export const ObservationConflict = ApiError.extend({ observation: Observation });
+/** GET /api/session: the role the request's bearer token grants (no valid token: a 401 ApiError). */
+export const SessionResponse = z.object({ role: z.enum(['editor', 'viewer']) });
 
 // ---------------------------------------------------------------- types
 
@@ -186,6 +188,7 @@ export type NewSource = z.infer<typeof NewSource>;
 export type ObservationQuery = z.infer<typeof ObservationQuery>;
 export type ApiIssue = z.infer<typeof ApiIssue>;
 export type ApiError = z.infer<typeof ApiError>;
+export type SessionResponse = z.infer<typeof SessionResponse>;
 
 // ---------------------------------------------------------------- helpers shared by every edge
 

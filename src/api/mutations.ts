@@ -8,6 +8,7 @@ import {
   ObservationConflict,
   ObservationResponse,
   ObservationsResponse,
+  SessionResponse,
   SourceResponse,
   type NewObservation,
   type NewSource,
@@ -60,20 +61,15 @@ export function issuesOf(error: unknown): { path: string; message: string }[] {
 export type TokenCheck = 'editor' | 'viewer' | 'invalid';
 
 /**
- * Checks a token without changing anything: an empty batch passes the auth check first
- * (401 for an unknown token, 403 for a viewer's) and is then refused by the contract (400),
- * so nothing is ever written. Network and server failures are thrown.
+ * Checks a token without changing anything: GET /api/session answers with the token's role,
+ * or 401 for a missing, unknown or revoked token. Network and server failures are thrown.
  */
 export async function checkEditorToken(token: string): Promise<TokenCheck> {
   try {
-    await apiRequest('/api/observations', ObservationsResponse, { method: 'POST', body: [], token });
-    return 'editor'; // a server that accepted an empty batch still took the token as an editor's
+    const { role } = await apiRequest('/api/session', SessionResponse, { token });
+    return role;
   } catch (error) {
-    if (error instanceof ApiRequestError && error.kind === 'http') {
-      if (error.status === 400) return 'editor';
-      if (error.status === 401) return 'invalid';
-      if (error.status === 403) return 'viewer';
-    }
+    if (error instanceof ApiRequestError && error.kind === 'http' && error.status === 401) return 'invalid';
     throw error;
   }
 }

@@ -41,8 +41,10 @@ describe('GET /api/openapi.json', () => {
         'get /api/sources',
         'post /api/sources',
         'get /api/sources/{id}',
+        'get /api/session',
       ]),
     );
+    expect(doc.components.schemas.SessionResponse?.required).toEqual(['role']);
     const observation = doc.components.schemas.Observation!;
     expect(observation.required).toEqual(expect.arrayContaining(['id', 'unitId', 'indicatorId', 'period', 'value', 'version']));
     expect(Object.keys(observation.properties ?? {})).toContain('qualifier');

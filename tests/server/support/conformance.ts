@@ -1,12 +1,14 @@
 /**
  * The read conformance suite: the same cases run against the msw handlers and the real server,
  * so the two cannot drift apart. Each case names a request and what its answer must be.
+ * The session cases do the same for GET /api/session, with the tokens of each run.
  */
 import { expect } from 'vitest';
 import {
   ApiError,
   IndicatorsResponse,
   ObservationsResponse,
+  SessionResponse,
   SourceResponse,
   SourcesResponse,
   UnitsResponse,
@@ -144,4 +146,58 @@ export const conformanceCases: ConformanceCase[] = [
       expect(ApiError.parse(a.body).error.code).toBe('not_found');
     },
   },
+];
+
+// ---------------------------------------------------------------- GET /api/session
+
+/** An answer with the headers that matter for a token check. */
+export interface SessionAnswer extends Answer {
+  cacheControl: string | null;
+  wwwAuthenticate: string | null;
+  etag: string | null;
+}
+export interface SessionTokens {
+  editor: string;
+  viewer: string;
+}
+
+export interface SessionCase {
+  name: string;
+  /** The Authorization header to send, if any. */
+  authorization(tokens: SessionTokens): string | undefined;
+  check(answer: SessionAnswer, tokens: SessionTokens): void;
+}
+
+function role(expected: 'editor' | 'viewer') {
+  return (a: SessionAnswer) => {
+    expect(a.status).toBe(200);
+    expect(SessionResponse.parse(a.body)).toEqual({ role: expected });
+    expect(a.body).toEqual({ role: expected });
+    expect(a.cacheControl).toBe('no-store');
+    expect(a.etag).toBeNull();
+  };
+}
+
+function unauthorized(a: SessionAnswer, tokens: SessionTokens) {
+  expect(a.status).toBe(401);
+  expect(ApiError.parse(a.body).error.code).toBe('unauthorized');
+  expect(a.wwwAuthenticate).toMatch(/^Bearer/);
+  expect(a.cacheControl).toBe('no-store');
+  expect(a.etag).toBeNull();
+  // the answer never echoes a token
+  expect(JSON.stringify(a.body)).not.toContain(tokens.editor);
+  expect(JSON.stringify(a.body)).not.toContain(tokens.viewer);
+}
+
+export const sessionCases: SessionCase[] = [
+  { name: "an editor's token", authorization: (t) => `Bearer ${t.editor}`, check: role('editor') },
+  { name: "a viewer's token", authorization: (t) => `Bearer ${t.viewer}`, check: role('viewer') },
+  { name: 'the scheme in any case', authorization: (t) => `bearer ${t.editor}`, check: role('editor') },
+  { name: 'no token', authorization: () => undefined, check: unauthorized },
+  { name: 'an unknown token', authorization: () => 'Bearer not-a-real-token-but-long-enough', check: unauthorized },
+  { name: "an editor's token changed by one character", authorization: (t) => `Bearer ${t.editor}x`, check: unauthorized },
+  { name: 'another scheme', authorization: (t) => `Basic ${t.editor}`, check: unauthorized },
+  { name: 'no scheme', authorization: (t) => t.editor, check: unauthorized },
+  { name: 'an empty bearer', authorization: () => 'Bearer', check: unauthorized },
+  { name: 'two words after Bearer', authorization: (t) => `Bearer ${t.editor} extra`, check: unauthorized },
 ];

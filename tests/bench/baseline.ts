@@ -19,7 +19,8 @@ export async function buildBaseline(): Promise<string> {
     configFile: join(ROOT, 'vite.config.ts'),
     root: BASELINE_SRC,
     publicDir: false,
-    logLevel: 'warn',
+    // 'error': the one-chunk baseline is over Vite's 500 kB advice, which is not news here
+    logLevel: 'error',
     build: { outDir: BASELINE_DIST, emptyOutDir: true },
   });
   return BASELINE_DIST;

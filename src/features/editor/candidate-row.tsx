@@ -6,12 +6,16 @@ import { useId } from 'react';
 import type { Indicator, Observation } from '../../api/contract';
 import { formatDate } from '../../lib/format';
 import { periodLabel } from '../../lib/periods';
+import { bindFields } from './bind-fields';
+import { ChoiceField } from './choice-field';
 import { figureText } from './describe-figure';
-import { Field } from './field';
 import { readTypedNumber } from './figure-draft';
 import { splitHighlight } from './highlight';
+import { IndicatorSelect } from './indicator-select';
 import { rowPeriod, splitPeriod, joinPeriod, type CandidateRow, type ReportDraft } from './import-draft';
-import { BASIS_LABELS, FAMILY_LABELS, QUALIFIER_LABELS, QUARTER_OPTIONS, SCOPE_LABELS, STATUS_LABELS } from './labels';
+import { BASIS_LABELS, NOT_STATED, QUALIFIER_LABELS, SCOPE_LABELS, STATUS_LABELS } from './labels';
+import { PeriodFields } from './period-fields';
+import { TextField } from './text-field';
 
 const DECISION_LABELS = { pending: 'Chờ duyệt', accepted: 'Đã nhận', rejected: 'Đã bỏ' } as const;
 
@@ -47,7 +51,7 @@ export function CandidateRowView({
       : figureText({ indicatorId: row.indicatorId, value, outOf: outOf ?? undefined, qualifier: row.qualifier }, { indicatorOf });
   const parts = splitHighlight(c.sentence, c.sentenceRange, c.range);
   const period = rowPeriod(row, report);
-  const own = splitPeriod(period);
+  const field = bindFields(id, row, row.errors, onChange);
   const details = [
     row.basis && `so với ${BASIS_LABELS[row.basis].toLowerCase()}`,
     c.asOf && `tính đến ${formatDate(c.asOf)}`,
@@ -81,68 +85,18 @@ export function CandidateRowView({
       )}
       {row.editing && (
         <div className="form-grid candidate-edit" role="group" aria-label={`Sửa đề xuất ${index + 1}`}>
-          <Field id={`${id}-indicator`} name="indicatorId" label="Chỉ tiêu" errors={row.errors} className="span-2">
-            {(p) => (
-              <select {...p} value={row.indicatorId} onChange={(e) => onChange({ indicatorId: e.target.value })}>
-                {Object.entries(FAMILY_LABELS).map(([family, label]) => (
-                  <optgroup key={family} label={label}>
-                    {indicators
-                      .filter((i) => i.family === family)
-                      .map((i) => (
-                        <option key={i.id} value={i.id}>
-                          {i.name}
-                        </option>
-                      ))}
-                  </optgroup>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field id={`${id}-value`} name="value" label="Giá trị" errors={row.errors}>
-            {(p) => <input {...p} inputMode="decimal" value={row.value} onChange={(e) => onChange({ value: e.target.value })} />}
-          </Field>
-          <Field id={`${id}-outof`} name="outOf" label="Trên tổng số" errors={row.errors}>
-            {(p) => <input {...p} inputMode="decimal" value={row.outOf} onChange={(e) => onChange({ outOf: e.target.value })} />}
-          </Field>
-          <Field id={`${id}-qualifier`} name="qualifier" label="Mức độ" errors={row.errors}>
-            {(p) => (
-              <select {...p} value={row.qualifier} onChange={(e) => onChange({ qualifier: e.target.value as CandidateRow['qualifier'] })}>
-                {Object.entries(QUALIFIER_LABELS).map(([q, label]) => (
-                  <option key={q} value={q}>
-                    {label}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field id={`${id}-basis`} name="basis" label="So với" errors={row.errors}>
-            {(p) => (
-              <select {...p} value={row.basis} onChange={(e) => onChange({ basis: e.target.value as CandidateRow['basis'] })}>
-                <option value="">— Không ghi —</option>
-                {Object.entries(BASIS_LABELS).map(([b, label]) => (
-                  <option key={b} value={b}>
-                    {label}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field id={`${id}-year`} name="period" label="Năm của số liệu" errors={row.errors}>
-            {(p) => (
-              <input {...p} inputMode="numeric" value={own.year} onChange={(e) => onChange({ ownPeriod: joinPeriod(e.target.value, own.quarter) })} />
-            )}
-          </Field>
-          <Field id={`${id}-quarter`} name="quarter" label="Kỳ của số liệu" errors={row.errors}>
-            {(p) => (
-              <select {...p} value={own.quarter} onChange={(e) => onChange({ ownPeriod: joinPeriod(own.year, e.target.value) })}>
-                {QUARTER_OPTIONS.map(([q, label]) => (
-                  <option key={q} value={q}>
-                    {label}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <IndicatorSelect {...field('indicatorId')} label="Chỉ tiêu" className="span-2" indicators={indicators} />
+          <TextField {...field('value')} label="Giá trị" inputMode="decimal" />
+          <TextField {...field('outOf')} label="Trên tổng số" inputMode="decimal" />
+          <ChoiceField {...field('qualifier')} label="Mức độ" choices={Object.entries(QUALIFIER_LABELS)} />
+          <ChoiceField {...field('basis')} label="So với" choices={Object.entries(BASIS_LABELS)} none={NOT_STATED} />
+          <PeriodFields
+            id={id}
+            labels={{ year: 'Năm của số liệu', quarter: 'Kỳ của số liệu' }}
+            errors={row.errors}
+            value={splitPeriod(period)}
+            onChange={({ year, quarter }) => onChange({ ownPeriod: joinPeriod(year, quarter) })}
+          />
         </div>
       )}
       {!row.editing && Object.values(row.errors).some((l) => l?.length) && (

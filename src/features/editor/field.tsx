@@ -8,23 +8,18 @@ export interface FieldControlProps {
   'aria-describedby'?: string;
 }
 
-export function Field({
-  id,
-  name,
-  label,
-  hint,
-  errors,
-  className,
-  children,
-}: {
+/** Where a field stands and what it says around its control; the fields built on Field take these too. */
+export interface FieldFrame {
   id: string;
+  /** The key of the field's messages in `errors`. */
   name: string;
   label: string;
   hint?: string;
   errors: FieldErrors;
   className?: string;
-  children: (props: FieldControlProps) => ReactNode;
-}) {
+}
+
+export function Field({ id, name, label, hint, errors, className, children }: FieldFrame & { children: (props: FieldControlProps) => ReactNode }) {
   const messages = errors[name] ?? [];
   const describedBy = [hint ? `${id}-hint` : '', messages.length ? `${id}-error` : ''].filter(Boolean).join(' ');
   return (

@@ -4,16 +4,22 @@
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useMemo, useState, type FormEvent } from 'react';
-import type { Indicator, NewObservation, Observation, ObservationFields, ObservationUpdate } from '../../api/contract';
+import type { NewObservation, Observation, ObservationFields, ObservationUpdate } from '../../api/contract';
 import { addObservations, updateObservation } from '../../api/mutations';
 import { queryKeys } from '../../api/queries';
 import { MEASURE_LABELS, formatDate } from '../../lib/format';
+import { bindFields } from './bind-fields';
+import { ChoiceField } from './choice-field';
 import { ConflictView } from './conflict-view';
 import { Field } from './field';
 import type { FieldErrors } from './field-errors';
 import { checkFigureUpdate, checkNewFigure, draftFromObservation, emptyDraft, withoutVersion, type FigureDraft } from './figure-draft';
-import { BASIS_LABELS, FAMILY_LABELS, QUALIFIER_LABELS, QUARTER_OPTIONS, SCOPE_LABELS, STATUS_LABELS } from './labels';
+import { IndicatorSelect } from './indicator-select';
+import { BASIS_LABELS, NOT_STATED, QUALIFIER_LABELS, SCOPE_LABELS, STATUS_LABELS } from './labels';
+import { PeriodFields } from './period-fields';
+import { TextField } from './text-field';
 import { useEditorSession } from './token-store';
+import { UnitSelect } from './unit-select';
 import type { EditorData } from './use-editor-data';
 import { writeFailure, type WriteFailure } from './write-errors';
 
@@ -62,7 +68,8 @@ export function FigureForm({
     },
   });
 
-  const set = <K extends keyof FigureDraft>(key: K, value: FigureDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const patch = (p: Partial<FigureDraft>) => setDraft((d) => ({ ...d, ...p }));
+  const field = bindFields(id, draft, errors, patch);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -92,12 +99,6 @@ export function FigureForm({
   };
 
   const indicator = data.indicatorOf(draft.indicatorId);
-  const indicators = data.indicators;
-  const families = useMemo(() => {
-    const groups = new Map<string, Indicator[]>();
-    for (const i of indicators) groups.set(i.family, [...(groups.get(i.family) ?? []), i]);
-    return [...groups];
-  }, [indicators]);
   const sources = useMemo(
     () =>
       data.sources
@@ -124,121 +125,25 @@ export function FigureForm({
       )}
       <form onSubmit={submit} noValidate aria-label={title}>
         <div className="form-grid">
-          <Field id={`${id}-unit`} name="unitId" label="Phường, xã" errors={errors}>
-            {(p) => (
-              <select {...p} value={draft.unitId} onChange={(e) => set('unitId', e.target.value)}>
-                <option value="">— Chọn phường, xã —</option>
-                {data.units.map((u) => (
-                  <option key={u.id} value={u.id}>
-                    {u.name}
-                    {u.validTo ? ` (đến ${formatDate(u.validTo)})` : ''}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field id={`${id}-indicator`} name="indicatorId" label="Chỉ tiêu" errors={errors} className="span-2">
-            {(p) => (
-              <select {...p} value={draft.indicatorId} onChange={(e) => set('indicatorId', e.target.value)}>
-                <option value="">— Chọn chỉ tiêu —</option>
-                {families.map(([family, list]) => (
-                  <optgroup key={family} label={FAMILY_LABELS[family as keyof typeof FAMILY_LABELS]}>
-                    {list.map((i) => (
-                      <option key={i.id} value={i.id}>
-                        {i.name}
-                      </option>
-                    ))}
-                  </optgroup>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field id={`${id}-year`} name="period" label="Năm" errors={errors}>
-            {(p) => (
-              <input {...p} inputMode="numeric" autoComplete="off" value={draft.year} onChange={(e) => set('year', e.target.value)} />
-            )}
-          </Field>
-          <Field id={`${id}-quarter`} name="quarter" label="Kỳ" errors={errors}>
-            {(p) => (
-              <select {...p} value={draft.quarter} onChange={(e) => set('quarter', e.target.value)}>
-                {QUARTER_OPTIONS.map(([q, label]) => (
-                  <option key={q} value={q}>
-                    {label}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field id={`${id}-qualifier`} name="qualifier" label="Mức độ" errors={errors}>
-            {(p) => (
-              <select {...p} value={draft.qualifier} onChange={(e) => set('qualifier', e.target.value as FigureDraft['qualifier'])}>
-                {Object.entries(QUALIFIER_LABELS).map(([q, label]) => (
-                  <option key={q} value={q}>
-                    {label}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field id={`${id}-value`} name="value" label="Giá trị" hint={valueHint} errors={errors}>
-            {(p) => <input {...p} inputMode="decimal" autoComplete="off" value={draft.value} onChange={(e) => set('value', e.target.value)} />}
-          </Field>
-          <Field id={`${id}-outof`} name="outOf" label="Trên tổng số" hint="Chỉ khi báo cáo ghi dạng 10/11." errors={errors}>
-            {(p) => <input {...p} inputMode="decimal" autoComplete="off" value={draft.outOf} onChange={(e) => set('outOf', e.target.value)} />}
-          </Field>
-          <Field id={`${id}-basis`} name="basis" label="So với" errors={errors}>
-            {(p) => (
-              <select {...p} value={draft.basis} onChange={(e) => set('basis', e.target.value as FigureDraft['basis'])}>
-                <option value="">— Không ghi —</option>
-                {Object.entries(BASIS_LABELS).map(([b, label]) => (
-                  <option key={b} value={b}>
-                    {label}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field id={`${id}-asof`} name="asOf" label="Tính đến ngày" errors={errors}>
-            {(p) => <input {...p} type="date" value={draft.asOf} onChange={(e) => set('asOf', e.target.value)} />}
-          </Field>
-          <Field id={`${id}-status`} name="status" label="Tình trạng" errors={errors}>
-            {(p) => (
-              <select {...p} value={draft.status} onChange={(e) => set('status', e.target.value as FigureDraft['status'])}>
-                <option value="">— Không ghi —</option>
-                {Object.entries(STATUS_LABELS).map(([s, label]) => (
-                  <option key={s} value={s}>
-                    {label}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field id={`${id}-scope`} name="scope" label="Phạm vi chỉ tiêu" errors={errors}>
-            {(p) => (
-              <select {...p} value={draft.scope} onChange={(e) => set('scope', e.target.value as FigureDraft['scope'])}>
-                <option value="">— Không ghi —</option>
-                {Object.entries(SCOPE_LABELS).map(([s, label]) => (
-                  <option key={s} value={s}>
-                    {label}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field id={`${id}-source`} name="sourceId" label="Nguồn" errors={errors} className="span-2">
-            {(p) => (
-              <select {...p} value={draft.sourceId} onChange={(e) => set('sourceId', e.target.value)}>
-                <option value="">— Chọn báo cáo nguồn —</option>
-                {sources.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.title} ({formatDate(s.heldOn)})
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <UnitSelect {...field('unitId')} label="Phường, xã" units={data.units} />
+          <IndicatorSelect {...field('indicatorId')} label="Chỉ tiêu" className="span-2" indicators={data.indicators} none="— Chọn chỉ tiêu —" />
+          <PeriodFields id={id} labels={{ year: 'Năm', quarter: 'Kỳ' }} errors={errors} value={draft} onChange={patch} />
+          <ChoiceField {...field('qualifier')} label="Mức độ" choices={Object.entries(QUALIFIER_LABELS)} />
+          <TextField {...field('value')} label="Giá trị" hint={valueHint} inputMode="decimal" />
+          <TextField {...field('outOf')} label="Trên tổng số" hint="Chỉ khi báo cáo ghi dạng 10/11." inputMode="decimal" />
+          <ChoiceField {...field('basis')} label="So với" choices={Object.entries(BASIS_LABELS)} none={NOT_STATED} />
+          <TextField {...field('asOf')} label="Tính đến ngày" type="date" />
+          <ChoiceField {...field('status')} label="Tình trạng" choices={Object.entries(STATUS_LABELS)} none={NOT_STATED} />
+          <ChoiceField {...field('scope')} label="Phạm vi chỉ tiêu" choices={Object.entries(SCOPE_LABELS)} none={NOT_STATED} />
+          <ChoiceField
+            {...field('sourceId')}
+            label="Nguồn"
+            className="span-2"
+            choices={sources.map((s) => [s.id, `${s.title} (${formatDate(s.heldOn)})`] as const)}
+            none="— Chọn báo cáo nguồn —"
+          />
           <Field id={`${id}-note`} name="note" label="Ghi chú" errors={errors} className="span-3">
-            {(p) => <textarea {...p} rows={2} value={draft.note} onChange={(e) => set('note', e.target.value)} />}
+            {(p) => <textarea {...p} rows={2} value={draft.note} onChange={(e) => patch({ note: e.target.value })} />}
           </Field>
         </div>
         {errorCount > 0 && !failure && (

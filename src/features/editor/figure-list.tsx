@@ -7,11 +7,14 @@ import { queries, queryKeys } from '../../api/queries';
 import { userMessageOf } from '../../api/client';
 import { formatDate } from '../../lib/format';
 import { periodLabel } from '../../lib/periods';
+import { Options } from './choice-field';
 import { figureText } from './describe-figure';
 import { BASIS_LABELS, FAMILY_LABELS, STATUS_LABELS } from './labels';
 import { useEditorSession } from './token-store';
 import type { EditorData } from './use-editor-data';
 import { writeFailure } from './write-errors';
+
+const ALL = 'Tất cả';
 
 export interface ListFilter {
   unitId: string;
@@ -78,44 +81,28 @@ export function FigureList({
         <label>
           Phường, xã
           <select value={filter.unitId} onChange={(e) => set({ unitId: e.target.value })}>
-            {data.units.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
+            <Options choices={data.units.map((u) => [u.id, u.name] as const)} />
           </select>
         </label>
         <label>
           Nhóm chỉ tiêu
           <select value={filter.family} onChange={(e) => set({ family: e.target.value as ListFilter['family'], indicatorId: '' })}>
-            <option value="">Tất cả</option>
-            {Object.entries(FAMILY_LABELS).map(([f, label]) => (
-              <option key={f} value={f}>
-                {label}
-              </option>
-            ))}
+            <option value="">{ALL}</option>
+            <Options choices={Object.entries(FAMILY_LABELS)} />
           </select>
         </label>
         <label>
           Chỉ tiêu
           <select value={filter.indicatorId} onChange={(e) => set({ indicatorId: e.target.value })}>
-            <option value="">Tất cả</option>
-            {indicators.map((i) => (
-              <option key={i.id} value={i.id}>
-                {i.name}
-              </option>
-            ))}
+            <option value="">{ALL}</option>
+            <Options choices={indicators.map((i) => [i.id, i.name] as const)} />
           </select>
         </label>
         <label>
           Kỳ báo cáo
           <select value={filter.period} onChange={(e) => set({ period: e.target.value })}>
-            <option value="">Tất cả</option>
-            {[...new Set([...periods, ...(filter.period ? [filter.period] : [])])].map((p) => (
-              <option key={p} value={p}>
-                {periodLabel(p)}
-              </option>
-            ))}
+            <option value="">{ALL}</option>
+            <Options choices={[...new Set([...periods, ...(filter.period ? [filter.period] : [])])].map((p) => [p, periodLabel(p)] as const)} />
           </select>
         </label>
       </div>

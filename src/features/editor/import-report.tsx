@@ -8,23 +8,19 @@ import type { NewObservation, NewSource, Observation, Source } from '../../api/c
 import { addObservations, addSource } from '../../api/mutations';
 import { queries, queryKeys } from '../../api/queries';
 import { extractCandidates, type ExtractResult } from '../../lib/extract';
-import { formatDate } from '../../lib/format';
-import { parsePeriod, periodLabel } from '../../lib/periods';
 import { CandidateRowView } from './candidate-row';
-import { Field } from './field';
 import type { FieldErrors } from './field-errors';
 import {
   checkBatch,
   checkSource,
   reportDraftFrom,
-  reportPeriod,
   rowPeriod,
   rowsFrom,
   withSource,
   type CandidateRow,
   type ReportDraft,
 } from './import-draft';
-import { QUARTER_OPTIONS } from './labels';
+import { ReportFacts } from './report-facts';
 import { useEditorSession } from './token-store';
 import type { EditorData } from './use-editor-data';
 import { writeFailure } from './write-errors';
@@ -130,8 +126,6 @@ export function ImportReport({ data, onSaved }: { data: EditorData; onSaved?: (s
   const patchReport = (patch: Partial<ReportDraft>) => setReport((r) => (r ? { ...r, ...patch } : r));
   const patchRow = (key: number, patch: Partial<CandidateRow>) =>
     setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...patch } : r)));
-  const period = report ? reportPeriod(report) : '';
-  const autoLabel = parsePeriod(period) ? periodLabel(period) : '';
 
   return (
     <section className="editor-card import" aria-labelledby={`${id}-title`}>
@@ -154,58 +148,7 @@ export function ImportReport({ data, onSaved }: { data: EditorData; onSaved?: (s
 
       {result && report && (
         <>
-          <fieldset className="report-facts">
-            <legend>Báo cáo (nguồn của các số liệu)</legend>
-            <p className="editor-hint">Phường và kỳ được đọc từ văn bản; hãy sửa nếu chưa đúng.</p>
-            <div className="form-grid">
-              <Field id={`${id}-unit`} name="unitId" label="Phường, xã của báo cáo" errors={reportErrors} className="span-2">
-                {(p) => (
-                  <select {...p} value={report.unitId} onChange={(e) => patchReport({ unitId: e.target.value })}>
-                    <option value="">— Chọn phường, xã —</option>
-                    {data.units.map((u) => (
-                      <option key={u.id} value={u.id}>
-                        {u.name}
-                        {u.validTo ? ` (đến ${formatDate(u.validTo)})` : ''}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
-              <Field id={`${id}-year`} name="period" label="Năm của báo cáo" errors={reportErrors}>
-                {(p) => <input {...p} inputMode="numeric" value={report.year} onChange={(e) => patchReport({ year: e.target.value })} />}
-              </Field>
-              <Field id={`${id}-quarter`} name="quarter" label="Kỳ của báo cáo" errors={reportErrors}>
-                {(p) => (
-                  <select {...p} value={report.quarter} onChange={(e) => patchReport({ quarter: e.target.value })}>
-                    {QUARTER_OPTIONS.map(([q, label]) => (
-                      <option key={q} value={q}>
-                        {label}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
-              <Field id={`${id}-held`} name="heldOn" label="Ngày họp / ngày báo cáo" errors={reportErrors}>
-                {(p) => <input {...p} type="date" value={report.heldOn} onChange={(e) => patchReport({ heldOn: e.target.value })} />}
-              </Field>
-              <Field id={`${id}-label`} name="periodLabel" label="Tên kỳ" hint={autoLabel ? `Để trống: “${autoLabel}”.` : undefined} errors={reportErrors}>
-                {(p) => <input {...p} value={report.periodLabel} placeholder={autoLabel} onChange={(e) => patchReport({ periodLabel: e.target.value })} />}
-              </Field>
-              <Field id={`${id}-title-input`} name="title" label="Tên báo cáo" errors={reportErrors} className="span-3">
-                {(p) => <input {...p} value={report.title} onChange={(e) => patchReport({ title: e.target.value })} />}
-              </Field>
-              <Field id={`${id}-ref`} name="reference" label="Trích dẫn (tên và ngày báo cáo, nơi lưu)" errors={reportErrors} className="span-3">
-                {(p) => <input {...p} value={report.reference} onChange={(e) => patchReport({ reference: e.target.value })} />}
-              </Field>
-            </div>
-            {result.notes.length > 0 && (
-              <ul className="candidate-note">
-                {result.notes.map((n) => (
-                  <li key={n}>{n}</li>
-                ))}
-              </ul>
-            )}
-          </fieldset>
+          <ReportFacts id={id} report={report} errors={reportErrors} units={data.units} notes={result.notes} onChange={patchReport} />
 
           {rows.length === 0 ? (
             <p className="editor-hint">Không còn số liệu nào để duyệt.</p>

@@ -38,3 +38,6 @@ export const QUARTER_OPTIONS = [
   ['3', '9 tháng'],
   ['4', 'Cả năm'],
 ] as const;
+
+/** The empty first choice of an optional select. */
+export const NOT_STATED = '— Không ghi —';

@@ -1,0 +1,61 @@
+/**
+ * The report an import stores as the figures' source: its ward, period, date, names and
+ * reference, as read from the text and corrected by the editor; with what the reading noticed.
+ */
+import type { Unit } from '../../api/contract';
+import { parsePeriod, periodLabel } from '../../lib/periods';
+import { bindFields } from './bind-fields';
+import type { FieldErrors } from './field-errors';
+import { reportPeriod, type ReportDraft } from './import-draft';
+import { PeriodFields } from './period-fields';
+import { TextField } from './text-field';
+import { UnitSelect } from './unit-select';
+
+export function ReportFacts({
+  id,
+  report,
+  errors,
+  units,
+  notes,
+  onChange,
+}: {
+  id: string;
+  report: ReportDraft;
+  errors: FieldErrors;
+  units: Unit[];
+  /** What the reading of the text noticed (several wards named, no period found, …). */
+  notes: string[];
+  onChange: (patch: Partial<ReportDraft>) => void;
+}) {
+  const field = bindFields(id, report, errors, onChange);
+  const period = reportPeriod(report);
+  const autoLabel = parsePeriod(period) ? periodLabel(period) : '';
+  return (
+    <fieldset className="report-facts">
+      <legend>Báo cáo (nguồn của các số liệu)</legend>
+      <p className="editor-hint">Phường và kỳ được đọc từ văn bản; hãy sửa nếu chưa đúng.</p>
+      {/* one row on a wide screen: ward, year, period, date, period name; see .report-grid */}
+      <div className="form-grid report-grid">
+        <UnitSelect {...field('unitId')} label="Phường, xã của báo cáo" className="report-unit" units={units} />
+        <PeriodFields id={id} labels={{ year: 'Năm của báo cáo', quarter: 'Kỳ của báo cáo' }} errors={errors} className="report-period" value={report} onChange={onChange} />
+        <TextField {...field('heldOn')} label="Ngày họp / ngày báo cáo" className="report-date" type="date" />
+        <TextField
+          {...field('periodLabel')}
+          label="Tên kỳ"
+          hint={autoLabel ? `Để trống: “${autoLabel}”.` : undefined}
+          className="report-label"
+          placeholder={autoLabel}
+        />
+        <TextField {...field('title')} label="Tên báo cáo" className="span-3" />
+        <TextField {...field('reference')} label="Trích dẫn (tên và ngày báo cáo, nơi lưu)" className="span-3" />
+      </div>
+      {notes.length > 0 && (
+        <ul className="candidate-note">
+          {notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
+    </fieldset>
+  );
+}

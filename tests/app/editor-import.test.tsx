@@ -206,7 +206,14 @@ describe('importing a report’s text', () => {
     const count = candidates().getAllByRole('listitem').length;
 
     await user.click(screen.getByRole('button', { name: 'Lưu 2 số liệu đã nhận' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent(/Máy chủ gặp lỗi \(mã 500\).*những gì bạn đã nhập vẫn còn nguyên/);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(/Máy chủ gặp lỗi \(mã 500\).*những gì bạn đã nhập vẫn còn nguyên/);
+    // it says what is true: the report is stored, its figures are not, a retry reuses the report
+    expect(alert).toHaveTextContent(`Báo cáo “${TITLE}” đã được lưu, nhưng chưa có số liệu nào của báo cáo này được lưu.`);
+    expect(alert).toHaveTextContent('bấm lưu lần nữa sẽ dùng lại báo cáo đã lưu, không lưu thêm bản mới');
+    expect(alert).toHaveTextContent('Ngoài báo cáo đó, chưa có gì thay đổi');
+    expect(alert).not.toHaveTextContent('Chưa có gì được lưu');
+    expect(api.data.sources.filter((s) => s.title === TITLE)).toHaveLength(1);
 
     // nothing the editor did is lost
     expect(screen.getByLabelText('Văn bản báo cáo')).toHaveValue(REPORT);
@@ -232,6 +239,41 @@ describe('importing a report’s text', () => {
       ]),
     );
     expect(saved).toHaveLength(2);
+  });
+
+  it('says nothing was stored when the report itself cannot be, and that the report was when only its figures fail', async () => {
+    const { user } = await pasteAndRead(REPORT);
+    const fail = (path: string) =>
+      http.post(path, () => HttpResponse.json({ error: { code: 'server_error', message: 'Simulated failure 500' } }, { status: 500 }), { once: true });
+    await user.click(screen.getByRole('button', { name: 'Nhận: Thu ngân sách nhà nước' }));
+
+    // the report is refused: nothing at all is stored, and the page says so
+    server.use(fail('/api/sources'));
+    await user.click(screen.getByRole('button', { name: 'Lưu 1 số liệu đã nhận' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(/Máy chủ gặp lỗi \(mã 500\).*Chưa có gì được lưu; những gì bạn đã nhập vẫn còn nguyên\.$/);
+    expect(alert).not.toHaveTextContent('đã được lưu');
+    expect(api.writes).toEqual([]);
+    expect(api.data.sources.filter((s) => s.title === TITLE)).toEqual([]);
+
+    // the report is stored, its batch refused: the page says the report is stored and nothing else
+    server.use(fail('/api/observations'));
+    await user.click(screen.getByRole('button', { name: 'Lưu 1 số liệu đã nhận' }));
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent(`Báo cáo “${TITLE}” đã được lưu, nhưng chưa có số liệu nào`));
+    expect(screen.getByRole('alert')).not.toHaveTextContent('Chưa có gì được lưu');
+    expect(api.writes.map((w) => w.path)).toEqual(['/api/sources']);
+
+    // and it stays true when the batch fails again with the stored report reused
+    server.use(fail('/api/observations'));
+    await user.click(screen.getByRole('button', { name: 'Lưu 1 số liệu đã nhận' }));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Lưu 1 số liệu đã nhận' })).toBeEnabled());
+    expect(screen.getByRole('alert')).toHaveTextContent(`Báo cáo “${TITLE}” đã được lưu, nhưng chưa có số liệu nào`);
+    expect(api.writes.map((w) => w.path)).toEqual(['/api/sources']);
+
+    await user.click(screen.getByRole('button', { name: 'Lưu 1 số liệu đã nhận' }));
+    expect(await screen.findByRole('status')).toHaveTextContent('Đã lưu 1 số liệu');
+    expect(api.writes.map((w) => w.path)).toEqual(['/api/sources', '/api/observations']);
+    expect(api.data.sources.filter((s) => s.title === TITLE)).toHaveLength(1);
   });
 
   it('stores a report with markup in it as plain text and shows it as written, never as HTML', async () => {

@@ -3,7 +3,7 @@
  * each, then store the report as a source and the accepted figures in one batch.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { NewObservation, NewSource, Observation, Source } from '../../api/contract';
 import { addObservations, addSource } from '../../api/mutations';
 import { queries, queryKeys } from '../../api/queries';
@@ -23,7 +23,7 @@ import {
 import { ReportFacts } from './report-facts';
 import { useEditorSession } from './token-store';
 import type { EditorData } from './use-editor-data';
-import { writeFailure } from './write-errors';
+import { NOTHING_SAVED, onlyReportSaved, writeFailure } from './write-errors';
 
 interface Saved {
   source: Source;
@@ -41,8 +41,12 @@ export function ImportReport({ data, onSaved }: { data: EditorData; onSaved?: (s
   const [rows, setRows] = useState<CandidateRow[]>([]);
   const [reportErrors, setReportErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<{ kind: 'error' | 'done'; text: string } | null>(null);
-  /** The source stored by a save whose batch then failed: a retry reuses it instead of adding another. */
-  const [storedSource, setStoredSource] = useState<{ key: string; source: Source } | null>(null);
+  /**
+   * The report stored by a save whose batch then failed: a retry with the same report reuses it
+   * instead of adding another, and the failure says it is stored. A ref, so that the failure
+   * handler of the very save that stored it sees it.
+   */
+  const storedSource = useRef<{ key: string; source: Source } | null>(null);
 
   const existing = useQuery({
     ...queries.observations({ units: report?.unitId ? [report.unitId] : [] }),
@@ -61,22 +65,22 @@ export function ImportReport({ data, onSaved }: { data: EditorData; onSaved?: (s
     setReport(reportDraftFrom(r, text, data.unitName));
     setRows(rowsFrom(r));
     setReportErrors({});
-    setStoredSource(null);
+    storedSource.current = null;
   };
 
   const save = useMutation({
     mutationFn: async ({ source, batch }: { source: NewSource; batch: NewObservation[] }): Promise<Saved> => {
       if (!token) throw new Error('not signed in');
       const key = JSON.stringify(source);
-      const stored = storedSource?.key === key ? storedSource.source : await addSource(source, token);
-      if (storedSource?.key !== key) setStoredSource({ key, source: stored });
+      if (storedSource.current?.key !== key) storedSource.current = { key, source: await addSource(source, token) };
+      const stored = storedSource.current.source;
       const observations = await addObservations(withSource(batch, stored.id), token);
       return { source: stored, observations };
     },
     onSuccess: (saved) => {
       void queryClient.invalidateQueries({ queryKey: queryKeys.observations });
       void queryClient.invalidateQueries({ queryKey: queryKeys.sources });
-      setStoredSource(null);
+      storedSource.current = null;
       setMessage({
         kind: 'done',
         text: `Đã lưu ${saved.observations.length} số liệu từ báo cáo “${saved.source.title}”. Số liệu đã có trên bảng chỉ tiêu.`,
@@ -86,7 +90,9 @@ export function ImportReport({ data, onSaved }: { data: EditorData; onSaved?: (s
     },
     onError: (error) => {
       void queryClient.invalidateQueries({ queryKey: queryKeys.sources });
-      const f = writeFailure(error, data.names);
+      // the report may be stored (by this save or an earlier one) while its figures are not: say so
+      const stored = storedSource.current?.source;
+      const f = writeFailure(error, data.names, stored ? onlyReportSaved(stored.title) : NOTHING_SAVED);
       if (f.signInAgain) reject();
       setReportErrors(f.errors);
       if (f.itemErrors.size > 0) {

@@ -1,4 +1,4 @@
-/** What a refused or failed write means for the editor, in Vietnamese. Nothing typed is dropped. */
+/** What a refused or failed write means for the editor, in Vietnamese, and what it left stored. Nothing typed is dropped. */
 import { ApiRequestError, userMessageOf } from '../../api/client';
 import type { Observation } from '../../api/contract';
 import { conflictOf, issuesOf } from '../../api/mutations';
@@ -16,32 +16,46 @@ export interface WriteFailure {
   signInAgain: boolean;
 }
 
-const KEPT = 'Chưa có gì được lưu; những gì bạn đã nhập vẫn còn nguyên.';
+/** What a failed write leaves behind, when it wrote nothing. */
+export const NOTHING_SAVED = 'Chưa có gì được lưu; những gì bạn đã nhập vẫn còn nguyên.';
 
-export function writeFailure(error: unknown, names: RuleNames = {}): WriteFailure {
+/**
+ * What a failed import leaves behind when its report was stored and its batch of figures was
+ * not: a retry with the same report reuses the stored one (see ImportReport).
+ */
+export function onlyReportSaved(title: string): string {
+  return (
+    `Báo cáo “${title}” đã được lưu, nhưng chưa có số liệu nào của báo cáo này được lưu. ` +
+    'Nếu giữ nguyên thông tin báo cáo, bấm lưu lần nữa sẽ dùng lại báo cáo đã lưu, không lưu thêm bản mới. ' +
+    'Ngoài báo cáo đó, chưa có gì thay đổi; những gì bạn đã nhập vẫn còn nguyên.'
+  );
+}
+
+/** `kept` says what the failed write leaves stored; by default, nothing. */
+export function writeFailure(error: unknown, names: RuleNames = {}, kept = NOTHING_SAVED): WriteFailure {
   const failure: WriteFailure = { message: '', errors: {}, itemErrors: new Map(), signInAgain: false };
   const status = error instanceof ApiRequestError && error.kind === 'http' ? error.status : undefined;
   if (status === 401) {
     failure.signInAgain = true;
-    failure.message = `Mã truy cập không còn hiệu lực. Hãy đăng nhập lại rồi bấm lưu lần nữa. ${KEPT}`;
+    failure.message = `Mã truy cập không còn hiệu lực. Hãy đăng nhập lại rồi bấm lưu lần nữa. ${kept}`;
   } else if (status === 403) {
-    failure.message = `Mã truy cập này chỉ được xem, không được ghi số liệu. ${KEPT}`;
+    failure.message = `Mã truy cập này chỉ được xem, không được ghi số liệu. ${kept}`;
   } else if (status === 409) {
     failure.conflict = conflictOf(error);
     failure.message = failure.conflict
       ? 'Số liệu này vừa được người khác sửa trong lúc bạn đang sửa. Hãy so sánh hai bản và chọn bản giữ lại.'
-      : `Mã số liệu đã có trên máy chủ. ${KEPT}`;
+      : `Mã số liệu đã có trên máy chủ. ${kept}`;
   } else if (status === 404) {
-    failure.message = 'Số liệu này không còn trên máy chủ (có thể người khác vừa xóa). Hãy tải lại danh sách.';
+    failure.message = `Số liệu này không còn trên máy chủ (có thể người khác vừa xóa). Hãy tải lại danh sách. ${kept}`;
   } else if (status === 400 || status === 422) {
     for (const issue of issuesOf(error)) {
       const i = indexOf(issue.path);
       if (i === undefined) apiErrorsByField([issue], names, failure.errors);
       else failure.itemErrors.set(i, apiErrorsByField([issue], names, failure.itemErrors.get(i) ?? {}));
     }
-    failure.message = `Máy chủ không nhận số liệu: hãy sửa các ô được đánh dấu. ${KEPT}`;
+    failure.message = `Máy chủ không nhận số liệu: hãy sửa các ô được đánh dấu. ${kept}`;
   } else {
-    failure.message = `${userMessageOf(error)} ${KEPT}`;
+    failure.message = `${userMessageOf(error)} ${kept}`;
   }
   return failure;
 }

@@ -15,9 +15,11 @@ function firstPeriodNeeded(units: string[], period: string): string | undefined 
 
 export function usePanelData(family: Family, units: string[], period: string) {
   const unitsQuery = useQuery(queries.units());
-  // ask only for wards the API knows: a ward from a bad link is dropped (with a notice) by the filters
+  // The figures are asked for at once, alongside the wards' list (not after it). Once the list is
+  // known, only known wards are asked for: a ward from a bad link is dropped, with a notice, by the
+  // filters, and the answer refused for it (400) is never shown.
   const known = unitsQuery.data;
-  const requested = known ? units.filter((id) => known.some((u) => u.id === id)) : [];
+  const requested = known ? units.filter((id) => known.some((u) => u.id === id)) : units;
   const observations = useQuery({
     ...queries.observations({ units: requested, family, from: firstPeriodNeeded(requested, period), to: period }),
     enabled: requested.length > 0,
@@ -27,7 +29,7 @@ export function usePanelData(family: Family, units: string[], period: string) {
   const indicators = useQuery(queries.indicators());
   const sources = useQuery(queries.sources());
   const all = [observations, unitsQuery, indicators, sources];
-  const failed = all.find((q) => q.isError && !q.data);
+  const failed = known ? all.find((q) => q.isError && !q.data) : unitsQuery.isError ? unitsQuery : undefined;
   // the same object while the same answers stand, so what is built from it can be memoised
   const data = useMemo(
     () => (observations.data && known && indicators.data && sources.data ? { observations: observations.data, units: known, indicators: indicators.data, sources: sources.data } : undefined),

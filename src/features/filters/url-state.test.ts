@@ -29,6 +29,15 @@ describe('filters in the URL', () => {
     expect(keepsUnit.filters).toEqual({ units: ['my-binh'], period: DEFAULT_FILTERS.period });
   });
 
+  it('keeps a link with every ward of a province (108 chosen), and refuses an absurd one', () => {
+    const units = Array.from({ length: 108 }, (_, i) => `phuong-${i + 1}`);
+    expect(parseFilters(serializeFilters({ units, period: '2024-Q4' }), now)).toEqual({ filters: { units, period: '2024-Q4' }, notices: [] });
+    const absurd = Array.from({ length: 5000 }, (_, i) => `unit=w${i}`).join('&');
+    const r = parseFilters(`?${absurd}`, now);
+    expect(r.filters.units).toEqual(DEFAULT_FILTERS.units);
+    expect(r.notices[0]).toContain('không hợp lệ');
+  });
+
   it('refuses years with no reports', () => {
     const r = parseFilters('?period=1999-Q4', now);
     expect(r.filters.period).toBe(DEFAULT_FILTERS.period);

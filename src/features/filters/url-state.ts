@@ -13,7 +13,8 @@ export interface Filters {
 }
 
 export const FIRST_YEAR = 2020;
-export const MAX_UNITS = 12;
+/** Enough for every ward of a province (about 100) and more; the URL stays well under 8 kB. */
+export const MAX_UNITS = 200;
 export const DEFAULT_FILTERS: Filters = { units: ['my-thoi'], period: '2024-Q4' };
 
 const UrlUnits = z.array(Id).min(1).max(MAX_UNITS);

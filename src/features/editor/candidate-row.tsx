@@ -63,13 +63,15 @@ export function CandidateRowView({
     <li className={`candidate candidate-${row.decision}`} aria-labelledby={`${id}-name`}>
       <div className="candidate-head">
         <span className="candidate-index">{index + 1}.</span>
-        <strong id={`${id}-name`}>{name}</strong>
-        <span className="candidate-value">{shown}</span>
-        <span className="candidate-meta">
-          {periodLabel(period)}
-          {unitName ? ` · ${unitName}` : ''}
-          {details.length ? ` · ${details.join(', ')}` : ''}
-        </span>
+        <div className="candidate-title">
+          <strong id={`${id}-name`}>{name}</strong>
+          <span className="candidate-value">{shown}</span>
+          <span className="candidate-meta">
+            {periodLabel(period)}
+            {unitName ? ` · ${unitName}` : ''}
+            {details.length ? ` · ${details.join(', ')}` : ''}
+          </span>
+        </div>
         <span className={`badge badge-${row.decision}`}>{DECISION_LABELS[row.decision]}</span>
       </div>
       <blockquote className="candidate-sentence" aria-label="Câu trong báo cáo">

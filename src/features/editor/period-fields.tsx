@@ -13,7 +13,6 @@ export function PeriodFields({
   id,
   labels,
   errors,
-  className,
   value,
   onChange,
 }: {
@@ -21,11 +20,10 @@ export function PeriodFields({
   id: string;
   labels: { year: string; quarter: string };
   errors: FieldErrors;
-  className?: string;
   value: PeriodParts;
   onChange: (value: PeriodParts) => void;
 }) {
-  const frame = (part: 'year' | 'quarter', name: string) => ({ id: `${id}-${part}`, name, label: labels[part], errors, className });
+  const frame = (part: 'year' | 'quarter', name: string) => ({ id: `${id}-${part}`, name, label: labels[part], errors });
   return (
     <>
       <TextField {...frame('year', 'period')} inputMode="numeric" value={value.year} onChange={(year) => onChange({ year, quarter: value.quarter })} />

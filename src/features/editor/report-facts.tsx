@@ -34,10 +34,10 @@ export function ReportFacts({
     <fieldset className="report-facts">
       <legend>Báo cáo (nguồn của các số liệu)</legend>
       <p className="editor-hint">Phường và kỳ được đọc từ văn bản; hãy sửa nếu chưa đúng.</p>
-      {/* one row on a wide screen: ward, year, period, date, period name; see .report-grid */}
+      {/* no field alone on a row at any width: see .report-grid */}
       <div className="form-grid report-grid">
         <UnitSelect {...field('unitId')} label="Phường, xã của báo cáo" className="report-unit" units={units} />
-        <PeriodFields id={id} labels={{ year: 'Năm của báo cáo', quarter: 'Kỳ của báo cáo' }} errors={errors} className="report-period" value={report} onChange={onChange} />
+        <PeriodFields id={id} labels={{ year: 'Năm của báo cáo', quarter: 'Kỳ của báo cáo' }} errors={errors} value={report} onChange={onChange} />
         <TextField {...field('heldOn')} label="Ngày họp / ngày báo cáo" className="report-date" type="date" />
         <TextField
           {...field('periodLabel')}

@@ -1,20 +1,27 @@
 /**
- * The chart code (Recharts, about half the JavaScript) loads after the headline figures, once
- * for every panel. Not React.lazy: a Suspense boundary that shows its fallback holds the
- * content back for at least 300 ms (React's fallback throttle), and each panel showing its
- * fallback in turn kept the first chart off screen for hundreds of ms after its code was there.
+ * The chart code (Recharts, about half the JavaScript) is not part of the entry: it is fetched
+ * and compiled while the page waits for its figures, and drawn after the headline figures.
+ *
+ * - Fetched early: the first panel to mount asks for the module at once (after the first commit),
+ *   so its download and compilation overlap the wait for the API instead of following the
+ *   headline figures.
+ * - Drawn one chart per frame: drawing a Recharts chart costs tens to hundreds of ms; four in one
+ *   commit kept every chart (and the page) frozen until the last was done. Panels take turns,
+ *   each after the previous one was painted, in the order they asked (the page's order when their
+ *   figures come together), so the first chart is on screen after one chart's work.
+ * - Not React.lazy: a Suspense boundary that shows its fallback holds the content back for at
+ *   least 300 ms (React's fallback throttle), each panel in turn.
  */
 import { useEffect, useState } from 'react';
 import type { KpiChartProps } from '../charts/kpi-chart';
 
 type ChartComponent = React.ComponentType<KpiChartProps>;
 
-let loaded: ChartComponent | undefined;
 let loading: Promise<ChartComponent> | undefined;
 
 function loadChart(): Promise<ChartComponent> {
   loading ??= import('../charts/kpi-chart').then(
-    (m) => (loaded = m.default),
+    (m) => m.default,
     (err: unknown) => {
       loading = undefined; // the next panel that asks tries again
       throw err;
@@ -23,20 +30,70 @@ function loadChart(): Promise<ChartComponent> {
   return loading;
 }
 
-/** The chart component once its code is there (`undefined` until then); `failed` if it could not load. */
+/** Runs `run` once the frame after now has been painted (or after a while in a hidden tab, where frames stop). */
+function afterNextPaint(run: () => void): void {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    clearTimeout(fallback);
+    run();
+  };
+  const fallback = setTimeout(once, 100);
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(once, 0));
+}
+
+/** Panels waiting for their turn to draw their chart; one is let through per painted frame. */
+const turns: Array<() => void> = [];
+let turning = false;
+
+function nextTurn(): void {
+  if (turns.length === 0) {
+    turning = false;
+    return;
+  }
+  turning = true;
+  afterNextPaint(() => {
+    turns.shift()?.();
+    nextTurn();
+  });
+}
+
+/** Asks for a turn to draw; returns a function that gives it up (a panel unmounted first). */
+function waitForTurn(go: () => void): () => void {
+  turns.push(go);
+  if (!turning) nextTurn();
+  return () => {
+    const i = turns.indexOf(go);
+    if (i >= 0) turns.splice(i, 1);
+  };
+}
+
+/** The chart component once its code is there and it is this panel's turn (`undefined` until then); `failed` if it could not load. */
 export function useKpiChart(wanted: boolean): { Chart: ChartComponent | undefined; failed: boolean } {
-  const [Chart, setChart] = useState<ChartComponent | undefined>(() => loaded);
+  const [Chart, setChart] = useState<ChartComponent | undefined>();
   const [failed, setFailed] = useState(false);
+
+  // fetch and compile the code while the figures load; a failure is reported once a chart is wanted
+  useEffect(() => {
+    loadChart().catch(() => undefined);
+  }, []);
+
   useEffect(() => {
     if (!wanted || Chart) return;
     let live = true;
+    let giveUp: (() => void) | undefined;
     loadChart().then(
-      (C) => live && setChart(() => C),
+      (C) => {
+        if (live) giveUp = waitForTurn(() => setChart(() => C));
+      },
       () => live && setFailed(true),
     );
     return () => {
       live = false;
+      giveUp?.();
     };
   }, [wanted, Chart]);
-  return { Chart: Chart ?? (wanted ? loaded : undefined), failed };
+
+  return { Chart: wanted ? Chart : undefined, failed: wanted && failed };
 }

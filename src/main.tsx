@@ -6,6 +6,8 @@ import '@fontsource/be-vietnam-pro/600.css';
 import '@fontsource/be-vietnam-pro/700.css';
 import './app/styles.css';
 import { App } from './app/app';
+import { prefetchDashboard } from './app/prefetch';
+import { createQueryClient } from './app/query-client';
 
 // zod would probe for eval(); the server's Content-Security-Policy forbids it
 z.config({ jitless: true });
@@ -19,9 +21,12 @@ async function startMocks() {
 }
 
 void startMocks().then(() => {
+  const queryClient = createQueryClient();
+  // the requests go out now, while React draws the page for the first time
+  prefetchDashboard(queryClient);
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <App />
+      <App queryClient={queryClient} />
     </StrictMode>,
   );
 });

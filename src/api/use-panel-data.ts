@@ -13,6 +13,11 @@ function firstPeriodNeeded(units: string[], period: string): string | undefined 
   return units.length >= COMPARE_FROM ? `${period.slice(0, 4)}-Q1` : undefined;
 }
 
+/** The query of a panel's figures; the same options whoever asks (the panel, or a prefetch before it renders). */
+export function panelObservations(family: Family, units: string[], period: string) {
+  return queries.observations({ units, family, from: firstPeriodNeeded(units, period), to: period });
+}
+
 export function usePanelData(family: Family, units: string[], period: string) {
   const unitsQuery = useQuery(queries.units());
   // The figures are asked for at once, alongside the wards' list (not after it). Once the list is
@@ -21,7 +26,7 @@ export function usePanelData(family: Family, units: string[], period: string) {
   const known = unitsQuery.data;
   const requested = known ? units.filter((id) => known.some((u) => u.id === id)) : units;
   const observations = useQuery({
-    ...queries.observations({ units: requested, family, from: firstPeriodNeeded(requested, period), to: period }),
+    ...panelObservations(family, requested, period),
     enabled: requested.length > 0,
     // keep the old figures on screen while the new filters' ones load
     placeholderData: keepPreviousData,

@@ -2,9 +2,9 @@
  * The chart code (Recharts, about half the JavaScript) is not part of the entry: it is fetched
  * and compiled while the page waits for its figures, and drawn after the headline figures.
  *
- * - Fetched early: the first panel to mount asks for the module at once (after the first commit),
- *   so its download and compilation overlap the wait for the API instead of following the
- *   headline figures.
+ * - Fetched early: the page asks for the module before its first render (`preloadChart`; else
+ *   the first panel to mount does), so its download and compilation overlap the wait for the API
+ *   instead of following the headline figures.
  * - Drawn one chart per frame: drawing a Recharts chart costs tens to hundreds of ms; four in one
  *   commit kept every chart (and the page) frozen until the last was done. Panels take turns,
  *   each after the previous one was painted, in the order they asked (the page's order when their
@@ -18,6 +18,11 @@ import type { KpiChartProps } from '../charts/kpi-chart';
 type ChartComponent = React.ComponentType<KpiChartProps>;
 
 let loading: Promise<ChartComponent> | undefined;
+
+/** Starts fetching the chart code (once); the page calls it before its first render. */
+export function preloadChart(): void {
+  loadChart().catch(() => undefined); // reported once a chart is wanted
+}
 
 function loadChart(): Promise<ChartComponent> {
   loading ??= import('../charts/kpi-chart').then(
@@ -74,10 +79,8 @@ export function useKpiChart(wanted: boolean): { Chart: ChartComponent | undefine
   const [Chart, setChart] = useState<ChartComponent | undefined>();
   const [failed, setFailed] = useState(false);
 
-  // fetch and compile the code while the figures load; a failure is reported once a chart is wanted
-  useEffect(() => {
-    loadChart().catch(() => undefined);
-  }, []);
+  // fetch and compile the code while the figures load (if the page has not asked already)
+  useEffect(preloadChart, []);
 
   useEffect(() => {
     if (!wanted || Chart) return;

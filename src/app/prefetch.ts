@@ -1,0 +1,28 @@
+/**
+ * The dashboard's first requests, started before React's first render: the data for the filters
+ * in the URL, then the chart code. The panels' queries find them in flight (same keys), so the
+ * wait for the API overlaps the first render instead of following it.
+ */
+import type { QueryClient } from '@tanstack/react-query';
+import { queries } from '../api/queries';
+import { panelObservations } from '../api/use-panel-data';
+import { preloadChart } from '../components/panel/use-kpi-chart';
+import { budgetConfig } from '../features/budget/budget-panel';
+import { EDITOR_PATH } from '../features/editor/navigation';
+import { useFilters } from '../features/filters/store';
+import { healthInsuranceConfig } from '../features/health-insurance/health-insurance-panel';
+import { povertyConfig } from '../features/poverty/poverty-panel';
+import { resolutionTargetsConfig } from '../features/resolution-targets/resolution-targets-panel';
+
+const FAMILIES = [budgetConfig, povertyConfig, healthInsuranceConfig, resolutionTargetsConfig].map((c) => c.family);
+
+/** On the dashboard's path only (the editor asks for its own data). */
+export function prefetchDashboard(client: QueryClient): void {
+  if (window.location.pathname.replace(/\/+$/, '') === EDITOR_PATH) return;
+  const { units, period } = useFilters.getState();
+  void client.prefetchQuery(queries.units());
+  if (units.length > 0) for (const family of FAMILIES) void client.prefetchQuery(panelObservations(family, units, period));
+  void client.prefetchQuery(queries.indicators());
+  void client.prefetchQuery(queries.sources());
+  preloadChart();
+}

@@ -23,9 +23,9 @@ export interface LoadMarks {
 export interface LoadProbe {
   /** The headline figures; omitted for the baseline, which has none. */
   headline?: string;
-  /** A chart with its bars drawn. */
+  /** A bar of a drawn chart (an element inside the chart's svg). */
   chart: string;
-  /** How many charts make the page complete. */
+  /** How many charts (distinct svg elements with a bar) make the page complete. */
   charts: number;
 }
 
@@ -53,7 +53,8 @@ export async function installLoadProbe(context: BrowserContext, probe: LoadProbe
     };
     const check = () => {
       if (p.headline && document.querySelector(p.headline)) hit('headline');
-      const charts = document.querySelectorAll(p.chart).length;
+      // charts with their bars drawn: distinct svg elements holding a match (not the bars' count)
+      const charts = new Set([...document.querySelectorAll(p.chart)].map((e) => e.closest('svg'))).size;
       if (charts > 0) hit('firstChart');
       if (charts >= p.charts) {
         hit('allCharts');

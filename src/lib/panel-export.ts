@@ -20,6 +20,6 @@ export interface PanelExport {
   periodLabel: string;
   model: PanelModel;
   legend: LegendItem[];
-  /** The chart's svg on screen (`.recharts-wrapper > svg.recharts-surface`), if drawn. */
+  /** The chart's svg on screen (the root svg marked `data-kpi-chart`, either chart kind), if drawn. */
   getChartSvg: () => SVGSVGElement | null;
 }

@@ -29,7 +29,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
-import { CHART_SVG, DIST, ensureBuilt, startServer, type RunningServer } from '../e2e/harness';
+import { CHART_BAR, DIST, ensureBuilt, startServer, type RunningServer } from '../e2e/harness';
 import { formatPeriodId, periodLabel, type Quarter } from '../../src/lib/periods';
 import { BASELINE_DIST, buildBaseline, serveStatic, type StaticServer } from './baseline';
 import { coldContext, collectErrors, launchBrowser } from './browser';
@@ -43,7 +43,7 @@ const EXPORT_PANEL = 'thu-ngan-sach';
 
 const APP_PROBE: LoadProbe = {
   headline: 'section[data-panel] .tiles .tile-value',
-  chart: `${CHART_SVG} .recharts-bar-rectangle`,
+  chart: CHART_BAR,
   charts: 4,
 };
 const BASELINE_PROBE: LoadProbe = { chart: '.recharts-wrapper > svg.recharts-surface .recharts-bar-rectangle', charts: 1 };

@@ -95,7 +95,8 @@ export async function installPanelsShow(context: BrowserContext): Promise<void> 
         sections.every((s) => {
           if (s.querySelector('.updating, .panel-loading, .panel-error, .chart-placeholder')) return false;
           if (s.querySelector('.panel-empty')) return (s.textContent ?? '').includes(label);
-          const named = [...s.querySelectorAll('.recharts-legend-item-text')].some((e) => (e.textContent ?? '').includes(label));
+          // the legend of either chart kind (Recharts', or the hand-drawn comparison's)
+          const named = [...s.querySelectorAll('.recharts-legend-item-text, .chart-legend-text')].some((e) => (e.textContent ?? '').includes(label));
           return named && s.querySelector(chart) !== null;
         })
       );

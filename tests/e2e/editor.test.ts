@@ -156,7 +156,7 @@ describe('from a pasted report to the dashboard', () => {
     await text.waitFor({ state: 'visible' });
     expect(await text.textContent()).toBe(REPORT);
     // only the budget and health panels have figures for this report
-    for (const p of [budget, health]) await p.locator('.recharts-wrapper > svg.recharts-surface').waitFor();
+    for (const p of [budget, health]) await p.locator('svg[data-kpi-chart]').waitFor();
     await screenshotWhole(page, 'editor-dashboard');
 
     // on paper the source keeps its title and date; the report's text stays off

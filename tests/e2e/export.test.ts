@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, launchChromium, ROOT, startServer, type RunningBrowser, type RunningServer } from './harness';
+import { CHART_SVG, ensureBuilt, LEGEND_TEXT, launchChromium, ROOT, startServer, type RunningBrowser, type RunningServer } from './harness';
 
 const OUT = join(ROOT, 'test-results/export');
 const QUERY = '?unit=my-thoi&period=2024-Q4';
@@ -36,8 +36,8 @@ afterAll(async () => {
 async function openDashboard(page: Page): Promise<void> {
   await page.goto(`${server.url}/${QUERY}`);
   await page.waitForFunction(
-    (n) => document.querySelectorAll('section[data-panel] .recharts-wrapper > svg.recharts-surface').length === n,
-    PANELS.length,
+    ({ sel, n }) => document.querySelectorAll(sel).length === n,
+    { sel: CHART_SVG, n: PANELS.length },
     { timeout: 30_000 },
   );
   await page.evaluate(() => document.fonts.ready);
@@ -107,7 +107,7 @@ describe('export of each panel, production build on the real server', () => {
       it('PNG: named for its content, at least twice the on-screen size, white, not blank', async () => {
         const page = browser.page;
         const onScreen = (await panel(page, slug).boundingBox())!;
-        const chartBox = (await panel(page, slug).locator('.recharts-wrapper').boundingBox())!;
+        const chartBox = (await panel(page, slug).locator('svg[data-kpi-chart]').boundingBox())!;
         const { d, bytes } = await download(page, slug, 'PNG');
         expect(d.suggestedFilename()).toBe(`${slug}_my-thoi_2024-ca-nam.png`);
 
@@ -152,7 +152,7 @@ describe('export of each panel, production build on the real server', () => {
         const { d, bytes } = await download(page, slug, 'SVG');
         expect(d.suggestedFilename()).toBe(`${slug}_my-thoi_2024-ca-nam.svg`);
         const text = bytes.toString('utf8');
-        const legend = await panel(page, slug).locator('.recharts-legend-item-text').allTextContents();
+        const legend = await panel(page, slug).locator(LEGEND_TEXT).allTextContents();
         const result = await page.evaluate(async (svg) => {
           const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
           const texts = [...doc.querySelectorAll('text')].map((t) => t.textContent ?? '');
@@ -209,6 +209,76 @@ describe('export of each panel, production build on the real server', () => {
   }
 });
 
+describe('export of a comparison (5 wards: one bar per ward, drawn by hand)', () => {
+  const WARDS = ['my-thoi', 'my-binh', 'my-quy', 'my-thanh', 'long-xuyen'];
+  const NAMES = ['Phường Mỹ Thới', 'Phường Mỹ Bình', 'Phường Mỹ Quý', 'Phường Mỹ Thạnh', 'Phường Long Xuyên'];
+  const slug = 'thu-ngan-sach';
+  let page: Page;
+
+  beforeAll(async () => {
+    page = await browser.context.newPage();
+    await page.goto(`${server.url}/?${WARDS.map((w) => `unit=${w}`).join('&')}&period=2024-Q4`);
+    await page.waitForFunction(({ sel, n }) => document.querySelectorAll(sel).length === n, { sel: CHART_SVG, n: PANELS.length }, { timeout: 30_000 });
+    await page.evaluate(() => document.fonts.ready);
+  });
+  afterAll(async () => {
+    await page?.close();
+  });
+
+  it('is found by the same marker as the trend charts', async () => {
+    expect(await panel(page, slug).locator('svg[data-kpi-chart]').getAttribute('data-kpi-chart')).toBe('comparison');
+    expect(await panel(page, slug).locator('.recharts-wrapper').count()).toBe(0);
+  });
+
+  it('SVG: carries its bars, the ward names, the axis, the dashed benchmark and the legend', async () => {
+    const onScreen = await panel(page, slug).locator('svg[data-kpi-chart] .kpi-bar').count();
+    expect(onScreen).toBeGreaterThan(0);
+    const legend = await panel(page, slug).locator(LEGEND_TEXT).allTextContents();
+    expect(legend.length).toBeGreaterThanOrEqual(2);
+    const { d, bytes } = await download(page, slug, 'SVG');
+    expect(d.suggestedFilename()).toMatch(new RegExp(`^${slug}_.*\\.svg$`));
+    const result = await page.evaluate((svg) => {
+      const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+      const chart = doc.querySelector('g.chart');
+      return {
+        error: doc.querySelector('parsererror')?.textContent ?? null,
+        bars: chart?.querySelectorAll('rect.kpi-bar').length ?? 0,
+        barFills: [...(chart?.querySelectorAll('rect.kpi-bar') ?? [])].map((r) => r.getAttribute('fill')),
+        dashed: chart?.querySelectorAll('line[stroke-dasharray]').length ?? 0,
+        chartTexts: [...(chart?.querySelectorAll('text') ?? [])].map((t) => t.textContent ?? ''),
+        texts: [...doc.querySelectorAll('text')].map((t) => t.textContent ?? ''),
+      };
+    }, bytes.toString('utf8'));
+    expect(result.error).toBeNull();
+    expect(result.bars).toBe(onScreen);
+    expect(new Set(result.barFills)).toEqual(new Set(['#0072B2']));
+    expect(result.dashed).toBeGreaterThanOrEqual(1);
+    for (const name of NAMES) expect(result.chartTexts).toContain(name);
+    expect(result.chartTexts).toEqual(expect.arrayContaining(['0%', '50%', '100%']));
+    for (const label of legend) expect(result.texts).toContain(label);
+    expect(result.texts).toContain('Nguồn:');
+  });
+
+  it('PNG: at twice the size, with the bars in their colour', async () => {
+    const chartBox = (await panel(page, slug).locator('svg[data-kpi-chart]').boundingBox())!;
+    const { bytes } = await download(page, slug, 'PNG');
+    const header = readPngHeader(bytes);
+    expect(header.height).toBeGreaterThanOrEqual(2 * chartBox.height);
+    const blue = await page.evaluate(async (b64) => {
+      const blob = new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], { type: 'image/png' });
+      const bitmap = await createImageBitmap(blob);
+      const ctx = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!;
+      ctx.drawImage(bitmap, 0, 0);
+      const { data } = ctx.getImageData(0, 0, bitmap.width, bitmap.height);
+      let n = 0; // the series colour #0072B2
+      for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i]! - 0x00) < 12 && Math.abs(data[i + 1]! - 0x72) < 12 && Math.abs(data[i + 2]! - 0xb2) < 12) n++;
+      return n;
+    }, bytes.toString('base64'));
+    // two bars of about 18 px × 100+ px at 2×, and the legend's box
+    expect(blue).toBeGreaterThan(2000);
+  });
+});
+
 describe('export progress and failure', () => {
   it('shows progress while an export runs and cannot be pressed twice', async () => {
     const page = await browser.context.newPage();
@@ -259,7 +329,7 @@ describe('export progress and failure', () => {
       // nothing left behind: the alert is the only new element, the charts are still drawn
       expect(await page.evaluate(() => document.body.querySelectorAll('*').length)).toBe(before + 1);
       expect(await page.locator('a[download], body > canvas, body > img').count()).toBe(0);
-      expect(await page.locator('section[data-panel] .recharts-wrapper > svg.recharts-surface').count()).toBe(PANELS.length);
+      expect(await page.locator(CHART_SVG).count()).toBe(PANELS.length);
       await expect.poll(() => p.getByRole('button', { name: 'Tải PNG' }).isEnabled()).toBe(true);
 
       await page.evaluate(() => {

@@ -197,8 +197,12 @@ export async function launchChromium(options: { width?: number; height?: number 
 
 /** Screenshots and other artifacts of the e2e suite (gitignored). */
 export const E2E_ARTIFACTS = join(ROOT, 'test-results/e2e');
-/** A drawn chart: the svg of a Recharts wrapper (legend icons are svgs too, one level deeper). */
-export const CHART_SVG = 'section[data-panel] .recharts-wrapper > svg.recharts-surface';
+/** A drawn chart: its root svg, marked `data-kpi-chart` by either chart kind (Recharts trend, hand-drawn comparison). */
+export const CHART_SVG = 'section[data-panel] svg[data-kpi-chart]';
+/** A bar of a drawn chart, of either kind. */
+export const CHART_BAR = `${CHART_SVG} :is(.recharts-bar-rectangle, .kpi-bar)`;
+/** The text of a chart's legend entry, of either kind (both legends are HTML under the svg). */
+export const LEGEND_TEXT = '.recharts-legend-item-text, .chart-legend-text';
 
 /** Waits until `count` panels have drawn their chart, then for the web fonts. */
 export async function waitForCharts(page: Page, count = 4, timeout = 30_000): Promise<void> {

@@ -62,6 +62,7 @@ export function KpiChart(props: KpiChartProps) {
     <ComposedChart
       data={rows}
       layout={byUnit ? 'vertical' : 'horizontal'}
+      data-kpi-chart={byUnit ? 'comparison' : 'trend'}
       margin={{ top: 24, right: 16, bottom: 8, left: 8 }}
       {...sized}
     >

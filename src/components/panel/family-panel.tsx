@@ -9,6 +9,8 @@ import { formatMoneyShort, formatNumber, formatValue } from '../../lib/format';
 import { buildPanelModel, type FamilyConfig } from '../../lib/panel-model';
 import type { LegendItem, PanelExport } from '../../lib/panel-export';
 import { periodLabel } from '../../lib/periods';
+import ComparisonChart from '../charts/comparison-chart';
+import { CHART_SVG_SELECTOR } from '../charts/chart-marker';
 import { BENCHMARK_COLOR, seriesColor } from '../charts/palette';
 import { DataTable } from './data-table';
 import { HeadlineTiles } from './headline-tiles';
@@ -71,8 +73,10 @@ export function FamilyPanel({ config, units, period, onSelectPeriod, renderActio
     [model],
   );
 
-  // the chart's code is asked for once a panel has figures to draw, after the headline ones
-  const { Chart, failed: chartFailed } = useKpiChart(!error && Boolean(model && model.tiles.length > 0));
+  // the chart's code is asked for once a panel has figures to draw, after the headline ones;
+  // many wards compared are drawn by hand (ComparisonChart), without it
+  const compare = model?.chart.layout === 'byUnit';
+  const { Chart, failed: chartFailed } = useKpiChart(!error && !compare && Boolean(model && model.tiles.length > 0));
 
   const title = config.title;
   const subtitle = `${unitNames.join(', ')} · ${periodLabel(shownPeriod)}`;
@@ -112,14 +116,22 @@ export function FamilyPanel({ config, units, period, onSelectPeriod, renderActio
       model,
       legend,
       getChartSvg: () =>
-        document.getElementById(chartId)?.querySelector<SVGSVGElement>('.recharts-wrapper > svg.recharts-surface') ?? null,
+        document.getElementById(chartId)?.querySelector<SVGSVGElement>(CHART_SVG_SELECTOR) ?? null,
     };
     body = (
       <>
         <HeadlineTiles tiles={model.tiles} />
         {model.unitNotes.map((n) => <p key={n} className="unit-note">{n}</p>)}
         <div className="chart-box" id={chartId}>
-          {Chart ? (
+          {compare ? (
+            <ComparisonChart
+              rows={model.chart.rows}
+              series={chartSeries}
+              benchmark={model.chart.benchmark}
+              formatValue={formatTip}
+              formatAxis={formatAxis}
+            />
+          ) : Chart ? (
             <Chart
               rows={model.chart.rows}
               series={chartSeries}

@@ -1,6 +1,6 @@
 /**
- * The chart on screen as SVG markup for the export: a deep clone of
- * `.recharts-wrapper > svg.recharts-surface`, with what CSS gave it written into attributes,
+ * The chart on screen as SVG markup for the export: a deep clone of the chart's root svg
+ * (`svg[data-kpi-chart]`: Recharts' surface, or the hand-drawn comparison), with what CSS gave it written into attributes,
  * hover decorations and hidden parts dropped, and the strip under the plot where the HTML
  * legend sat cut off (the export draws its own legend).
  */
@@ -59,7 +59,8 @@ export function captureChart(svg: SVGSVGElement): ChartCapture {
   const width = Number(svg.getAttribute('width')) || box.width;
   let height = Number(svg.getAttribute('height')) || box.height;
 
-  // The HTML legend overlays the bottom of the surface: keep only the part above it.
+  // Recharts' HTML legend overlays the bottom of the surface: keep only the part above it.
+  // (The comparison chart's legend sits under its svg, outside it.)
   const legend = svg.parentElement?.querySelector('.recharts-legend-wrapper');
   if (legend && box.height > 0) {
     const top = legend.getBoundingClientRect().top - box.top;

@@ -1,0 +1,6 @@
+/**
+ * The one marker of a drawn chart, whichever draws it (Recharts for trends, ComparisonChart
+ * for many wards): `data-kpi-chart` on the chart's root svg. Exports and browser tests find
+ * the chart by it, never by a library's class names.
+ */
+export const CHART_SVG_SELECTOR = 'svg[data-kpi-chart]';

@@ -1,0 +1,169 @@
+/**
+ * Many wards compared in one period: one horizontal bar per ward, the benchmark as a dashed
+ * line, drawn by hand in SVG. With a hundred wards the Recharts chart cost 80-120 ms of main
+ * thread per redraw (~1,150 elements and forced layouts); this one is a few hundred plain
+ * elements laid out by `comparisonGeometry`. It looks like the Recharts charts (axis, grid,
+ * colours, legend under the plot) and is marked, like them, with `data-kpi-chart` on its svg.
+ */
+import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { comparisonGeometry } from './comparison-geometry';
+import { BENCHMARK_COLOR, seriesColor } from './palette';
+import './comparison-chart.css';
+
+export interface ComparisonChartProps {
+  rows: Array<Record<string, string | number | null>>;
+  series: { key: string; label: string; muted?: boolean; colorIndex: number }[];
+  benchmark?: { key: string; label: string };
+  /** A ward's value as written in the hover title. */
+  formatValue: (value: number) => string;
+  formatAxis: (value: number) => string;
+  /** Fixed width for tests and exports; the container's width otherwise. */
+  width?: number;
+}
+
+const AXIS_COLOR = '#666';
+const GRID_COLOR = '#e3e6ea';
+/** Where no width can be measured (jsdom). */
+const FALLBACK_WIDTH = 640;
+
+const num = (v: number | string | null | undefined) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+/** The container's content width, measured before paint and followed on resize. */
+function useContainerWidth(fixed: number | undefined) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [measured, setMeasured] = useState(0);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (fixed || !el) return;
+    const read = () => setMeasured(Math.floor(el.clientWidth));
+    read();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(read);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [fixed]);
+  return { ref, width: fixed || measured || FALLBACK_WIDTH };
+}
+
+export function ComparisonChart({ rows, series, benchmark, formatValue, formatAxis, width: fixedWidth }: ComparisonChartProps) {
+  const { ref, width } = useContainerWidth(fixedWidth);
+  const g = useMemo(
+    () =>
+      comparisonGeometry({
+        width,
+        seriesCount: series.length,
+        formatAxis,
+        rows: rows.map((r) => ({
+          label: String(r.label ?? ''),
+          values: series.map((s) => num(r[s.key])),
+          benchmark: benchmark ? num(r[benchmark.key]) : null,
+        })),
+      }),
+    [width, rows, series, benchmark, formatAxis],
+  );
+  const { plot } = g;
+  const bottom = plot.top + plot.height;
+  const name = series.map((s) => s.label).join('; ');
+
+  return (
+    <div className="comparison-chart" ref={ref}>
+      <svg
+        data-kpi-chart="comparison"
+        width={g.width}
+        height={g.height}
+        viewBox={`0 0 ${g.width} ${g.height}`}
+        role="img"
+        aria-label={`Biểu đồ so sánh ${rows.length} phường, xã: ${name}`}
+        fontSize={12}
+      >
+        <g className="comparison-grid" stroke={GRID_COLOR}>
+          {g.ticks.map((t) => (
+            <line key={t.value} x1={t.x} x2={t.x} y1={plot.top} y2={bottom} />
+          ))}
+        </g>
+        <g className="comparison-bars">
+          {g.rows.map((r, i) =>
+            r.bars.map((b) => {
+              const s = series[b.series]!;
+              return (
+                <rect
+                  key={`${i}~${s.key}`}
+                  className="kpi-bar"
+                  x={b.x}
+                  y={b.y}
+                  width={b.width}
+                  height={b.height}
+                  fill={seriesColor(s.colorIndex)}
+                  fillOpacity={s.muted ? 0.35 : undefined}
+                >
+                  <title>{`${r.fullLabel}: ${formatValue(b.value)}`}</title>
+                </rect>
+              );
+            }),
+          )}
+        </g>
+        {g.benchmarks.map((b) => (
+          <line
+            key={`${b.y1}`}
+            className="comparison-benchmark"
+            x1={b.x}
+            x2={b.x}
+            y1={b.y1}
+            y2={b.y2}
+            stroke={BENCHMARK_COLOR}
+            strokeWidth={2.5}
+            strokeDasharray="6 3"
+          />
+        ))}
+        <g className="comparison-axis" stroke={AXIS_COLOR}>
+          <line x1={plot.left} x2={plot.left} y1={plot.top} y2={bottom} />
+          <line x1={plot.left} x2={plot.left + plot.width} y1={bottom} y2={bottom} />
+          {g.ticks.map((t) => (
+            <line key={t.value} x1={t.x} x2={t.x} y1={bottom} y2={bottom + 6} />
+          ))}
+        </g>
+        <g className="comparison-ticks" fill={AXIS_COLOR} textAnchor="middle">
+          {g.ticks.map((t, i) => (
+            <text
+              key={t.value}
+              x={t.x}
+              y={bottom + 20}
+              textAnchor={i === g.ticks.length - 1 && t.x > g.width - 24 ? 'end' : undefined}
+            >
+              {t.label}
+            </text>
+          ))}
+        </g>
+        <g className="comparison-labels" fill={AXIS_COLOR} textAnchor="end">
+          {g.rows.map((r, i) => (
+            <text key={i} x={plot.left - 8} y={r.cy} dy="0.35em">
+              {r.truncated && <title>{r.fullLabel}</title>}
+              {r.label}
+            </text>
+          ))}
+        </g>
+      </svg>
+      <ul className="comparison-legend">
+        {series.map((s) => (
+          <li key={s.key} style={{ color: seriesColor(s.colorIndex) }}>
+            <svg width={14} height={14} viewBox="0 0 14 14" aria-hidden="true">
+              <rect x={1} y={1} width={12} height={12} fill={seriesColor(s.colorIndex)} fillOpacity={s.muted ? 0.35 : undefined} />
+            </svg>
+            <span className="chart-legend-text">{s.label}</span>
+          </li>
+        ))}
+        {benchmark && (
+          <li style={{ color: BENCHMARK_COLOR }}>
+            <svg width={14} height={14} viewBox="0 0 14 14" aria-hidden="true">
+              <line x1={0} x2={14} y1={7} y2={7} stroke={BENCHMARK_COLOR} strokeWidth={2.5} strokeDasharray="6 3" />
+            </svg>
+            <span className="chart-legend-text">{benchmark.label}</span>
+          </li>
+        )}
+      </ul>
+    </div>
+  );
+}
+
+/** Drawn again only when its props change (a panel re-renders for other reasons). */
+export default memo(ComparisonChart);

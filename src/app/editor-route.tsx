@@ -5,14 +5,15 @@
 import { lazy, Suspense, useSyncExternalStore } from 'react';
 import { serializeFilters } from '../features/filters/url-state';
 import { useFilters } from '../features/filters/store';
-import { EDITOR_PATH, NAVIGATE_EVENT } from '../features/editor/navigation';
+import { isEditorPath, NAVIGATE_EVENT } from '../features/editor/navigation';
 
 const EditorPage = lazy(() => import('../features/editor/editor-page').then((m) => ({ default: m.EditorPage })));
 
 function subscribe(onChange: () => void): () => void {
   const onPop = () => {
-    // back/forward onto the dashboard: its filters come from the URL it returns to
-    if (window.location.pathname !== EDITOR_PATH) useFilters.getState().readUrl();
+    // back/forward onto the dashboard (the only listener): its filters come from the URL it
+    // returns to; onto the editor, they stay as they were
+    if (!isEditorPath()) useFilters.getState().readUrl();
     onChange();
   };
   window.addEventListener('popstate', onPop);
@@ -25,11 +26,7 @@ function subscribe(onChange: () => void): () => void {
 
 /** True while the path is the editor's. */
 export function useEditorRoute(): boolean {
-  return useSyncExternalStore(
-    subscribe,
-    () => window.location.pathname.replace(/\/+$/, '') === EDITOR_PATH,
-    () => false,
-  );
+  return useSyncExternalStore(subscribe, () => isEditorPath(), () => false);
 }
 
 export function EditorRoute() {

@@ -8,7 +8,7 @@ import { queries } from '../api/queries';
 import { panelObservations } from '../api/use-panel-data';
 import { preloadChart } from '../components/panel/use-kpi-chart';
 import { budgetConfig } from '../features/budget/budget-panel';
-import { EDITOR_PATH } from '../features/editor/navigation';
+import { isEditorPath } from '../features/editor/navigation';
 import { useFilters } from '../features/filters/store';
 import { healthInsuranceConfig } from '../features/health-insurance/health-insurance-panel';
 import { povertyConfig } from '../features/poverty/poverty-panel';
@@ -18,7 +18,7 @@ const FAMILIES = [budgetConfig, povertyConfig, healthInsuranceConfig, resolution
 
 /** On the dashboard's path only (the editor asks for its own data). */
 export function prefetchDashboard(client: QueryClient): void {
-  if (window.location.pathname.replace(/\/+$/, '') === EDITOR_PATH) return;
+  if (isEditorPath()) return;
   const { units, period } = useFilters.getState();
   void client.prefetchQuery(queries.units());
   if (units.length > 0) for (const family of FAMILIES) void client.prefetchQuery(panelObservations(family, units, period));

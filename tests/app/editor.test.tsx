@@ -71,6 +71,29 @@ describe('signing in', () => {
     expect(await screen.findByRole('region', { name: /Thu ngân sách/ })).toBeInTheDocument();
     expect(window.location.pathname + window.location.search).toBe('/?unit=my-thoi&period=2024-Q3');
   });
+
+  it('keeps the chosen view through back and forward between the dashboard and the editor', async () => {
+    const { user } = renderAt('/?unit=my-thoi&unit=my-quy&period=2024-Q2');
+    await user.click(await screen.findByRole('link', { name: 'Nhập số liệu' }));
+    await user.click(await screen.findByRole('link', { name: /Về bảng chỉ tiêu/ }));
+    await screen.findByRole('region', { name: /Thu ngân sách/ });
+
+    act(() => window.history.back());
+    await screen.findByRole('heading', { name: 'Đăng nhập để nhập số liệu' });
+    // the editor's address stays its own: no filters written onto it
+    expect(window.location.pathname + window.location.search).toBe('/nhap-so-lieu');
+
+    act(() => window.history.back());
+    await screen.findByRole('region', { name: /Thu ngân sách/ });
+    expect(window.location.pathname + window.location.search).toBe('/?unit=my-thoi&unit=my-quy&period=2024-Q2');
+    expect(screen.getByRole('combobox', { name: 'Kỳ' })).toHaveValue('2');
+
+    act(() => window.history.forward());
+    await screen.findByRole('heading', { name: 'Đăng nhập để nhập số liệu' });
+    act(() => window.history.forward());
+    await screen.findByRole('region', { name: /Thu ngân sách/ });
+    expect(window.location.search).toBe('?unit=my-thoi&unit=my-quy&period=2024-Q2');
+  });
 });
 
 describe('entering figures', () => {

@@ -1,10 +1,15 @@
 /**
  * In-app navigation between the dashboard and the editor: pushState, then tell the app.
- * A custom event rather than a synthetic popstate, so the filter store (which listens to
- * popstate for back/forward) does not re-read a URL that is not its own.
+ * A custom event rather than a synthetic popstate: back and forward (popstate) are handled by
+ * the app's route, which lets the filters re-read only a URL that is the dashboard's.
  */
 export const EDITOR_PATH = '/nhap-so-lieu';
 export const NAVIGATE_EVENT = 'kpi:navigate';
+
+/** True while the address is the editor's (with or without a trailing slash). */
+export function isEditorPath(pathname = window.location.pathname): boolean {
+  return pathname.replace(/\/+$/, '') === EDITOR_PATH;
+}
 
 export function navigate(href: string): void {
   window.history.pushState(null, '', href);

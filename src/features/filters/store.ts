@@ -65,10 +65,7 @@ export function syncFiltersWithUrl(): () => void {
     const search = serializeFilters(state);
     if (window.location.search !== search) window.history.pushState(null, '', search);
   });
-  const onPop = () => useFilters.getState().readUrl();
-  window.addEventListener('popstate', onPop);
-  return () => {
-    unsubscribe();
-    window.removeEventListener('popstate', onPop);
-  };
+  // back and forward re-read the URL through the app's route (src/app/editor-route.tsx), which
+  // knows whether the address is the dashboard's
+  return unsubscribe;
 }

@@ -10,6 +10,7 @@ import { preloadChart } from '../components/panel/use-kpi-chart';
 import { budgetConfig } from '../features/budget/budget-panel';
 import { isEditorPath } from '../features/editor/navigation';
 import { useFilters } from '../features/filters/store';
+import { COMPARE_FROM } from '../lib/panel-model';
 import { healthInsuranceConfig } from '../features/health-insurance/health-insurance-panel';
 import { povertyConfig } from '../features/poverty/poverty-panel';
 import { resolutionTargetsConfig } from '../features/resolution-targets/resolution-targets-panel';
@@ -24,5 +25,6 @@ export function prefetchDashboard(client: QueryClient): void {
   if (units.length > 0) for (const family of FAMILIES) void client.prefetchQuery(panelObservations(family, units, period));
   void client.prefetchQuery(queries.indicators());
   void client.prefetchQuery(queries.sources());
-  preloadChart();
+  // trends are drawn with the chart code; a comparison of many wards is drawn without it
+  if (units.length < COMPARE_FROM) preloadChart();
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../data';
-import { benchmarkFor, buildChart, pickHeadline, statusAgainst, unitEra } from './kpi';
+import { benchmarkFor, buildChart, buildComparison, pickHeadline, statusAgainst, unitEra } from './kpi';
 
 const data = loadDataset();
 const unit = (id: string) => data.units.find((u) => u.id === id)!;
@@ -71,5 +71,22 @@ describe('benchmarks', () => {
     expect(statusAgainst(74, 75)).toBe('behind');
     expect(statusAgainst(100, 100)).toBe('met');
     expect(statusAgainst(90, null)).toBe('unknown');
+  });
+});
+
+describe('comparing many wards', () => {
+  it('measures each ward’s figure against the pace of the period it is from, and names that period', () => {
+    const wards = ['my-thoi', 'my-quy', 'my-thanh'].map(unit);
+    const chart = buildComparison(data.observations, wards, indicator('budget_revenue_pct'), '2024-Q4');
+    const key = chart.series[0]!.key;
+    const row = (id: string) => chart.rows.find((r) => r.period === id)!;
+    expect(chart.layout).toBe('byUnit');
+    // Mỹ Thới reported the whole year: 100% against the year's pace
+    expect(row('my-thoi')).toMatchObject({ [key]: 100, benchmark: 100, asOf: null });
+    // Mỹ Quý's last 2024 report is the 6-month one: against the 6-month pace, and saying so
+    expect(row('my-quy')).toMatchObject({ benchmark: 50, asOf: '6 tháng 2024' });
+    expect(row('my-quy')[key]).toBeCloseTo(50.17);
+    // no 2024 figure: a gap, not a zero
+    expect(row('my-thanh')[key]).toBeNull();
   });
 });

@@ -173,8 +173,10 @@ export function buildChart({ observations, units, indicators, indicatorIds, with
 }
 
 /**
- * Many wards at once: one bar per ward for the chosen period (its headline figure), with the
- * period's benchmark. Wards with no figure for the period are kept, as gaps, not zeros.
+ * Many wards at once: one bar per ward for the chosen period (its headline figure), each with
+ * the benchmark of the period its figure is from (a 9-month figure against the 9-month pace),
+ * and `asOf` naming that period when it is an earlier one. Wards with no figure for the
+ * period are kept, as gaps, not zeros.
  */
 export function buildComparison(
   observations: readonly Observation[],
@@ -186,7 +188,14 @@ export function buildComparison(
   const key = `compare~${indicator.id}`;
   const rows: ChartRow[] = units.map((u) => {
     const h = pickHeadline(observations, u, indicator.id, period);
-    return { period: u.id, label: u.name, [key]: h ? h.observation.value : null, benchmark: bench?.value ?? null };
+    const from = h?.observation.period ?? period;
+    return {
+      period: u.id,
+      label: u.name,
+      [key]: h ? h.observation.value : null,
+      benchmark: benchmarkFor(indicator, from)?.value ?? null,
+      asOf: from === period ? null : periodLabel(from),
+    };
   });
   return {
     series: [{ key, label: `${indicator.name} – ${periodLabel(period)}`, unitId: '', indicatorId: indicator.id, era: 0, metric: 'value' }],

@@ -208,6 +208,27 @@ describe('a leader’s journeys through the dashboard', () => {
     expect(browser.errors.slice(errorsBefore).filter((e) => !e.includes('ERR_CONNECTION_REFUSED'))).toEqual([]);
   });
 
+  it('keeps the figures when the chart code cannot be loaded, and draws the charts on Retry', async () => {
+    const chartCode = (url: URL) => /\/assets\/kpi-chart-[^/]+\.js$/.test(url.pathname);
+    // a fresh page: the chart code is not in this page's module map yet
+    const fresh = await browser.context.newPage();
+    await fresh.route(chartCode, (route) => route.abort('connectionreset'));
+    try {
+      await fresh.goto(`${server.url}/?unit=my-thoi&period=2024-Q4`);
+      const budget = panel(fresh, 'Thu ngân sách');
+      await expect.poll(() => budget.getByRole('alert').count(), { timeout: 20_000 }).toBe(1);
+      expect(await budget.getByRole('alert').innerText()).toContain('Không tải được biểu đồ');
+      // the headline figures stay
+      expect(await budget.getByRole('list', { name: 'Số liệu chính' }).innerText()).toContain('trên 12 tỷ đồng');
+      await fresh.unrouteAll();
+      await budget.getByRole('button', { name: 'Thử lại' }).click();
+      await budget.locator('svg[data-kpi-chart]').waitFor({ timeout: 20_000 });
+      expect(await budget.getByRole('alert').count()).toBe(0);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('on a 375 px wide screen, everything is reachable without scrolling sideways', async () => {
     const { page } = browser;
     await page.setViewportSize({ width: 375, height: 740 });

@@ -96,7 +96,7 @@ export function ComparisonChart({ rows, series, benchmark, formatValue, formatAx
                   fill={seriesColor(s.colorIndex)}
                   fillOpacity={s.muted ? 0.35 : undefined}
                 >
-                  <title>{`${r.fullLabel}: ${formatValue(b.value)}`}</title>
+                  <title>{`${r.fullLabel}: ${formatValue(b.value)}${rows[i]?.asOf ? ` (số liệu ${rows[i].asOf})` : ''}`}</title>
                 </rect>
               );
             }),

@@ -76,7 +76,7 @@ export function FamilyPanel({ config, units, period, onSelectPeriod, renderActio
   // the chart's code is asked for once a panel has figures to draw, after the headline ones;
   // many wards compared are drawn by hand (ComparisonChart), without it
   const compare = model?.chart.layout === 'byUnit';
-  const { Chart, failed: chartFailed } = useKpiChart(!error && !compare && Boolean(model && model.tiles.length > 0));
+  const { Chart, failed: chartFailed, retry: retryChart } = useKpiChart(!error && !compare && Boolean(model && model.tiles.length > 0));
 
   const title = config.title;
   const subtitle = `${unitNames.join(', ')} · ${periodLabel(shownPeriod)}`;
@@ -142,7 +142,12 @@ export function FamilyPanel({ config, units, period, onSelectPeriod, renderActio
               layout={model.chart.layout}
             />
           ) : chartFailed ? (
-            <div className="chart-placeholder" role="alert">Không tải được biểu đồ. Hãy tải lại trang; các số liệu trên vẫn đúng.</div>
+            <div className="chart-placeholder" role="alert">
+              <p>Không tải được biểu đồ (các số liệu trên vẫn đúng). Hãy kiểm tra mạng rồi bấm “Thử lại”.</p>
+              <button type="button" onClick={retryChart}>
+                Thử lại
+              </button>
+            </div>
           ) : (
             <div className="chart-placeholder" role="status">Đang vẽ biểu đồ…</div>
           )}

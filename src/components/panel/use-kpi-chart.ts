@@ -2,9 +2,10 @@
  * The chart code (Recharts, about half the JavaScript) is not part of the entry: it is fetched
  * and compiled while the page waits for its figures, and drawn after the headline figures.
  *
- * - Fetched early: the page asks for the module before its first render (`preloadChart`; else
- *   the first panel to mount does), so its download and compilation overlap the wait for the API
- *   instead of following the headline figures.
+ * - Fetched early: when trends will be drawn (fewer wards than a comparison takes), the page asks
+ *   for the module before its first render (`preloadChart`), so its download and compilation
+ *   overlap the wait for the API instead of following the headline figures. Otherwise the first
+ *   panel that wants a chart asks for it.
  * - Drawn one chart per frame: drawing a Recharts chart costs tens to hundreds of ms; four in one
  *   commit kept every chart (and the page) frozen until the last was done. Panels take turns,
  *   each after the previous one was painted, in the order they asked (the page's order when their
@@ -74,16 +75,17 @@ function waitForTurn(go: () => void): () => void {
   };
 }
 
-/** The chart component once its code is there and it is this panel's turn (`undefined` until then); `failed` if it could not load. */
-export function useKpiChart(wanted: boolean): { Chart: ChartComponent | undefined; failed: boolean } {
+/**
+ * The chart component once its code is there and it is this panel's turn (`undefined` until
+ * then); `failed` if it could not load, and `retry` to ask for it again.
+ */
+export function useKpiChart(wanted: boolean): { Chart: ChartComponent | undefined; failed: boolean; retry: () => void } {
   const [Chart, setChart] = useState<ChartComponent | undefined>();
   const [failed, setFailed] = useState(false);
-
-  // fetch and compile the code while the figures load (if the page has not asked already)
-  useEffect(preloadChart, []);
+  const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
-    if (!wanted || Chart) return;
+    if (!wanted || Chart || failed) return;
     let live = true;
     let giveUp: (() => void) | undefined;
     loadChart().then(
@@ -96,7 +98,11 @@ export function useKpiChart(wanted: boolean): { Chart: ChartComponent | undefine
       live = false;
       giveUp?.();
     };
-  }, [wanted, Chart]);
+  }, [wanted, Chart, failed, attempt]);
 
-  return { Chart: wanted ? Chart : undefined, failed: wanted && failed };
+  const retry = () => {
+    setFailed(false);
+    setAttempt((n) => n + 1);
+  };
+  return { Chart: wanted ? Chart : undefined, failed: wanted && failed, retry };
 }

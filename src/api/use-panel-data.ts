@@ -2,6 +2,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { COMPARE_FROM } from '../lib/panel-model';
+import { formatPeriodId, parsePeriod } from '../lib/periods';
 import type { Family } from './contract';
 import { queries } from './queries';
 
@@ -10,7 +11,8 @@ import { queries } from './queries';
  * earlier figure of the same year): they need the year so far, not every year before it.
  */
 function firstPeriodNeeded(units: string[], period: string): string | undefined {
-  return units.length >= COMPARE_FROM ? `${period.slice(0, 4)}-Q1` : undefined;
+  const year = parsePeriod(period)?.year;
+  return units.length >= COMPARE_FROM && year ? formatPeriodId(year, 1) : undefined;
 }
 
 /** The query of a panel's figures; the same options whoever asks (the panel, or a prefetch before it renders). */

@@ -2,7 +2,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { queries } from '../api/queries';
-import { BudgetPanel } from '../features/budget/budget-panel';
 import { EditorLink } from '../features/editor/editor-link';
 import { ExportButtons } from '../features/export/export-buttons';
 import { PrintButton } from '../features/export/print-button';
@@ -10,11 +9,9 @@ import { PrintHeader } from '../features/export/print-header';
 import { FilterBar } from '../features/filters/filter-bar';
 import { FilterNotices } from '../features/filters/filter-notices';
 import { syncFiltersWithUrl, useFilters } from '../features/filters/store';
-import { HealthInsurancePanel } from '../features/health-insurance/health-insurance-panel';
-import { PovertyPanel } from '../features/poverty/poverty-panel';
-import { ResolutionTargetsPanel } from '../features/resolution-targets/resolution-targets-panel';
 import type { PanelExport } from '../lib/panel-export';
 import { periodLabel } from '../lib/periods';
+import { PANELS } from './panels';
 
 const renderActions = (panel: PanelExport) => <ExportButtons panel={panel} />;
 
@@ -50,10 +47,9 @@ export function DashboardPage() {
       <FilterBar />
       <FilterNotices />
       <main className="panels">
-        <BudgetPanel {...panelProps} />
-        <PovertyPanel {...panelProps} />
-        <HealthInsurancePanel {...panelProps} />
-        <ResolutionTargetsPanel {...panelProps} />
+        {PANELS.map(({ config, Panel }) => (
+          <Panel key={config.slug} {...panelProps} />
+        ))}
       </main>
     </div>
   );

@@ -7,22 +7,17 @@ import type { QueryClient } from '@tanstack/react-query';
 import { queries } from '../api/queries';
 import { panelObservations } from '../api/use-panel-data';
 import { preloadChart } from '../components/panel/use-kpi-chart';
-import { budgetConfig } from '../features/budget/budget-panel';
 import { isEditorPath } from '../features/editor/navigation';
 import { useFilters } from '../features/filters/store';
 import { COMPARE_FROM } from '../lib/panel-model';
-import { healthInsuranceConfig } from '../features/health-insurance/health-insurance-panel';
-import { povertyConfig } from '../features/poverty/poverty-panel';
-import { resolutionTargetsConfig } from '../features/resolution-targets/resolution-targets-panel';
-
-const FAMILIES = [budgetConfig, povertyConfig, healthInsuranceConfig, resolutionTargetsConfig].map((c) => c.family);
+import { PANELS } from './panels';
 
 /** On the dashboard's path only (the editor asks for its own data). */
 export function prefetchDashboard(client: QueryClient): void {
   if (isEditorPath()) return;
   const { units, period } = useFilters.getState();
   void client.prefetchQuery(queries.units());
-  if (units.length > 0) for (const family of FAMILIES) void client.prefetchQuery(panelObservations(family, units, period));
+  if (units.length > 0) for (const { config } of PANELS) void client.prefetchQuery(panelObservations(config.family, units, period));
   void client.prefetchQuery(queries.indicators());
   void client.prefetchQuery(queries.sources());
   // trends are drawn with the chart code; a comparison of many wards is drawn without it

@@ -1,7 +1,7 @@
 /**
- * The one chart of the app: bars per period for each series, a stepped line for the benchmark
- * (target or even pace), and a dashed vertical line where a unit's boundaries changed.
- * The only place besides this folder's siblings that knows recharts.
+ * The trend chart: bars per period for each series, a dashed tick per period for the benchmark
+ * (target or even pace), and a dashed vertical line where a unit's boundaries changed. The only
+ * place that knows recharts; many wards compared in one period are drawn by comparison-chart.tsx.
  */
 import {
   Bar,
@@ -33,51 +33,26 @@ export interface KpiChartProps {
   boundaries: { x: string; label: string }[];
   formatValue: (value: number) => string;
   formatAxis: (value: number) => string;
-  /** 'byUnit': one horizontal bar per ward (many wards compared), instead of periods across. */
-  layout?: 'byPeriod' | 'byUnit';
   /** Fixed size for tests and exports; responsive to its container otherwise. */
   width?: number;
   height?: number;
 }
 
 /** The benchmark of each period: a dashed bar across its group, not a line joining periods. */
-function tick(across: boolean) {
-  return function BenchmarkTick({ cx, cy, index }: { cx?: number; cy?: number; index?: number }) {
-    if (cx === undefined || cy === undefined || !Number.isFinite(cx) || !Number.isFinite(cy)) return <g key={index} />;
-    const [dx, dy] = across ? [36, 0] : [0, 11];
-    return (
-      <line key={index} x1={cx - dx} x2={cx + dx} y1={cy - dy} y2={cy + dy} stroke={BENCHMARK_COLOR} strokeWidth={2.5} strokeDasharray="6 3" />
-    );
-  };
+function BenchmarkTick({ cx, cy, index }: { cx?: number; cy?: number; index?: number }) {
+  if (cx === undefined || cy === undefined || !Number.isFinite(cx) || !Number.isFinite(cy)) return <g key={index} />;
+  return <line key={index} x1={cx - 36} x2={cx + 36} y1={cy} y2={cy} stroke={BENCHMARK_COLOR} strokeWidth={2.5} strokeDasharray="6 3" />;
 }
-const acrossTick = tick(true);
-const uprightTick = tick(false);
 
 export function KpiChart(props: KpiChartProps) {
-  const { rows, series, benchmark, boundaries, formatValue, formatAxis, width, layout = 'byPeriod' } = props;
-  const byUnit = layout === 'byUnit';
-  const height = props.height ?? (byUnit ? Math.max(200, rows.length * 26 + 90) : 300);
+  const { rows, series, benchmark, boundaries, formatValue, formatAxis, width } = props;
+  const height = props.height ?? 300;
   const sized = width ? { width, height } : { responsive: true, style: { width: '100%', height } };
   return (
-    <ComposedChart
-      data={rows}
-      layout={byUnit ? 'vertical' : 'horizontal'}
-      data-kpi-chart={byUnit ? 'comparison' : 'trend'}
-      margin={{ top: 24, right: 16, bottom: 8, left: 8 }}
-      {...sized}
-    >
-      <CartesianGrid stroke="#e3e6ea" vertical={byUnit} horizontal={!byUnit} />
-      {byUnit ? (
-        <>
-          <XAxis type="number" tickFormatter={formatAxis} tick={{ fontSize: 12 }} />
-          <YAxis type="category" dataKey="label" tick={{ fontSize: 12 }} width={150} interval={0} />
-        </>
-      ) : (
-        <>
-          <XAxis dataKey="label" tick={{ fontSize: 12 }} />
-          <YAxis tickFormatter={formatAxis} tick={{ fontSize: 12 }} width={64} />
-        </>
-      )}
+    <ComposedChart data={rows} data-kpi-chart="trend" margin={{ top: 24, right: 16, bottom: 8, left: 8 }} {...sized}>
+      <CartesianGrid stroke="#e3e6ea" vertical={false} />
+      <XAxis dataKey="label" tick={{ fontSize: 12 }} />
+      <YAxis tickFormatter={formatAxis} tick={{ fontSize: 12 }} width={64} />
       <Tooltip formatter={(v) => (typeof v === 'number' ? formatValue(v) : String(v))} />
       <Legend wrapperStyle={{ fontSize: 13 }} itemSorter={null} />
       {series.map((s) => (
@@ -88,7 +63,7 @@ export function KpiChart(props: KpiChartProps) {
           fill={seriesColor(s.colorIndex)}
           fillOpacity={s.muted ? 0.35 : 1}
           isAnimationActive={false}
-          maxBarSize={byUnit ? 18 : 48}
+          maxBarSize={48}
         />
       ))}
       {benchmark && (
@@ -98,7 +73,7 @@ export function KpiChart(props: KpiChartProps) {
           stroke={BENCHMARK_COLOR}
           strokeWidth={0}
           legendType="plainline"
-          dot={byUnit ? uprightTick : acrossTick}
+          dot={BenchmarkTick}
           activeDot={false}
           isAnimationActive={false}
         />

@@ -139,7 +139,6 @@ export function FamilyPanel({ config, units, period, onSelectPeriod, renderActio
               boundaries={boundaries}
               formatValue={formatTip}
               formatAxis={formatAxis}
-              layout={model.chart.layout}
             />
           ) : chartFailed ? (
             <div className="chart-placeholder" role="alert">

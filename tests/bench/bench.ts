@@ -19,7 +19,7 @@
  * - First chart: from navigation to the first chart with its bars drawn and painted, each run
  *   in a new browser context (cold HTTP cache).
  * - Filter change: the real server seeded with KPI_SEED=synthetic (102 synthetic wards, 8 years,
- *   plus the reports' wards), every ward ticked in the filter bar (the URL takes at most 12);
+ *   plus the reports' wards), every ward ticked in the filter bar, as a person would;
  *   then one period select is changed to a period not seen before (so nothing is cached) and
  *   timed until every panel shows that period's figures and is painted (see probes.ts).
  * - PNG export: one panel ("Thu ngân sách", 2×), timed as in `npm run bench:export`; "first"
@@ -164,7 +164,7 @@ async function filterChanges(browser: Browser, server: RunningServer, errors: st
     const page = await context.newPage();
     await page.goto(`${server.url}/?unit=my-thoi&period=2024-Q4`);
     await page.waitForFunction(() => document.querySelectorAll('.filter-units input[type=checkbox]').length > 100, null, { timeout: 30_000 });
-    // every ward: tick each box, as a person would (the URL takes at most 12 wards)
+    // every ward: tick each box, as a person would
     const wards = await page.evaluate(() => {
       const boxes = [...document.querySelectorAll<HTMLInputElement>('.filter-units input[type=checkbox]')];
       for (const box of boxes) if (!box.checked) box.click();

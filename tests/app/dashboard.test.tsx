@@ -163,6 +163,8 @@ describe('the dashboard', () => {
     expect(budget.getByText('Thu ngân sách nhà nước: cao nhất')).toBeInTheDocument();
     expect(budget.getByText('trên 4,2 tỷ đồng')).toBeInTheDocument();
     expect(budget.getAllByText(/Phường Mỹ Quý · 1\/5 phường có số liệu/)).toHaveLength(2);
+    // the wards are named on the chart's axis; the subtitle counts them
+    expect(within(panel('Thu ngân sách')).getByText('5 phường, xã · 6 tháng 2024')).toBeInTheDocument();
   });
 
   it('works with the keyboard alone', async () => {

@@ -6,7 +6,7 @@ import { useCallback, useId, useMemo, useState, type ReactNode } from 'react';
 import { usePanelData } from '../../api/use-panel-data';
 import { userMessageOf } from '../../api/client';
 import { formatMoneyShort, formatNumber, formatValue } from '../../lib/format';
-import { buildPanelModel, type FamilyConfig } from '../../lib/panel-model';
+import { buildPanelModel, COMPARE_FROM, type FamilyConfig } from '../../lib/panel-model';
 import type { LegendItem, PanelExport } from '../../lib/panel-export';
 import { periodLabel } from '../../lib/periods';
 import ComparisonChart from '../charts/comparison-chart';
@@ -79,7 +79,9 @@ export function FamilyPanel({ config, units, period, onSelectPeriod, renderActio
   const { Chart, failed: chartFailed, retry: retryChart } = useKpiChart(!error && !compare && Boolean(model && model.tiles.length > 0));
 
   const title = config.title;
-  const subtitle = `${unitNames.join(', ')} · ${periodLabel(shownPeriod)}`;
+  // many wards are named on the chart's axis; the subtitle counts them
+  const wards = shownUnits.length >= COMPARE_FROM ? `${shownUnits.length} phường, xã` : unitNames.join(', ');
+  const subtitle = `${wards} · ${periodLabel(shownPeriod)}`;
 
   let body: ReactNode;
   let exportable: PanelExport | undefined;
@@ -91,7 +93,7 @@ export function FamilyPanel({ config, units, period, onSelectPeriod, renderActio
     body = (
       <PanelEmpty>
         <p>
-          {unitNames.join(', ')} chưa có số liệu {title.toLowerCase()} cho kỳ {periodLabel(shownPeriod)}.
+          {wards} chưa có số liệu {title.toLowerCase()} cho kỳ {periodLabel(shownPeriod)}.
         </p>
         {model.unitNotes.map((n) => <p key={n} className="unit-note">{n}</p>)}
         {model.latestPeriod && (

@@ -13,6 +13,7 @@ import {
   matchesQuery,
   observationOrder,
   parseObservationQuery,
+  summarizeSource,
   unknownNames,
   type ApiIssue,
 } from '../src/api/contract';
@@ -45,7 +46,10 @@ export function createHandlers(dataset: Dataset = loadDataset()) {
         .sort(observationOrder);
       return HttpResponse.json(ObservationsResponse.parse({ observations }));
     }),
-    http.get('/api/sources', () => HttpResponse.json(SourcesResponse.parse({ sources: dataset.sources }))),
+    // the list says whether each source has a text; the text itself only comes one source at a time
+    http.get('/api/sources', () =>
+      HttpResponse.json(SourcesResponse.parse({ sources: dataset.sources.map(summarizeSource) })),
+    ),
     http.get('/api/sources/:id', ({ params }) => {
       const source = dataset.sources.find((s) => s.id === params.id);
       if (!source) return errorResponse(404, 'not_found', `No source "${String(params.id)}".`);

@@ -1,6 +1,8 @@
 /**
  * Named failure scenarios that tests lay over the happy-path handlers. Each takes an optional
  * `match` on the request URL (e.g. only `family=poverty`); other requests pass through.
+ * `path` is an msw path: `/api/sources/:id` matches every single source, `/api/sources/my-thoi-2024-year`
+ * only that one (and neither matches the list, `/api/sources`).
  */
 import { http, HttpResponse, delay } from 'msw';
 import type { SetupServerApi } from 'msw/node';

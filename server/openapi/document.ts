@@ -10,6 +10,7 @@ const COMPONENTS = {
   Indicator: contract.Indicator,
   Observation: contract.Observation,
   Source: contract.Source,
+  SourceSummary: contract.SourceSummary,
   NewObservation: contract.NewObservation,
   NewObservationBatch: contract.NewObservationBatch,
   ObservationUpdate: contract.ObservationUpdate,
@@ -141,7 +142,7 @@ export function openApiDocument() {
         },
       },
       '/api/sources': {
-        get: { operationId: 'listSources', responses: { 200: json('SourcesResponse', 'Every source report') } },
+        get: { operationId: 'listSources', responses: { 200: json('SourcesResponse', 'Every source report, without its text (hasText says whether it has one)') } },
         post: {
           operationId: 'addSource',
           security: editorOnly,
@@ -153,7 +154,7 @@ export function openApiDocument() {
         get: {
           operationId: 'getSource',
           parameters: [idParam('Source id')],
-          responses: { 200: json('SourceResponse', 'The source'), 404: error('No such source') },
+          responses: { 200: json('SourceResponse', 'The source, with its text where one was kept'), 404: error('No such source') },
         },
       },
       '/api/session': {

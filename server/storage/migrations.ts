@@ -67,4 +67,19 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX observation_history_id ON observation_history (observation_id, version);
     `,
   },
+  {
+    // GET /api/sources lists sources without their texts (up to 200 kB each): the text moves
+    // to a column of its own, after json, and json becomes the listed form (with hasText).
+    version: 4,
+    name: 'source texts out of the listed json',
+    sql: `
+      ALTER TABLE sources ADD COLUMN text TEXT;
+      UPDATE sources SET text = json_extract(json, '$.text') WHERE json_type(json, '$.text') = 'text';
+      UPDATE sources SET json = json_set(
+        json_remove(json, '$.text'),
+        '$.hasText',
+        json(CASE WHEN coalesce(text, '') = '' THEN 'false' ELSE 'true' END)
+      );
+    `,
+  },
 ];

@@ -7,6 +7,7 @@ import {
   Observation,
   Source,
   Unit,
+  summarizeSource,
   type ApiIssue,
   type NewObservation,
   type NewSource,
@@ -114,8 +115,8 @@ export class SqliteWrites {
       }
       const source = Source.parse({ ...input, id: input.id ?? firstFreeId(sourceIdBase(input), exists) });
       this.stmts
-        .get('INSERT INTO sources (id, unit_id, json) VALUES (?, ?, ?)')
-        .run(source.id, source.unitId, JSON.stringify(source));
+        .get('INSERT INTO sources (id, unit_id, json, text) VALUES (?, ?, ?, ?)')
+        .run(source.id, source.unitId, JSON.stringify(summarizeSource(source)), source.text ?? null);
       this.bumpRevision();
       return { ok: true, value: source };
     });

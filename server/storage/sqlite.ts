@@ -1,16 +1,19 @@
 /**
  * The SQLite storage (libsql, synchronous). Rows keep the record as its contract JSON, written
  * only after the contract parsed it; the columns beside it serve filtering and ordering.
+ * A source's row keeps its listed form (SourceSummary) as json and the report's text apart.
  */
 import {
   Indicator,
   Observation,
   Source,
   Unit,
+  summarizeSource,
   type NewObservation,
   type NewSource,
   type ObservationQuery,
   type ObservationUpdate,
+  type SourceSummary,
 } from '../../src/api/contract';
 import type { Dataset } from '../../data';
 import { openDatabase, placeholders, StatementCache, type Db } from './sqlite-db';
@@ -60,12 +63,19 @@ export class SqliteStorage implements Storage {
     return this.jsonRows('SELECT json FROM indicators ORDER BY seq') as Indicator[];
   }
 
-  async listSources(): Promise<Source[]> {
-    return this.jsonRows('SELECT json FROM sources ORDER BY seq') as Source[];
+  async listSources(): Promise<SourceSummary[]> {
+    // json is the listed form; the text column (after it) is never read here
+    return this.jsonRows('SELECT json FROM sources ORDER BY seq') as SourceSummary[];
   }
 
   async getSource(id: string): Promise<Source | undefined> {
-    return this.jsonRow('SELECT json FROM sources WHERE id = ?', id) as Source | undefined;
+    const row = this.stmts.get('SELECT json, text FROM sources WHERE id = ?').get(id) as
+      | { json: string; text: string | null }
+      | undefined;
+    if (!row) return undefined;
+    // the contract's Source drops the listed form's hasText
+    const listed = JSON.parse(row.json) as SourceSummary;
+    return Source.parse(row.text === null ? listed : { ...listed, text: row.text });
   }
 
   async getObservation(id: string): Promise<Observation | undefined> {
@@ -130,14 +140,17 @@ export class SqliteStorage implements Storage {
   async seed(dataset: Dataset): Promise<void> {
     const unit = this.stmts.get('INSERT INTO units (id, json) VALUES (?, ?)');
     const indicator = this.stmts.get('INSERT INTO indicators (id, family, json) VALUES (?, ?, ?)');
-    const source = this.stmts.get('INSERT INTO sources (id, unit_id, json) VALUES (?, ?, ?)');
+    const source = this.stmts.get('INSERT INTO sources (id, unit_id, json, text) VALUES (?, ?, ?, ?)');
     const observation = this.stmts.get(`INSERT INTO observations
       (id, unit_id, indicator_id, period, source_id, version, json) VALUES (?, ?, ?, ?, ?, ?, ?)`);
     this.db
       .transaction(() => {
         for (const u of dataset.units) unit.run(u.id, JSON.stringify(Unit.parse(u)));
         for (const i of dataset.indicators) indicator.run(i.id, i.family, JSON.stringify(Indicator.parse(i)));
-        for (const s of dataset.sources) source.run(s.id, s.unitId, JSON.stringify(Source.parse(s)));
+        for (const s of dataset.sources) {
+          const p = Source.parse(s);
+          source.run(p.id, p.unitId, JSON.stringify(summarizeSource(p)), p.text ?? null);
+        }
         for (const o of dataset.observations) {
           const p = Observation.parse(o);
           observation.run(p.id, p.unitId, p.indicatorId, p.period, p.sourceId, p.version, JSON.stringify(p));

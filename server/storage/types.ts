@@ -11,6 +11,7 @@ import type {
   ObservationQuery,
   ObservationUpdate,
   Source,
+  SourceSummary,
   Unit,
 } from '../../src/api/contract';
 import type { Dataset } from '../../data';
@@ -28,7 +29,9 @@ export interface Storage {
 
   listUnits(): Promise<Unit[]>;
   listIndicators(): Promise<Indicator[]>;
-  listSources(): Promise<Source[]>;
+  /** Every source as listed: whether it has a text, without reading any text. */
+  listSources(): Promise<SourceSummary[]>;
+  /** One source with its text. */
   getSource(id: string): Promise<Source | undefined>;
   /**
    * The observations a parsed query selects, in observationOrder, as one JSON array text made

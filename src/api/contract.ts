@@ -117,16 +117,34 @@ export const Observation = ObservationFields.extend({
 
 // ---------------------------------------------------------------- sources
 
-export const Source = z.object({
+/** What every answer says of a source report. */
+const SourceFields = z.object({
   id: Id,
   unitId: Id,
   title: z.string().min(1),
   heldOn: IsoDate,
   periodLabel: z.string().min(1),
   reference: z.string().min(1),
-  /** The report's text, kept as plain text where we have it. */
+});
+
+/** A source with the report's text, kept as plain text where we have it (GET /api/sources/:id, POST). */
+export const Source = SourceFields.extend({
   text: z.string().max(200_000).optional(),
 });
+
+/**
+ * A source as GET /api/sources lists it: whether a text was kept, never the text itself
+ * (up to 200 kB each); a client asks GET /api/sources/:id for it when someone reads it.
+ */
+export const SourceSummary = SourceFields.extend({
+  hasText: z.boolean(),
+});
+
+/** The listed form of a source, as both the msw handlers and the server make it. */
+export function summarizeSource(source: Source): SourceSummary {
+  const { text, ...fields } = source;
+  return { ...fields, hasText: Boolean(text) };
+}
 
 export const NewSource = Source.omit({ id: true }).extend({ id: Id.optional() });
 
@@ -161,7 +179,7 @@ export const HealthResponse = z.object({ status: z.literal('ok') });
 export const UnitsResponse = z.object({ units: z.array(Unit) });
 export const IndicatorsResponse = z.object({ indicators: z.array(Indicator) });
 export const ObservationsResponse = z.object({ observations: z.array(Observation) });
-export const SourcesResponse = z.object({ sources: z.array(Source) });
+export const SourcesResponse = z.object({ sources: z.array(SourceSummary) });
 export const SourceResponse = z.object({ source: Source });
 export const ObservationResponse = z.object({ observation: Observation });
 /** A stale update (409): the error, and the observation as it is now, so a client can show both. */
@@ -184,6 +202,7 @@ export type ObservationFields = z.infer<typeof ObservationFields>;
 export type NewObservation = z.infer<typeof NewObservation>;
 export type ObservationUpdate = z.infer<typeof ObservationUpdate>;
 export type Source = z.infer<typeof Source>;
+export type SourceSummary = z.infer<typeof SourceSummary>;
 export type NewSource = z.infer<typeof NewSource>;
 export type ObservationQuery = z.infer<typeof ObservationQuery>;
 export type ApiIssue = z.infer<typeof ApiIssue>;

@@ -7,6 +7,7 @@ import { apiRequest } from './client';
 import {
   IndicatorsResponse,
   ObservationsResponse,
+  SourceResponse,
   SourcesResponse,
   UnitsResponse,
   type Family,
@@ -54,6 +55,17 @@ export const queries = {
     queryOptions({
       queryKey: queryKeys.sources,
       queryFn: ({ signal }) => apiRequest('/api/sources', SourcesResponse, { signal }).then((r) => r.sources),
+      staleTime: 60_000,
+    }),
+  /**
+   * One source with its report's text (the list leaves texts out). Its key starts with
+   * queryKeys.sources, so invalidating the sources after a write covers it too.
+   */
+  source: (id: string) =>
+    queryOptions({
+      queryKey: [...queryKeys.sources, id] as const,
+      queryFn: ({ signal }) =>
+        apiRequest(`/api/sources/${encodeURIComponent(id)}`, SourceResponse, { signal }).then((r) => r.source),
       staleTime: 60_000,
     }),
   observations: (filter: ObservationFilter) => {

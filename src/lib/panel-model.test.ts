@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../data';
-import type { Source } from '../api/contract';
+import { summarizeSource, type SourceSummary } from '../api/contract';
 import { buildPanelModel, type FamilyConfig } from './panel-model';
 
 const data = loadDataset();
+/** The sources as GET /api/sources lists them. */
+const listed = data.sources.map(summarizeSource);
 const budget: FamilyConfig = {
   family: 'budget',
   slug: 'thu-ngan-sach',
@@ -12,7 +14,7 @@ const budget: FamilyConfig = {
   chart: ['budget_revenue_pct'],
 };
 
-function model(sources: readonly Source[], unitIds = ['my-thoi'], period = '2024-Q4') {
+function model(sources: readonly SourceSummary[], unitIds = ['my-thoi'], period = '2024-Q4') {
   return buildPanelModel({
     config: budget,
     unitIds,
@@ -26,7 +28,7 @@ function model(sources: readonly Source[], unitIds = ['my-thoi'], period = '2024
 
 describe('buildPanelModel: sources', () => {
   it('lists the reports behind the shown figures, newest first, with title, date and reference', () => {
-    const m = model(data.sources);
+    const m = model(listed);
     expect(m.sources.map((s) => s.id)).toEqual(['my-thoi-2026-q1', 'my-thoi-2024-year', 'my-thoi-2024-9m']);
     expect(m.sources[1]).toEqual({
       id: 'my-thoi-2024-year',
@@ -36,16 +38,17 @@ describe('buildPanelModel: sources', () => {
     });
   });
 
-  it('carries a stored report text as it is, markup included, and nothing for a source without one', () => {
+  it('says which reports have a stored text, without carrying any text', () => {
     const text = 'Thu ngân sách đạt trên 12 tỉ đồng.\n<img src=x onerror=alert(1)> & <b>đậm</b>';
-    const sources = data.sources.map((s) => (s.id === 'my-thoi-2024-year' ? { ...s, text } : s));
+    const sources = data.sources.map((s) => summarizeSource(s.id === 'my-thoi-2024-year' ? { ...s, text } : s));
     const m = model(sources);
-    expect(m.sources.find((s) => s.id === 'my-thoi-2024-year')?.text).toBe(text);
-    expect(m.sources.find((s) => s.id === 'my-thoi-2024-9m')).not.toHaveProperty('text');
+    expect(m.sources.find((s) => s.id === 'my-thoi-2024-year')).toMatchObject({ hasText: true });
+    expect(m.sources.find((s) => s.id === 'my-thoi-2024-9m')).not.toHaveProperty('hasText');
+    expect(JSON.stringify(m)).not.toContain('12 tỉ');
   });
 
   it('leaves out the sources of wards that are not chosen', () => {
-    const m = model(data.sources, ['my-quy'], '2024-Q2');
+    const m = model(listed, ['my-quy'], '2024-Q2');
     expect(m.sources.map((s) => s.id)).toEqual(['my-quy-2024-6m']);
   });
 });

@@ -3,7 +3,7 @@
  * chart model, the table behind the chart and the sources. The panel and its exports read
  * the same model, so the image and the CSV say what the screen says.
  */
-import type { Family, Indicator, Observation, Source, Unit } from '../api/contract';
+import type { Family, Indicator, Observation, SourceSummary, Unit } from '../api/contract';
 import { formatDate, formatNumber, formatQualified, MEASURE_LABELS } from './format';
 import { benchmarkFor, buildChart, buildComparison, pickHeadline, statusAgainst, type ChartModel } from './kpi';
 import { periodLabel } from './periods';
@@ -47,8 +47,8 @@ export interface PanelModel {
   tiles: TileModel[];
   chart: ChartModel;
   figures: FigureRow[];
-  /** Where the figures came from; `text` is the report's own text where it was stored. */
-  sources: { id: string; title: string; date: string; reference: string; text?: string }[];
+  /** Where the figures came from; `hasText` where the report's own text was stored (fetched apart). */
+  sources: { id: string; title: string; date: string; reference: string; hasText?: true }[];
   /** The latest period that has figures, when the chosen one has none. */
   latestPeriod?: string;
   /** Why chosen units have no figures: merged away, or not yet formed. */
@@ -65,7 +65,7 @@ export interface PanelInput {
   observations: readonly Observation[];
   units: readonly Unit[];
   indicators: readonly Indicator[];
-  sources: readonly Source[];
+  sources: readonly SourceSummary[];
 }
 
 const QUALIFIER_NAMES = { exact: 'chính xác', over: 'trên', nearly: 'gần', about: 'khoảng' } as const;
@@ -146,9 +146,9 @@ export function buildPanelModel({ config, unitIds, period, observations, units, 
   const sourceIds = new Set([...used, ...shown.filter((o) => unitIds.includes(o.unitId)).map((o) => o.sourceId)]);
   const sourceLines = [...sourceIds]
     .map((id) => sourceById.get(id))
-    .filter((s): s is Source => Boolean(s))
+    .filter((s): s is SourceSummary => Boolean(s))
     .sort((a, b) => b.heldOn.localeCompare(a.heldOn))
-    .map((s) => ({ id: s.id, title: s.title, date: formatDate(s.heldOn), reference: s.reference, ...(s.text ? { text: s.text } : {}) }));
+    .map((s) => ({ id: s.id, title: s.title, date: formatDate(s.heldOn), reference: s.reference, ...(s.hasText ? { hasText: true as const } : {}) }));
 
   const latest = shown.map((o) => o.period).sort().at(-1);
   const unitNotes = chosen.flatMap((u) => {

@@ -110,24 +110,56 @@ describe('the dashboard', () => {
     expect(within(table).getAllByRole('row')).toHaveLength(1 + 6);
   });
 
-  it('lets a leader read the text of a source report where it was kept, as plain text', async () => {
+  it('lets a leader read the text of a source report where it was kept, as plain text, fetched once opened', async () => {
     const text = 'Thu ngân sách đạt trên 12 tỉ đồng, đạt 100%.\n<img src=x onerror=alert(1)> & <b>in đậm</b>';
     const data = loadDataset();
     server.use(...createHandlers({ ...data, sources: data.sources.map((s) => (s.id === 'my-thoi-2024-year' ? { ...s, text } : s)) }));
+    const asked: string[] = [];
+    server.events.on('request:start', ({ request }) => void asked.push(new URL(request.url).pathname));
     const { user } = renderAt('/?unit=my-thoi&period=2024-Q4');
     await findFigure('Thu ngân sách', 'trên 12 tỷ đồng');
     const sources = within(within(panel('Thu ngân sách')).getByRole('list', { name: 'Nguồn số liệu' }));
     const items = sources.getAllByRole('listitem');
-    // only the report whose text was kept offers it
+    // only the report whose text was kept offers it, and nothing has fetched it yet
     const year = items.find((li) => li.textContent?.includes('(30/12/2024)'))!;
     const nineMonths = items.find((li) => li.textContent?.includes('(11/10/2024)'))!;
     expect(within(nineMonths).queryByText('Xem văn bản báo cáo')).not.toBeInTheDocument();
-    const shown = within(year).getByRole('group', { name: /^Văn bản báo cáo: .*tổng kết năm 2024$/ });
-    expect(shown).not.toBeVisible();
+    expect(within(year).queryByRole('group', { name: /^Văn bản báo cáo/ })).not.toBeInTheDocument();
+    expect(asked.filter((p) => p.startsWith('/api/sources/'))).toEqual([]);
+    expect(document.body.textContent).not.toContain('in đậm');
+
     await user.click(within(year).getByText('Xem văn bản báo cáo'));
+    const shown = await within(year).findByRole('group', { name: /^Văn bản báo cáo: .*tổng kết năm 2024$/ });
     expect(shown).toBeVisible();
     expect(shown.textContent).toBe(text);
     expect(shown.querySelector('img, b')).toBeNull();
+    expect(asked.filter((p) => p.startsWith('/api/sources/'))).toEqual(['/api/sources/my-thoi-2024-year']);
+    server.events.removeAllListeners();
+  });
+
+  it('says when a report\'s text could not be fetched, and Retry fetches it', async () => {
+    const text = 'Văn bản báo cáo tổng kết năm 2024 của phường Mỹ Thới.';
+    const data = loadDataset();
+    const withText = { ...data, sources: data.sources.map((s) => (s.id === 'my-thoi-2024-year' ? { ...s, text } : s)) };
+    server.use(...createHandlers(withText));
+    failEndpoint(server, '/api/sources/:id', 500);
+    const { user } = renderAt('/?unit=my-thoi&period=2024-Q4');
+    await findFigure('Thu ngân sách', 'trên 12 tỷ đồng');
+    const budget = panel('Thu ngân sách');
+    const year = within(within(budget).getByRole('list', { name: 'Nguồn số liệu' }))
+      .getAllByRole('listitem')
+      .find((li) => li.textContent?.includes('(30/12/2024)'))!;
+    await user.click(within(year).getByText('Xem văn bản báo cáo'));
+    const alert = await within(year).findByRole('alert');
+    expect(alert).toHaveTextContent(/Không tải được văn bản báo cáo\. Máy chủ gặp lỗi \(mã 500\)/);
+    // only the text failed: the panel's figures stay
+    expect(within(within(budget).getByRole('list', { name: 'Số liệu chính' })).getByText('trên 12 tỷ đồng')).toBeInTheDocument();
+
+    server.resetHandlers(...createHandlers(withText));
+    await user.click(within(alert).getByRole('button', { name: 'Thử lại' }));
+    const shown = await within(year).findByRole('group', { name: /^Văn bản báo cáo: .*tổng kết năm 2024$/ });
+    expect(shown.textContent).toBe(text);
+    expect(within(year).queryByRole('alert')).not.toBeInTheDocument();
   });
 
   it('blanks only the failing panel, and Retry recovers it', async () => {

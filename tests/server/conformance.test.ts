@@ -1,11 +1,13 @@
 import { getResponse } from 'msw';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../mocks/handlers';
-import { conformanceCases, type Answer, type Fetcher } from './support/conformance';
+import { loadDataset } from '../../data';
+import { conformanceCases, SOURCE_WITH_TEXT, type Answer, type Fetcher } from './support/conformance';
 import { startTestServer, type TestServer } from './support/in-process';
 
 const MSW_BASE = 'http://msw.test';
-const handlers = createHandlers();
+const data = loadDataset();
+const handlers = createHandlers({ ...data, sources: [...data.sources, SOURCE_WITH_TEXT] });
 
 const viaMsw: Fetcher = async (path) => {
   const res = await getResponse(handlers, new Request(MSW_BASE + path), { baseUrl: MSW_BASE });
@@ -21,6 +23,8 @@ const viaServer: Fetcher = async (path) => {
 
 beforeAll(async () => {
   server = await startTestServer();
+  const added = await server.storage.addSource(SOURCE_WITH_TEXT);
+  if (!added.ok) throw new Error(`could not add the source with a text: ${JSON.stringify(added)}`);
 });
 afterAll(() => server.close());
 

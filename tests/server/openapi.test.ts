@@ -45,6 +45,13 @@ describe('GET /api/openapi.json', () => {
       ]),
     );
     expect(doc.components.schemas.SessionResponse?.required).toEqual(['role']);
+    // the list's items say whether a text exists without carrying it; one source keeps its text
+    const summary = doc.components.schemas.SourceSummary!;
+    expect(summary.required).toEqual(expect.arrayContaining(['id', 'title', 'hasText']));
+    expect(Object.keys(summary.properties ?? {})).not.toContain('text');
+    expect(JSON.stringify(doc.components.schemas.SourcesResponse)).toContain('#/components/schemas/SourceSummary');
+    expect(Object.keys(doc.components.schemas.Source!.properties ?? {})).toContain('text');
+    expect(JSON.stringify(doc.components.schemas.SourceResponse)).toContain('#/components/schemas/Source"');
     const observation = doc.components.schemas.Observation!;
     expect(observation.required).toEqual(expect.arrayContaining(['id', 'unitId', 'indicatorId', 'period', 'value', 'version']));
     expect(Object.keys(observation.properties ?? {})).toContain('qualifier');

@@ -1,5 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
+import { userMessageOf } from '../../api/client';
+import { queries } from '../../api/queries';
+import { PanelError, PanelLoading } from './panel-states';
 import './source-list.css';
 
 export interface SourceLine {
@@ -7,24 +11,46 @@ export interface SourceLine {
   title: string;
   date: string;
   reference: string;
-  /** The report's own text, where it was stored (imported reports): shown as plain text only. */
-  text?: string;
+  /** The report's own text was stored (imported reports): it is fetched when someone opens it. */
+  hasText?: true;
 }
 
 /** Sources listed before the rest are folded into "và N nguồn khác". */
 export const SOURCES_SHOWN = 5;
 
+/** A report's text, fetched once its disclosure is open; shown as a React text node only. */
+function SourceText({ s }: { s: SourceLine }) {
+  const query = useQuery(queries.source(s.id));
+  if (query.data) {
+    return (
+      // scrollable, so it takes the focus for keyboard scrolling
+      <div className="source-report-text" role="group" aria-label={`Văn bản báo cáo: ${s.title}`} tabIndex={0}>
+        {query.data.text ?? ''}
+      </div>
+    );
+  }
+  if (query.isError) {
+    return (
+      <PanelError
+        message={`Không tải được văn bản báo cáo. ${userMessageOf(query.error)}`}
+        onRetry={() => void query.refetch()}
+        retrying={query.isFetching}
+      />
+    );
+  }
+  return <PanelLoading label="Đang tải văn bản…" />;
+}
+
 function SourceItem({ s }: { s: SourceLine }) {
+  const [open, setOpen] = useState(false);
   return (
     <li title={s.reference}>
       {s.title} ({s.date})
-      {s.text && (
-        <details className="source-report">
+      {s.hasText && (
+        <details className="source-report" onToggle={(e) => setOpen(e.currentTarget.open)}>
           <summary>Xem văn bản báo cáo</summary>
-          {/* scrollable, so it takes the focus for keyboard scrolling */}
-          <div className="source-report-text" role="group" aria-label={`Văn bản báo cáo: ${s.title}`} tabIndex={0}>
-            {s.text}
-          </div>
+          {/* a closed disclosure fetches nothing */}
+          {open && <SourceText s={s} />}
         </details>
       )}
     </li>
@@ -50,8 +76,10 @@ function usePrinting(enabled: boolean): boolean {
 
 /**
  * Where the panel's figures came from: each report's title and date, and, for a report whose
- * text was kept, a disclosure to read it. The text is rendered as a React text node in a
- * pre-wrapped block, so markup in a report is shown as written and never interpreted.
+ * text was kept, a disclosure to read it. The list of sources leaves the texts out (up to 200 kB
+ * each): a text is fetched (GET /api/sources/:id) only once its disclosure is opened, and
+ * rendered as a React text node in a pre-wrapped block, so markup in a report is shown as
+ * written and never interpreted. On paper the disclosures are left out, texts included.
  *
  * Many wards compared bring hundreds of sources: the first few are listed, the rest sit in a
  * "và N nguồn khác" disclosure and are rendered only once it is opened (or while printing,

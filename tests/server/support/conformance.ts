@@ -13,7 +13,9 @@ import {
   SourcesResponse,
   UnitsResponse,
   observationOrder,
+  summarizeSource,
   type Observation,
+  type Source,
 } from '../../../src/api/contract';
 import { loadDataset } from '../../../data';
 
@@ -30,6 +32,22 @@ export interface ConformanceCase {
 }
 
 const data = loadDataset();
+
+/**
+ * An imported report with its text (the seeded reports have none): both sides are given it
+ * (the msw handlers in their dataset, the server through its storage) before the cases run.
+ */
+export const SOURCE_WITH_TEXT: Source = {
+  id: 'my-thoi-2025-imported',
+  unitId: 'my-thoi',
+  title: 'Báo cáo sơ kết 6 tháng đầu năm 2025 (nhập từ văn bản)',
+  heldOn: '2025-07-15',
+  periodLabel: '6 tháng 2025',
+  reference: 'Báo cáo sơ kết 6 tháng đầu năm 2025, Đảng ủy phường Mỹ Thới',
+  text: `Thu ngân sách đạt trên 7 tỉ đồng.\n<b>in đậm</b> & "trích dẫn"\n${'Nội dung báo cáo. '.repeat(6000)}`,
+};
+/** Every source the cases expect, as stored. */
+const sources = [...data.sources, SOURCE_WITH_TEXT];
 
 function observations(a: Answer): Observation[] {
   expect(a.status).toBe(200);
@@ -121,14 +139,36 @@ export const conformanceCases: ConformanceCase[] = [
   { name: 'a malformed unit id', path: '/api/observations?unit=My%20Thoi', check: badQuery('unit.0') },
   { name: 'from given twice', path: '/api/observations?from=2024-Q1&from=2024-Q2', check: badQuery('from') },
   {
-    name: 'the five source reports',
+    name: 'the source reports, each saying whether it has a text, none carrying one',
     path: '/api/sources',
-    check: (a) => expect(SourcesResponse.parse(a.body).sources).toEqual(data.sources),
+    check: (a) => {
+      expect(a.status).toBe(200);
+      expect(SourcesResponse.parse(a.body).sources).toEqual(sources.map(summarizeSource));
+      // the answer as sent, not as parsed (parsing would drop a stray text)
+      const listed = (a.body as { sources: Record<string, unknown>[] }).sources;
+      for (const s of listed) expect(s).not.toHaveProperty('text');
+      expect(listed.find((s) => s.id === SOURCE_WITH_TEXT.id)).toMatchObject({ hasText: true });
+      expect(listed.find((s) => s.id === 'my-thoi-2024-year')).toMatchObject({ hasText: false });
+      expect(JSON.stringify(a.body)).not.toContain('Nội dung báo cáo');
+    },
   },
   {
     name: 'one source',
     path: '/api/sources/my-thoi-2024-year',
-    check: (a) => expect(SourceResponse.parse(a.body).source).toMatchObject({ unitId: 'my-thoi', heldOn: '2024-12-30' }),
+    check: (a) => {
+      const { source } = SourceResponse.parse(a.body);
+      expect(source).toMatchObject({ unitId: 'my-thoi', heldOn: '2024-12-30' });
+      expect(a.body).not.toHaveProperty('source.text');
+      expect(a.body).not.toHaveProperty('source.hasText');
+    },
+  },
+  {
+    name: 'one source with its text',
+    path: `/api/sources/${SOURCE_WITH_TEXT.id}`,
+    check: (a) => {
+      expect(a.status).toBe(200);
+      expect(a.body).toEqual({ source: SOURCE_WITH_TEXT });
+    },
   },
   {
     name: 'a missing source',

@@ -186,6 +186,14 @@ describe('importing a report’s text', () => {
     expect(await screen.findByRole('status')).toHaveTextContent('Đã lưu 1 số liệu');
     expect(writesTo('/api/sources')[0]!.body).toMatchObject({ unitId: 'my-binh', periodLabel: '9 tháng 2023', text: REPORT });
     expect(writesTo('/api/observations')[0]!.body).toMatchObject([{ unitId: 'my-binh', period: '2023-Q3', indicatorId: 'budget_revenue', value: 4.2e9 }]);
+
+    // in the editor's list, the figure's source offers the report's text, fetched when opened
+    await user.click(screen.getByRole('tab', { name: 'Số liệu' }));
+    const filters = within(screen.getByRole('group', { name: 'Lọc số liệu' }));
+    await user.selectOptions(filters.getByLabelText('Phường, xã'), 'Phường Mỹ Bình');
+    const row = (await screen.findByRole('rowheader', { name: 'Thu ngân sách nhà nước' })).closest('tr')!;
+    await user.click(within(row).getByText('Văn bản báo cáo'));
+    expect((await within(row).findByRole('group', { name: /^Văn bản báo cáo/ })).textContent).toBe(REPORT);
   });
 
   it('keeps every decision and correction when the save fails, and a retry stores the report once', async () => {

@@ -19,12 +19,12 @@ export interface SourceLine {
 export const SOURCES_SHOWN = 5;
 
 /** A report's text, fetched once its disclosure is open; shown as a React text node only. */
-function SourceText({ s }: { s: SourceLine }) {
-  const query = useQuery(queries.source(s.id));
+function SourceText({ id, title }: { id: string; title: string }) {
+  const query = useQuery(queries.source(id));
   if (query.data) {
     return (
       // scrollable, so it takes the focus for keyboard scrolling
-      <div className="source-report-text" role="group" aria-label={`Văn bản báo cáo: ${s.title}`} tabIndex={0}>
+      <div className="source-report-text" role="group" aria-label={`Văn bản báo cáo: ${title}`} tabIndex={0}>
         {query.data.text ?? ''}
       </div>
     );
@@ -41,18 +41,22 @@ function SourceText({ s }: { s: SourceLine }) {
   return <PanelLoading label="Đang tải văn bản…" />;
 }
 
-function SourceItem({ s }: { s: SourceLine }) {
+/** A stored report's text behind a disclosure (kept off paper); a closed one fetches nothing. */
+export function ReportText({ id, title, summary = 'Xem văn bản báo cáo' }: { id: string; title: string; summary?: string }) {
   const [open, setOpen] = useState(false);
+  return (
+    <details className="source-report" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>{summary}</summary>
+      {open && <SourceText id={id} title={title} />}
+    </details>
+  );
+}
+
+function SourceItem({ s }: { s: SourceLine }) {
   return (
     <li title={s.reference}>
       {s.title} ({s.date})
-      {s.hasText && (
-        <details className="source-report" onToggle={(e) => setOpen(e.currentTarget.open)}>
-          <summary>Xem văn bản báo cáo</summary>
-          {/* a closed disclosure fetches nothing */}
-          {open && <SourceText s={s} />}
-        </details>
-      )}
+      {s.hasText && <ReportText id={s.id} title={s.title} />}
     </li>
   );
 }

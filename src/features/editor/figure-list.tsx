@@ -7,6 +7,7 @@ import { queries, queryKeys } from '../../api/queries';
 import { userMessageOf } from '../../api/client';
 import { formatDate } from '../../lib/format';
 import { periodLabel } from '../../lib/periods';
+import { ReportText } from '../../components/panel/source-list';
 import { Options } from './choice-field';
 import { figureText } from './describe-figure';
 import { BASIS_LABELS, FAMILY_LABELS, STATUS_LABELS } from './labels';
@@ -171,12 +172,7 @@ export function FigureList({
                     <td className="muted">{extra.join('; ')}</td>
                     <td className="muted">
                       {source ? `${source.title} (${formatDate(source.heldOn)})` : o.sourceId}
-                      {source?.text && (
-                        <details className="source-text-box">
-                          <summary>Văn bản báo cáo</summary>
-                          <p className="source-text">{source.text}</p>
-                        </details>
-                      )}
+                      {source?.hasText && <ReportText id={source.id} title={source.title} summary="Văn bản báo cáo" />}
                     </td>
                     <td className="row-actions">
                       <button type="button" aria-label={`Sửa ${name}, ${periodLabel(o.period)}`} onClick={() => onEdit(o)}>

@@ -1,7 +1,7 @@
 /** What every part of the editor needs from the API: units, indicators, sources and their rules. */
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { Indicator, Source, Unit } from '../../api/contract';
+import type { Indicator, SourceSummary, Unit } from '../../api/contract';
 import { queries } from '../../api/queries';
 import { ruleContext, type RuleContext } from '../../api/rules';
 import type { RuleNames } from './field-errors';
@@ -9,12 +9,12 @@ import type { RuleNames } from './field-errors';
 export interface EditorData {
   units: Unit[];
   indicators: Indicator[];
-  sources: Source[];
+  sources: SourceSummary[];
   ctx: RuleContext;
   names: RuleNames;
   unitName: (id: string) => string;
   indicatorOf: (id: string) => Indicator | undefined;
-  sourceOf: (id: string) => Source | undefined;
+  sourceOf: (id: string) => SourceSummary | undefined;
 }
 
 export function useEditorData(): { data?: EditorData; error: unknown; isPending: boolean; retry: () => void } {

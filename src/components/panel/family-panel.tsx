@@ -120,28 +120,17 @@ export function FamilyPanel({ config, units, period, onSelectPeriod, renderActio
       getChartSvg: () =>
         document.getElementById(chartId)?.querySelector<SVGSVGElement>(CHART_SVG_SELECTOR) ?? null,
     };
+    // the same props for both chart kinds (each memoised, so they are drawn again only when these change)
+    const chartProps = { rows: model.chart.rows, series: chartSeries, benchmark: model.chart.benchmark, formatValue: formatTip, formatAxis };
     body = (
       <>
         <HeadlineTiles tiles={model.tiles} />
         {model.unitNotes.map((n) => <p key={n} className="unit-note">{n}</p>)}
         <div className="chart-box" id={chartId}>
           {compare ? (
-            <ComparisonChart
-              rows={model.chart.rows}
-              series={chartSeries}
-              benchmark={model.chart.benchmark}
-              formatValue={formatTip}
-              formatAxis={formatAxis}
-            />
+            <ComparisonChart {...chartProps} />
           ) : Chart ? (
-            <Chart
-              rows={model.chart.rows}
-              series={chartSeries}
-              benchmark={model.chart.benchmark}
-              boundaries={boundaries}
-              formatValue={formatTip}
-              formatAxis={formatAxis}
-            />
+            <Chart {...chartProps} boundaries={boundaries} />
           ) : chartFailed ? (
             <div className="chart-placeholder" role="alert">
               <p>Không tải được biểu đồ (các số liệu trên vẫn đúng). Hãy kiểm tra mạng rồi bấm “Thử lại”.</p>

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHART_SVG, ensureBuilt, LEGEND_TEXT, launchChromium, ROOT, startServer, type RunningBrowser, type RunningServer } from './harness';
+import { parseCsv } from '../csv-reader';
 
 const OUT = join(ROOT, 'test-results/export');
 const QUERY = '?unit=my-thoi&period=2024-Q4';
@@ -62,39 +63,6 @@ function readPngHeader(bytes: Buffer) {
   expect([...bytes.subarray(0, 8)]).toEqual(signature);
   expect(bytes.toString('latin1', 12, 16)).toBe('IHDR');
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20), bitDepth: bytes[24], colorType: bytes[25] };
-}
-
-/** RFC 4180 reader for the check. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += c;
-  }
-  if (cell || row.length) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows;
 }
 
 describe('export of each panel, production build on the real server', () => {

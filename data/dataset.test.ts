@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { observationProblems, ruleContext } from '../src/api/rules';
+import { observationProblems, ruleContext, sourceProblems } from '../src/api/rules';
 import { loadDataset } from './index';
 import { syntheticDataset } from './synthetic';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const data = loadDataset();
-const seeds = join(import.meta.dirname, '../../shared/seeds');
+// The project's own copies of the five reports (the importer's evaluation reads them too).
+const reports = join(import.meta.dirname, '../eval/reports');
 
 describe('the dataset of the reports', () => {
   it('parses through the contract and has the units, indicators and reports we expect', () => {
@@ -26,18 +27,23 @@ describe('the dataset of the reports', () => {
     expect(problems).toEqual([]);
   });
 
+  it('dates every source inside the life of its unit', () => {
+    const ctx = ruleContext(data.units, data.indicators, data.sources);
+    expect(data.sources.flatMap((s) => sourceProblems(s, ctx).map((i) => ({ ...i, source: s.id })))).toEqual([]);
+  });
+
   it('has unique ids, and every source belongs to the unit of its observations', () => {
     expect(new Set(data.observations.map((o) => o.id)).size).toBe(data.observations.length);
     const sourceUnit = new Map(data.sources.map((s) => [s.id, s.unitId]));
     for (const o of data.observations) expect(sourceUnit.get(o.sourceId), o.id).toBe(o.unitId);
   });
 
-  it('names a seed file in each source, and each quoted phrase is in that report', () => {
-    const files = readdirSync(seeds);
+  it('names a report file in each source, and each quoted phrase is in that report', () => {
+    const files = readdirSync(reports);
     for (const s of data.sources) {
       const file = files.find((f) => s.reference.includes(f));
       expect(file, s.id).toBeDefined();
-      const text = readFileSync(join(seeds, file!), 'utf8').normalize('NFC').replace(/\s+/g, ' ');
+      const text = readFileSync(join(reports, file!), 'utf8').normalize('NFC').replace(/\s+/g, ' ');
       for (const o of data.observations.filter((x) => x.sourceId === s.id)) {
         const quote = /“(.+?)”(?:\.|$)/.exec(o.note ?? '')?.[1];
         expect(quote, o.id).toBeDefined();

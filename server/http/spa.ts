@@ -1,11 +1,13 @@
 /**
- * Serves the built app from dist/: files as they are, and index.html for every other path
- * (client-side routes). Without a build, a short page in Vietnamese says what to do.
+ * Serves the built app from dist/ (GET and HEAD; other methods are a 405): its files through
+ * static-files.ts, and index.html for client-side routes (paths whose last part has no
+ * extension, outside /assets/). A missing file is a 404. Without a build, a short page in
+ * Vietnamese says what to do. Every request looks at dist/ anew: a build made after the start
+ * is served without a restart.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono, type MiddlewareHandler } from 'hono';
+import { Hono, type Context } from 'hono';
+import { findFile, sendFile } from './static-files';
 
 const NO_BUILD_PAGE = `<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><title>Chưa có giao diện</title></head>
@@ -14,29 +16,36 @@ const NO_BUILD_PAGE = `<!doctype html>
 nhưng chưa có bản dựng giao diện (thư mục dist/). Hãy chạy <code>npm run build</code> rồi khởi động lại.</p>
 </body></html>`;
 
+/** Vite puts a content hash in every file name under assets/: those never change. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** Everything else (index.html, robots.txt, ...) is checked with its ETag at every use. */
+const REVALIDATE = 'no-cache';
+
+/** A path the app's router answers: outside /assets/, decodable, its last part without a dot. */
+function isAppRoute(urlPath: string): boolean {
+  if (urlPath.startsWith('/assets/')) return false;
+  try {
+    if (decodeURIComponent(urlPath).includes('\0')) return false;
+  } catch {
+    return false;
+  }
+  return !urlPath.slice(urlPath.lastIndexOf('/') + 1).includes('.');
+}
+
+const notFound = (c: Context) => c.text('Không tìm thấy tệp.', 404);
+
 export function spaRoutes(distDir: string) {
   const app = new Hono();
   const indexFile = join(distDir, 'index.html');
 
-  let files: MiddlewareHandler | undefined;
-  // Checked per request: a build made after the start is served without a restart.
-  app.use('*', (c, next) => {
-    if (!existsSync(distDir)) return next();
-    files ??= serveStatic({
-      root: distDir,
-      onFound: (path, ctx) => {
-        // Vite puts a content hash in every file name under assets/: those never change.
-        ctx.header('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
-      },
-    });
-    return files(c, next);
+  // get() also answers HEAD
+  app.get('*', async (c) => {
+    const urlPath = new URL(c.req.url).pathname;
+    const file = await findFile(distDir, urlPath);
+    if (file) return (await sendFile(c, file, urlPath.startsWith('/assets/') ? IMMUTABLE : REVALIDATE)) ?? notFound(c);
+    if (!isAppRoute(urlPath)) return notFound(c);
+    return (await sendFile(c, indexFile, REVALIDATE)) ?? c.html(NO_BUILD_PAGE, 503);
   });
-  app.get('*', (c) => {
-    if (c.req.path.startsWith('/assets/')) return c.text('Không tìm thấy tệp.', 404);
-    if (!existsSync(indexFile)) return c.html(NO_BUILD_PAGE, 503);
-    c.header('Cache-Control', 'no-cache');
-    return c.html(readFileSync(indexFile, 'utf8'));
-  });
-  app.all('*', (c) => c.text('Phương thức không được hỗ trợ.', 405));
+  app.all('*', (c) => c.text('Phương thức không được hỗ trợ.', 405, { Allow: 'GET, HEAD' }));
   return app;
 }

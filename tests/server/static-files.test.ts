@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { cameOverHttps } from '../../server/http/security';
 import { prepareStaticFiles } from '../../server/http/static-build';
 import { startTestServer, type TestServer } from './support/in-process';
 
@@ -312,6 +313,12 @@ describe('Strict-Transport-Security', () => {
       const http = await raw(s.url + path, { headers: { 'x-forwarded-proto': 'http, https' } });
       expect(http.headers['strict-transport-security'], path).toBeUndefined();
     }
+  });
+
+  it('counts a request that reached this server over TLS itself as HTTPS', () => {
+    expect(cameOverHttps('https://kpi.example/', undefined)).toBe(true);
+    expect(cameOverHttps('http://kpi.example/', undefined)).toBe(false);
+    expect(cameOverHttps('http://kpi.example/', 'HTTPS')).toBe(true);
   });
 });
 

@@ -79,7 +79,7 @@ describe('comparing many wards', () => {
     const wards = ['my-thoi', 'my-quy', 'my-thanh'].map(unit);
     const chart = buildComparison(data.observations, wards, indicator('budget_revenue_pct'), '2024-Q4');
     const key = chart.series[0]!.key;
-    const row = (id: string) => chart.rows.find((r) => r.period === id)!;
+    const row = (id: string) => chart.rows.find((r) => r.unitId === id)!;
     expect(chart.layout).toBe('byUnit');
     // Mỹ Thới reported the whole year: 100% against the year's pace
     expect(row('my-thoi')).toMatchObject({ [key]: 100, benchmark: 100, asOf: null });

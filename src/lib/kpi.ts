@@ -87,18 +87,23 @@ export interface SeriesDef {
   metric: 'value' | 'outOf';
 }
 
-export type ChartRow = { period: string; label: string } & Record<string, number | string | null>;
+/** The figures of each series (by its key) and the benchmark, in one period of a trend. */
+export type TrendRow = { period: string; label: string } & Record<string, number | string | null>;
+/** One ward of a comparison: its figure, the benchmark of that figure's period, and that period when it is an earlier one. */
+export type ComparisonRow = { unitId: string; label: string; asOf: string | null } & Record<string, number | string | null>;
 
-export interface ChartModel {
+interface ChartParts {
   series: SeriesDef[];
-  rows: ChartRow[];
   /** Periods where a unit's boundaries changed: the series is cut there. */
   boundaries: { period: string; label: string }[];
   /** Benchmark per period (target or even pace), when the chart's first indicator has one. */
   benchmark?: { key: 'benchmark'; label: string };
-  /** Periods across (a trend), or one bar per ward (a comparison in one period). */
-  layout: 'byPeriod' | 'byUnit';
 }
+
+/** Periods across (a trend), or one bar per ward (a comparison in one period). */
+export type ChartModel = (ChartParts & { layout: 'byPeriod'; rows: TrendRow[] }) | (ChartParts & { layout: 'byUnit'; rows: ComparisonRow[] });
+export type TrendChartModel = Extract<ChartModel, { layout: 'byPeriod' }>;
+export type ComparisonChartModel = Extract<ChartModel, { layout: 'byUnit' }>;
 
 export interface ChartInput {
   observations: readonly Observation[];
@@ -113,14 +118,14 @@ export interface ChartInput {
  * The trend over the periods that have data, one series per unit (and indicator), cut into
  * separate series at each boundary change so no line joins figures across it.
  */
-export function buildChart({ observations, units, indicators, indicatorIds, withOutOf }: ChartInput): ChartModel {
+export function buildChart({ observations, units, indicators, indicatorIds, withOutOf }: ChartInput): TrendChartModel {
   const unitById = new Map(units.map((u) => [u.id, u]));
   const indicatorById = new Map(indicators.map((i) => [i.id, i]));
   const relevant = observations.filter((o) => indicatorIds.includes(o.indicatorId) && unitById.has(o.unitId));
   const periods = [...new Set(relevant.map((o) => o.period))].sort(comparePeriods);
 
   const series = new Map<string, SeriesDef>();
-  const rows: ChartRow[] = periods.map((p) => ({ period: p, label: periodLabel(p) }));
+  const rows: TrendRow[] = periods.map((p) => ({ period: p, label: periodLabel(p) }));
   const rowOf = new Map(rows.map((r) => [r.period, r]));
   const many = indicatorIds.length > 1;
 
@@ -183,14 +188,14 @@ export function buildComparison(
   units: readonly Unit[],
   indicator: Indicator,
   period: string,
-): ChartModel {
+): ComparisonChartModel {
   const bench = benchmarkFor(indicator, period);
   const key = `compare~${indicator.id}`;
-  const rows: ChartRow[] = units.map((u) => {
+  const rows: ComparisonRow[] = units.map((u) => {
     const h = pickHeadline(observations, u, indicator.id, period);
     const from = h?.observation.period ?? period;
     return {
-      period: u.id,
+      unitId: u.id,
       label: u.name,
       [key]: h ? h.observation.value : null,
       benchmark: benchmarkFor(indicator, from)?.value ?? null,
@@ -206,7 +211,7 @@ export function buildComparison(
   };
 }
 
-/** By unit and era, then by indicator as configured, values before their totals. */
+/** By unit and era, then by indicator id, values before their totals. */
 function seriesOrder(a: SeriesDef, b: SeriesDef): number {
   return (
     a.unitId.localeCompare(b.unitId) || a.era - b.era || a.indicatorId.localeCompare(b.indicatorId) ||

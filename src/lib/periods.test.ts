@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evenPacePercent, parsePeriod, periodEnd, periodLabel, periodRange, periodSlug } from './periods';
+import { evenPacePercent, parsePeriod, periodEnd, periodLabel, periodSlug } from './periods';
 
 describe('periods', () => {
   it('reads YYYY-Qn and refuses anything else', () => {
@@ -21,10 +21,5 @@ describe('periods', () => {
     expect(periodEnd('2024-Q2')).toBe('2024-06-30');
     expect(periodEnd('2025-Q3')).toBe('2025-09-30');
     expect([1, 2, 3, 4].map((q) => evenPacePercent(`2024-Q${q}`))).toEqual([25, 50, 75, 100]);
-  });
-
-  it('lists a range of periods across years', () => {
-    expect(periodRange('2024-Q3', '2025-Q2')).toEqual(['2024-Q3', '2024-Q4', '2025-Q1', '2025-Q2']);
-    expect(periodRange('2025-Q2', '2024-Q3')).toEqual([]);
   });
 });

@@ -51,19 +51,3 @@ export function evenPacePercent(period: string): number | null {
   const p = parsePeriod(period);
   return p ? p.quarter * 25 : null;
 }
-
-/** Every period from `from` to `to`, inclusive and in order. */
-export function periodRange(from: string, to: string): string[] {
-  const a = parsePeriod(from);
-  const b = parsePeriod(to);
-  if (!a || !b) return [];
-  const out: string[] = [];
-  for (let y = a.year; y <= b.year; y++) {
-    for (let q = 1; q <= 4; q++) {
-      if (y === a.year && q < a.quarter) continue;
-      if (y === b.year && q > b.quarter) break;
-      out.push(formatPeriodId(y, q as Quarter));
-    }
-  }
-  return out;
-}

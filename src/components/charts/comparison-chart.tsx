@@ -45,7 +45,15 @@ function useContainerWidth(fixed: number | undefined) {
   return { ref, width: fixed || measured || FALLBACK_WIDTH };
 }
 
-export function ComparisonChart({ rows, series, benchmark, formatValue, formatAxis, width: fixedWidth }: ComparisonChartProps) {
+/** Drawn again only when its props change (a panel re-renders for other reasons). */
+export const ComparisonChart = memo(function ComparisonChart({
+  rows,
+  series,
+  benchmark,
+  formatValue,
+  formatAxis,
+  width: fixedWidth,
+}: ComparisonChartProps) {
   const { ref, width } = useContainerWidth(fixedWidth);
   const g = useMemo(
     () =>
@@ -163,7 +171,4 @@ export function ComparisonChart({ rows, series, benchmark, formatValue, formatAx
       </ul>
     </div>
   );
-}
-
-/** Drawn again only when its props change (a panel re-renders for other reasons). */
-export default memo(ComparisonChart);
+});

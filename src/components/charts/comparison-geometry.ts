@@ -48,7 +48,6 @@ export interface ComparisonGeometry {
   benchmarks: { x: number; y1: number; y2: number; value: number }[];
 }
 
-export const FONT_SIZE = 12;
 /** Height of one ward's band, and the thickest a bar gets (as the Recharts chart drew them). */
 export const ROW_HEIGHT = 26;
 export const MAX_BAR = 18;

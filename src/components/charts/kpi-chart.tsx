@@ -44,7 +44,8 @@ function BenchmarkTick({ cx, cy, index }: { cx?: number; cy?: number; index?: nu
   return <line key={index} x1={cx - 36} x2={cx + 36} y1={cy} y2={cy} stroke={BENCHMARK_COLOR} strokeWidth={2.5} strokeDasharray="6 3" />;
 }
 
-export function KpiChart(props: KpiChartProps) {
+/** Drawn again only when its props change: a panel re-renders for other reasons (fetching, busy buttons). */
+export const KpiChart = memo(function KpiChart(props: KpiChartProps) {
   const { rows, series, benchmark, boundaries, formatValue, formatAxis, width } = props;
   const height = props.height ?? 300;
   const sized = width ? { width, height } : { responsive: true, style: { width: '100%', height } };
@@ -89,7 +90,4 @@ export function KpiChart(props: KpiChartProps) {
       ))}
     </ComposedChart>
   );
-}
-
-/** Drawn again only when its props change: a panel re-renders for other reasons (fetching, busy buttons). */
-export default memo(KpiChart);
+});

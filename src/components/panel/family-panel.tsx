@@ -9,7 +9,7 @@ import { formatMoneyShort, formatNumber, formatValue } from '../../lib/format';
 import { buildPanelModel, COMPARE_FROM, type FamilyConfig } from '../../lib/panel-model';
 import type { LegendItem, PanelExport } from '../../lib/panel-export';
 import { periodLabel } from '../../lib/periods';
-import ComparisonChart from '../charts/comparison-chart';
+import { ComparisonChart } from '../charts/comparison-chart';
 import { CHART_SVG_SELECTOR } from '../charts/chart-marker';
 import { BENCHMARK_COLOR, seriesColor } from '../charts/palette';
 import { DataTable } from './data-table';

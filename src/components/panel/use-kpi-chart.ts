@@ -27,7 +27,7 @@ export function preloadChart(): void {
 
 function loadChart(): Promise<ChartComponent> {
   loading ??= import('../charts/kpi-chart').then(
-    (m) => m.default,
+    (m) => m.KpiChart,
     (err: unknown) => {
       loading = undefined; // the next panel that asks tries again
       throw err;

@@ -1,13 +1,31 @@
-/** Middleware: the request needs `Authorization: Bearer TOKEN` of at least this role. */
+/**
+ * Middleware: the request needs `Authorization: Bearer TOKEN` of at least this role. A valid
+ * token's short id (never the token) is kept on the request as the context variable `tokenId`,
+ * for the access log and for the writes to name who made a change.
+ */
 import type { Context, MiddlewareHandler } from 'hono';
 import { apiError } from '../http/errors';
-import { hasRole, roleOf, type Role, type TokenEntry } from './tokens';
+import { hasRole, matchToken, type Role, type TokenEntry } from './tokens';
+
+declare module 'hono' {
+  interface ContextVariableMap {
+    /** The id of the request's valid bearer token (tokenIdOf), once an auth check has seen it. */
+    tokenId?: string;
+  }
+}
+
+/** The id of the request's valid bearer token, or undefined (no token, an unknown one, or not checked). */
+export function requestTokenId(c: Context): string | undefined {
+  return c.get('tokenId');
+}
 
 /** The role of the request's bearer token, or undefined if it has none or an unknown one. */
 export function bearerRole(c: Context, entries: readonly TokenEntry[]): Role | undefined {
   const header = c.req.header('authorization') ?? '';
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  return match?.[1] ? roleOf(match[1], entries) : undefined;
+  const entry = match?.[1] ? matchToken(match[1], entries) : undefined;
+  if (entry) c.set('tokenId', entry.id);
+  return entry?.role;
 }
 
 /** The 401 of a request without a valid token (the token is never echoed). */

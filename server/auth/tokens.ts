@@ -11,6 +11,8 @@ export type Role = (typeof ROLES)[number];
 export interface TokenEntry {
   role: Role;
   hash: Buffer;
+  /** What logs and the history name the token by: the first 8 hex digits of its hash (tokenIdOf). */
+  id: string;
 }
 
 export const MIN_TOKEN_LENGTH = 24;
@@ -23,6 +25,14 @@ export function hasRole(actual: Role, needed: Role): boolean {
 
 function sha256(text: string): Buffer {
   return createHash('sha256').update(text, 'utf8').digest();
+}
+
+/**
+ * A token's short id: the first 8 hex digits of its SHA-256 hash. It tells tokens apart in the
+ * access log and the history without telling anything of the token (scripts/token.mjs prints it).
+ */
+export function tokenIdOf(hash: Buffer): string {
+  return hash.toString('hex').slice(0, 8);
 }
 
 /**
@@ -45,7 +55,8 @@ export function parseTokens(text: string, origin: string): TokenEntry[] {
     if (token.length < MIN_TOKEN_LENGTH || /\s/.test(token)) {
       throw new Error(`${origin}: entry ${i + 1} has a token shorter than ${MIN_TOKEN_LENGTH} characters or with spaces`);
     }
-    entries.push({ role: role as Role, hash: sha256(token) });
+    const hash = sha256(token);
+    entries.push({ role: role as Role, hash, id: tokenIdOf(hash) });
   });
   return entries;
 }
@@ -60,14 +71,19 @@ export function loadTokens(env: NodeJS.ProcessEnv): TokenEntry[] {
   return entries;
 }
 
-/** The highest role the token grants, or undefined. Looks at every entry, whatever matches. */
-export function roleOf(token: string, entries: readonly TokenEntry[]): Role | undefined {
+/** The entry of the highest role the token has, or undefined. Looks at every entry, whatever matches. */
+export function matchToken(token: string, entries: readonly TokenEntry[]): TokenEntry | undefined {
   const candidate = sha256(token);
-  let found: Role | undefined;
+  let found: TokenEntry | undefined;
   for (const entry of entries) {
-    if (timingSafeEqual(candidate, entry.hash) && (!found || rank[entry.role] > rank[found])) found = entry.role;
+    if (timingSafeEqual(candidate, entry.hash) && (!found || rank[entry.role] > rank[found.role])) found = entry;
   }
   return found;
+}
+
+/** The highest role the token grants, or undefined. */
+export function roleOf(token: string, entries: readonly TokenEntry[]): Role | undefined {
+  return matchToken(token, entries)?.role;
 }
 
 /** A fresh random token: 32 bytes, base64url (43 characters). */

@@ -6,10 +6,25 @@ import { apiError } from './errors';
 
 type Parsed<T> = { ok: true; data: T } | { ok: false; response: Response };
 
+/**
+ * True for exactly `application/json`, with no parameter but `charset=utf-8` (RFC 9110 media
+ * type: case-insensitive names, optional white space and quotes). Any other type, including
+ * `application/json-patch+json` and other `+json` types whose meaning differs, is not a body
+ * the writes understand.
+ */
+export function isJsonContentType(header: string | undefined): boolean {
+  if (header === undefined) return false;
+  const [type = '', ...params] = header.split(';');
+  if (type.trim().toLowerCase() !== 'application/json') return false;
+  return params.every((p) => p.trim() === '' || /^\s*charset\s*=\s*(?:utf-8|"utf-8")\s*$/i.test(p));
+}
+
 export async function parseJsonBody<S extends z.ZodType>(c: Context, schema: S): Promise<Parsed<z.infer<S>>> {
-  const type = c.req.header('content-type') ?? '';
-  if (!/^application\/json\b/i.test(type)) {
-    return { ok: false, response: apiError(c, 415, 'unsupported_media_type', 'The body must be application/json.') };
+  if (!isJsonContentType(c.req.header('content-type'))) {
+    return {
+      ok: false,
+      response: apiError(c, 415, 'unsupported_media_type', 'The body must be application/json (UTF-8).'),
+    };
   }
   let raw: unknown;
   try {

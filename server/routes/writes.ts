@@ -1,6 +1,7 @@
 /**
- * The write endpoints: an editor's token, a body the contract accepts, then one transaction
- * in the storage that checks the indicator's rules and writes all or nothing.
+ * The write endpoints: an editor's token, a body the contract accepts, the rules of
+ * src/api/rules.ts, then one transaction in the storage that checks them again and writes all
+ * or nothing.
  */
 import { Hono, type Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -13,17 +14,22 @@ import {
   ObservationUpdate,
   ObservationsResponse,
   SourceResponse,
+  type ApiIssue,
 } from '../../src/api/contract';
+import { observationProblems, ruleContext, sourceProblems, type RuleContext } from '../../src/api/rules';
 import { requireRole } from '../auth/require-role';
 import type { TokenEntry } from '../auth/tokens';
 import { apiError } from '../http/errors';
 import { parseJsonBody } from '../http/json-body';
 import type { Storage, WriteOutcome } from '../storage/types';
 
+const broken = (c: Context, issues: ApiIssue[]) =>
+  apiError(c, 400, 'invalid', 'The data breaks the rules of its indicator; nothing was written.', issues);
+
 function refusal(c: Context, outcome: Exclude<WriteOutcome<unknown>, { ok: true }>) {
   switch (outcome.kind) {
     case 'invalid':
-      return apiError(c, 400, 'invalid', 'The data breaks the rules of its indicator; nothing was written.', outcome.issues);
+      return broken(c, outcome.issues);
     case 'not_found':
       return apiError(c, 404, 'not_found', outcome.message);
     case 'conflict': {
@@ -41,6 +47,37 @@ function answer<T>(c: Context, outcome: WriteOutcome<T>, status: ContentfulStatu
   return outcome.ok ? c.json(wrap(outcome.value), status) : refusal(c, outcome);
 }
 
+/**
+ * The rules' view of what is stored, with each source's unit. The storage checks the same rules
+ * inside its transaction but knows a source by its id only (not its unit); units, indicators and
+ * sources are never changed or deleted, so checking them here first holds for the transaction.
+ */
+async function storedRules(storage: Storage): Promise<RuleContext> {
+  const [units, indicators, sources] = await Promise.all([
+    storage.listUnits(),
+    storage.listIndicators(),
+    storage.listSources(),
+  ]);
+  return ruleContext(units, indicators, sources);
+}
+
+/** A version in a query: one canonical positive decimal integer ("7"; not "07", "7.0", "7e0", "0x7", " 7"). */
+const CANONICAL_VERSION = /^[1-9][0-9]{0,14}$/;
+
+/** The `?version=N` of a delete (optional, at most once) and no other parameter, or the issues. */
+function deleteQuery(url: string): { version?: number; issues: ApiIssue[] } {
+  const params = new URL(url).searchParams;
+  const issues: ApiIssue[] = [...new Set(params.keys())]
+    .filter((k) => k !== 'version')
+    .map((k) => ({ path: k, message: 'unknown query parameter' }));
+  const given = params.getAll('version');
+  if (given.length > 1) issues.push({ path: 'version', message: 'must be given at most once' });
+  else if (given.length === 1 && !CANONICAL_VERSION.test(given[0]!)) {
+    issues.push({ path: 'version', message: 'must be a whole number from 1, in plain digits' });
+  }
+  return { version: given.length === 1 ? Number(given[0]) : undefined, issues };
+}
+
 /** The :id of a path, or a 404 answer if it cannot name anything. */
 function pathId(c: Context): string | undefined {
   const parsed = Id.safeParse(c.req.param('id'));
@@ -54,6 +91,9 @@ export function writeRoutes(storage: Storage, tokens: readonly TokenEntry[]) {
   api.post('/observations', editor, async (c) => {
     const body = await parseJsonBody(c, NewObservationBatch);
     if (!body.ok) return body.response;
+    const ctx = await storedRules(storage);
+    const issues = body.data.flatMap((o, i) => observationProblems(o, ctx, String(i)));
+    if (issues.length > 0) return broken(c, issues);
     const outcome = await storage.addObservations(body.data);
     return answer(c, outcome, 201, (observations) => ObservationsResponse.parse({ observations }));
   });
@@ -63,6 +103,8 @@ export function writeRoutes(storage: Storage, tokens: readonly TokenEntry[]) {
     if (!id) return apiError(c, 404, 'not_found', 'No such observation.');
     const body = await parseJsonBody(c, ObservationUpdate);
     if (!body.ok) return body.response;
+    const issues = observationProblems(body.data, await storedRules(storage)); // the rules ignore version
+    if (issues.length > 0) return broken(c, issues);
     const outcome = await storage.updateObservation(id, body.data);
     return answer(c, outcome, 200, (observation) => ObservationResponse.parse({ observation }));
   });
@@ -70,18 +112,8 @@ export function writeRoutes(storage: Storage, tokens: readonly TokenEntry[]) {
   api.delete('/observations/:id', editor, async (c) => {
     const id = pathId(c);
     if (!id) return apiError(c, 404, 'not_found', 'No such observation.');
-    const params = new URL(c.req.url).searchParams;
-    const unknown = [...new Set(params.keys())].filter((k) => k !== 'version');
-    const raw = params.get('version');
-    const version = raw === null ? undefined : Number(raw);
-    if (unknown.length > 0 || (version !== undefined && !(Number.isInteger(version) && version >= 1))) {
-      return apiError(c, 400, 'bad_query', 'The query is not valid.', [
-        ...unknown.map((k) => ({ path: k, message: 'unknown query parameter' })),
-        ...(version !== undefined && !(Number.isInteger(version) && version >= 1)
-          ? [{ path: 'version', message: 'must be a whole number from 1' }]
-          : []),
-      ]);
-    }
+    const { version, issues } = deleteQuery(c.req.url);
+    if (issues.length > 0) return apiError(c, 400, 'bad_query', 'The query is not valid.', issues);
     const outcome = await storage.deleteObservation(id, version);
     return answer(c, outcome, 200, (observation) => ObservationResponse.parse({ observation }));
   });
@@ -89,6 +121,8 @@ export function writeRoutes(storage: Storage, tokens: readonly TokenEntry[]) {
   api.post('/sources', editor, async (c) => {
     const body = await parseJsonBody(c, NewSource);
     if (!body.ok) return body.response;
+    const issues = sourceProblems(body.data, ruleContext(await storage.listUnits(), [], []));
+    if (issues.length > 0) return broken(c, issues);
     const outcome = await storage.addSource(body.data);
     return answer(c, outcome, 201, (source) => SourceResponse.parse({ source }));
   });

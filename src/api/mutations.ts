@@ -2,14 +2,15 @@
  * The write requests (DESIGN.md, "Writes"), each with an editor's token. Callers run them
  * through TanStack Query mutations and invalidate through `queryKeys` afterwards.
  */
-import { z } from 'zod';
 import { ApiRequestError, apiRequest } from './client';
 import {
+  ApiError,
   ObservationConflict,
   ObservationResponse,
   ObservationsResponse,
   SessionResponse,
   SourceResponse,
+  type ApiIssue,
   type NewObservation,
   type NewSource,
   type Observation,
@@ -50,11 +51,9 @@ export function conflictOf(error: unknown): Observation | undefined {
 }
 
 /** The `issues` of a refused write, if the server sent any. */
-export function issuesOf(error: unknown): { path: string; message: string }[] {
+export function issuesOf(error: unknown): ApiIssue[] {
   if (!(error instanceof ApiRequestError)) return [];
-  const parsed = z
-    .object({ error: z.object({ issues: z.array(z.object({ path: z.string(), message: z.string() })).optional() }) })
-    .safeParse(error.body);
+  const parsed = ApiError.safeParse(error.body);
   return parsed.success ? (parsed.data.error.issues ?? []) : [];
 }
 

@@ -3,6 +3,7 @@
  * and the qualifier kept with the value ("trên 12 tỷ đồng").
  */
 import type { MeasureUnit, Qualifier } from '../api/contract';
+import { MEASURE_NAMES, QUALIFIER_WORDS } from './vocabulary';
 
 const numberFormats = new Map<number, Intl.NumberFormat>();
 
@@ -32,36 +33,12 @@ export function formatMoneyShort(vnd: number): string {
   return formatNumber(vnd, 0);
 }
 
-export const MEASURE_LABELS: Record<MeasureUnit, string> = {
-  vnd: 'đồng',
-  percent: '%',
-  household: 'hộ',
-  house: 'căn',
-  person: 'người',
-  gift: 'phần quà',
-  target: 'chỉ tiêu',
-  project: 'công trình',
-  organization: 'tổ chức',
-  enterprise: 'doanh nghiệp',
-  party_cell: 'chi bộ',
-  party_member: 'đảng viên',
-  collective: 'tập thể',
-  registration: 'lượt đăng ký',
-};
-
-export const QUALIFIER_WORDS: Record<Qualifier, string> = {
-  exact: '',
-  over: 'trên',
-  nearly: 'gần',
-  about: 'khoảng',
-};
-
 /** A value with its unit: "12 tỷ đồng", "88,44%", "1.770 phần quà", "10/11 chỉ tiêu". */
 export function formatValue(value: number, unit: MeasureUnit, outOf?: number): string {
   if (unit === 'vnd') return formatMoney(value);
   if (unit === 'percent') return `${formatNumber(value)}%`;
   const count = outOf !== undefined ? `${formatNumber(value)}/${formatNumber(outOf)}` : formatNumber(value);
-  return `${count} ${MEASURE_LABELS[unit]}`;
+  return `${count} ${MEASURE_NAMES[unit]}`;
 }
 
 /** The value as the report said it: "trên 12 tỷ đồng", "gần 2,6 tỷ đồng". */

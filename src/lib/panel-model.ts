@@ -4,9 +4,10 @@
  * the same model, so the image and the CSV say what the screen says.
  */
 import type { Family, Indicator, Observation, SourceSummary, Unit } from '../api/contract';
-import { formatDate, formatNumber, formatQualified, MEASURE_LABELS } from './format';
+import { formatDate, formatNumber, formatQualified } from './format';
 import { benchmarkFor, buildChart, buildComparison, pickHeadline, statusAgainst, type ChartModel } from './kpi';
 import { periodLabel } from './periods';
+import { BASIS_COMPARISONS, ESTIMATED_NOTE, MEASURE_NAMES, QUALIFIER_NAMES, SCOPE_NOTES } from './vocabulary';
 
 export interface FamilyConfig {
   family: Family;
@@ -68,8 +69,6 @@ export interface PanelInput {
   sources: readonly SourceSummary[];
 }
 
-const QUALIFIER_NAMES = { exact: 'chính xác', over: 'trên', nearly: 'gần', about: 'khoảng' } as const;
-
 function comparisonOf(indicator: Indicator, o: Observation): Pick<TileModel, 'comparison' | 'status'> {
   const parts: string[] = [];
   let status: TileModel['status'];
@@ -80,10 +79,10 @@ function comparisonOf(indicator: Indicator, o: Observation): Pick<TileModel, 'co
   } else if (indicator.targets) {
     parts.push(`Chưa có mục tiêu cho năm ${o.period.slice(0, 4)}`);
   }
-  if (o.basis) parts.push({ estimate: 'so với dự toán năm', plan: 'so với kế hoạch', resolution: 'so với Nghị quyết' }[o.basis]);
-  if (o.scope) parts.push(o.scope === 'term' ? 'tính cả nhiệm kỳ' : 'chỉ tiêu của năm');
+  if (o.basis) parts.push(BASIS_COMPARISONS[o.basis]);
+  if (o.scope) parts.push(SCOPE_NOTES[o.scope]);
   if (o.asOf) parts.push(`tính đến ${formatDate(o.asOf)}`);
-  if (o.status === 'estimated') parts.push('số ước');
+  if (o.status === 'estimated') parts.push(ESTIMATED_NOTE);
   return { comparison: parts.join(' · ') || undefined, status };
 }
 
@@ -136,7 +135,7 @@ export function buildPanelModel({ config, unitIds, period, observations, units, 
         indicator: indicator?.name ?? o.indicatorId,
         value: o.value,
         outOf: o.outOf,
-        unitOfMeasure: indicator ? MEASURE_LABELS[indicator.unit] : '',
+        unitOfMeasure: indicator ? MEASURE_NAMES[indicator.unit] : '',
         qualifier: QUALIFIER_NAMES[o.qualifier],
         formatted: indicator ? formatQualified(o.value, indicator.unit, o.qualifier, o.outOf) : String(o.value),
         source: source ? `${source.title} (${formatDate(source.heldOn)})` : o.sourceId,

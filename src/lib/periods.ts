@@ -2,6 +2,7 @@
  * Periods "YYYY-Qn": cumulative from 1 January to the end of quarter n (DOMAIN.md).
  */
 import { PERIOD_PATTERN } from '../api/contract';
+import { QUARTER_NAMES, QUARTER_SLUGS } from './vocabulary';
 
 export type Quarter = 1 | 2 | 3 | 4;
 export interface PeriodParts { year: number; quarter: Quarter }
@@ -16,26 +17,17 @@ export function formatPeriodId(year: number, quarter: Quarter): string {
   return `${year}-Q${quarter}`;
 }
 
-/** How the reports name the span that ends with quarter n. */
-export const QUARTER_LABELS: Record<Quarter, string> = {
-  1: 'Quý I',
-  2: '6 tháng',
-  3: '9 tháng',
-  4: 'Cả năm',
-};
-
 /** "Cả năm 2024", "9 tháng 2024", "Quý I 2026". */
 export function periodLabel(period: string): string {
   const p = parsePeriod(period);
-  return p ? `${QUARTER_LABELS[p.quarter]} ${p.year}` : period;
+  return p ? `${QUARTER_NAMES[p.quarter]} ${p.year}` : period;
 }
 
 /** "ca-nam-2024" style, for file names. */
 export function periodSlug(period: string): string {
   const p = parsePeriod(period);
   if (!p) return period.toLowerCase();
-  const words = { 1: 'quy-1', 2: '6-thang', 3: '9-thang', 4: 'ca-nam' }[p.quarter];
-  return `${p.year}-${words}`;
+  return `${p.year}-${QUARTER_SLUGS[p.quarter]}`;
 }
 
 /** The last day of the span, as an ISO date. */

@@ -1,6 +1,6 @@
 import type { TileModel as Tile } from '../../lib/panel-model';
+import { ATTAINMENT_WORDS } from '../../lib/vocabulary';
 
-const STATUS_WORDS = { met: 'Đạt', behind: 'Chưa đạt', unknown: '' } as const;
 
 /** The headline figures of a panel, readable without the chart. */
 export function HeadlineTiles({ tiles }: { tiles: Tile[] }) {
@@ -13,7 +13,7 @@ export function HeadlineTiles({ tiles }: { tiles: Tile[] }) {
           {t.detail && <span className={`tile-detail${t.earlier ? ' tile-earlier' : ''}`}>{t.detail}</span>}
           {t.comparison && (
             <span className="tile-comparison">
-              {t.status && t.status !== 'unknown' && <b className="status-word">{STATUS_WORDS[t.status]}: </b>}
+              {t.status && t.status !== 'unknown' && <b className="status-word">{ATTAINMENT_WORDS[t.status]}: </b>}
               {t.comparison}
             </span>
           )}

@@ -1,10 +1,11 @@
 import { FamilyPanel, type FamilyPanelProps } from '../../components/panel/family-panel';
 import type { FamilyConfig } from '../../lib/panel-model';
+import { FAMILY_NAMES } from '../../lib/vocabulary';
 
 export const budgetConfig: FamilyConfig = {
   family: 'budget',
   slug: 'thu-ngan-sach',
-  title: 'Thu ngân sách',
+  title: FAMILY_NAMES.budget,
   headline: ['budget_revenue', 'budget_revenue_pct'],
   chart: ['budget_revenue_pct'],
 };

@@ -13,7 +13,8 @@ import { readTypedNumber } from './figure-draft';
 import { splitHighlight } from './highlight';
 import { IndicatorSelect } from './indicator-select';
 import { rowPeriod, splitPeriod, joinPeriod, type CandidateRow, type ReportDraft } from './import-draft';
-import { BASIS_LABELS, NOT_STATED, QUALIFIER_LABELS, SCOPE_LABELS, STATUS_LABELS } from './labels';
+import { BASIS_CHOICES, QUALIFIER_CHOICES, SCOPE_CHOICES, STATUS_CHOICES } from '../../lib/vocabulary';
+import { NOT_STATED } from './labels';
 import { PeriodFields } from './period-fields';
 import { TextField } from './text-field';
 
@@ -53,10 +54,10 @@ export function CandidateRowView({
   const period = rowPeriod(row, report);
   const field = bindFields(id, row, row.errors, onChange);
   const details = [
-    row.basis && `so với ${BASIS_LABELS[row.basis].toLowerCase()}`,
+    row.basis && `so với ${BASIS_CHOICES[row.basis].toLowerCase()}`,
     c.asOf && `tính đến ${formatDate(c.asOf)}`,
-    c.scope && row.indicatorId === c.indicatorId && SCOPE_LABELS[c.scope].toLowerCase(),
-    c.status === 'estimated' && STATUS_LABELS.estimated.toLowerCase(),
+    c.scope && row.indicatorId === c.indicatorId && SCOPE_CHOICES[c.scope].toLowerCase(),
+    c.status === 'estimated' && STATUS_CHOICES.estimated.toLowerCase(),
   ].filter(Boolean);
 
   return (
@@ -90,8 +91,8 @@ export function CandidateRowView({
           <IndicatorSelect {...field('indicatorId')} label="Chỉ tiêu" className="span-2" indicators={indicators} />
           <TextField {...field('value')} label="Giá trị" inputMode="decimal" />
           <TextField {...field('outOf')} label="Trên tổng số" inputMode="decimal" />
-          <ChoiceField {...field('qualifier')} label="Mức độ" choices={Object.entries(QUALIFIER_LABELS)} />
-          <ChoiceField {...field('basis')} label="So với" choices={Object.entries(BASIS_LABELS)} none={NOT_STATED} />
+          <ChoiceField {...field('qualifier')} label="Mức độ" choices={Object.entries(QUALIFIER_CHOICES)} />
+          <ChoiceField {...field('basis')} label="So với" choices={Object.entries(BASIS_CHOICES)} none={NOT_STATED} />
           <PeriodFields
             id={id}
             labels={{ year: 'Năm của số liệu', quarter: 'Kỳ của số liệu' }}

@@ -2,7 +2,7 @@
 import type { Indicator, ObservationFields, Source } from '../../api/contract';
 import { formatDate, formatQualified } from '../../lib/format';
 import { periodLabel } from '../../lib/periods';
-import { BASIS_LABELS, QUALIFIER_LABELS, SCOPE_LABELS, STATUS_LABELS } from './labels';
+import { BASIS_CHOICES, QUALIFIER_CHOICES, SCOPE_CHOICES, STATUS_CHOICES } from '../../lib/vocabulary';
 
 export interface Lookups {
   unitName: (id: string) => string;
@@ -49,15 +49,15 @@ export function fieldText(field: keyof ObservationFields, o: ObservationFields, 
     case 'outOf':
       return o.outOf === undefined ? '—' : figureText({ ...o, value: o.outOf, outOf: undefined, qualifier: 'exact' }, l);
     case 'qualifier':
-      return QUALIFIER_LABELS[o.qualifier];
+      return QUALIFIER_CHOICES[o.qualifier];
     case 'basis':
-      return o.basis ? BASIS_LABELS[o.basis] : '—';
+      return o.basis ? BASIS_CHOICES[o.basis] : '—';
     case 'asOf':
       return o.asOf ? formatDate(o.asOf) : '—';
     case 'scope':
-      return o.scope ? SCOPE_LABELS[o.scope] : '—';
+      return o.scope ? SCOPE_CHOICES[o.scope] : '—';
     case 'status':
-      return o.status ? STATUS_LABELS[o.status] : '—';
+      return o.status ? STATUS_CHOICES[o.status] : '—';
     case 'sourceId':
       return sourceText(o.sourceId, l);
     case 'note':

@@ -7,7 +7,7 @@ import { useId, useMemo, useState, type FormEvent } from 'react';
 import type { NewObservation, Observation, ObservationFields, ObservationUpdate } from '../../api/contract';
 import { addObservations, updateObservation } from '../../api/mutations';
 import { queryKeys } from '../../api/queries';
-import { MEASURE_LABELS, formatDate } from '../../lib/format';
+import { formatDate } from '../../lib/format';
 import { bindFields } from './bind-fields';
 import { ChoiceField } from './choice-field';
 import { ConflictView } from './conflict-view';
@@ -15,7 +15,8 @@ import { Field } from './field';
 import type { FieldErrors } from './field-errors';
 import { checkFigureUpdate, checkNewFigure, draftFromObservation, emptyDraft, withoutVersion, type FigureDraft } from './figure-draft';
 import { IndicatorSelect } from './indicator-select';
-import { BASIS_LABELS, NOT_STATED, QUALIFIER_LABELS, SCOPE_LABELS, STATUS_LABELS } from './labels';
+import { BASIS_CHOICES, MEASURE_NAMES, QUALIFIER_CHOICES, SCOPE_CHOICES, STATUS_CHOICES } from '../../lib/vocabulary';
+import { NOT_STATED } from './labels';
 import { PeriodFields } from './period-fields';
 import { TextField } from './text-field';
 import { useEditorSession } from './token-store';
@@ -110,7 +111,7 @@ export function FigureForm({
     indicator?.unit === 'vnd'
       ? 'Đơn vị: đồng. Có thể viết 12 tỷ, 528 triệu hoặc 7 tỷ 265 triệu.'
       : indicator
-        ? `Đơn vị: ${MEASURE_LABELS[indicator.unit]}. Dấu phẩy thập phân: 88,44; dấu chấm hàng nghìn: 1.770.`
+        ? `Đơn vị: ${MEASURE_NAMES[indicator.unit]}. Dấu phẩy thập phân: 88,44; dấu chấm hàng nghìn: 1.770.`
         : 'Dấu phẩy thập phân: 88,44; dấu chấm hàng nghìn: 1.770.';
   const title = editing ? 'Sửa số liệu' : 'Thêm số liệu';
   const errorCount = Object.values(errors).filter((l) => l?.length).length;
@@ -128,13 +129,13 @@ export function FigureForm({
           <UnitSelect {...field('unitId')} label="Phường, xã" units={data.units} />
           <IndicatorSelect {...field('indicatorId')} label="Chỉ tiêu" className="span-2" indicators={data.indicators} none="— Chọn chỉ tiêu —" />
           <PeriodFields id={id} labels={{ year: 'Năm', quarter: 'Kỳ' }} errors={errors} value={draft} onChange={patch} />
-          <ChoiceField {...field('qualifier')} label="Mức độ" choices={Object.entries(QUALIFIER_LABELS)} />
+          <ChoiceField {...field('qualifier')} label="Mức độ" choices={Object.entries(QUALIFIER_CHOICES)} />
           <TextField {...field('value')} label="Giá trị" hint={valueHint} inputMode="decimal" />
           <TextField {...field('outOf')} label="Trên tổng số" hint="Chỉ khi báo cáo ghi dạng 10/11." inputMode="decimal" />
-          <ChoiceField {...field('basis')} label="So với" choices={Object.entries(BASIS_LABELS)} none={NOT_STATED} />
+          <ChoiceField {...field('basis')} label="So với" choices={Object.entries(BASIS_CHOICES)} none={NOT_STATED} />
           <TextField {...field('asOf')} label="Tính đến ngày" type="date" />
-          <ChoiceField {...field('status')} label="Tình trạng" choices={Object.entries(STATUS_LABELS)} none={NOT_STATED} />
-          <ChoiceField {...field('scope')} label="Phạm vi chỉ tiêu" choices={Object.entries(SCOPE_LABELS)} none={NOT_STATED} />
+          <ChoiceField {...field('status')} label="Tình trạng" choices={Object.entries(STATUS_CHOICES)} none={NOT_STATED} />
+          <ChoiceField {...field('scope')} label="Phạm vi chỉ tiêu" choices={Object.entries(SCOPE_CHOICES)} none={NOT_STATED} />
           <ChoiceField
             {...field('sourceId')}
             label="Nguồn"

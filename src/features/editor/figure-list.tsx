@@ -10,7 +10,7 @@ import { periodLabel } from '../../lib/periods';
 import { ReportText } from '../../components/panel/source-list';
 import { Options } from './choice-field';
 import { figureText } from './describe-figure';
-import { BASIS_LABELS, FAMILY_LABELS, STATUS_LABELS } from './labels';
+import { BASIS_CHOICES, FAMILY_NAMES, STATUS_CHOICES } from '../../lib/vocabulary';
 import { useEditorSession } from './token-store';
 import type { EditorData } from './use-editor-data';
 import { writeFailure } from './write-errors';
@@ -89,7 +89,7 @@ export function FigureList({
           Nhóm chỉ tiêu
           <select value={filter.family} onChange={(e) => set({ family: e.target.value as ListFilter['family'], indicatorId: '' })}>
             <option value="">{ALL}</option>
-            <Options choices={Object.entries(FAMILY_LABELS)} />
+            <Options choices={Object.entries(FAMILY_NAMES)} />
           </select>
         </label>
         <label>
@@ -159,9 +159,9 @@ export function FigureList({
                 const name = data.indicatorOf(o.indicatorId)?.name ?? o.indicatorId;
                 const source = data.sourceOf(o.sourceId);
                 const extra = [
-                  o.basis && `so với ${BASIS_LABELS[o.basis].toLowerCase()}`,
+                  o.basis && `so với ${BASIS_CHOICES[o.basis].toLowerCase()}`,
                   o.asOf && `tính đến ${formatDate(o.asOf)}`,
-                  o.status === 'estimated' && STATUS_LABELS.estimated.toLowerCase(),
+                  o.status === 'estimated' && STATUS_CHOICES.estimated.toLowerCase(),
                   o.note,
                 ].filter(Boolean);
                 return (

@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import type { Family, Indicator } from '../../api/contract';
 import { Field, type FieldFrame } from './field';
-import { FAMILY_LABELS } from './labels';
+import { FAMILY_NAMES } from '../../lib/vocabulary';
 
 export function IndicatorSelect({
   indicators,
@@ -21,7 +21,7 @@ export function IndicatorSelect({
 }) {
   const families = useMemo(
     () =>
-      (Object.keys(FAMILY_LABELS) as Family[])
+      (Object.keys(FAMILY_NAMES) as Family[])
         .map((family) => [family, indicators.filter((i) => i.family === family)] as const)
         .filter(([, list]) => list.length > 0),
     [indicators],
@@ -32,7 +32,7 @@ export function IndicatorSelect({
         <select {...p} value={value} onChange={(e) => onChange(e.target.value)}>
           {none !== undefined && <option value="">{none}</option>}
           {families.map(([family, list]) => (
-            <optgroup key={family} label={FAMILY_LABELS[family]}>
+            <optgroup key={family} label={FAMILY_NAMES[family]}>
               {list.map((i) => (
                 <option key={i.id} value={i.id}>
                   {i.name}

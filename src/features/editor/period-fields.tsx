@@ -1,7 +1,7 @@
 /** A period as two fields, its year (typed) and its part of the year (Quý I … Cả năm); messages under "period" and "quarter". */
 import { ChoiceField } from './choice-field';
 import type { FieldErrors } from './field-errors';
-import { QUARTER_OPTIONS } from './labels';
+import { QUARTER_NAMES } from '../../lib/vocabulary';
 import { TextField } from './text-field';
 
 export interface PeriodParts {
@@ -27,7 +27,7 @@ export function PeriodFields({
   return (
     <>
       <TextField {...frame('year', 'period')} inputMode="numeric" value={value.year} onChange={(year) => onChange({ year, quarter: value.quarter })} />
-      <ChoiceField {...frame('quarter', 'quarter')} choices={QUARTER_OPTIONS} value={value.quarter} onChange={(quarter) => onChange({ year: value.year, quarter })} />
+      <ChoiceField {...frame('quarter', 'quarter')} choices={Object.entries(QUARTER_NAMES)} value={value.quarter} onChange={(quarter) => onChange({ year: value.year, quarter })} />
     </>
   );
 }

@@ -6,6 +6,7 @@
 import { formatDateTime } from '../../lib/format';
 import type { PanelExport } from '../../lib/panel-export';
 import type { TileModel } from '../../lib/panel-model';
+import { ATTAINMENT_WORDS } from '../../lib/vocabulary';
 import type { ChartCapture } from './capture-chart';
 import { FONT_STACK } from './font';
 import { estimateText, wrapText, type FontWeight, type MeasureText } from './measure-text';
@@ -37,7 +38,6 @@ const PAD = 24;
 const GAP = 10;
 const TILE_MIN = 190;
 const MIN_WIDTH = 560;
-const STATUS_WORDS = { met: 'Đạt', behind: 'Chưa đạt', unknown: '' } as const;
 /** Lines are laid out a little wider than measured, so that a wider fallback font (where the embedded one is ignored) still fits. */
 const FALLBACK_SLACK = 1.1;
 
@@ -106,7 +106,7 @@ function drawTiles(c: Canvas, tiles: TileModel[]): void {
         for (const l of wrapText(t.detail, textW, 11, s.weight!, c.measure)) lines.push({ text: l, s });
       }
       if (t.comparison) {
-        const word = t.status ? STATUS_WORDS[t.status] : '';
+        const word = t.status ? ATTAINMENT_WORDS[t.status] : '';
         const full = word ? `${word}: ${t.comparison}` : t.comparison;
         wrapText(full, textW, 11, 400, c.measure).forEach((l, i) =>
           lines.push({ text: l, s: { size: 11 }, lead: i === 0 && word ? `${word}:` : undefined }),

@@ -5,7 +5,8 @@ import { queries } from '../../api/queries';
 import { userMessageOf } from '../../api/client';
 import type { Unit } from '../../api/contract';
 import { formatDate } from '../../lib/format';
-import { formatPeriodId, parsePeriod, QUARTER_LABELS, type Quarter } from '../../lib/periods';
+import { formatPeriodId, parsePeriod, type Quarter } from '../../lib/periods';
+import { QUARTER_NAMES } from '../../lib/vocabulary';
 import { useFilters } from './store';
 import { FIRST_YEAR, lastYear } from './url-state';
 
@@ -101,7 +102,7 @@ export function FilterBar() {
           Kỳ
           <select value={parts.quarter} onChange={(e) => setPeriod(formatPeriodId(parts.year, Number(e.target.value) as Quarter))}>
             {([1, 2, 3, 4] as const).map((q) => (
-              <option key={q} value={q}>{QUARTER_LABELS[q]}</option>
+              <option key={q} value={q}>{QUARTER_NAMES[q]}</option>
             ))}
           </select>
         </label>

@@ -1,10 +1,11 @@
 import { FamilyPanel, type FamilyPanelProps } from '../../components/panel/family-panel';
 import type { FamilyConfig } from '../../lib/panel-model';
+import { FAMILY_NAMES } from '../../lib/vocabulary';
 
 export const povertyConfig: FamilyConfig = {
   family: 'poverty',
   slug: 'giam-ngheo',
-  title: 'Giảm nghèo',
+  title: FAMILY_NAMES.poverty,
   headline: [
     'poor_households_reduced',
     'near_poor_households_reduced',

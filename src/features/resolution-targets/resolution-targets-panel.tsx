@@ -1,10 +1,11 @@
 import { FamilyPanel, type FamilyPanelProps } from '../../components/panel/family-panel';
 import type { FamilyConfig } from '../../lib/panel-model';
+import { FAMILY_NAMES } from '../../lib/vocabulary';
 
 export const resolutionTargetsConfig: FamilyConfig = {
   family: 'resolution_targets',
   slug: 'chi-tieu-nghi-quyet',
-  title: 'Chỉ tiêu Nghị quyết',
+  title: FAMILY_NAMES.resolution_targets,
   headline: ['resolution_targets_met'],
   chart: ['resolution_targets_met'],
   withOutOf: true,

@@ -1,0 +1,114 @@
+/**
+ * What the contract's choices are called in Vietnamese, in every form the app writes them:
+ * the one place for these words (the panels, the exports, the filters and the editor read
+ * them here). A choice that appears in more than one form has one record per form.
+ */
+import type { Basis, Family, MeasureUnit, ObservationFields, Qualifier } from '../api/contract';
+
+type Scope = NonNullable<ObservationFields['scope']>;
+type Status = NonNullable<ObservationFields['status']>;
+
+/** The families' titles: a panel's heading, the editor's groups. */
+export const FAMILY_NAMES: Record<Family, string> = {
+  budget: 'Thu ngân sách',
+  poverty: 'Giảm nghèo',
+  health_insurance: 'Bảo hiểm y tế',
+  resolution_targets: 'Chỉ tiêu Nghị quyết',
+  other: 'Chỉ tiêu khác',
+};
+
+/** How the reports name the span that ends with quarter n ("Quý I 2026", "Cả năm 2024"). */
+export const QUARTER_NAMES: Record<1 | 2 | 3 | 4, string> = {
+  1: 'Quý I',
+  2: '6 tháng',
+  3: '9 tháng',
+  4: 'Cả năm',
+};
+
+/** The same spans in file names ("2024-ca-nam"). */
+export const QUARTER_SLUGS: Record<1 | 2 | 3 | 4, string> = {
+  1: 'quy-1',
+  2: '6-thang',
+  3: '9-thang',
+  4: 'ca-nam',
+};
+
+/** What a value's unit is called: "12 tỷ đồng", "1.770 phần quà". */
+export const MEASURE_NAMES: Record<MeasureUnit, string> = {
+  vnd: 'đồng',
+  percent: '%',
+  household: 'hộ',
+  house: 'căn',
+  person: 'người',
+  gift: 'phần quà',
+  target: 'chỉ tiêu',
+  project: 'công trình',
+  organization: 'tổ chức',
+  enterprise: 'doanh nghiệp',
+  party_cell: 'chi bộ',
+  party_member: 'đảng viên',
+  collective: 'tập thể',
+  registration: 'lượt đăng ký',
+};
+
+/** The qualifier as written before a value ("trên 12 tỷ đồng"); an exact value has none. */
+export const QUALIFIER_WORDS: Record<Qualifier, string> = {
+  exact: '',
+  over: 'trên',
+  nearly: 'gần',
+  about: 'khoảng',
+};
+
+/** The qualifier named on its own, as in a table's "Mức độ" column. */
+export const QUALIFIER_NAMES: Record<Qualifier, string> = {
+  exact: 'chính xác',
+  over: 'trên',
+  nearly: 'gần',
+  about: 'khoảng',
+};
+
+/** The qualifier as an editor chooses it. */
+export const QUALIFIER_CHOICES: Record<Qualifier, string> = {
+  exact: 'Đúng bằng',
+  over: 'Trên (hơn)',
+  nearly: 'Gần',
+  about: 'Khoảng',
+};
+
+/** What a percent is of, as an editor chooses it. */
+export const BASIS_CHOICES: Record<Basis, string> = {
+  estimate: 'Dự toán',
+  plan: 'Kế hoạch',
+  resolution: 'Nghị quyết',
+};
+
+/** What a percent is of, said beside a headline figure. */
+export const BASIS_COMPARISONS: Record<Basis, string> = {
+  estimate: 'so với dự toán năm',
+  plan: 'so với kế hoạch',
+  resolution: 'so với Nghị quyết',
+};
+
+/** Whose target a figure counts, as an editor chooses it. */
+export const SCOPE_CHOICES: Record<Scope, string> = {
+  year: 'Chỉ tiêu của năm',
+  term: 'Chỉ tiêu cả nhiệm kỳ',
+};
+
+/** Whose target a figure counts, said beside a headline figure. */
+export const SCOPE_NOTES: Record<Scope, string> = {
+  year: 'chỉ tiêu của năm',
+  term: 'tính cả nhiệm kỳ',
+};
+
+/** Whether a figure was reported or estimated, as an editor chooses it. */
+export const STATUS_CHOICES: Record<Status, string> = {
+  reported: 'Số đã báo cáo',
+  estimated: 'Số ước tính',
+};
+
+/** Said beside a headline figure that is an estimate (a reported one needs no word). */
+export const ESTIMATED_NOTE = 'số ước';
+
+/** A headline figure against its benchmark (target or even pace). */
+export const ATTAINMENT_WORDS = { met: 'Đạt', behind: 'Chưa đạt', unknown: '' } as const;

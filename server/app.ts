@@ -6,7 +6,8 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requireRole } from './auth/require-role';
 import type { TokenEntry } from './auth/tokens';
-import { apiError } from './http/errors';
+import { accessLog, logTarget } from './http/access-log';
+import { apiError, errorLog } from './http/errors';
 import { ReadCache } from './http/read-cache';
 import { securityHeaders } from './http/security';
 import { spaRoutes } from './http/spa';
@@ -14,7 +15,15 @@ import { openApiDocument } from './openapi/document';
 import { readRoutes } from './routes/reads';
 import { sessionRoutes } from './routes/session';
 import { writeRoutes } from './routes/writes';
+import { StorageFailure } from './storage/errors';
 import type { Storage } from './storage/types';
+
+/**
+ * The longest request target (path and query) answered; longer is a 414. The app's own longest
+ * URLs (every ward of a province in one query) are a few kB. main.ts lets Node's parser take
+ * twice this (request line and headers together), so that this check, not the parser, answers.
+ */
+export const MAX_URL_BYTES = 16 * 1024;
 
 export interface AppOptions {
   storage: Storage;
@@ -23,19 +32,41 @@ export interface AppOptions {
   readRequiresToken?: boolean;
   bodyLimitBytes?: number;
   readCache?: boolean;
-  /** Where unexpected errors are logged; answers never carry them. */
-  logError?: (err: unknown) => void;
+  /** Where the lines of the error log go (stderr by default); answers never carry them. */
+  logError?: (line: string) => void;
+  /** Where the access log's lines go (one per request); none when not given. */
+  logAccess?: (line: string) => void;
+}
+
+/** The length of a URL's request target: everything from the path on. */
+function targetLength(url: string): number {
+  const path = url.indexOf('/', url.indexOf('//') + 2);
+  return path < 0 ? 0 : url.length - path;
 }
 
 export function createApp(opts: AppOptions) {
   const app = new Hono();
-  const logError = opts.logError ?? ((err: unknown) => console.error('[server] unexpected error:', err));
+  const write = opts.logError ?? ((line: string) => console.error(line));
+  const logUnexpected = errorLog(write);
   const cache = new ReadCache(opts.readCache ?? true);
   const openapi = JSON.stringify(openApiDocument());
 
+  if (opts.logAccess) app.use('*', accessLog(opts.logAccess));
   app.use('*', securityHeaders());
+  app.use('*', async (c, next) => {
+    if (targetLength(c.req.url) > MAX_URL_BYTES) {
+      return apiError(c, 414, 'uri_too_long', `The URL is over ${MAX_URL_BYTES} bytes.`);
+    }
+    await next();
+  });
   app.onError((err, c) => {
-    logError(err);
+    const request = `${c.req.method} ${logTarget(c.req.url, 100)}`;
+    if (err instanceof StorageFailure) {
+      // told to the client as it is (a full disk, a damaged row); one short line for the operator
+      write(`[server] storage failure on ${request}: ${err.code}: ${err.message}`);
+      return apiError(c, err.status, err.code, err.message);
+    }
+    logUnexpected(err, request);
     return apiError(c, 500, 'internal', 'Internal server error.');
   });
 

@@ -11,6 +11,8 @@ export interface ServerConfig {
   readRequiresToken: boolean;
   bodyLimitBytes: number;
   readCache: boolean;
+  /** One line per request on stdout (KPI_ACCESS_LOG=0: none). */
+  accessLog: boolean;
 }
 
 function flag(value: string | undefined, fallback: boolean): boolean {
@@ -35,5 +37,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     readRequiresToken: flag(env.KPI_READ_REQUIRES_TOKEN, false),
     bodyLimitBytes: int('KPI_BODY_LIMIT', env.KPI_BODY_LIMIT, 5 * 1024 * 1024, 1024, 512 * 1024 * 1024),
     readCache: flag(env.KPI_READ_CACHE, true),
+    accessLog: flag(env.KPI_ACCESS_LOG, true),
   };
 }

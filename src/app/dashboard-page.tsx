@@ -9,9 +9,10 @@ import { PrintHeader } from '../features/export/print-header';
 import { FilterBar } from '../features/filters/filter-bar';
 import { FilterNotices } from '../features/filters/filter-notices';
 import { syncFiltersWithUrl, useFilters } from '../features/filters/store';
+import { FAMILIES } from '../features/kpi-panel/families';
+import { FamilyPanel } from '../features/kpi-panel/family-panel';
 import type { PanelExport } from '../lib/panel-export';
 import { periodLabel } from '../lib/periods';
-import { PANELS } from './panels';
 
 const renderActions = (panel: PanelExport) => <ExportButtons panel={panel} />;
 
@@ -47,8 +48,8 @@ export function DashboardPage() {
       <FilterBar />
       <FilterNotices />
       <main className="panels">
-        {PANELS.map(({ config, Panel }) => (
-          <Panel key={config.slug} {...panelProps} />
+        {FAMILIES.map((config) => (
+          <FamilyPanel key={config.slug} config={config} {...panelProps} />
         ))}
       </main>
     </div>

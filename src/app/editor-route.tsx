@@ -6,6 +6,7 @@ import { lazy, Suspense, useSyncExternalStore } from 'react';
 import { serializeFilters } from '../features/filters/url-state';
 import { useFilters } from '../features/filters/store';
 import { isEditorPath, NAVIGATE_EVENT } from '../features/editor/navigation';
+import { ReportText } from '../features/kpi-panel/report-text';
 
 const EditorPage = lazy(() => import('../features/editor/editor-page').then((m) => ({ default: m.EditorPage })));
 
@@ -34,7 +35,7 @@ export function EditorRoute() {
   const dashboardHref = `/${serializeFilters({ units: filters.units, period: filters.period })}`;
   return (
     <Suspense fallback={<p className="page">Đang tải trang nhập số liệu…</p>}>
-      <EditorPage dashboardHref={dashboardHref} />
+      <EditorPage dashboardHref={dashboardHref} ReportText={ReportText} />
     </Suspense>
   );
 }

@@ -5,21 +5,21 @@
  */
 import type { QueryClient } from '@tanstack/react-query';
 import { queries } from '../api/queries';
-import { panelObservations } from '../api/use-panel-data';
-import { preloadChart } from '../components/panel/use-kpi-chart';
+import { preloadChart } from '../components/charts/use-kpi-chart';
 import { isEditorPath } from '../features/editor/navigation';
 import { useFilters } from '../features/filters/store';
-import { COMPARE_FROM } from '../lib/panel-model';
-import { PANELS } from './panels';
+import { comparesUnits } from '../features/kpi-panel/compare';
+import { FAMILIES } from '../features/kpi-panel/families';
+import { panelObservations } from '../features/kpi-panel/panel-query';
 
 /** On the dashboard's path only (the editor asks for its own data). */
 export function prefetchDashboard(client: QueryClient): void {
   if (isEditorPath()) return;
   const { units, period } = useFilters.getState();
   void client.prefetchQuery(queries.units());
-  if (units.length > 0) for (const { config } of PANELS) void client.prefetchQuery(panelObservations(config.family, units, period));
+  if (units.length > 0) for (const { family } of FAMILIES) void client.prefetchQuery(panelObservations(family, units, period));
   void client.prefetchQuery(queries.indicators());
   void client.prefetchQuery(queries.sources());
   // trends are drawn with the chart code; a comparison of many wards is drawn without it
-  if (units.length < COMPARE_FROM) preloadChart();
+  if (!comparesUnits(units.length)) preloadChart();
 }

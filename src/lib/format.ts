@@ -33,6 +33,12 @@ export function formatMoneyShort(vnd: number): string {
   return formatNumber(vnd, 0);
 }
 
+/** A chart axis's tick, shorter than a value: "12 tỷ", "75%", "1.770". */
+export function formatAxisValue(value: number, unit: MeasureUnit): string {
+  if (unit === 'vnd') return formatMoneyShort(value);
+  return unit === 'percent' ? `${formatNumber(value, 0)}%` : formatNumber(value, 0);
+}
+
 /** A value with its unit: "12 tỷ đồng", "88,44%", "1.770 phần quà", "10/11 chỉ tiêu". */
 export function formatValue(value: number, unit: MeasureUnit, outOf?: number): string {
   if (unit === 'vnd') return formatMoney(value);

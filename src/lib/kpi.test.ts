@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { loadDataset } from '../../data';
 import { benchmarkFor, buildChart, buildComparison, pickHeadline, statusAgainst, unitEra } from './kpi';
+import { TEST_INDICATORS, TEST_OBSERVATIONS, TEST_UNITS } from './test-data';
 
-const data = loadDataset();
+const data = { units: TEST_UNITS, indicators: TEST_INDICATORS, observations: TEST_OBSERVATIONS };
 const unit = (id: string) => data.units.find((u) => u.id === id)!;
 const indicator = (id: string) => data.indicators.find((i) => i.id === id)!;
 

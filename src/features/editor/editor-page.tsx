@@ -5,7 +5,7 @@ import { userMessageOf } from '../../api/client';
 import { periodLabel } from '../../lib/periods';
 import { figureText } from './describe-figure';
 import { FigureForm } from './figure-form';
-import { FigureList, type ListFilter } from './figure-list';
+import { FigureList, type ListFilter, type ReportTextView } from './figure-list';
 import { ImportReport } from './import-report';
 import { onLinkClick } from './navigation';
 import { SignIn } from './sign-in';
@@ -15,7 +15,8 @@ import './editor.css';
 
 type Tab = 'figures' | 'import';
 
-export function EditorPage({ dashboardHref = '/' }: { dashboardHref?: string }) {
+/** `ReportText` shows a source's stored text in the list of figures (handed in by the app). */
+export function EditorPage({ dashboardHref = '/', ReportText }: { dashboardHref?: string; ReportText: ReportTextView }) {
   const token = useEditorSession((s) => s.token);
   const rejected = useEditorSession((s) => s.rejected);
   const signOut = useEditorSession((s) => s.signOut);
@@ -42,7 +43,7 @@ export function EditorPage({ dashboardHref = '/' }: { dashboardHref?: string }) 
       {(!token || rejected) && <SignIn again={Boolean(token) && rejected} />}
       {token &&
         (editorData.data ? (
-          <Workspace data={editorData.data} />
+          <Workspace data={editorData.data} ReportText={ReportText} />
         ) : editorData.error ? (
           <div role="alert" className="form-error">
             <p>{userMessageOf(editorData.error)}</p>
@@ -57,7 +58,7 @@ export function EditorPage({ dashboardHref = '/' }: { dashboardHref?: string }) 
   );
 }
 
-function Workspace({ data }: { data: EditorData }) {
+function Workspace({ data, ReportText }: { data: EditorData; ReportText: ReportTextView }) {
   const [tab, setTab] = useState<Tab>('figures');
   const [filter, setFilter] = useState<ListFilter>({ unitId: data.units[0]?.id ?? '', family: '', indicatorId: '', period: '' });
   const [form, setForm] = useState<{ key: number; editing?: Observation } | null>(null);
@@ -112,6 +113,7 @@ function Workspace({ data }: { data: EditorData }) {
           onFilter={setFilter}
           onEdit={(o) => open(o)}
           onDeleted={(o) => setStatus(`Đã xóa: ${describe(o)}.`)}
+          ReportText={ReportText}
         />
       </div>
       <div role="tabpanel" id="panel-import" aria-labelledby="tab-import" hidden={tab !== 'import'}>

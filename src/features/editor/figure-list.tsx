@@ -1,13 +1,12 @@
 /** A ward's figures with filters (ward, family, indicator, period); correct or delete each one. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState, type ComponentType } from 'react';
 import type { Family, Observation } from '../../api/contract';
 import { deleteObservation } from '../../api/mutations';
 import { queries, queryKeys } from '../../api/queries';
 import { userMessageOf } from '../../api/client';
 import { formatDate } from '../../lib/format';
 import { periodLabel } from '../../lib/periods';
-import { ReportText } from '../../components/panel/source-list';
 import { Options } from './choice-field';
 import { figureText } from './describe-figure';
 import { BASIS_CHOICES, FAMILY_NAMES, STATUS_CHOICES } from '../../lib/vocabulary';
@@ -16,6 +15,9 @@ import type { EditorData } from './use-editor-data';
 import { writeFailure } from './write-errors';
 
 const ALL = 'Tất cả';
+
+/** Shows a stored report's text behind a disclosure; the app hands in the dashboard's (features/kpi-panel). */
+export type ReportTextView = ComponentType<{ id: string; title: string; summary?: string }>;
 
 export interface ListFilter {
   unitId: string;
@@ -30,12 +32,14 @@ export function FigureList({
   onFilter,
   onEdit,
   onDeleted,
+  ReportText,
 }: {
   data: EditorData;
   filter: ListFilter;
   onFilter: (f: ListFilter) => void;
   onEdit: (o: Observation) => void;
   onDeleted: (o: Observation) => void;
+  ReportText: ReportTextView;
 }) {
   const id = useId();
   const queryClient = useQueryClient();

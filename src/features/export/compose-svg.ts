@@ -4,8 +4,7 @@
  * export. The font is embedded as @font-face; text stays text. The PNG is this SVG rasterized.
  */
 import { formatDateTime } from '../../lib/format';
-import type { PanelExport } from '../../lib/panel-export';
-import type { TileModel } from '../../lib/panel-model';
+import type { PanelExport, TileModel } from '../../lib/panel-export';
 import { ATTAINMENT_WORDS } from '../../lib/vocabulary';
 import type { ChartCapture } from './capture-chart';
 import { FONT_STACK } from './font';
@@ -145,7 +144,7 @@ function drawTiles(c: Canvas, tiles: TileModel[]): void {
 
 function drawLegend(c: Canvas, panel: PanelExport): void {
   const size = 13;
-  const items = panel.legend.map((item) => ({ item, w: 22 + c.measure(item.label, size, 400) }));
+  const items = panel.model.legend.map((item) => ({ item, w: 22 + c.measure(item.label, size, 400) }));
   const rows: (typeof items)[] = [];
   let row: typeof items = [];
   let rowW = 0;

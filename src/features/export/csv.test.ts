@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FigureRow } from '../../lib/panel-model';
+import type { FigureRow } from '../../lib/panel-export';
 import { BOM, csvCell, figuresCsv, toCsv } from './csv';
 import { parseCsv } from '../../../tests/csv-reader';
 

@@ -2,7 +2,7 @@
  * CSV of the figures behind a chart: RFC 4180 (comma, CRLF, quotes doubled), UTF-8 with a BOM
  * so that Excel reads Vietnamese, and cells that a spreadsheet would run as formulas defused.
  */
-import type { FigureRow } from '../../lib/panel-model';
+import type { FigureRow } from '../../lib/panel-export';
 
 export const BOM = '\uFEFF';
 

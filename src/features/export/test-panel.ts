@@ -14,7 +14,7 @@ export function testPanel(overrides: Partial<PanelExport> = {}): PanelExport {
         { key: 'a', label: 'Thu ngân sách nhà nước', value: 'trên 12 tỷ đồng' },
         { key: 'b', label: 'Tỷ lệ thu ngân sách so với cả năm', value: '100%', status: 'met', comparison: 'Tiến độ đều (quý/4): 100%' },
       ],
-      chart: { rows: [], series: [], boundaries: [] } as unknown as PanelExport['model']['chart'],
+      chart: { boundaries: [] },
       figures: [
         {
           key: 'o1', unit: 'Phường Mỹ Thới', period: 'Cả năm 2024', indicator: 'Thu ngân sách nhà nước', value: 12e9,
@@ -23,11 +23,11 @@ export function testPanel(overrides: Partial<PanelExport> = {}): PanelExport {
       ],
       sources: [{ id: 's1', title: 'Hội nghị tổng kết năm 2024 <Đảng ủy & UBND>', date: '30/12/2024', reference: 'x' }],
       unitNotes: [],
+      legend: [
+        { label: 'Phường Mỹ Thới', color: '#0072B2' },
+        { label: 'Tiến độ đều (quý/4)', color: '#B00020', dashed: true },
+      ],
     },
-    legend: [
-      { label: 'Phường Mỹ Thới', color: '#0072B2' },
-      { label: 'Tiến độ đều (quý/4)', color: '#B00020', dashed: true },
-    ],
     getChartSvg: () => null,
     ...overrides,
   };

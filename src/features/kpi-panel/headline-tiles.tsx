@@ -1,4 +1,4 @@
-import type { TileModel as Tile } from '../../lib/panel-model';
+import type { TileModel as Tile } from '../../lib/panel-export';
 import { ATTAINMENT_WORDS } from '../../lib/vocabulary';
 
 

@@ -1,56 +1,11 @@
-import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
-import { userMessageOf } from '../../api/client';
-import { queries } from '../../api/queries';
-import { PanelError, PanelLoading } from './panel-states';
+import type { SourceLine } from '../../lib/panel-export';
+import { ReportText } from './report-text';
 import './source-list.css';
-
-export interface SourceLine {
-  id: string;
-  title: string;
-  date: string;
-  reference: string;
-  /** The report's own text was stored (imported reports): it is fetched when someone opens it. */
-  hasText?: true;
-}
 
 /** Sources listed before the rest are folded into "và N nguồn khác". */
 export const SOURCES_SHOWN = 5;
-
-/** A report's text, fetched once its disclosure is open; shown as a React text node only. */
-function SourceText({ id, title }: { id: string; title: string }) {
-  const query = useQuery(queries.source(id));
-  if (query.data) {
-    return (
-      // scrollable, so it takes the focus for keyboard scrolling
-      <div className="source-report-text" role="group" aria-label={`Văn bản báo cáo: ${title}`} tabIndex={0}>
-        {query.data.text ?? ''}
-      </div>
-    );
-  }
-  if (query.isError) {
-    return (
-      <PanelError
-        message={`Không tải được văn bản báo cáo. ${userMessageOf(query.error)}`}
-        onRetry={() => void query.refetch()}
-        retrying={query.isFetching}
-      />
-    );
-  }
-  return <PanelLoading label="Đang tải văn bản…" />;
-}
-
-/** A stored report's text behind a disclosure (kept off paper); a closed one fetches nothing. */
-export function ReportText({ id, title, summary = 'Xem văn bản báo cáo' }: { id: string; title: string; summary?: string }) {
-  const [open, setOpen] = useState(false);
-  return (
-    <details className="source-report" onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>{summary}</summary>
-      {open && <SourceText id={id} title={title} />}
-    </details>
-  );
-}
 
 function SourceItem({ s }: { s: SourceLine }) {
   return (

@@ -6,7 +6,8 @@ import type { ReactElement } from 'react';
 import { describe, expect, it } from 'vitest';
 import { server } from '../../../mocks/node';
 import { failEndpoint } from '../../../mocks/scenarios';
-import { SourceList, type SourceLine } from './source-list';
+import type { SourceLine } from '../../lib/panel-export';
+import { SourceList } from './source-list';
 
 const line = (i: number, hasText = false): SourceLine => ({
   id: `s${i}`,

@@ -1,16 +1,8 @@
 import { useState } from 'react';
-
-export interface TableRow {
-  key: string;
-  unit: string;
-  period: string;
-  indicator: string;
-  value: string;
-  source: string;
-}
+import type { FigureRow } from '../../lib/panel-export';
 
 /** The chart's text alternative: every figure behind it, in a table drawn when it is opened. */
-export function DataTable({ caption, rows, defaultOpen = false }: { caption: string; rows: TableRow[]; defaultOpen?: boolean }) {
+export function DataTable({ caption, rows, defaultOpen = false }: { caption: string; rows: FigureRow[]; defaultOpen?: boolean }) {
   const [open, setOpen] = useState(defaultOpen);
   return (
     <details className="data-table" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
@@ -34,7 +26,7 @@ export function DataTable({ caption, rows, defaultOpen = false }: { caption: str
                   <td>{r.unit}</td>
                   <td>{r.period}</td>
                   <td>{r.indicator}</td>
-                  <td>{r.value}</td>
+                  <td>{r.formatted}</td>
                   <td>{r.source}</td>
                 </tr>
               ))}

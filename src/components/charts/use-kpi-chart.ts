@@ -14,7 +14,7 @@
  *   least 300 ms (React's fallback throttle), each panel in turn.
  */
 import { useEffect, useState } from 'react';
-import type { KpiChartProps } from '../charts/kpi-chart';
+import type { KpiChartProps } from './kpi-chart';
 
 type ChartComponent = React.ComponentType<KpiChartProps>;
 
@@ -26,7 +26,7 @@ export function preloadChart(): void {
 }
 
 function loadChart(): Promise<ChartComponent> {
-  loading ??= import('../charts/kpi-chart').then(
+  loading ??= import('./kpi-chart').then(
     (m) => m.KpiChart,
     (err: unknown) => {
       loading = undefined; // the next panel that asks tries again
@@ -79,7 +79,13 @@ function waitForTurn(go: () => void): () => void {
  * The chart component once its code is there and it is this panel's turn (`undefined` until
  * then); `failed` if it could not load, and `retry` to ask for it again.
  */
-export function useKpiChart(wanted: boolean): { Chart: ChartComponent | undefined; failed: boolean; retry: () => void } {
+export interface LazyChart {
+  Chart: ChartComponent | undefined;
+  failed: boolean;
+  retry: () => void;
+}
+
+export function useKpiChart(wanted: boolean): LazyChart {
   const [Chart, setChart] = useState<ChartComponent | undefined>();
   const [failed, setFailed] = useState(false);
   const [attempt, setAttempt] = useState(0);

@@ -1,18 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { loadDataset } from '../../data';
-import { summarizeSource, type SourceSummary } from '../api/contract';
-import { buildPanelModel, type FamilyConfig } from './panel-model';
+import { summarizeSource, type SourceSummary } from '../../api/contract';
+import { TEST_INDICATORS, TEST_OBSERVATIONS, TEST_SOURCES, TEST_UNITS } from '../../lib/test-data';
+import { FAMILIES } from './families';
+import { buildPanelModel } from './panel-model';
 
-const data = loadDataset();
+const data = { units: TEST_UNITS, indicators: TEST_INDICATORS, sources: TEST_SOURCES, observations: TEST_OBSERVATIONS };
 /** The sources as GET /api/sources lists them. */
 const listed = data.sources.map(summarizeSource);
-const budget: FamilyConfig = {
-  family: 'budget',
-  slug: 'thu-ngan-sach',
-  title: 'Thu ngân sách',
-  headline: ['budget_revenue', 'budget_revenue_pct'],
-  chart: ['budget_revenue_pct'],
-};
+const budget = FAMILIES.find((f) => f.family === 'budget')!;
 
 function model(sources: readonly SourceSummary[], unitIds = ['my-thoi'], period = '2024-Q4') {
   return buildPanelModel({

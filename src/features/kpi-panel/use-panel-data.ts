@@ -1,24 +1,9 @@
 /** The queries a KPI panel needs, started together; one failing blanks only this panel. */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { COMPARE_FROM } from '../lib/panel-model';
-import { formatPeriodId, parsePeriod } from '../lib/periods';
-import type { Family } from './contract';
-import { queries } from './queries';
-
-/**
- * Many wards are compared in the chosen period only (a headline per ward, which may be an
- * earlier figure of the same year): they need the year so far, not every year before it.
- */
-function firstPeriodNeeded(units: string[], period: string): string | undefined {
-  const year = parsePeriod(period)?.year;
-  return units.length >= COMPARE_FROM && year ? formatPeriodId(year, 1) : undefined;
-}
-
-/** The query of a panel's figures; the same options whoever asks (the panel, or a prefetch before it renders). */
-export function panelObservations(family: Family, units: string[], period: string) {
-  return queries.observations({ units, family, from: firstPeriodNeeded(units, period), to: period });
-}
+import type { Family } from '../../api/contract';
+import { queries } from '../../api/queries';
+import { panelObservations } from './panel-query';
 
 export function usePanelData(family: Family, units: string[], period: string) {
   const unitsQuery = useQuery(queries.units());

@@ -1,0 +1,27 @@
+/**
+ * The chart's series as they are drawn, and the legend that names them: a unit keeps its colour
+ * in every panel (its place among the chosen units), takes another after a boundary change, and
+ * each indicator of a family shifts it; totals are drawn lighter. The exports draw the same
+ * legend, so it is built here, with the model, not by the view.
+ */
+import type { ChartSeries } from '../../components/charts/kpi-chart';
+import { BENCHMARK_COLOR, seriesColor } from '../../components/charts/palette';
+import type { ChartModel } from '../../lib/kpi';
+import type { LegendItem } from '../../lib/panel-export';
+import type { FamilyConfig } from './families';
+
+export function drawnSeries(chart: ChartModel, unitIds: readonly string[], config: FamilyConfig): ChartSeries[] {
+  return chart.series.map((s) => ({
+    key: s.key,
+    label: s.label,
+    muted: s.metric === 'outOf',
+    colorIndex: Math.max(0, unitIds.indexOf(s.unitId)) + s.era * 5 + config.chart.indexOf(s.indicatorId) * 2,
+  }));
+}
+
+export function chartLegend(series: readonly ChartSeries[], chart: ChartModel): LegendItem[] {
+  return [
+    ...series.map((s) => ({ label: s.label, color: seriesColor(s.colorIndex) })),
+    ...(chart.benchmark ? [{ label: chart.benchmark.label, color: BENCHMARK_COLOR, dashed: true }] : []),
+  ];
+}

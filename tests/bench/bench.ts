@@ -24,6 +24,8 @@
  *   timed until every panel shows that period's figures and is painted (see probes.ts).
  * - PNG export: one panel ("Thu ngân sách", 2×), timed as in `npm run bench:export`; "first"
  *   is the first export of a page (prepares the font), "again" the next one.
+ * - Lighthouse, mobile and desktop profiles, on the same real server: see lighthouse.ts
+ *   (LH_RUNS=5 for more runs, LH_RUNS=0 to skip; alone: `npm run bench:lighthouse`).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,6 +37,7 @@ import { BASELINE_DIST, buildBaseline, serveStatic, type StaticServer } from './
 import { coldContext, collectErrors, launchBrowser } from './browser';
 import { exportPngOnce, interceptDownloads } from './png-export';
 import { installLoadProbe, installPanelsShow, readLoadMarks, timeFilterChange, waitForPeriodShown, type LoadProbe } from './probes';
+import { LH_RUNS, lighthouseLines, runLighthouse } from './lighthouse';
 import { median } from './stats';
 
 const RUNS = Math.max(1, Number(process.env.RUNS ?? 7));
@@ -272,6 +275,10 @@ async function main() {
     console.log(`npm run bench: Chromium ${version}, production build on the real server, median of ${RUNS} runs`);
     printTable(rows);
     console.log(`filter changes (ms, in order): ${change.times.map((t) => t.toFixed(0)).join(', ')}`);
+    if (LH_RUNS > 0) {
+      process.stderr.write(`bench: Lighthouse, ${LH_RUNS} runs of each profile…\n`);
+      console.log(`\n${lighthouseLines(await runLighthouse(real.url, LH_RUNS)).join('\n')}\n`);
+    }
     console.log(`took ${((Date.now() - started) / 1000).toFixed(0)} s`);
     if (errors.length) console.log(`page errors (${errors.length}):\n  ${[...new Set(errors)].slice(0, 10).join('\n  ')}`);
   } finally {

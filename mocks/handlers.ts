@@ -1,5 +1,6 @@
 /**
- * The happy path of every read endpoint, served from data/ through the contract.
+ * The happy path of every read endpoint, served from data/ through the contract, paged
+ * as the server pages (GET /api/observations: OBSERVATIONS_PAGE_MAX rows, then `next`).
  * Tests add failures with the named scenarios in scenarios.ts.
  */
 import { http, HttpResponse } from 'msw';
@@ -11,6 +12,7 @@ import {
   SourcesResponse,
   UnitsResponse,
   matchesQuery,
+  nextObservationsPath,
   observationOrder,
   parseObservationQuery,
   summarizeSource,
@@ -41,10 +43,16 @@ export function createHandlers(dataset: Dataset = loadDataset()) {
       if (!parsed.ok) return errorResponse(400, 'bad_query', 'The query is not valid.', parsed.issues);
       const unknown = unknownNames(parsed.query, known);
       if (unknown.length > 0) return errorResponse(400, 'bad_query', 'The query names unknown things.', unknown);
-      const observations = dataset.observations
-        .filter((o) => matchesQuery(o, parsed.query, (id) => familyOf.get(id)))
+      const { query, page } = parsed;
+      // the same page as the server's: at most `limit` rows from the cursor's place on
+      const start = page.from;
+      const rows = dataset.observations
+        .filter((o) => matchesQuery(o, query, (id) => familyOf.get(id)) && (!start || observationOrder(o, start) >= 0))
         .sort(observationOrder);
-      return HttpResponse.json(ObservationsResponse.parse({ observations }));
+      const observations = rows.slice(0, page.limit);
+      const following = rows[page.limit];
+      const next = following ? nextObservationsPath(query, page, following) : undefined;
+      return HttpResponse.json(ObservationsResponse.parse({ observations, next }));
     }),
     // the list says whether each source has a text; the text itself only comes one source at a time
     http.get('/api/sources', () =>

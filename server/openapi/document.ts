@@ -51,15 +51,16 @@ const json = (name: Component, description: string) => ({
 const error = (description: string) => json('ApiError', description);
 const body = (name: Component) => ({ required: true, content: { 'application/json': { schema: ref(name) } } });
 const idParam = (what: string) => ({ name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: what });
-const repeatable = (name: string, description: string, items: unknown) => ({
+const repeatable = (name: string, description: string, items: unknown, maxItems: number) => ({
   name,
   in: 'query',
   required: false,
   description,
   style: 'form',
   explode: true,
-  schema: { type: 'array', items },
+  schema: { type: 'array', items, maxItems },
 });
+const limits = contract.OBSERVATION_QUERY_LIMITS;
 const period = { type: 'string', pattern: contract.PERIOD_PATTERN.source };
 const writeErrors = {
   400: error('Malformed JSON, a body the contract refuses, or a figure that breaks its indicator’s rules; nothing written'),
@@ -88,16 +89,35 @@ export function openApiDocument() {
       '/api/observations': {
         get: {
           operationId: 'listObservations',
+          description:
+            `Paged: at most \`limit\` observations per answer (default and maximum ${contract.OBSERVATIONS_PAGE_MAX}). ` +
+            'While more follow, the answer has `next`: the path and query of the next page (the same filters and limit, ' +
+            'with a cursor). The cursor is a place in the order (keyset): a page asked after a write starts right after ' +
+            'the last row sent, so no row comes twice and none that kept its place is skipped.',
           parameters: [
-            repeatable('unit', 'Unit ids', { type: 'string' }),
-            { name: 'from', in: 'query', required: false, schema: period, description: 'First period, YYYY-Qn' },
-            { name: 'to', in: 'query', required: false, schema: period, description: 'Last period, YYYY-Qn' },
-            repeatable('family', 'Indicator families', { type: 'string', enum: contract.Family.options }),
-            repeatable('indicator', 'Indicator ids', { type: 'string' }),
+            repeatable(`unit`, `Unit ids (at most ${limits.unit})`, { type: 'string', maxLength: 80 }, limits.unit),
+            { name: 'from', in: 'query', required: false, schema: period, description: 'First period, YYYY-Qn (2000-Q1 to 2100-Q4)' },
+            { name: 'to', in: 'query', required: false, schema: period, description: 'Last period, YYYY-Qn (2000-Q1 to 2100-Q4)' },
+            repeatable('family', `Indicator families (at most ${limits.family})`, { type: 'string', enum: contract.Family.options }, limits.family),
+            repeatable('indicator', `Indicator ids (at most ${limits.indicator})`, { type: 'string', maxLength: 80 }, limits.indicator),
+            {
+              name: 'limit',
+              in: 'query',
+              required: false,
+              schema: { type: 'integer', minimum: 1, maximum: contract.OBSERVATIONS_PAGE_MAX, default: contract.OBSERVATIONS_PAGE_MAX },
+              description: 'The most observations in this answer',
+            },
+            {
+              name: 'cursor',
+              in: 'query',
+              required: false,
+              schema: { type: 'string', maxLength: 400 },
+              description: 'Opaque: where the page starts. Take it from `next`, never build it.',
+            },
           ],
           responses: {
-            200: json('ObservationsResponse', 'The observations, ordered by period, unit, indicator and id'),
-            400: error('A malformed or unknown parameter, or a name the data does not know'),
+            200: json('ObservationsResponse', 'One page of the observations, ordered by period, unit, indicator and id; `next` while more follow'),
+            400: error('A malformed or unknown parameter, a period outside 2000–2100, too many names, a bad limit or cursor, or a name the data does not know'),
           },
         },
         post: {

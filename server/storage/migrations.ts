@@ -2,6 +2,8 @@
  * Versioned schema migrations for SQLite. Each runs once, in its own transaction, and is
  * recorded in schema_migrations; a new schema change is a new entry at the end, never an edit.
  */
+import { OBSERVATION_ORDER } from './order';
+
 export interface Migration {
   version: number;
   name: string;
@@ -81,5 +83,12 @@ export const MIGRATIONS: readonly Migration[] = [
         json(CASE WHEN coalesce(text, '') = '' THEN 'false' ELSE 'true' END)
       );
     `,
+  },
+  {
+    // GET /api/observations reads one page at a time in observationOrder (server/storage/order.ts):
+    // this index gives a page, and the place a cursor names, without sorting every row.
+    version: 5,
+    name: 'index in the order of the observation pages',
+    sql: `CREATE INDEX observations_order ON observations (${OBSERVATION_ORDER});`,
   },
 ];

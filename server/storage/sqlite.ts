@@ -11,23 +11,19 @@ import {
   summarizeSource,
   type NewObservation,
   type NewSource,
+  OBSERVATIONS_PAGE_MAX,
+  type ObservationPage,
   type ObservationQuery,
   type ObservationUpdate,
   type SourceSummary,
 } from '../../src/api/contract';
 import type { Dataset } from '../../data';
-import { openDatabase, placeholders, StatementCache, type Db } from './sqlite-db';
+import { OBSERVATION_ORDER, OBSERVATION_ORDER_TEXT, localeKey } from './order';
+import { analyze, openDatabase, placeholders, StatementCache, type Db } from './sqlite-db';
 import { SqliteWrites } from './sqlite-writes';
-import type { Storage, WriteOutcome } from './types';
+import type { ObservationsPageText, Storage, WriteOutcome } from './types';
 
-/**
- * observationOrder (period, then unit, indicator and id by localeCompare) in SQL. Ids match
- * the contract's Id ([a-z0-9][a-z0-9_-]*); over that alphabet the locale order is the byte
- * order once "_" and "-" sort before the digits, in that order: "_" -> "!", "-" -> '"'.
- * tests/server/order.test.ts checks this against observationOrder on random ids.
- */
-export const localeKey = (column: string) => `replace(replace(${column}, '_', '!'), '-', '"')`;
-const OBSERVATION_ORDER = `period, ${localeKey('unit_id')}, ${localeKey('indicator_id')}, ${localeKey('id')}`;
+export { localeKey } from './order';
 
 interface JsonRow {
   json: string;
@@ -78,17 +74,9 @@ export class SqliteStorage implements Storage {
     return Source.parse(row.text === null ? listed : { ...listed, text: row.text });
   }
 
-  async getObservation(id: string): Promise<Observation | undefined> {
-    return this.jsonRow('SELECT json FROM observations WHERE id = ?', id) as Observation | undefined;
-  }
-
-  async countObservations(): Promise<number> {
-    return (this.stmts.get('SELECT count(*) AS n FROM observations').get() as { n: number }).n;
-  }
-
-  async observationsJsonArray(q: ObservationQuery): Promise<string> {
+  async observationsPage(q: ObservationQuery, page: ObservationPage): Promise<ObservationsPageText> {
     const where: string[] = [];
-    const params: string[] = [];
+    const params: unknown[] = [];
     const inList = (column: string, values: string[]) => {
       const unique = [...new Set(values)];
       where.push(`${column} IN (${placeholders(unique.length)})`);
@@ -109,12 +97,44 @@ export class SqliteStorage implements Storage {
       where.push(`indicator_id IN (SELECT id FROM indicators WHERE family IN (${placeholders(families.length)}))`);
       params.push(...families);
     }
-    // One row for the whole answer: joining in SQLite is several times faster than
-    // fetching a row per observation through the driver.
-    const sql = `SELECT group_concat(json, ',' ORDER BY ${OBSERVATION_ORDER}) AS body FROM observations
-      ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}`;
-    const row = this.stmts.get(sql).get(...params) as { body: string | null };
-    return `[${row.body ?? ''}]`;
+    if (page.from) {
+      // keyset: the rows from the cursor's place on, in observationOrder (an index of migration 5)
+      where.push(`(${OBSERVATION_ORDER}) >= (?, ${localeKey('?')}, ${localeKey('?')}, ${localeKey('?')})`);
+      const k = page.from;
+      params.push(k.period, k.unitId, k.indicatorId, k.id);
+    }
+    // One row for the whole page: joining in SQLite is several times faster than fetching a
+    // row per observation through the driver. The page is read with one row more: that row,
+    // the last in order (max() takes the bare columns from it), starts the next page.
+    const sql = `WITH page AS (
+        SELECT json, period, unit_id, indicator_id, id, ${OBSERVATION_ORDER_TEXT} AS ord FROM observations
+        ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY ${OBSERVATION_ORDER} LIMIT ?
+      )
+      SELECT group_concat(json, ',' ORDER BY ord) AS body, count(*) AS n, max(ord) AS last_ord,
+        json AS last_json, json_array(period, unit_id, indicator_id, id) AS last_key
+      FROM page`;
+    const row = this.stmts.get(sql).get(...params, page.limit + 1) as {
+      body: string | null;
+      n: number;
+      last_json: string | null;
+      last_key: string | null;
+    };
+    const body = row.body ?? '';
+    if (row.n <= page.limit) return { json: `[${body}]` };
+    // the extra row is the last of the text: cut it off, and start the next page with it
+    const tail = `,${row.last_json}`;
+    if (!body.endsWith(tail)) throw new Error('observationsPage: the extra row is not the last of the page');
+    const [period, unitId, indicatorId, id] = JSON.parse(row.last_key!) as string[];
+    return {
+      json: `[${body.slice(0, body.length - tail.length)}]`,
+      nextFrom: { period: period!, unitId: unitId!, indicatorId: indicatorId!, id: id! },
+    };
+  }
+
+  /** The JSON array text of one page (the first, by default). */
+  async observationsJsonArray(q: ObservationQuery, page: ObservationPage = { limit: OBSERVATIONS_PAGE_MAX }): Promise<string> {
+    return (await this.observationsPage(q, page)).json;
   }
 
   addObservations(batch: NewObservation[]): Promise<WriteOutcome<Observation[]>> {
@@ -158,6 +178,7 @@ export class SqliteStorage implements Storage {
         this.writes.bumpRevision();
       })
       .immediate();
+    analyze(this.db);
   }
 
   async close(): Promise<void> {
@@ -166,10 +187,5 @@ export class SqliteStorage implements Storage {
 
   private jsonRows(sql: string, ...params: unknown[]): unknown[] {
     return (this.stmts.get(sql).all(...params) as JsonRow[]).map((r) => JSON.parse(r.json) as unknown);
-  }
-
-  private jsonRow(sql: string, ...params: unknown[]): unknown {
-    const row = this.stmts.get(sql).get(...params) as JsonRow | undefined;
-    return row ? (JSON.parse(row.json) as unknown) : undefined;
   }
 }

@@ -8,6 +8,8 @@ import type {
   NewObservation,
   NewSource,
   Observation,
+  ObservationKey,
+  ObservationPage,
   ObservationQuery,
   ObservationUpdate,
   Source,
@@ -23,6 +25,12 @@ export type WriteOutcome<T> =
   | { ok: false; kind: 'not_found'; message: string }
   | { ok: false; kind: 'conflict'; message: string; issues?: ApiIssue[]; current?: Observation };
 
+/** A page of observations as JSON text; when more rows follow, `nextFrom` is the first of them. */
+export interface ObservationsPageText {
+  json: string;
+  nextFrom?: ObservationKey;
+}
+
 export interface Storage {
   /** A number that changes at every write (read caches and ETags key on it). */
   revision(): Promise<number>;
@@ -34,12 +42,11 @@ export interface Storage {
   /** One source with its text. */
   getSource(id: string): Promise<Source | undefined>;
   /**
-   * The observations a parsed query selects, in observationOrder, as one JSON array text made
-   * of what the contract produced when each was written (reads send it as is).
+   * One page of the observations a parsed query selects, in observationOrder: at most
+   * `page.limit` rows from the place `page.from` on, as one JSON array text made of what the contract
+   * produced when each was written (reads send it as is).
    */
-  observationsJsonArray(query: ObservationQuery): Promise<string>;
-  getObservation(id: string): Promise<Observation | undefined>;
-  countObservations(): Promise<number>;
+  observationsPage(query: ObservationQuery, page: ObservationPage): Promise<ObservationsPageText>;
 
   /** Stores every item or none (a transaction); each new observation has version 1. */
   addObservations(batch: NewObservation[]): Promise<WriteOutcome<Observation[]>>;

@@ -80,6 +80,36 @@ export async function apiRequest<S extends z.ZodType>(
   return parsed.data;
 }
 
+/** The most pages one paged read follows (with OBSERVATIONS_PAGE_MAX rows each: a million rows). */
+const MAX_PAGES = 200;
+
+/**
+ * GETs every page of a paged list: follows each answer's `next` (a path of this API, checked
+ * by the schema) until an answer has none, and gives the pages in order.
+ */
+export async function apiRequestPages<S extends z.ZodType<{ next?: string }>>(
+  path: string,
+  schema: S,
+  options: Omit<RequestOptions, 'method' | 'body'> = {},
+): Promise<z.infer<S>[]> {
+  const pages: z.infer<S>[] = [];
+  const asked = new Set<string>();
+  for (let next: string | undefined = path; next !== undefined; ) {
+    if (asked.has(next) || asked.size >= MAX_PAGES) {
+      throw new ApiRequestError(
+        'contract',
+        'Máy chủ trả về dữ liệu không đúng định dạng, nên không hiển thị được. Hãy báo cho quản trị viên.',
+        `GET ${path}: the pages do not end (${asked.size} followed)`,
+      );
+    }
+    asked.add(next);
+    const page: z.infer<S> = await apiRequest(next, schema, options);
+    pages.push(page);
+    next = page.next;
+  }
+  return pages;
+}
+
 export function userMessageOf(error: unknown): string {
   return error instanceof ApiRequestError ? error.userMessage : 'Đã có lỗi không mong muốn. Hãy thử lại.';
 }

@@ -6,12 +6,13 @@ import { z } from 'zod';
 
 // ---------------------------------------------------------------- primitives
 
-export const PERIOD_PATTERN = /^(\d{4})-Q([1-4])$/;
+/** "YYYY-Qn" with a plausible year, 2000 to 2100: queries and writes refuse any other. */
+export const PERIOD_PATTERN = /^(20\d{2}|2100)-Q([1-4])$/;
 
-/** "YYYY-Qn": from 1 January to the end of quarter n of year YYYY. */
+/** "YYYY-Qn": from 1 January to the end of quarter n of year YYYY (2000-Q1 to 2100-Q4). */
 export const Period = z
   .string()
-  .regex(PERIOD_PATTERN, 'must be a period YYYY-Qn with n from 1 to 4');
+  .regex(PERIOD_PATTERN, 'must be a period YYYY-Qn, from 2000-Q1 to 2100-Q4');
 
 export const IsoDate = z.iso.date();
 
@@ -150,19 +151,55 @@ export const NewSource = Source.omit({ id: true }).extend({ id: Id.optional() })
 
 // ---------------------------------------------------------------- requests
 
+/**
+ * Bounds of GET /api/observations' query: how many times each name may be given (each at
+ * most Id's 80 characters), and the most rows in one answer (the default page size).
+ */
+export const OBSERVATION_QUERY_LIMITS = { unit: 500, family: 10, indicator: 200 } as const;
+export const OBSERVATIONS_PAGE_MAX = 5000;
+
+const atMost = (n: number) => `must be given at most ${n} times`;
+
 /** Query of GET /api/observations; every parameter optional, names repeatable. */
 export const ObservationQuery = z
   .object({
-    unit: z.array(Id).default([]),
+    unit: z.array(Id).max(OBSERVATION_QUERY_LIMITS.unit, atMost(OBSERVATION_QUERY_LIMITS.unit)).default([]),
     from: Period.optional(),
     to: Period.optional(),
-    family: z.array(Family).default([]),
-    indicator: z.array(Id).default([]),
+    family: z.array(Family).max(OBSERVATION_QUERY_LIMITS.family, atMost(OBSERVATION_QUERY_LIMITS.family)).default([]),
+    indicator: z
+      .array(Id)
+      .max(OBSERVATION_QUERY_LIMITS.indicator, atMost(OBSERVATION_QUERY_LIMITS.indicator))
+      .default([]),
   })
   .refine((q) => !q.from || !q.to || comparePeriods(q.from, q.to) <= 0, {
     message: 'from must not be after to',
     path: ['from'],
   });
+
+/**
+ * Which page of the answer: at most `limit` rows (1 to OBSERVATIONS_PAGE_MAX, the default),
+ * from the place that `cursor` names on. The cursor is opaque to clients: they get it in `next`.
+ */
+export const ObservationPageQuery = z.object({
+  limit: z
+    .string()
+    .regex(/^[1-9]\d{0,3}$/, `must be a whole number from 1 to ${OBSERVATIONS_PAGE_MAX}`)
+    .transform(Number)
+    .refine((n) => n <= OBSERVATIONS_PAGE_MAX, `must be a whole number from 1 to ${OBSERVATIONS_PAGE_MAX}`)
+    .optional(),
+  cursor: z
+    .string()
+    .transform((raw, ctx): ObservationKey => {
+      const from = decodeCursor(raw);
+      if (!from) {
+        ctx.addIssue({ code: 'custom', message: 'is not a cursor of this API: start again from the first page' });
+        return z.NEVER;
+      }
+      return from;
+    })
+    .optional(),
+});
 
 export const NewObservation = ObservationFields.extend({ id: Id.optional() }).strict();
 export const NewObservationBatch = z.array(NewObservation).min(1).max(5000);
@@ -178,7 +215,18 @@ export const ApiError = z.object({
 export const HealthResponse = z.object({ status: z.literal('ok') });
 export const UnitsResponse = z.object({ units: z.array(Unit) });
 export const IndicatorsResponse = z.object({ indicators: z.array(Indicator) });
-export const ObservationsResponse = z.object({ observations: z.array(Observation) });
+/**
+ * A list of observations. `next`, on GET /api/observations only, is the path and query of the
+ * next page (the same filters and limit, with a cursor); it is absent on the last page.
+ */
+export const ObservationsResponse = z.object({
+  observations: z.array(Observation),
+  next: z
+    .string()
+    .max(32_000)
+    .regex(/^\/api\/observations\?/, 'must be a path of GET /api/observations')
+    .optional(),
+});
 export const SourcesResponse = z.object({ sources: z.array(SourceSummary) });
 export const SourceResponse = z.object({ source: Source });
 export const ObservationResponse = z.object({ observation: Observation });
@@ -205,6 +253,13 @@ export type Source = z.infer<typeof Source>;
 export type SourceSummary = z.infer<typeof SourceSummary>;
 export type NewSource = z.infer<typeof NewSource>;
 export type ObservationQuery = z.infer<typeof ObservationQuery>;
+/** A page of GET /api/observations: at most `limit` rows from the place `from` (if any) on. */
+export interface ObservationPage {
+  limit: number;
+  from?: ObservationKey;
+  /** The limit as the client gave it, repeated in `next`. */
+  givenLimit?: number;
+}
 export type ApiIssue = z.infer<typeof ApiIssue>;
 export type ApiError = z.infer<typeof ApiError>;
 export type SessionResponse = z.infer<typeof SessionResponse>;
@@ -221,30 +276,86 @@ export function toApiIssues(error: z.ZodError): ApiIssue[] {
   return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
 }
 
+/** The most issues one refusal lists (a long bad query gets a short answer). */
+const MAX_ISSUES = 20;
+
 /** Reads GET /api/observations' query string; unknown parameters are an error, not ignored. */
 export function parseObservationQuery(params: URLSearchParams) {
-  const known = new Set(['unit', 'from', 'to', 'family', 'indicator']);
+  const known = new Set(['unit', 'from', 'to', 'family', 'indicator', 'limit', 'cursor']);
   const unknown = [...new Set(params.keys())].filter((k) => !known.has(k));
-  const raw = {
+  const parsed = ObservationQuery.safeParse({
     unit: params.getAll('unit'),
     from: single(params, 'from'),
     to: single(params, 'to'),
     family: params.getAll('family'),
     indicator: params.getAll('indicator'),
-  };
-  const parsed = ObservationQuery.safeParse(raw);
+  });
+  const page = ObservationPageQuery.safeParse({ limit: single(params, 'limit'), cursor: single(params, 'cursor') });
   const issues: ApiIssue[] = unknown.map((k) => ({ path: k, message: 'unknown query parameter' }));
-  for (const k of ['from', 'to'] as const) {
+  for (const k of ['from', 'to', 'limit', 'cursor'] as const) {
     if (params.getAll(k).length > 1) issues.push({ path: k, message: 'must be given at most once' });
   }
   if (!parsed.success) issues.push(...toApiIssues(parsed.error));
-  return issues.length > 0 || !parsed.success
-    ? ({ ok: false, issues } as const)
-    : ({ ok: true, query: parsed.data } as const);
+  if (!page.success) issues.push(...toApiIssues(page.error));
+  if (issues.length > 0 || !parsed.success || !page.success) return { ok: false, issues: issues.slice(0, MAX_ISSUES) } as const;
+  const { limit, cursor } = page.data;
+  return {
+    ok: true,
+    query: parsed.data,
+    page: { limit: limit ?? OBSERVATIONS_PAGE_MAX, from: cursor, givenLimit: limit } satisfies ObservationPage,
+  } as const;
 }
 
 function single(params: URLSearchParams, key: string): string | undefined {
   return params.get(key) ?? undefined;
+}
+
+/**
+ * The path of GET /api/observations for a query, in one canonical form (names sorted and
+ * given once): the app asks with it, and both backends build `next` with it.
+ */
+export function observationsPath(q: Partial<ObservationQuery>, page: { limit?: number; cursor?: string } = {}): string {
+  const params = new URLSearchParams();
+  const names = (xs: readonly string[] | undefined) => [...new Set(xs ?? [])].sort();
+  for (const u of names(q.unit)) params.append('unit', u);
+  if (q.from) params.set('from', q.from);
+  if (q.to) params.set('to', q.to);
+  for (const f of names(q.family)) params.append('family', f);
+  for (const i of names(q.indicator)) params.append('indicator', i);
+  if (page.limit !== undefined) params.set('limit', String(page.limit));
+  if (page.cursor) params.set('cursor', page.cursor);
+  const qs = params.toString();
+  return qs ? `/api/observations?${qs}` : '/api/observations';
+}
+
+/** The `next` of a page when more rows follow it: the same query from `first`, the next row, on. */
+export function nextObservationsPath(q: ObservationQuery, page: ObservationPage, first: ObservationKey): string {
+  return observationsPath(q, { limit: page.givenLimit, cursor: encodeCursor(first) });
+}
+
+/**
+ * A keyset cursor: the place in observationOrder of the first row not yet sent. The next page
+ * starts at that place whatever was written meanwhile (that row may be gone): no row is sent
+ * twice, and no row that kept its place is skipped; a row written before the place shows
+ * when the client starts again from the first page.
+ */
+export function encodeCursor(k: ObservationKey): string {
+  const text = [k.period, k.unitId, k.indicatorId, k.id].join('~');
+  return btoa(text).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+export function decodeCursor(raw: string): ObservationKey | undefined {
+  if (!/^[A-Za-z0-9_-]{1,400}$/.test(raw)) return undefined;
+  let text: string;
+  try {
+    text = atob(raw.replace(/-/g, '+').replace(/_/g, '/'));
+  } catch {
+    return undefined;
+  }
+  const [period, unitId, indicatorId, id, ...rest] = text.split('~');
+  if (rest.length > 0 || !Period.safeParse(period).success) return undefined;
+  if (![unitId, indicatorId, id].every((x) => Id.safeParse(x).success)) return undefined;
+  return { period: period!, unitId: unitId!, indicatorId: indicatorId!, id: id! };
 }
 
 /** The fields that order observations. */
@@ -287,5 +398,5 @@ export function unknownNames(
     ...q.indicator
       .filter((i) => !known.indicators.has(i))
       .map((i) => ({ path: 'indicator', message: `unknown indicator "${i}"` })),
-  ];
+  ].slice(0, MAX_ISSUES);
 }

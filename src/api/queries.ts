@@ -3,13 +3,14 @@
  * Invalidate through these keys, never a retyped one.
  */
 import { queryOptions } from '@tanstack/react-query';
-import { apiRequest } from './client';
+import { apiRequest, apiRequestPages } from './client';
 import {
   IndicatorsResponse,
   ObservationsResponse,
   SourceResponse,
   SourcesResponse,
   UnitsResponse,
+  observationsPath,
   type Family,
 } from './contract';
 
@@ -18,16 +19,6 @@ export interface ObservationFilter {
   family?: Family;
   from?: string;
   to?: string;
-}
-
-function observationsPath(f: ObservationFilter): string {
-  const params = new URLSearchParams();
-  for (const u of [...f.units].sort()) params.append('unit', u);
-  if (f.family) params.set('family', f.family);
-  if (f.from) params.set('from', f.from);
-  if (f.to) params.set('to', f.to);
-  const qs = params.toString();
-  return qs ? `/api/observations?${qs}` : '/api/observations';
 }
 
 export const queryKeys = {
@@ -68,12 +59,19 @@ export const queries = {
         apiRequest(`/api/sources/${encodeURIComponent(id)}`, SourceResponse, { signal }).then((r) => r.source),
       staleTime: 60_000,
     }),
+  /** Every observation of a filter: the answer comes in pages, and every page is fetched. */
   observations: (filter: ObservationFilter) => {
     const normalized = { ...filter, units: [...filter.units].sort() };
+    const path = observationsPath({
+      unit: normalized.units,
+      family: normalized.family ? [normalized.family] : [],
+      from: normalized.from,
+      to: normalized.to,
+    });
     return queryOptions({
       queryKey: [...queryKeys.observations, normalized] as const,
       queryFn: ({ signal }) =>
-        apiRequest(observationsPath(normalized), ObservationsResponse, { signal }).then((r) => r.observations),
+        apiRequestPages(path, ObservationsResponse, { signal }).then((pages) => pages.flatMap((p) => p.observations)),
       staleTime: 30_000,
     });
   },

@@ -2,6 +2,7 @@ import { getResponse } from 'msw';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../mocks/handlers';
 import { loadDataset } from '../../data';
+import { ObservationsResponse, observationOrder } from '../../src/api/contract';
 import { conformanceCases, SOURCE_WITH_TEXT, type Answer, type Fetcher } from './support/conformance';
 import { startTestServer, type TestServer } from './support/in-process';
 
@@ -34,6 +35,31 @@ describe.each([
 ])('reads conform to the contract: %s', (_name, fetcher) => {
   it.each(conformanceCases.map((c) => [c.name, c] as const))('%s', async (_n, c) => {
     c.check(await fetcher(c.path));
+  });
+});
+
+/** Every page of a paged read, following `next` from `path`. */
+async function allPages(fetcher: Fetcher, path: string): Promise<Answer[]> {
+  const pages: Answer[] = [];
+  for (let next: string | undefined = path; next; next = ObservationsResponse.parse(pages.at(-1)!.body).next) {
+    pages.push(await fetcher(next));
+    expect(pages.length).toBeLessThan(100);
+  }
+  return pages;
+}
+
+describe('paging across page boundaries', () => {
+  const sorted = [...data.observations].sort(observationOrder);
+  it.each([
+    ['/api/observations?limit=7', sorted],
+    ['/api/observations?unit=my-thoi&limit=3', sorted.filter((o) => o.unitId === 'my-thoi')],
+    ['/api/observations?limit=1&family=health_insurance', sorted.filter((o) => o.indicatorId.startsWith('health_insurance'))],
+  ] as const)('following next from %s gives every row once, in order, and both backends page alike', async (path, expected) => {
+    const [a, b] = await Promise.all([allPages(viaMsw, path), allPages(viaServer, path)]);
+    expect(b).toEqual(a);
+    const rows = a.flatMap((p) => ObservationsResponse.parse(p.body).observations);
+    expect(rows).toEqual(expected);
+    expect(a.length).toBeGreaterThan(1);
   });
 });
 

@@ -55,6 +55,16 @@ describe('GET /api/openapi.json', () => {
     const observation = doc.components.schemas.Observation!;
     expect(observation.required).toEqual(expect.arrayContaining(['id', 'unitId', 'indicatorId', 'period', 'value', 'version']));
     expect(Object.keys(observation.properties ?? {})).toContain('qualifier');
+    // the observations come in pages: limit, cursor, and next in the answer
+    const list = (doc.paths['/api/observations']!.get as { parameters: { name: string; schema: Record<string, unknown> }[] });
+    const param = (name: string) => list.parameters.find((p) => p.name === name)?.schema;
+    expect(param('limit')).toMatchObject({ type: 'integer', minimum: 1, maximum: 5000 });
+    expect(param('cursor')).toMatchObject({ type: 'string' });
+    expect(param('unit')).toMatchObject({ maxItems: 500 });
+    expect(param('from')?.pattern).toBe('^(20\\d{2}|2100)-Q([1-4])$');
+    const page = doc.components.schemas.ObservationsResponse!;
+    expect(page.required).toEqual(['observations']);
+    expect(Object.keys(page.properties ?? {})).toEqual(['observations', 'next']);
     // every $ref points at a component that exists
     const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]!);
     expect(refs.length).toBeGreaterThan(10);

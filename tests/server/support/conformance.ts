@@ -12,7 +12,9 @@ import {
   SourceResponse,
   SourcesResponse,
   UnitsResponse,
+  encodeCursor,
   observationOrder,
+  observationsPath,
   summarizeSource,
   type Observation,
   type Source,
@@ -46,6 +48,11 @@ export const SOURCE_WITH_TEXT: Source = {
   reference: 'Báo cáo sơ kết 6 tháng đầu năm 2025, Đảng ủy phường Mỹ Thới',
   text: `Thu ngân sách đạt trên 7 tỉ đồng.\n<b>in đậm</b> & "trích dẫn"\n${'Nội dung báo cáo. '.repeat(6000)}`,
 };
+/** Every observation, as each backend orders them. */
+const sorted = [...data.observations].sort(observationOrder);
+/** The cursor of a page that starts at row i. */
+const cursorAt = (i: number) => encodeCursor(sorted[i]!);
+
 /** Every source the cases expect, as stored. */
 const sources = [...data.sources, SOURCE_WITH_TEXT];
 
@@ -129,6 +136,98 @@ export const conformanceCases: ConformanceCase[] = [
     name: 'a range that holds nothing is an empty 200',
     path: '/api/observations?unit=my-thoi&from=2019-Q1&to=2019-Q4',
     check: (a) => expect(observations(a)).toEqual([]),
+  },
+  {
+    name: 'a page of 5: the first five, and next with the same limit and a cursor',
+    path: '/api/observations?limit=5',
+    check: (a) => {
+      expect(observations(a)).toEqual(sorted.slice(0, 5));
+      expect(a.body).toHaveProperty('next', observationsPath({}, { limit: 5, cursor: cursorAt(5) }));
+    },
+  },
+  {
+    name: 'the next page starts at the cursor',
+    path: `/api/observations?limit=5&cursor=${cursorAt(5)}`,
+    check: (a) => {
+      expect(observations(a)).toEqual(sorted.slice(5, 10));
+      expect(a.body).toHaveProperty('next', observationsPath({}, { limit: 5, cursor: cursorAt(10) }));
+    },
+  },
+  {
+    name: 'the last page, cut short, has no next',
+    path: `/api/observations?limit=5&cursor=${cursorAt(sorted.length - 2)}`,
+    check: (a) => {
+      expect(observations(a)).toEqual(sorted.slice(-2));
+      expect(a.body).not.toHaveProperty('next');
+    },
+  },
+  {
+    name: 'a page that ends exactly at the last row has no next',
+    path: `/api/observations?limit=${sorted.length}`,
+    check: (a) => {
+      expect(observations(a)).toEqual(sorted);
+      expect(a.body).not.toHaveProperty('next');
+    },
+  },
+  {
+    name: 'a filtered page keeps its filters in next, names sorted and given once',
+    path: '/api/observations?unit=my-thoi&family=budget&unit=my-binh&unit=my-thoi&limit=2',
+    check: (a) => {
+      const list = observations(a);
+      const all = sorted.filter((o) => ['my-thoi', 'my-binh'].includes(o.unitId) && o.indicatorId.startsWith('budget'));
+      expect(all.length).toBeGreaterThan(2);
+      expect(list).toEqual(all.slice(0, 2));
+      expect(a.body).toHaveProperty(
+        'next',
+        `/api/observations?unit=my-binh&unit=my-thoi&family=budget&limit=2&cursor=${encodeCursor(all[2]!)}`,
+      );
+    },
+  },
+  {
+    name: 'a cursor at a place no row holds: the rows after that place',
+    path: `/api/observations?cursor=${encodeCursor({ period: '2024-Q4', unitId: 'my-thoi', indicatorId: 'a', id: 'a' })}`,
+    check: (a) => {
+      const list = observations(a);
+      expect(list).toEqual(sorted.filter((o) => o.period > '2024-Q4' || (o.period === '2024-Q4' && o.unitId >= 'my-thoi')));
+      expect(list.length).toBeGreaterThan(0);
+    },
+  },
+  {
+    name: 'a cursor after every row: an empty last page',
+    path: `/api/observations?cursor=${encodeCursor({ period: '2100-Q4', unitId: 'z', indicatorId: 'z', id: 'z' })}`,
+    check: (a) => {
+      expect(observations(a)).toEqual([]);
+      expect(a.body).not.toHaveProperty('next');
+    },
+  },
+  { name: 'a cursor that is not one of ours', path: '/api/observations?cursor=not-a-cursor', check: badQuery('cursor') },
+  { name: 'a cursor of bad characters', path: '/api/observations?cursor=%7B%22a%22%7D', check: badQuery('cursor') },
+  { name: 'a cursor given twice', path: `/api/observations?cursor=${cursorAt(1)}&cursor=${cursorAt(2)}`, check: badQuery('cursor') },
+  { name: 'a limit of 0', path: '/api/observations?limit=0', check: badQuery('limit') },
+  { name: 'a limit over the page maximum', path: '/api/observations?limit=5001', check: badQuery('limit') },
+  { name: 'a limit that is not a plain number', path: '/api/observations?limit=1e3', check: badQuery('limit') },
+  { name: 'a limit given twice', path: '/api/observations?limit=5&limit=6', check: badQuery('limit') },
+  { name: 'a period before 2000', path: '/api/observations?from=1999-Q4', check: badQuery('from') },
+  { name: 'the period 0000-Q1', path: '/api/observations?from=0000-Q1', check: badQuery('from') },
+  { name: 'the period 9999-Q4', path: '/api/observations?to=9999-Q4', check: badQuery('to') },
+  {
+    name: 'the first and last periods of the range are fine',
+    path: '/api/observations?from=2000-Q1&to=2100-Q4',
+    check: (a) => expect(observations(a)).toEqual(sorted),
+  },
+  {
+    name: 'a unit named more than 500 times',
+    path: `/api/observations?${'unit=my-thoi&'.repeat(501)}`,
+    check: badQuery('unit'),
+  },
+  { name: 'a unit id over 80 characters', path: `/api/observations?unit=${'a'.repeat(81)}`, check: badQuery('unit.0') },
+  {
+    name: 'a long bad query gets at most 20 issues',
+    path: `/api/observations?${Array.from({ length: 60 }, (_, i) => `x${i}=1`).join('&')}`,
+    check: (a) => {
+      badQuery('x0')(a);
+      expect(ApiError.parse(a.body).error.issues).toHaveLength(20);
+    },
   },
   { name: 'a malformed period', path: '/api/observations?from=2024-Q5', check: badQuery('from') },
   { name: 'from after to', path: '/api/observations?from=2025-Q1&to=2024-Q4', check: badQuery('from') },

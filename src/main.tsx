@@ -8,6 +8,7 @@ import './app/styles.css';
 import { App } from './app/app';
 import { prefetchDashboard } from './app/prefetch';
 import { createQueryClient } from './app/query-client';
+import { startApp } from './app/start';
 
 // zod would probe for eval(); the server's Content-Security-Policy forbids it
 z.config({ jitless: true });
@@ -21,6 +22,7 @@ async function startMocks() {
 }
 
 void startMocks().then(() => {
+  startApp();
   const queryClient = createQueryClient();
   // the requests go out now, while React draws the page for the first time
   prefetchDashboard(queryClient);

@@ -1,6 +1,5 @@
 /** The page: filters on top, one panel per KPI family below. Only here are features composed. */
 import { useQuery } from '@tanstack/react-query';
-import { useEffect } from 'react';
 import { queries } from '../api/queries';
 import { EditorLink } from '../features/editor/editor-link';
 import { ExportButtons } from '../features/export/export-buttons';
@@ -8,7 +7,8 @@ import { PrintButton } from '../features/export/print-button';
 import { PrintHeader } from '../features/export/print-header';
 import { FilterBar } from '../features/filters/filter-bar';
 import { FilterNotices } from '../features/filters/filter-notices';
-import { syncFiltersWithUrl, useFilters } from '../features/filters/store';
+import { useFilters } from '../features/filters/store';
+import { useDashboardFilters } from '../features/filters/url-sync';
 import { FAMILIES } from '../features/kpi-panel/families';
 import { FamilyPanel } from '../features/kpi-panel/family-panel';
 import type { PanelExport } from '../lib/panel-export';
@@ -17,18 +17,9 @@ import { periodLabel } from '../lib/periods';
 const renderActions = (panel: PanelExport) => <ExportButtons panel={panel} />;
 
 export function DashboardPage() {
-  const units = useFilters((s) => s.units);
-  const period = useFilters((s) => s.period);
+  const { units, period } = useDashboardFilters();
   const setPeriod = useFilters((s) => s.setPeriod);
-  const keepKnownUnits = useFilters((s) => s.keepKnownUnits);
   const known = useQuery(queries.units());
-
-  useEffect(() => syncFiltersWithUrl(), []);
-  useEffect(() => {
-    if (!known.data) return;
-    const names = new Map(known.data.map((u) => [u.id, u.name]));
-    keepKnownUnits(new Set(names.keys()), (id) => names.get(id) ?? id);
-  }, [known.data, units, keepKnownUnits]);
 
   const panelProps = { units, period, onSelectPeriod: setPeriod, renderActions };
   const unitNames = units.map((id) => known.data?.find((u) => u.id === id)?.name ?? id);

@@ -10,17 +10,12 @@ import { ReportText } from '../features/kpi-panel/report-text';
 
 const EditorPage = lazy(() => import('../features/editor/editor-page').then((m) => ({ default: m.EditorPage })));
 
+/** Back, forward (popstate) and in-app navigation; the filters follow popstate themselves (started before this, see start.ts). */
 function subscribe(onChange: () => void): () => void {
-  const onPop = () => {
-    // back/forward onto the dashboard (the only listener): its filters come from the URL it
-    // returns to; onto the editor, they stay as they were
-    if (!isEditorPath()) useFilters.getState().readUrl();
-    onChange();
-  };
-  window.addEventListener('popstate', onPop);
+  window.addEventListener('popstate', onChange);
   window.addEventListener(NAVIGATE_EVENT, onChange);
   return () => {
-    window.removeEventListener('popstate', onPop);
+    window.removeEventListener('popstate', onChange);
     window.removeEventListener(NAVIGATE_EVENT, onChange);
   };
 }

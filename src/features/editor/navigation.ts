@@ -1,7 +1,7 @@
 /**
  * In-app navigation between the dashboard and the editor: pushState, then tell the app.
- * A custom event rather than a synthetic popstate: back and forward (popstate) are handled by
- * the app's route, which lets the filters re-read only a URL that is the dashboard's.
+ * A custom event rather than a synthetic popstate: popstate means back or forward, on which the
+ * filters re-read a URL that is the dashboard's (features/filters/url-sync.ts, started by the app).
  */
 export const EDITOR_PATH = '/nhap-so-lieu';
 export const NAVIGATE_EVENT = 'kpi:navigate';

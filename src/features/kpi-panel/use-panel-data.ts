@@ -7,14 +7,12 @@ import { panelObservations } from './panel-query';
 
 export function usePanelData(family: Family, units: string[], period: string) {
   const unitsQuery = useQuery(queries.units());
-  // The figures are asked for at once, alongside the wards' list (not after it). Once the list is
-  // known, only known wards are asked for: a ward from a bad link is dropped, with a notice, by the
-  // filters, and the answer refused for it (400) is never shown.
+  // The figures are asked for at once, alongside the wards' list (not after it). The wards come
+  // from the filters, which leave out the ones the list does not know (useDashboardFilters).
   const known = unitsQuery.data;
-  const requested = known ? units.filter((id) => known.some((u) => u.id === id)) : units;
   const observations = useQuery({
-    ...panelObservations(family, requested, period),
-    enabled: requested.length > 0,
+    ...panelObservations(family, units, period),
+    enabled: units.length > 0,
     // keep the old figures on screen while the new filters' ones load
     placeholderData: keepPreviousData,
   });

@@ -1,0 +1,82 @@
+/**
+ * The one owner of the filters' URL (`?unit=…&period=…`, its form in url-state.ts): it reads
+ * the URL into the store when the app starts and at every back or forward onto the dashboard,
+ * writes each change of the filters as a new history entry while the dashboard is shown,
+ * rewrites in place a URL that had to be corrected, and drops the wards the API does not know.
+ */
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo } from 'react';
+import { queries } from '../../api/queries';
+import type { Unit } from '../../api/contract';
+import { useFilters } from './store';
+import { DEFAULT_FILTERS, parseFilters, serializeFilters, type Filters } from './url-state';
+
+function readUrl(): void {
+  const { filters, notices } = parseFilters(window.location.search);
+  useFilters.setState({ ...filters, notices });
+}
+
+function replaceUrl(filters: Filters): void {
+  const search = serializeFilters(filters);
+  if (window.location.search !== search) window.history.replaceState(null, '', search);
+}
+
+/**
+ * At the app's start: the filters come from the URL, now and at every back or forward onto an
+ * address that `isDashboard` says is the dashboard's (onto the editor, they stay as they were).
+ * Returns the function that stops following.
+ */
+export function followFilterUrl(isDashboard: () => boolean): () => void {
+  readUrl();
+  const onPop = () => {
+    if (isDashboard()) readUrl();
+  };
+  window.addEventListener('popstate', onPop);
+  return () => window.removeEventListener('popstate', onPop);
+}
+
+/** While the dashboard is shown, a change of the filters becomes a new URL; returns the function that stops it. */
+function writeFiltersToUrl(): () => void {
+  // a URL that was corrected on load is rewritten in place, not pushed
+  replaceUrl(useFilters.getState());
+  return useFilters.subscribe((state, prev) => {
+    if (state.period === prev.period && state.units === prev.units) return;
+    const search = serializeFilters(state);
+    if (window.location.search !== search) window.history.pushState(null, '', search);
+  });
+}
+
+/** Drops ids the API does not know, with a notice; falls back to the default if none is left. */
+function dropUnknownUnits(known: readonly Unit[]): void {
+  const { units, notices } = useFilters.getState();
+  const names = new Map(known.map((u) => [u.id, u.name]));
+  const unknown = units.filter((u) => !names.has(u));
+  if (unknown.length === 0) return;
+  const kept = units.filter((u) => names.has(u));
+  const fallback = kept.length > 0 ? kept : DEFAULT_FILTERS.units;
+  useFilters.setState({
+    units: fallback,
+    notices: [...notices, `Không tìm thấy phường “${unknown.join('”, “')}”; đang hiển thị ${fallback.map((id) => names.get(id) ?? id).join(', ')}.`],
+  });
+  replaceUrl(useFilters.getState());
+}
+
+/**
+ * The dashboard's filters, kept in the URL while it is shown. Once the wards' list is known,
+ * a ward from a bad link is dropped (with a notice) and never asked for: the wards returned are
+ * the known ones (all of them until the list is there, so the figures are asked for at once).
+ */
+export function useDashboardFilters(): Filters {
+  const units = useFilters((s) => s.units);
+  const period = useFilters((s) => s.period);
+  const known = useQuery(queries.units()).data;
+  useEffect(() => writeFiltersToUrl(), []);
+  useEffect(() => {
+    if (known) dropUnknownUnits(known);
+  }, [known, units]);
+  const knownUnits = useMemo(() => {
+    const kept = known ? units.filter((id) => known.some((u) => u.id === id)) : units;
+    return kept.length === units.length ? units : kept;
+  }, [known, units]);
+  return { units: knownUnits, period };
+}

@@ -2,22 +2,10 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { toApiIssues } from '../../src/api/contract';
+import { isJsonContentType } from '../../src/api/rules';
 import { apiError } from './errors';
 
 type Parsed<T> = { ok: true; data: T } | { ok: false; response: Response };
-
-/**
- * True for exactly `application/json`, with no parameter but `charset=utf-8` (RFC 9110 media
- * type: case-insensitive names, optional white space and quotes). Any other type, including
- * `application/json-patch+json` and other `+json` types whose meaning differs, is not a body
- * the writes understand.
- */
-export function isJsonContentType(header: string | undefined): boolean {
-  if (header === undefined) return false;
-  const [type = '', ...params] = header.split(';');
-  if (type.trim().toLowerCase() !== 'application/json') return false;
-  return params.every((p) => p.trim() === '' || /^\s*charset\s*=\s*(?:utf-8|"utf-8")\s*$/i.test(p));
-}
 
 export async function parseJsonBody<S extends z.ZodType>(c: Context, schema: S): Promise<Parsed<z.infer<S>>> {
   if (!isJsonContentType(c.req.header('content-type'))) {

@@ -16,7 +16,7 @@ import {
   SourceResponse,
   type ApiIssue,
 } from '../../src/api/contract';
-import { observationProblems, ruleContext, sourceProblems, type RuleContext } from '../../src/api/rules';
+import { observationProblems, parseDeleteQuery, ruleContext, sourceProblems, type RuleContext } from '../../src/api/rules';
 import { requireRole } from '../auth/require-role';
 import type { TokenEntry } from '../auth/tokens';
 import { apiError } from '../http/errors';
@@ -61,23 +61,6 @@ async function storedRules(storage: Storage): Promise<RuleContext> {
   return ruleContext(units, indicators, sources);
 }
 
-/** A version in a query: one canonical positive decimal integer ("7"; not "07", "7.0", "7e0", "0x7", " 7"). */
-const CANONICAL_VERSION = /^[1-9][0-9]{0,14}$/;
-
-/** The `?version=N` of a delete (optional, at most once) and no other parameter, or the issues. */
-function deleteQuery(url: string): { version?: number; issues: ApiIssue[] } {
-  const params = new URL(url).searchParams;
-  const issues: ApiIssue[] = [...new Set(params.keys())]
-    .filter((k) => k !== 'version')
-    .map((k) => ({ path: k, message: 'unknown query parameter' }));
-  const given = params.getAll('version');
-  if (given.length > 1) issues.push({ path: 'version', message: 'must be given at most once' });
-  else if (given.length === 1 && !CANONICAL_VERSION.test(given[0]!)) {
-    issues.push({ path: 'version', message: 'must be a whole number from 1, in plain digits' });
-  }
-  return { version: given.length === 1 ? Number(given[0]) : undefined, issues };
-}
-
 /** The :id of a path, or a 404 answer if it cannot name anything. */
 function pathId(c: Context): string | undefined {
   const parsed = Id.safeParse(c.req.param('id'));
@@ -112,7 +95,7 @@ export function writeRoutes(storage: Storage, tokens: readonly TokenEntry[]) {
   api.delete('/observations/:id', editor, async (c) => {
     const id = pathId(c);
     if (!id) return apiError(c, 404, 'not_found', 'No such observation.');
-    const { version, issues } = deleteQuery(c.req.url);
+    const { version, issues } = parseDeleteQuery(new URL(c.req.url).searchParams);
     if (issues.length > 0) return apiError(c, 400, 'bad_query', 'The query is not valid.', issues);
     const outcome = await storage.deleteObservation(id, version);
     return answer(c, outcome, 200, (observation) => ObservationResponse.parse({ observation }));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../data';
 import type { ObservationFields } from './contract';
-import { heldInUnitLife, observationProblems, ruleContext, sourceProblems } from './rules';
+import { heldInUnitLife, isJsonContentType, observationProblems, parseDeleteQuery, ruleContext, sourceProblems } from './rules';
 
 const data = loadDataset();
 const ctx = ruleContext(data.units, data.indicators, data.sources);
@@ -92,5 +92,27 @@ describe('a new source', () => {
     expect(sourceProblems({ unitId: 'atlantis', heldOn: '2024-01-01' }, ctx)).toEqual([
       { path: 'unitId', message: 'unknown unit "atlantis"' },
     ]);
+  });
+});
+
+describe('what a write request may look like', () => {
+  it('has a body of exactly application/json, with at most charset=utf-8', () => {
+    for (const ok of ['application/json', 'APPLICATION/JSON ', 'application/json; charset=UTF-8', 'application/json;charset="utf-8";']) {
+      expect(isJsonContentType(ok), ok).toBe(true);
+    }
+    for (const bad of [undefined, null, '', 'application/json-patch+json', 'application/ld+json', 'application/json; charset=utf-16', 'application/json; v=1', 'text/json']) {
+      expect(isJsonContentType(bad), String(bad)).toBe(false);
+    }
+  });
+
+  it('deletes with a version in plain digits, given at most once', () => {
+    const q = (s: string) => parseDeleteQuery(new URLSearchParams(s));
+    expect(q('version=12')).toEqual({ version: 12, issues: [] });
+    expect(q('')).toEqual({ version: undefined, issues: [] });
+    for (const bad of ['version=0x1', 'version=%201', 'version=1e0', 'version=01', 'version=1.0', 'version=', 'version=0']) {
+      expect(q(bad), bad).toEqual({ version: undefined, issues: [expect.objectContaining({ path: 'version' })] });
+    }
+    expect(q('version=1&version=1').issues).toEqual([{ path: 'version', message: 'must be given at most once' }]);
+    expect(q('version=1&force=1').issues).toEqual([{ path: 'force', message: 'unknown query parameter' }]);
   });
 });

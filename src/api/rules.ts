@@ -2,8 +2,9 @@
  * The rules a write must follow beyond its shape. An observation names a known unit, indicator
  * and source, its value fits the indicator (whole counts, bounded money and percentages), its
  * period lies inside the unit's life and its source belongs to its unit; a source names a known
- * unit and is dated inside that unit's life. The dataset test, the server's writes, the msw
- * handlers and the editor's forms all check them here.
+ * unit and is dated inside that unit's life. A write's body is JSON, a delete's version plain
+ * digits. The dataset test, the server's writes, the msw handlers and the editor's forms all
+ * check them here.
  */
 import type { ApiIssue, Indicator, MeasureUnit, NewSource, ObservationFields, Source, Unit } from './contract';
 import { periodEnd } from '../lib/periods';
@@ -164,4 +165,33 @@ export function ruleContext(
     sources: new Map(sources.map((s) => [s.id, s])),
     containersOf,
   };
+}
+
+/**
+ * True for exactly `application/json`, with no parameter but `charset=utf-8` (RFC 9110 media
+ * type: case-insensitive names, optional white space and quotes). Any other type, including
+ * `application/json-patch+json` and other `+json` types whose meaning differs, is not a body
+ * the writes understand (415).
+ */
+export function isJsonContentType(header: string | null | undefined): boolean {
+  if (header === undefined || header === null) return false;
+  const [type = '', ...params] = header.split(';');
+  if (type.trim().toLowerCase() !== 'application/json') return false;
+  return params.every((p) => p.trim() === '' || /^\s*charset\s*=\s*(?:utf-8|"utf-8")\s*$/i.test(p));
+}
+
+/** A version in a query: one canonical positive decimal integer ("7"; not "07", "7.0", "7e0", "0x7", " 7"). */
+const CANONICAL_VERSION = /^[1-9][0-9]{0,14}$/;
+
+/** The query of DELETE /api/observations/:id: `version=N` (optional, at most once) and nothing else. */
+export function parseDeleteQuery(params: URLSearchParams): { version?: number; issues: ApiIssue[] } {
+  const issues: ApiIssue[] = [...new Set(params.keys())]
+    .filter((k) => k !== 'version')
+    .map((k) => ({ path: k, message: 'unknown query parameter' }));
+  const given = params.getAll('version');
+  if (given.length > 1) issues.push({ path: 'version', message: 'must be given at most once' });
+  else if (given.length === 1 && !CANONICAL_VERSION.test(given[0]!)) {
+    issues.push({ path: 'version', message: 'must be a whole number from 1, in plain digits' });
+  }
+  return { version: given.length === 1 && issues.length === 0 ? Number(given[0]) : undefined, issues };
 }

@@ -87,6 +87,8 @@ async function main() {
     server.close(() => {
       void (ready.storage?.close() ?? Promise.resolve()).then(() => process.exit(0));
     });
+    // requests under way may finish; a kept-alive connection is closed as soon as it is idle
+    setInterval(() => server.closeIdleConnections(), 50).unref();
     setTimeout(() => process.exit(0), 5000).unref();
   };
   process.on('SIGTERM', () => stop('SIGTERM'));

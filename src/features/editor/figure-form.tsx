@@ -2,11 +2,9 @@
  * Add or correct one figure. Checked by the contract and the indicator rules before it is
  * sent; a refusal keeps everything typed; a stale edit (409) shows both versions.
  */
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import type { NewObservation, Observation, ObservationFields, ObservationUpdate } from '../../api/contract';
 import { addObservations, updateObservation } from '../../api/mutations';
-import { queryKeys } from '../../api/queries';
 import { formatDate } from '../../lib/format';
 import { bindFields } from './bind-fields';
 import { ChoiceField } from './choice-field';
@@ -19,9 +17,9 @@ import { BASIS_CHOICES, MEASURE_NAMES, QUALIFIER_CHOICES, SCOPE_CHOICES, STATUS_
 import { NOT_STATED } from './labels';
 import { PeriodFields } from './period-fields';
 import { TextField } from './text-field';
-import { useEditorSession } from './token-store';
 import { UnitSelect } from './unit-select';
 import type { EditorData } from './use-editor-data';
+import { useEditorWrite } from './use-editor-write';
 import { writeFailure, type WriteFailure } from './write-errors';
 
 type Save = { kind: 'new'; value: NewObservation } | { kind: 'update'; id: string; value: ObservationUpdate };
@@ -41,28 +39,23 @@ export function FigureForm({
   onCancel: () => void;
 }) {
   const id = useId();
-  const queryClient = useQueryClient();
-  const token = useEditorSession((s) => s.token);
-  const reject = useEditorSession((s) => s.reject);
   const [draft, setDraft] = useState<FigureDraft>(() => (editing ? draftFromObservation(editing) : emptyDraft(defaults)));
   const [baseVersion, setBaseVersion] = useState(editing?.version ?? 0);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<(WriteFailure & { mine?: ObservationFields }) | null>(null);
 
-  const save = useMutation({
-    mutationFn: async (s: Save): Promise<Observation> => {
-      if (!token) throw new Error('not signed in');
+  const save = useEditorWrite({
+    write: async (s: Save, token): Promise<Observation> => {
       if (s.kind === 'new') return (await addObservations([s.value], token))[0]!;
       return updateObservation(s.id, s.value, token);
     },
+    changes: ['observations'],
     onSuccess: (saved, s) => {
-      void queryClient.invalidateQueries({ queryKey: queryKeys.observations });
       setFailure(null);
       onDone(saved, s.kind === 'new' ? 'added' : 'updated');
     },
     onError: (error, s) => {
       const f = writeFailure(error, data.names);
-      if (f.signInAgain) reject();
       const itemErrors = f.itemErrors.get(0);
       setErrors({ ...f.errors, ...itemErrors });
       setFailure({ ...f, mine: withoutVersion(s.value) });
@@ -81,14 +74,14 @@ export function FigureForm({
       return;
     }
     setErrors({});
-    if (editing) save.mutate({ kind: 'update', id: editing.id, value: checked.value as ObservationUpdate });
-    else save.mutate({ kind: 'new', value: checked.value as NewObservation });
+    if (editing) save.send({ kind: 'update', id: editing.id, value: checked.value as ObservationUpdate });
+    else save.send({ kind: 'new', value: checked.value as NewObservation });
   };
 
   const keepMine = () => {
     if (!editing || !failure?.conflict || !failure.mine) return;
     setBaseVersion(failure.conflict.version);
-    save.mutate({ kind: 'update', id: editing.id, value: { ...failure.mine, version: failure.conflict.version } });
+    save.send({ kind: 'update', id: editing.id, value: { ...failure.mine, version: failure.conflict.version } });
   };
   const takeCurrent = () => {
     if (!failure?.conflict) return;
@@ -96,7 +89,7 @@ export function FigureForm({
     setBaseVersion(failure.conflict.version);
     setErrors({});
     setFailure(null);
-    void queryClient.invalidateQueries({ queryKey: queryKeys.observations });
+    save.refresh();
   };
 
   const indicator = data.indicatorOf(draft.indicatorId);

@@ -1,17 +1,17 @@
 /** A ward's figures with filters (ward, family, indicator, period); correct or delete each one. */
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useState, type ComponentType } from 'react';
 import type { Family, Observation } from '../../api/contract';
 import { deleteObservation } from '../../api/mutations';
-import { queries, queryKeys } from '../../api/queries';
+import { queries } from '../../api/queries';
 import { userMessageOf } from '../../api/client';
 import { formatDate } from '../../lib/format';
 import { periodLabel } from '../../lib/periods';
 import { Options } from './choice-field';
 import { figureText } from './describe-figure';
 import { BASIS_CHOICES, FAMILY_NAMES, STATUS_CHOICES } from '../../lib/vocabulary';
-import { useEditorSession } from './token-store';
 import type { EditorData } from './use-editor-data';
+import { useEditorWrite } from './use-editor-write';
 import { writeFailure } from './write-errors';
 
 const ALL = 'Tất cả';
@@ -42,31 +42,27 @@ export function FigureList({
   ReportText: ReportTextView;
 }) {
   const id = useId();
-  const queryClient = useQueryClient();
-  const token = useEditorSession((s) => s.token);
-  const reject = useEditorSession((s) => s.reject);
   const [confirming, setConfirming] = useState<{ o: Observation; message?: string } | null>(null);
   const list = useQuery({
     ...queries.observations({ units: [filter.unitId], family: filter.family || undefined }),
     placeholderData: keepPreviousData,
   });
 
-  const remove = useMutation({
-    mutationFn: (o: Observation) => deleteObservation(o.id, o.version, token ?? ''),
+  const remove = useEditorWrite({
+    write: (o: Observation, token) => deleteObservation(o.id, o.version, token),
+    changes: ['observations'],
     onSuccess: (deleted) => {
       setConfirming(null);
-      void queryClient.invalidateQueries({ queryKey: queryKeys.observations });
       onDeleted(deleted);
     },
     onError: (error, o) => {
       const f = writeFailure(error, data.names);
-      if (f.signInAgain) reject();
       if (f.conflict) {
         setConfirming({
           o: f.conflict,
           message: `Số liệu này vừa được người khác sửa: bản hiện tại là ${figureText(f.conflict, data)} (trước đó ${figureText(o, data)}). Bạn vẫn muốn xóa bản hiện tại?`,
         });
-        void queryClient.invalidateQueries({ queryKey: queryKeys.observations });
+        remove.refresh();
       } else setConfirming({ o, message: f.message });
     },
   });
@@ -119,7 +115,7 @@ export function FigureList({
               `Xóa số liệu “${data.indicatorOf(confirming.o.indicatorId)?.name ?? confirming.o.indicatorId}, ${periodLabel(confirming.o.period)}: ${figureText(confirming.o, data)}”?`}
           </p>
           <div className="form-actions">
-            <button type="button" className="danger" disabled={remove.isPending} onClick={() => remove.mutate(confirming.o)}>
+            <button type="button" className="danger" disabled={remove.isPending} onClick={() => remove.send(confirming.o)}>
               {remove.isPending ? 'Đang xóa…' : 'Xóa'}
             </button>
             <button type="button" onClick={() => setConfirming(null)}>

@@ -2,11 +2,11 @@
  * Paste a report's text, get the figures it states as candidates (src/lib/extract), decide on
  * each, then store the report as a source and the accepted figures in one batch.
  */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { NewObservation, NewSource, Observation, Source } from '../../api/contract';
 import { addObservations, addSource } from '../../api/mutations';
-import { queries, queryKeys } from '../../api/queries';
+import { queries } from '../../api/queries';
 import { extractCandidates, type ExtractResult } from '../../lib/extract';
 import { CandidateRowView } from './candidate-row';
 import type { FieldErrors } from './field-errors';
@@ -21,8 +21,8 @@ import {
   type ReportDraft,
 } from './import-draft';
 import { ReportFacts } from './report-facts';
-import { useEditorSession } from './token-store';
 import type { EditorData } from './use-editor-data';
+import { useEditorWrite } from './use-editor-write';
 import { NOTHING_SAVED, onlyReportSaved, writeFailure } from './write-errors';
 
 interface Saved {
@@ -32,9 +32,6 @@ interface Saved {
 
 export function ImportReport({ data, onSaved }: { data: EditorData; onSaved?: (saved: Saved) => void }) {
   const id = useId();
-  const queryClient = useQueryClient();
-  const token = useEditorSession((s) => s.token);
-  const reject = useEditorSession((s) => s.reject);
   const [text, setText] = useState('');
   const [result, setResult] = useState<ExtractResult | null>(null);
   const [report, setReport] = useState<ReportDraft | null>(null);
@@ -68,18 +65,16 @@ export function ImportReport({ data, onSaved }: { data: EditorData; onSaved?: (s
     storedSource.current = null;
   };
 
-  const save = useMutation({
-    mutationFn: async ({ source, batch }: { source: NewSource; batch: NewObservation[] }): Promise<Saved> => {
-      if (!token) throw new Error('not signed in');
+  const save = useEditorWrite({
+    write: async ({ source, batch }: { source: NewSource; batch: NewObservation[] }, token): Promise<Saved> => {
       const key = JSON.stringify(source);
       if (storedSource.current?.key !== key) storedSource.current = { key, source: await addSource(source, token) };
       const stored = storedSource.current.source;
       const observations = await addObservations(withSource(batch, stored.id), token);
       return { source: stored, observations };
     },
+    changes: ['observations', 'sources'],
     onSuccess: (saved) => {
-      void queryClient.invalidateQueries({ queryKey: queryKeys.observations });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.sources });
       storedSource.current = null;
       setMessage({
         kind: 'done',
@@ -89,11 +84,10 @@ export function ImportReport({ data, onSaved }: { data: EditorData; onSaved?: (s
       onSaved?.(saved);
     },
     onError: (error) => {
-      void queryClient.invalidateQueries({ queryKey: queryKeys.sources });
       // the report may be stored (by this save or an earlier one) while its figures are not: say so
+      save.refresh(['sources']);
       const stored = storedSource.current?.source;
       const f = writeFailure(error, data.names, stored ? onlyReportSaved(stored.title) : NOTHING_SAVED);
-      if (f.signInAgain) reject();
       setReportErrors(f.errors);
       if (f.itemErrors.size > 0) {
         // the batch's item i is the i-th accepted row
@@ -126,7 +120,7 @@ export function ImportReport({ data, onSaved }: { data: EditorData; onSaved?: (s
       setMessage({ kind: 'error', text: 'Chưa có số liệu nào được nhận. Bấm “Nhận” ở từng số liệu đúng với báo cáo.' });
       return;
     }
-    save.mutate({ source: source.value, batch: batch.batch });
+    save.send({ source: source.value, batch: batch.batch });
   };
 
   const patchReport = (patch: Partial<ReportDraft>) => setReport((r) => (r ? { ...r, ...patch } : r));

@@ -12,8 +12,13 @@ export interface WriteFailure {
   itemErrors: Map<number, FieldErrors>;
   /** A stale write: the figure as it is now on the server. */
   conflict?: Observation;
-  /** The token was refused (401): ask for it again. */
-  signInAgain: boolean;
+}
+
+const statusOf = (error: unknown) => (error instanceof ApiRequestError && error.kind === 'http' ? error.status : undefined);
+
+/** The server refused the editor's token (401): ask for it again. */
+export function isTokenRefused(error: unknown): boolean {
+  return statusOf(error) === 401;
 }
 
 /** What a failed write leaves behind, when it wrote nothing. */
@@ -33,10 +38,9 @@ export function onlyReportSaved(title: string): string {
 
 /** `kept` says what the failed write leaves stored; by default, nothing. */
 export function writeFailure(error: unknown, names: RuleNames = {}, kept = NOTHING_SAVED): WriteFailure {
-  const failure: WriteFailure = { message: '', errors: {}, itemErrors: new Map(), signInAgain: false };
-  const status = error instanceof ApiRequestError && error.kind === 'http' ? error.status : undefined;
+  const failure: WriteFailure = { message: '', errors: {}, itemErrors: new Map() };
+  const status = statusOf(error);
   if (status === 401) {
-    failure.signInAgain = true;
     failure.message = `Mã truy cập không còn hiệu lực. Hãy đăng nhập lại rồi bấm lưu lần nữa. ${kept}`;
   } else if (status === 403) {
     failure.message = `Mã truy cập này chỉ được xem, không được ghi số liệu. ${kept}`;

@@ -4,7 +4,7 @@
  * `path` is an msw path: `/api/sources/:id` matches every single source, `/api/sources/my-thoi-2024-year`
  * only that one (and neither matches the list, `/api/sources`).
  */
-import { http, HttpResponse, delay } from 'msw';
+import { http, HttpResponse } from 'msw';
 import type { SetupServerApi } from 'msw/node';
 
 type Server = Pick<SetupServerApi, 'use'>;
@@ -37,10 +37,23 @@ export function dropEndpoint(server: Server, path: string, match: Match = always
   on(server, path, match, () => HttpResponse.error());
 }
 
-/** The endpoint answers only after a while (for loading states). */
-export function slowEndpoint(server: Server, path: string, ms: number, match: Match = always) {
+/**
+ * The endpoint answers only after `ms` (for loading states), or as soon as the returned
+ * `release` is called: a test can look at the page while the answer is held, then let it go.
+ */
+export function slowEndpoint(server: Server, path: string, ms: number, match: Match = always): () => void {
+  const held = new Set<() => void>();
   on(server, path, match, async () => {
-    await delay(ms);
+    await new Promise<void>((resolve) => {
+      const go = () => {
+        held.delete(go);
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(go, ms);
+      held.add(go);
+    });
     return undefined;
   });
+  return () => [...held].forEach((go) => go());
 }

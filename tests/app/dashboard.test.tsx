@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../data';
 import { createHandlers } from '../../mocks/handlers';
 import { server } from '../../mocks/node';
-import { dropEndpoint, failEndpoint, malformEndpoint, withParam } from '../../mocks/scenarios';
+import { dropEndpoint, failEndpoint, malformEndpoint, slowEndpoint, withParam } from '../../mocks/scenarios';
 import { currentSearch, renderAt } from '../render';
 
 const panel = (name: RegExp | string) => screen.getByRole('region', { name });
@@ -56,6 +56,25 @@ describe('the dashboard', () => {
     expect(await findFigure('Thu ngân sách', 'trên 4,2 tỷ đồng')).toBeInTheDocument();
     expect(await findFigure('Bảo hiểm y tế', 'trên 80,82%')).toBeInTheDocument();
     expect(within(panel('Bảo hiểm y tế')).getByText(/tính đến 31\/05\/2024/)).toBeInTheDocument();
+  });
+
+  it('keeps the settled figures on screen, for the view they belong to, while the new ones load', async () => {
+    const { user } = renderAt('/?unit=my-thoi&period=2024-Q4');
+    await findFigure('Thu ngân sách', 'trên 12 tỷ đồng');
+    const release = slowEndpoint(server, '/api/observations', 10_000, withParam('to', '2024-Q3'));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Kỳ' }), '9 tháng');
+    const budget = panel('Thu ngân sách');
+    expect(await within(budget).findByText('Đang cập nhật…')).toBeInTheDocument();
+    expect(currentSearch().get('period')).toBe('2024-Q3');
+    // the whole year's figures stay, still said to be the whole year's, not re-read for nine months
+    expect((await headline('Thu ngân sách')).getByText('trên 12 tỷ đồng')).toBeInTheDocument();
+    expect(within(budget).getByText('Phường Mỹ Thới · Cả năm 2024')).toBeInTheDocument();
+    expect(within(budget).queryByText('trên 8 tỷ đồng')).not.toBeInTheDocument();
+
+    release();
+    expect(await findFigure('Thu ngân sách', 'trên 8 tỷ đồng')).toBeInTheDocument();
+    expect(within(budget).getByText('Phường Mỹ Thới · 9 tháng 2024')).toBeInTheDocument();
+    expect(within(budget).queryByText('Đang cập nhật…')).not.toBeInTheDocument();
   });
 
   it('goes back to the previous view with the browser’s back button', async () => {

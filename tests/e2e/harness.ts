@@ -199,8 +199,8 @@ export async function launchChromium(options: { width?: number; height?: number 
 export const E2E_ARTIFACTS = join(ROOT, 'test-results/e2e');
 /** A drawn chart: its root svg, marked `data-kpi-chart` by either chart kind (Recharts trend, hand-drawn comparison). */
 export const CHART_SVG = 'section[data-panel] svg[data-kpi-chart]';
-/** A bar of a drawn chart, of either kind. */
-export const CHART_BAR = `${CHART_SVG} :is(.recharts-bar-rectangle, .kpi-bar)`;
+/** A bar of a drawn chart, of either kind: marked `data-kpi-bar`, like the chart's svg (src/components/charts/chart-marker.ts). */
+export const CHART_BAR = `${CHART_SVG} [data-kpi-bar]`;
 /** The text of a chart's legend entry, of either kind (both legends are HTML under the svg). */
 export const LEGEND_TEXT = '.recharts-legend-item-text, .chart-legend-text';
 

@@ -97,6 +97,7 @@ export const ComparisonChart = memo(function ComparisonChart({
                 <rect
                   key={`${i}~${s.key}`}
                   className="kpi-bar"
+                  data-kpi-bar=""
                   x={b.x}
                   y={b.y}
                   width={b.width}

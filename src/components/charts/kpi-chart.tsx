@@ -59,6 +59,7 @@ export const KpiChart = memo(function KpiChart(props: KpiChartProps) {
       {series.map((s) => (
         <Bar
           key={s.key}
+          data-kpi-bar=""
           dataKey={s.key}
           name={s.label}
           fill={seriesColor(s.colorIndex)}

@@ -28,7 +28,7 @@ const PROPERTIES: Record<string, string> = {
 };
 const STYLED = new Set(['text', 'tspan', 'line', 'path', 'rect', 'circle', 'ellipse', 'polyline', 'polygon']);
 const DROP = '.recharts-tooltip-cursor, .recharts-active-dot, title, desc';
-const DROP_ATTRIBUTES = ['tabindex', 'role', 'style', 'name', 'aria-label'];
+const DROP_ATTRIBUTES = ['tabindex', 'role', 'style', 'name', 'aria-label', 'data-kpi-bar'];
 
 function inlineStyles(original: Element, clone: Element): void {
   const tag = original.localName;

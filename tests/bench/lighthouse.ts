@@ -170,6 +170,12 @@ async function browserVersion(port: number): Promise<string> {
   return ((await res.json()) as { Browser: string }).Browser;
 }
 
+/** A run Lighthouse itself gave up on (NO_NAVSTART and the like: "Please run Lighthouse again"). */
+class RunFailed extends Error {
+  override name = 'LighthouseRunFailed';
+}
+const ATTEMPTS = 3;
+
 /** One Lighthouse run in a new headless Chromium; writes its JSON and HTML reports. */
 async function runOnce(url: string, profile: (typeof PROFILES)[number], index: number): Promise<{ lhr: Result; browser: string }> {
   const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROME_FLAGS, logLevel: 'silent' });
@@ -178,7 +184,7 @@ async function runOnce(url: string, profile: (typeof PROFILES)[number], index: n
     const flags: Flags = { port: chrome.port, output: ['json', 'html'], logLevel: 'error' };
     const result = await lighthouse(url, flags, profile.config);
     if (!result) throw new Error('Lighthouse returned no result');
-    if (result.lhr.runtimeError) throw new Error(`Lighthouse: ${result.lhr.runtimeError.code}: ${result.lhr.runtimeError.message}`);
+    if (result.lhr.runtimeError) throw new RunFailed(`${result.lhr.runtimeError.code}: ${result.lhr.runtimeError.message}`);
     const [json, html] = result.report as string[];
     const base = join(LIGHTHOUSE_DIR, `${profile.name}-${index + 1}.report`);
     writeFileSync(`${base}.json`, json!);
@@ -186,6 +192,18 @@ async function runOnce(url: string, profile: (typeof PROFILES)[number], index: n
     return { lhr: result.lhr, browser };
   } finally {
     chrome.kill();
+  }
+}
+
+/** runOnce, again (up to ATTEMPTS in all) when Lighthouse reports a failed recording. */
+async function runWithRetries(url: string, profile: (typeof PROFILES)[number], index: number) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await runOnce(url, profile, index);
+    } catch (err) {
+      if (!(err instanceof RunFailed) || attempt >= ATTEMPTS) throw err;
+      process.stderr.write(`lighthouse: ${profile.name} run ${index + 1} failed (${err.message.split(':')[0]}), trying again…\n`);
+    }
   }
 }
 
@@ -204,7 +222,7 @@ export async function runLighthouse(origin: string, runs = Math.max(1, LH_RUNS))
   for (let i = 0; i < runs; i++) {
     for (const profile of PROFILES) {
       process.stderr.write(`lighthouse: ${profile.name} run ${i + 1} of ${runs}…\n`);
-      const run = await runOnce(url, profile, i);
+      const run = await runWithRetries(url, profile, i);
       lhrs.get(profile.name)!.push(run.lhr);
       browser = run.browser;
     }

@@ -13,16 +13,53 @@ export interface Statement {
   all(...params: unknown[]): unknown[];
 }
 
-export function openDatabase(file: string): Db {
+export interface OpenOptions {
+  /**
+   * The most pages the file may grow to (SQLite's max_page_count): beyond it SQLite answers
+   * SQLITE_FULL exactly as on a full disk, which is how the tests make a full disk.
+   */
+  maxPageCount?: number;
+}
+
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const db = new Database(file);
-  db.exec('PRAGMA journal_mode = WAL');
-  // FULL: a committed write survives a power cut, not only a crash of the process.
-  db.exec('PRAGMA synchronous = FULL');
-  db.exec('PRAGMA foreign_keys = ON');
-  db.exec('PRAGMA busy_timeout = 5000');
-  migrate(db, MIGRATIONS);
-  analyze(db);
-  return db;
+  try {
+    if (options.maxPageCount !== undefined) db.exec(`PRAGMA max_page_count = ${Math.max(1, Math.floor(options.maxPageCount))}`);
+    db.exec('PRAGMA journal_mode = WAL');
+    // FULL: a committed write survives a power cut, not only a crash of the process.
+    db.exec('PRAGMA synchronous = FULL');
+    db.exec('PRAGMA foreign_keys = ON');
+    db.exec('PRAGMA busy_timeout = 5000');
+    migrate(db, MIGRATIONS);
+    analyze(db);
+    return db;
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+/**
+ * Runs `fn` in one transaction (IMMEDIATE: it takes the write lock at once). If anything
+ * fails it is rolled back, unless SQLite already did (as it does on a full disk), and the
+ * error thrown is the one that happened, never a failed ROLLBACK's "no transaction is active".
+ */
+export function inTransaction<T>(db: Db, fn: () => T): T {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const result = fn();
+    db.exec('COMMIT');
+    return result;
+  } catch (err) {
+    if (db.inTransaction) {
+      try {
+        db.exec('ROLLBACK');
+      } catch {
+        // the first error is the one to tell
+      }
+    }
+    throw err;
+  }
 }
 
 /**
@@ -45,14 +82,14 @@ export function migrate(db: Db, migrations: readonly Migration[]): number[] {
   const applied: number[] = [];
   for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
     if (done.has(m.version)) continue;
-    db.transaction(() => {
+    inTransaction(db, () => {
       db.exec(m.sql);
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
         m.version,
         m.name,
         new Date().toISOString(),
       );
-    }).immediate();
+    });
     applied.push(m.version);
   }
   return applied;

@@ -16,7 +16,8 @@ import {
 } from '../../src/api/contract';
 import { observationProblems, type RuleContext } from '../../src/api/rules';
 import { firstFreeId, observationIdBase, sourceIdBase } from './ids';
-import { placeholders, type Db, type StatementCache } from './sqlite-db';
+import { recordOf, textOf } from './rows';
+import { inTransaction, placeholders, type Db, type StatementCache } from './sqlite-db';
 import type { WriteOutcome } from './types';
 
 type Op = 'create' | 'update' | 'delete';
@@ -131,12 +132,10 @@ export class SqliteWrites {
     const refused = new Error('refused');
     let outcome: WriteOutcome<T> | undefined;
     try {
-      this.db
-        .transaction(() => {
-          outcome = fn();
-          if (!outcome.ok) throw refused;
-        })
-        .immediate();
+      inTransaction(this.db, () => {
+        outcome = fn();
+        if (!outcome.ok) throw refused;
+      });
     } catch (err) {
       if (err !== refused) throw err;
     }
@@ -144,18 +143,24 @@ export class SqliteWrites {
   }
 
   private ruleContext(sourceIds: string[]): RuleContext {
-    const units = (this.stmts.get('SELECT json FROM units').all() as { json: string }[]).map(
-      (r) => JSON.parse(r.json) as Unit,
+    // texts as bytes, decoded strictly (rows.ts): a damaged row fails this write, not the process
+    const units = (this.stmts.get('SELECT CAST(json AS BLOB) AS json FROM units').all() as { json: unknown }[]).map(
+      (r) => recordOf(Unit, r.json, 'a row of units'),
     );
-    const indicators = (this.stmts.get('SELECT json FROM indicators').all() as { json: string }[]).map(
-      (r) => JSON.parse(r.json) as Indicator,
-    );
+    const indicators = (
+      this.stmts.get('SELECT CAST(json AS BLOB) AS json FROM indicators').all() as { json: unknown }[]
+    ).map((r) => recordOf(Indicator, r.json, 'a row of indicators'));
     const wanted = [...new Set(sourceIds)];
     const sources = new Map<string, { id: string }>();
     for (let i = 0; i < wanted.length; i += 500) {
       const chunk = wanted.slice(i, i + 500);
-      const rows = this.stmts.get(`SELECT id FROM sources WHERE id IN (${placeholders(chunk.length)})`).all(...chunk);
-      for (const r of rows as { id: string }[]) sources.set(r.id, { id: r.id });
+      const rows = this.stmts
+        .get(`SELECT CAST(id AS BLOB) AS id FROM sources WHERE id IN (${placeholders(chunk.length)})`)
+        .all(...chunk) as { id: unknown }[];
+      for (const r of rows) {
+        const id = textOf(r.id, 'the id of a source');
+        sources.set(id, { id });
+      }
     }
     return {
       units: new Map(units.map((u) => [u.id, u])),
@@ -169,8 +174,10 @@ export class SqliteWrites {
   }
 
   private currentObservation(id: string): Observation | undefined {
-    const row = this.stmts.get('SELECT json FROM observations WHERE id = ?').get(id) as { json: string } | undefined;
-    return row ? (JSON.parse(row.json) as Observation) : undefined;
+    const row = this.stmts.get('SELECT CAST(json AS BLOB) AS json FROM observations WHERE id = ?').get(id) as
+      | { json: unknown }
+      | undefined;
+    return row ? recordOf(Observation, row.json, 'an observation') : undefined;
   }
 
   /** The highest version this id ever had (0 if none), so a re-created id never reuses a version. */

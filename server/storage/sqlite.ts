@@ -2,35 +2,49 @@
  * The SQLite storage (libsql, synchronous). Rows keep the record as its contract JSON, written
  * only after the contract parsed it; the columns beside it serve filtering and ordering.
  * A source's row keeps its listed form (SourceSummary) as json and the report's text apart.
+ *
+ * Every text is read as bytes and decoded in rows.ts (libsql aborts the process on invalid
+ * UTF-8), and every SQLite error a client should hear of (a full disk, a damaged file) leaves
+ * as a StorageFailure: a damaged row or a full disk fails that request, never the process.
  */
 import {
   Indicator,
+  OBSERVATIONS_PAGE_MAX,
   Observation,
   Source,
+  SourceSummary,
   Unit,
   summarizeSource,
   type NewObservation,
   type NewSource,
-  OBSERVATIONS_PAGE_MAX,
   type ObservationPage,
   type ObservationQuery,
   type ObservationUpdate,
-  type SourceSummary,
 } from '../../src/api/contract';
+import type { z } from 'zod';
 import type { Dataset } from '../../data';
+import { asStorageFailure, damagedData } from './errors';
 import { OBSERVATION_ORDER, OBSERVATION_ORDER_TEXT, localeKey } from './order';
-import { analyze, openDatabase, placeholders, StatementCache, type Db } from './sqlite-db';
+import { bytesOf, optionalTextOf, recordOf, textOf } from './rows';
+import { analyze, inTransaction, openDatabase, placeholders, StatementCache, type Db, type OpenOptions } from './sqlite-db';
 import { SqliteWrites } from './sqlite-writes';
 import type { ObservationsPageText, Storage, WriteOutcome } from './types';
 
 export { localeKey } from './order';
 
-interface JsonRow {
-  json: string;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+export function openSqliteStorage(file: string, options?: OpenOptions): SqliteStorage {
+  return new SqliteStorage(openDatabase(file, options));
 }
 
-export function openSqliteStorage(file: string): SqliteStorage {
-  return new SqliteStorage(openDatabase(file));
+/** Runs a storage call; a SQLite error a client should hear of becomes a StorageFailure. */
+function guarded<T>(fn: () => T): Promise<T> {
+  try {
+    return Promise.resolve(fn());
+  } catch (err) {
+    return Promise.reject(asStorageFailure(err) ?? err);
+  }
 }
 
 export class SqliteStorage implements Storage {
@@ -42,39 +56,109 @@ export class SqliteStorage implements Storage {
     this.writes = new SqliteWrites(db, this.stmts);
   }
 
-  async revision(): Promise<number> {
-    return this.revisionSync();
+  revision(): Promise<number> {
+    return guarded(() => this.revisionSync());
   }
 
   revisionSync(): number {
-    const row = this.stmts.get("SELECT value FROM meta WHERE key = 'revision'").get() as { value: string };
-    return Number(row.value);
+    const row = this.stmts.get("SELECT CAST(value AS INTEGER) AS value FROM meta WHERE key = 'revision'").get() as {
+      value: number;
+    };
+    return row.value;
   }
 
-  async listUnits(): Promise<Unit[]> {
-    return this.jsonRows('SELECT json FROM units ORDER BY seq') as Unit[];
+  listUnits(): Promise<Unit[]> {
+    return guarded(() => this.records(Unit, 'units'));
   }
 
-  async listIndicators(): Promise<Indicator[]> {
-    return this.jsonRows('SELECT json FROM indicators ORDER BY seq') as Indicator[];
+  listIndicators(): Promise<Indicator[]> {
+    return guarded(() => this.records(Indicator, 'indicators'));
   }
 
-  async listSources(): Promise<SourceSummary[]> {
+  listSources(): Promise<SourceSummary[]> {
     // json is the listed form; the text column (after it) is never read here
-    return this.jsonRows('SELECT json FROM sources ORDER BY seq') as SourceSummary[];
+    return guarded(() => this.records(SourceSummary, 'sources'));
   }
 
-  async getSource(id: string): Promise<Source | undefined> {
-    const row = this.stmts.get('SELECT json, text FROM sources WHERE id = ?').get(id) as
-      | { json: string; text: string | null }
-      | undefined;
-    if (!row) return undefined;
-    // the contract's Source drops the listed form's hasText
-    const listed = JSON.parse(row.json) as SourceSummary;
-    return Source.parse(row.text === null ? listed : { ...listed, text: row.text });
+  getSource(id: string): Promise<Source | undefined> {
+    return guarded(() => {
+      const row = this.stmts
+        .get('SELECT CAST(json AS BLOB) AS json, CAST(text AS BLOB) AS text FROM sources WHERE id = ?')
+        .get(id) as { json: unknown; text: unknown } | undefined;
+      if (!row) return undefined;
+      // the contract's Source drops the listed form's hasText
+      const listed = recordOf(SourceSummary, row.json, 'a source');
+      const text = optionalTextOf(row.text, 'the text of a source');
+      const source = Source.safeParse(text === undefined ? listed : { ...listed, text });
+      if (!source.success) throw damagedData('a source: not a valid record');
+      return source.data;
+    });
   }
 
-  async observationsPage(q: ObservationQuery, page: ObservationPage): Promise<ObservationsPageText> {
+  observationsPage(q: ObservationQuery, page: ObservationPage): Promise<ObservationsPageText> {
+    return guarded(() => this.readPage(q, page));
+  }
+
+  /** The JSON array text of one page (the first, by default). */
+  async observationsJsonArray(q: ObservationQuery, page: ObservationPage = { limit: OBSERVATIONS_PAGE_MAX }): Promise<string> {
+    return (await this.observationsPage(q, page)).json;
+  }
+
+  addObservations(batch: NewObservation[]): Promise<WriteOutcome<Observation[]>> {
+    return guarded(() => this.writes.addObservations(batch));
+  }
+
+  updateObservation(id: string, update: ObservationUpdate): Promise<WriteOutcome<Observation>> {
+    return guarded(() => this.writes.updateObservation(id, update));
+  }
+
+  deleteObservation(id: string, version?: number): Promise<WriteOutcome<Observation>> {
+    return guarded(() => this.writes.deleteObservation(id, version));
+  }
+
+  addSource(source: NewSource): Promise<WriteOutcome<Source>> {
+    return guarded(() => this.writes.addSource(source));
+  }
+
+  isEmpty(): Promise<boolean> {
+    return guarded(() => this.stmts.get('SELECT 1 FROM units LIMIT 1').get() === undefined);
+  }
+
+  seed(dataset: Dataset): Promise<void> {
+    return guarded(() => {
+      const unit = this.stmts.get('INSERT INTO units (id, json) VALUES (?, ?)');
+      const indicator = this.stmts.get('INSERT INTO indicators (id, family, json) VALUES (?, ?, ?)');
+      const source = this.stmts.get('INSERT INTO sources (id, unit_id, json, text) VALUES (?, ?, ?, ?)');
+      const observation = this.stmts.get(`INSERT INTO observations
+        (id, unit_id, indicator_id, period, source_id, version, json) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+      inTransaction(this.db, () => {
+        for (const u of dataset.units) unit.run(u.id, JSON.stringify(Unit.parse(u)));
+        for (const i of dataset.indicators) indicator.run(i.id, i.family, JSON.stringify(Indicator.parse(i)));
+        for (const s of dataset.sources) {
+          const p = Source.parse(s);
+          source.run(p.id, p.unitId, JSON.stringify(summarizeSource(p)), p.text ?? null);
+        }
+        for (const o of dataset.observations) {
+          const p = Observation.parse(o);
+          observation.run(p.id, p.unitId, p.indicatorId, p.period, p.sourceId, p.version, JSON.stringify(p));
+        }
+        this.writes.bumpRevision();
+      });
+      analyze(this.db);
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  /** Every row of a table of records, in the order written, each checked by its schema. */
+  private records<S extends z.ZodType>(schema: S, table: 'units' | 'indicators' | 'sources'): z.infer<S>[] {
+    const rows = this.stmts.get(`SELECT CAST(json AS BLOB) AS json FROM ${table} ORDER BY seq`).all() as { json: unknown }[];
+    return rows.map((r) => recordOf(schema, r.json, `a row of ${table}`));
+  }
+
+  private readPage(q: ObservationQuery, page: ObservationPage): ObservationsPageText {
     const where: string[] = [];
     const params: unknown[] = [];
     const inList = (column: string, values: string[]) => {
@@ -106,86 +190,40 @@ export class SqliteStorage implements Storage {
     // One row for the whole page: joining in SQLite is several times faster than fetching a
     // row per observation through the driver. The page is read with one row more: that row,
     // the last in order (max() takes the bare columns from it), starts the next page.
+    // Texts come as bytes (rows.ts); json_valid catches a row that is no longer JSON.
     const sql = `WITH page AS (
         SELECT json, period, unit_id, indicator_id, id, ${OBSERVATION_ORDER_TEXT} AS ord FROM observations
         ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY ${OBSERVATION_ORDER} LIMIT ?
       )
-      SELECT group_concat(json, ',' ORDER BY ord) AS body, count(*) AS n, max(ord) AS last_ord,
-        json AS last_json, json_array(period, unit_id, indicator_id, id) AS last_key
+      SELECT CAST(group_concat(json, ',' ORDER BY ord) AS BLOB) AS body, count(*) AS n,
+        max(ord) IS NOT NULL AS has_last, total(json_valid(json) = 0) AS not_json,
+        CAST(json AS BLOB) AS last_json, CAST(json_array(period, unit_id, indicator_id, id) AS BLOB) AS last_key
       FROM page`;
     const row = this.stmts.get(sql).get(...params, page.limit + 1) as {
-      body: string | null;
+      body: unknown;
       n: number;
-      last_json: string | null;
-      last_key: string | null;
+      not_json: number;
+      last_json: unknown;
+      last_key: unknown;
     };
-    const body = row.body ?? '';
-    if (row.n <= page.limit) return { json: `[${body}]` };
+    if (row.n === 0) return { json: '[]' };
+    if (row.not_json > 0) throw damagedData('an observation: not valid JSON');
+    const body = bytesOf(row.body, 'observations');
+    if (row.n <= page.limit) return { json: `[${textOf(body, 'observations')}]` };
     // the extra row is the last of the text: cut it off, and start the next page with it
-    const tail = `,${row.last_json}`;
-    if (!body.endsWith(tail)) throw new Error('observationsPage: the extra row is not the last of the page');
-    const [period, unitId, indicatorId, id] = JSON.parse(row.last_key!) as string[];
-    return {
-      json: `[${body.slice(0, body.length - tail.length)}]`,
-      nextFrom: { period: period!, unitId: unitId!, indicatorId: indicatorId!, id: id! },
-    };
-  }
-
-  /** The JSON array text of one page (the first, by default). */
-  async observationsJsonArray(q: ObservationQuery, page: ObservationPage = { limit: OBSERVATIONS_PAGE_MAX }): Promise<string> {
-    return (await this.observationsPage(q, page)).json;
-  }
-
-  addObservations(batch: NewObservation[]): Promise<WriteOutcome<Observation[]>> {
-    return Promise.resolve(this.writes.addObservations(batch));
-  }
-
-  updateObservation(id: string, update: ObservationUpdate): Promise<WriteOutcome<Observation>> {
-    return Promise.resolve(this.writes.updateObservation(id, update));
-  }
-
-  deleteObservation(id: string, version?: number): Promise<WriteOutcome<Observation>> {
-    return Promise.resolve(this.writes.deleteObservation(id, version));
-  }
-
-  addSource(source: NewSource): Promise<WriteOutcome<Source>> {
-    return Promise.resolve(this.writes.addSource(source));
-  }
-
-  async isEmpty(): Promise<boolean> {
-    return this.stmts.get('SELECT 1 FROM units LIMIT 1').get() === undefined;
-  }
-
-  async seed(dataset: Dataset): Promise<void> {
-    const unit = this.stmts.get('INSERT INTO units (id, json) VALUES (?, ?)');
-    const indicator = this.stmts.get('INSERT INTO indicators (id, family, json) VALUES (?, ?, ?)');
-    const source = this.stmts.get('INSERT INTO sources (id, unit_id, json, text) VALUES (?, ?, ?, ?)');
-    const observation = this.stmts.get(`INSERT INTO observations
-      (id, unit_id, indicator_id, period, source_id, version, json) VALUES (?, ?, ?, ?, ?, ?, ?)`);
-    this.db
-      .transaction(() => {
-        for (const u of dataset.units) unit.run(u.id, JSON.stringify(Unit.parse(u)));
-        for (const i of dataset.indicators) indicator.run(i.id, i.family, JSON.stringify(Indicator.parse(i)));
-        for (const s of dataset.sources) {
-          const p = Source.parse(s);
-          source.run(p.id, p.unitId, JSON.stringify(summarizeSource(p)), p.text ?? null);
-        }
-        for (const o of dataset.observations) {
-          const p = Observation.parse(o);
-          observation.run(p.id, p.unitId, p.indicatorId, p.period, p.sourceId, p.version, JSON.stringify(p));
-        }
-        this.writes.bumpRevision();
-      })
-      .immediate();
-    analyze(this.db);
-  }
-
-  async close(): Promise<void> {
-    if (this.db.open) this.db.close();
-  }
-
-  private jsonRows(sql: string, ...params: unknown[]): unknown[] {
-    return (this.stmts.get(sql).all(...params) as JsonRow[]).map((r) => JSON.parse(r.json) as unknown);
+    const last = bytesOf(row.last_json, 'an observation');
+    const cut = body.length - last.length - 1;
+    if (cut < 0 || body[cut] !== 0x2c || !body.subarray(cut + 1).every((b, i) => b === last[i])) {
+      throw new Error('observationsPage: the extra row is not the last of the page');
+    }
+    let json: string;
+    try {
+      json = `[${utf8.decode(body.subarray(0, cut))}]`;
+    } catch {
+      throw damagedData('observations: not valid UTF-8');
+    }
+    const [period, unitId, indicatorId, id] = JSON.parse(textOf(row.last_key, 'an observation')) as string[];
+    return { json, nextFrom: { period: period!, unitId: unitId!, indicatorId: indicatorId!, id: id! } };
   }
 }

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { ApiIssue } from '../../api/contract';
 import { formatNumber } from '../../lib/format';
 import { periodLabel } from '../../lib/periods';
+import { QUARTER_NAMES } from '../../lib/vocabulary';
 
 export type FieldErrors = Partial<Record<string, string[]>>;
 
@@ -23,10 +24,12 @@ const REQUIRED: Record<string, string> = {
   reference: 'Hãy nhập trích dẫn báo cáo.',
 };
 
+const quarters = Object.values(QUARTER_NAMES);
+
 const INVALID: Record<string, string> = {
   unitId: 'Phường, xã không hợp lệ.',
   indicatorId: 'Chỉ tiêu không hợp lệ.',
-  period: 'Kỳ báo cáo phải có năm (4 chữ số) và kỳ: Quý I, 6 tháng, 9 tháng hoặc Cả năm.',
+  period: `Kỳ báo cáo phải có năm (4 chữ số) và kỳ: ${quarters.slice(0, -1).join(', ')} hoặc ${quarters.at(-1)}.`,
   value: 'Giá trị phải là một số, ví dụ 88,44 hoặc 1.770.',
   outOf: 'Tổng số phải là số lớn hơn 0, ví dụ 11 trong “10/11”.',
   basis: 'Cơ sở so sánh không hợp lệ.',

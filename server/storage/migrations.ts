@@ -4,6 +4,13 @@
  */
 import { OBSERVATION_ORDER } from './order';
 
+/**
+ * SQLite's application_id of this server's databases ("KPI1"): set by migration 6, it tells our
+ * file from another program's at start (check.ts). Older files of ours are known by their
+ * schema_migrations rows.
+ */
+export const APPLICATION_ID = 0x4b504931;
+
 export interface Migration {
   version: number;
   name: string;
@@ -90,5 +97,19 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 5,
     name: 'index in the order of the observation pages',
     sql: `CREATE INDEX observations_order ON observations (${OBSERVATION_ORDER});`,
+  },
+  {
+    version: 6,
+    name: 'application id of the ward KPI server',
+    sql: `PRAGMA application_id = ${APPLICATION_ID};`,
+  },
+  {
+    // who changed a figure or added a report: the short id of the editor's token, never the token
+    version: 7,
+    name: 'who made each change',
+    sql: `
+      ALTER TABLE observation_history ADD COLUMN actor TEXT;
+      ALTER TABLE sources ADD COLUMN added_by TEXT;
+    `,
   },
 ];

@@ -28,7 +28,8 @@ export class SqliteWrites {
     private readonly stmts: StatementCache,
   ) {}
 
-  addObservations(batch: NewObservation[]): WriteOutcome<Observation[]> {
+  addObservations(batch: NewObservation[], actor?: string): WriteOutcome<Observation[]> {
+    checkActor(actor);
     return this.inTransaction((): WriteOutcome<Observation[]> => {
       const ctx = this.ruleContext(batch.map((o) => o.sourceId));
       const issues = batch.flatMap((o, i) => observationProblems(o, ctx, String(i)));
@@ -60,7 +61,7 @@ export class SqliteWrites {
           .get(`INSERT INTO observations (id, unit_id, indicator_id, period, source_id, version, json)
             VALUES (?, ?, ?, ?, ?, ?, ?)`)
           .run(o.id, o.unitId, o.indicatorId, o.period, o.sourceId, o.version, JSON.stringify(o));
-        this.history('create', o);
+        this.history('create', o, actor);
         return o;
       });
       this.bumpRevision();
@@ -68,7 +69,8 @@ export class SqliteWrites {
     });
   }
 
-  updateObservation(id: string, update: ObservationUpdate): WriteOutcome<Observation> {
+  updateObservation(id: string, update: ObservationUpdate, actor?: string): WriteOutcome<Observation> {
+    checkActor(actor);
     return this.inTransaction((): WriteOutcome<Observation> => {
       const current = this.currentObservation(id);
       if (!current) return { ok: false, kind: 'not_found', message: `No observation "${id}".` };
@@ -82,25 +84,27 @@ export class SqliteWrites {
         .get(`UPDATE observations SET unit_id = ?, indicator_id = ?, period = ?, source_id = ?, version = ?, json = ?
           WHERE id = ? AND version = ?`)
         .run(next.unitId, next.indicatorId, next.period, next.sourceId, next.version, JSON.stringify(next), id, current.version);
-      this.history('update', next);
+      this.history('update', next, actor);
       this.bumpRevision();
       return { ok: true, value: next };
     });
   }
 
-  deleteObservation(id: string, version?: number): WriteOutcome<Observation> {
+  deleteObservation(id: string, version?: number, actor?: string): WriteOutcome<Observation> {
+    checkActor(actor);
     return this.inTransaction((): WriteOutcome<Observation> => {
       const current = this.currentObservation(id);
       if (!current) return { ok: false, kind: 'not_found', message: `No observation "${id}".` };
       if (version !== undefined && current.version !== version) return stale(current, version);
       this.stmts.get('DELETE FROM observations WHERE id = ?').run(id);
-      this.history('delete', { ...current, version: current.version + 1 });
+      this.history('delete', { ...current, version: current.version + 1 }, actor);
       this.bumpRevision();
       return { ok: true, value: current };
     });
   }
 
-  addSource(input: NewSource): WriteOutcome<Source> {
+  addSource(input: NewSource, actor?: string): WriteOutcome<Source> {
+    checkActor(actor);
     return this.inTransaction((): WriteOutcome<Source> => {
       if (!this.stmts.get('SELECT 1 FROM units WHERE id = ?').get(input.unitId)) {
         return { ok: false, kind: 'invalid', issues: [{ path: 'unitId', message: `unknown unit "${input.unitId}"` }] };
@@ -116,8 +120,8 @@ export class SqliteWrites {
       }
       const source = Source.parse({ ...input, id: input.id ?? firstFreeId(sourceIdBase(input), exists) });
       this.stmts
-        .get('INSERT INTO sources (id, unit_id, json, text) VALUES (?, ?, ?, ?)')
-        .run(source.id, source.unitId, JSON.stringify(summarizeSource(source)), source.text ?? null);
+        .get('INSERT INTO sources (id, unit_id, json, text, added_by) VALUES (?, ?, ?, ?, ?)')
+        .run(source.id, source.unitId, JSON.stringify(summarizeSource(source)), source.text ?? null, actor ?? null);
       this.bumpRevision();
       return { ok: true, value: source };
     });
@@ -188,10 +192,20 @@ export class SqliteWrites {
     return row.v ?? 0;
   }
 
-  private history(op: Op, o: Observation): void {
+  private history(op: Op, o: Observation, actor: string | undefined): void {
     this.stmts
-      .get('INSERT INTO observation_history (observation_id, version, op, json, changed_at) VALUES (?, ?, ?, ?, ?)')
-      .run(o.id, o.version, op, JSON.stringify(o), new Date().toISOString());
+      .get('INSERT INTO observation_history (observation_id, version, op, json, changed_at, actor) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(o.id, o.version, op, JSON.stringify(o), new Date().toISOString(), actor ?? null);
+  }
+}
+
+/**
+ * Who made a change: a token's short id (8 hex digits of its hash), never the token itself, so
+ * anything longer than an id is refused before it could be stored.
+ */
+function checkActor(actor: string | undefined): void {
+  if (actor !== undefined && !/^[A-Za-z0-9_-]{1,16}$/.test(actor)) {
+    throw new TypeError('actor must be a short token id (up to 16 letters, digits, - or _), never a token');
   }
 }
 

@@ -104,20 +104,20 @@ export class SqliteStorage implements Storage {
     return (await this.observationsPage(q, page)).json;
   }
 
-  addObservations(batch: NewObservation[]): Promise<WriteOutcome<Observation[]>> {
-    return guarded(() => this.writes.addObservations(batch));
+  addObservations(batch: NewObservation[], actor?: string): Promise<WriteOutcome<Observation[]>> {
+    return guarded(() => this.writes.addObservations(batch, actor));
   }
 
-  updateObservation(id: string, update: ObservationUpdate): Promise<WriteOutcome<Observation>> {
-    return guarded(() => this.writes.updateObservation(id, update));
+  updateObservation(id: string, update: ObservationUpdate, actor?: string): Promise<WriteOutcome<Observation>> {
+    return guarded(() => this.writes.updateObservation(id, update, actor));
   }
 
-  deleteObservation(id: string, version?: number): Promise<WriteOutcome<Observation>> {
-    return guarded(() => this.writes.deleteObservation(id, version));
+  deleteObservation(id: string, version?: number, actor?: string): Promise<WriteOutcome<Observation>> {
+    return guarded(() => this.writes.deleteObservation(id, version, actor));
   }
 
-  addSource(source: NewSource): Promise<WriteOutcome<Source>> {
-    return guarded(() => this.writes.addSource(source));
+  addSource(source: NewSource, actor?: string): Promise<WriteOutcome<Source>> {
+    return guarded(() => this.writes.addSource(source, actor));
   }
 
   isEmpty(): Promise<boolean> {

@@ -48,13 +48,16 @@ export interface Storage {
    */
   observationsPage(query: ObservationQuery, page: ObservationPage): Promise<ObservationsPageText>;
 
+  // Writes: `actor` names who made the change, the short id of the editor's token (never the
+  // token); it is kept with each change in observation_history, and with a source as added_by.
+
   /** Stores every item or none (a transaction); each new observation has version 1. */
-  addObservations(batch: NewObservation[]): Promise<WriteOutcome<Observation[]>>;
+  addObservations(batch: NewObservation[], actor?: string): Promise<WriteOutcome<Observation[]>>;
   /** Replaces an observation if `update.version` is its current version; version grows by one. */
-  updateObservation(id: string, update: ObservationUpdate): Promise<WriteOutcome<Observation>>;
+  updateObservation(id: string, update: ObservationUpdate, actor?: string): Promise<WriteOutcome<Observation>>;
   /** Deletes an observation (if `version` is given, only when it is the current one). */
-  deleteObservation(id: string, version?: number): Promise<WriteOutcome<Observation>>;
-  addSource(source: NewSource): Promise<WriteOutcome<Source>>;
+  deleteObservation(id: string, version?: number, actor?: string): Promise<WriteOutcome<Observation>>;
+  addSource(source: NewSource, actor?: string): Promise<WriteOutcome<Source>>;
 
   /** True when the store holds no units yet (a fresh database). */
   isEmpty(): Promise<boolean>;

@@ -147,7 +147,8 @@ export function summarizeSource(source: Source): SourceSummary {
   return { ...fields, hasText: Boolean(text) };
 }
 
-export const NewSource = Source.omit({ id: true }).extend({ id: Id.optional() });
+/** A new source as a client sends it; an unknown field is refused (400), as in observation bodies. */
+export const NewSource = Source.omit({ id: true }).extend({ id: Id.optional() }).strict();
 
 // ---------------------------------------------------------------- requests
 

@@ -4,8 +4,9 @@
  * server in a child process on 127.0.0.1. Prints req/s and p50/p99 latency, each the median
  * of several autocannon runs, with the read cache on (the default) and off.
  * Not a test: it asserts nothing, it measures. Bounded: about 2 minutes.
+ * Its companion `npm run bench:soak` (scripts/soak.ts) runs mixed and hostile traffic with
+ * writes for 60 s and reports errors by kind and the server's peak memory.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -14,6 +15,7 @@ import { loadDataset } from '../data';
 import { syntheticDataset } from '../data/synthetic';
 import { openSqliteStorage } from '../server/storage/sqlite';
 import { DATABASE_FILE } from '../server/storage/open';
+import { startServer } from './soak-server';
 
 interface Result {
   requests: { average: number };
@@ -32,7 +34,6 @@ interface Options {
 type Autocannon = (opts: Options) => Promise<Result>;
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
-const ROOT = join(import.meta.dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -52,24 +53,6 @@ const MODES = [
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-async function startServer(dataDir: string, readCache: boolean): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', KPI_READ_CACHE: readCache ? '1' : '0' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m?.[1]) resolve(m[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
-  return { url, child };
-}
-
 async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), 'kpi-bench-'));
   try {
@@ -85,7 +68,8 @@ async function main() {
     );
     const rows: string[][] = [];
     for (const mode of MODES) {
-      const { url, child } = await startServer(dataDir, mode.readCache);
+      const server = await startServer(dataDir, { KPI_READ_CACHE: mode.readCache ? '1' : '0' });
+      const { url } = server;
       try {
         for (const [name, path] of QUERIES) {
           const size = (await (await fetch(url + path)).text()).length;
@@ -105,7 +89,7 @@ async function main() {
           ]);
         }
       } finally {
-        child.kill('SIGTERM');
+        await server.stop();
       }
     }
     const header = ['query', 'mode', 'body', 'req/s', 'p50 ms', 'p99 ms', 'errors'];

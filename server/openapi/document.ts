@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import * as contract from '../../src/api/contract';
+import { PERIOD_PATTERN } from '../../src/api/periods';
 
 const COMPONENTS = {
   Unit: contract.Unit,
@@ -61,7 +62,7 @@ const repeatable = (name: string, description: string, items: unknown, maxItems:
   schema: { type: 'array', items, maxItems },
 });
 const limits = contract.OBSERVATION_QUERY_LIMITS;
-const period = { type: 'string', pattern: contract.PERIOD_PATTERN.source };
+const period = { type: 'string', pattern: PERIOD_PATTERN.source };
 const writeErrors = {
   400: error('Malformed JSON, a body the contract refuses, or a figure that breaks its indicator’s rules; nothing written'),
   401: error('No valid token'),

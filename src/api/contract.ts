@@ -3,11 +3,10 @@
  * Every type the app uses for API data is inferred from these schemas.
  */
 import { z } from 'zod';
+import { PERIOD_PATTERN, comparePeriods } from './periods';
 
 // ---------------------------------------------------------------- primitives
 
-/** "YYYY-Qn" with a plausible year, 2000 to 2100: queries and writes refuse any other. */
-export const PERIOD_PATTERN = /^(20\d{2}|2100)-Q([1-4])$/;
 
 /** "YYYY-Qn": from 1 January to the end of quarter n of year YYYY (2000-Q1 to 2100-Q4). */
 export const Period = z
@@ -266,11 +265,6 @@ export type ApiError = z.infer<typeof ApiError>;
 export type SessionResponse = z.infer<typeof SessionResponse>;
 
 // ---------------------------------------------------------------- helpers shared by every edge
-
-/** Orders two periods; both must match PERIOD_PATTERN. */
-export function comparePeriods(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0; // "YYYY-Qn" sorts lexically for years 1000..9999
-}
 
 /** Turns zod issues into the contract's `issues` list. */
 export function toApiIssues(error: z.ZodError): ApiIssue[] {

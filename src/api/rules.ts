@@ -7,7 +7,7 @@
  * check them here.
  */
 import type { ApiIssue, Indicator, MeasureUnit, NewSource, ObservationFields, Source, Unit } from './contract';
-import { periodEnd } from '../lib/periods';
+import { periodEnd } from './periods';
 
 /** A known source; where its unit is given, a figure citing it must be of that unit (or inside it). */
 export type RuleSource = Pick<Source, 'id'> & Partial<Pick<Source, 'unitId'>>;

@@ -12,7 +12,7 @@ import { useDashboardFilters } from '../features/filters/url-sync';
 import { FAMILIES } from '../features/kpi-panel/families';
 import { FamilyPanel } from '../features/kpi-panel/family-panel';
 import type { PanelExport } from '../lib/panel-export';
-import { periodLabel } from '../lib/periods';
+import { periodLabel } from '../lib/period-names';
 
 const renderActions = (panel: PanelExport) => <ExportButtons panel={panel} />;
 

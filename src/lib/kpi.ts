@@ -3,9 +3,10 @@
  * at boundary changes, and what each figure is compared with (targets, the even pace).
  */
 import type { Indicator, Observation, Unit } from '../api/contract';
-import { comparePeriods } from '../api/contract';
+import { comparePeriods } from '../api/periods';
 import { formatDate } from './format';
-import { evenPacePercent, parsePeriod, periodEnd, periodLabel } from './periods';
+import { evenPacePercent, parsePeriod, periodEnd } from '../api/periods';
+import { periodLabel } from './period-names';
 
 /** How many boundary changes of the unit lie before the end of the period (0 = as first recorded). */
 export function unitEra(unit: Pick<Unit, 'changes'>, period: string): number {

@@ -7,12 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'libsql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ObservationsResponse, type NewObservation } from '../../src/api/contract';
+import type { NewObservation } from '../../src/api/contract';
 import { newToken } from '../../server/auth/tokens';
 import { DATABASE_FILE } from '../../server/storage/open';
 import { startChildServer } from './support/child';
 import { budget } from './support/fixtures';
-import { getJson, send } from './support/http';
+import { send } from './support/http';
+import { allObservations } from './support/pages';
 
 const token = newToken();
 let dataDir: string;
@@ -24,7 +25,7 @@ beforeAll(() => {
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 async function ids(url: string): Promise<string[]> {
-  return ObservationsResponse.parse((await getJson(`${url}/api/observations`)).body).observations.map((o) => o.id);
+  return (await allObservations(url)).map((o) => o.id);
 }
 
 function batch(tag: string, size: number): NewObservation[] {

@@ -5,7 +5,7 @@
 import { useId } from 'react';
 import type { Indicator, Observation } from '../../api/contract';
 import { formatDate } from '../../lib/format';
-import { periodLabel } from '../../lib/periods';
+import { periodLabel } from '../../lib/period-names';
 import { bindFields } from './bind-fields';
 import { ChoiceField } from './choice-field';
 import { figureText } from './describe-figure';

@@ -1,7 +1,7 @@
 /** A figure's fields in words, for lists and the comparison of two versions. */
 import type { Indicator, ObservationFields, Source } from '../../api/contract';
 import { formatDate, formatQualified } from '../../lib/format';
-import { periodLabel } from '../../lib/periods';
+import { periodLabel } from '../../lib/period-names';
 import { BASIS_CHOICES, QUALIFIER_CHOICES, SCOPE_CHOICES, STATUS_CHOICES } from '../../lib/vocabulary';
 
 export interface Lookups {

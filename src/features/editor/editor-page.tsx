@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import type { Observation } from '../../api/contract';
 import { userMessageOf } from '../../api/client';
-import { periodLabel } from '../../lib/periods';
+import { periodLabel } from '../../lib/period-names';
 import { figureText } from './describe-figure';
 import { FigureForm } from './figure-form';
 import { FigureList, type ListFilter, type ReportTextView } from './figure-list';

@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import type { ApiIssue } from '../../api/contract';
 import { formatNumber } from '../../lib/format';
-import { periodLabel } from '../../lib/periods';
+import { periodLabel } from '../../lib/period-names';
 import { QUARTER_NAMES } from '../../lib/vocabulary';
 
 export type FieldErrors = Partial<Record<string, string[]>>;

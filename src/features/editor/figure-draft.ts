@@ -15,7 +15,7 @@ import {
 import { observationProblems, type RuleContext } from '../../api/rules';
 import { parseViNumber, readQuantity } from '../../lib/extract';
 import { formatNumber } from '../../lib/format';
-import { parsePeriod } from '../../lib/periods';
+import { parsePeriod } from '../../api/periods';
 import { apiErrorsByField, hasErrors, zodErrorsByField, type FieldErrors, type RuleNames } from './field-errors';
 
 export interface FigureDraft {

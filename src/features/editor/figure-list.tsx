@@ -6,7 +6,7 @@ import { deleteObservation } from '../../api/mutations';
 import { queries } from '../../api/queries';
 import { userMessageOf } from '../../api/client';
 import { formatDate } from '../../lib/format';
-import { periodLabel } from '../../lib/periods';
+import { periodLabel } from '../../lib/period-names';
 import { Options } from './choice-field';
 import { figureText } from './describe-figure';
 import { BASIS_CHOICES, FAMILY_NAMES, STATUS_CHOICES } from '../../lib/vocabulary';

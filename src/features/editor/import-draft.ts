@@ -7,7 +7,8 @@ import { NewSource as NewSourceSchema } from '../../api/contract';
 import type { RuleContext } from '../../api/rules';
 import type { Candidate, ExtractResult } from '../../lib/extract';
 import { formatDate } from '../../lib/format';
-import { formatPeriodId, parsePeriod, periodLabel, type Quarter } from '../../lib/periods';
+import { formatPeriodId, parsePeriod, type Quarter } from '../../api/periods';
+import { periodLabel } from '../../lib/period-names';
 import { zodErrorsByField, type FieldErrors, type RuleNames } from './field-errors';
 import { checkNewFigure, emptyDraft, typedNumber, type FigureDraft } from './figure-draft';
 

@@ -3,7 +3,8 @@
  * reference, as read from the text and corrected by the editor; with what the reading noticed.
  */
 import type { Unit } from '../../api/contract';
-import { parsePeriod, periodLabel } from '../../lib/periods';
+import { parsePeriod } from '../../api/periods';
+import { periodLabel } from '../../lib/period-names';
 import { bindFields } from './bind-fields';
 import type { FieldErrors } from './field-errors';
 import { reportPeriod, type ReportDraft } from './import-draft';

@@ -2,7 +2,7 @@
  * File names that say what is in them, without diacritics or spaces:
  * `thu-ngan-sach_my-thoi_2024-ca-nam.png` (slug _ units _ period).
  */
-import { periodSlug } from '../../lib/periods';
+import { periodSlug } from '../../lib/period-names';
 
 export type ExportFormat = 'png' | 'svg' | 'csv';
 

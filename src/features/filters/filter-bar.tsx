@@ -5,7 +5,7 @@ import { queries } from '../../api/queries';
 import { userMessageOf } from '../../api/client';
 import type { Unit } from '../../api/contract';
 import { formatDate } from '../../lib/format';
-import { formatPeriodId, parsePeriod, type Quarter } from '../../lib/periods';
+import { formatPeriodId, parsePeriod, type Quarter } from '../../api/periods';
 import { QUARTER_NAMES } from '../../lib/vocabulary';
 import { useFilters } from './store';
 import { FIRST_YEAR, lastYear } from './url-state';

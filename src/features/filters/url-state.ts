@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { Id, Period } from '../../api/contract';
-import { parsePeriod, periodLabel } from '../../lib/periods';
+import { parsePeriod } from '../../api/periods';
+import { periodLabel } from '../../lib/period-names';
 
 export interface Filters {
   units: string[];

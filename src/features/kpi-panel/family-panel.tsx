@@ -10,7 +10,7 @@ import { PanelFrame } from '../../components/panel/panel-frame';
 import { PanelError, PanelLoading } from '../../components/panel/panel-states';
 import { CHART_SVG_SELECTOR } from '../../components/charts/chart-marker';
 import type { PanelExport } from '../../lib/panel-export';
-import { periodLabel } from '../../lib/periods';
+import { periodLabel } from '../../lib/period-names';
 import { comparesUnits } from './compare';
 import type { FamilyConfig } from './families';
 import { PanelContent } from './panel-content';

@@ -9,7 +9,7 @@ import { useCallback, useMemo } from 'react';
 import { ComparisonChart } from '../../components/charts/comparison-chart';
 import type { LazyChart } from '../../components/charts/use-kpi-chart';
 import { formatAxisValue, formatValue } from '../../lib/format';
-import { periodLabel } from '../../lib/periods';
+import { periodLabel } from '../../lib/period-names';
 import type { PanelModel } from './panel-model';
 
 export function PanelChart({ model, boxId, trend }: { model: PanelModel; boxId: string; trend: LazyChart }) {

@@ -1,5 +1,5 @@
 import { PanelEmpty } from '../../components/panel/panel-states';
-import { periodLabel } from '../../lib/periods';
+import { periodLabel } from '../../lib/period-names';
 import type { PanelModel } from './panel-model';
 
 /** No figures for the period: why (merged away, not yet formed), and the latest period that has some. */

@@ -9,7 +9,7 @@ import type { ChartSeries } from '../../components/charts/kpi-chart';
 import { formatDate, formatQualified } from '../../lib/format';
 import { buildChart, buildComparison, type ChartModel } from '../../lib/kpi';
 import type { ExportModel, FigureRow, SourceLine } from '../../lib/panel-export';
-import { periodLabel } from '../../lib/periods';
+import { periodLabel } from '../../lib/period-names';
 import { MEASURE_NAMES, QUALIFIER_NAMES } from '../../lib/vocabulary';
 import { chartLegend, drawnSeries } from './chart-series';
 import { comparesUnits } from './compare';

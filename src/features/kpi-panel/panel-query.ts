@@ -1,7 +1,7 @@
 /** The query of a panel's figures: the same options whoever asks (the panel, or the prefetch before it renders). */
 import type { Family } from '../../api/contract';
 import { queries } from '../../api/queries';
-import { formatPeriodId, parsePeriod } from '../../lib/periods';
+import { formatPeriodId, parsePeriod } from '../../api/periods';
 import { comparesUnits } from './compare';
 
 /**

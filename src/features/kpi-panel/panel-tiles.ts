@@ -6,7 +6,7 @@ import type { Indicator, Observation, Unit } from '../../api/contract';
 import { formatDate, formatNumber, formatQualified } from '../../lib/format';
 import { benchmarkFor, pickHeadline, statusAgainst } from '../../lib/kpi';
 import type { TileModel } from '../../lib/panel-export';
-import { periodLabel } from '../../lib/periods';
+import { periodLabel } from '../../lib/period-names';
 import { BASIS_COMPARISONS, ESTIMATED_NOTE, SCOPE_NOTES } from '../../lib/vocabulary';
 import type { FamilyConfig } from './families';
 

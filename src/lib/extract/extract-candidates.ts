@@ -4,7 +4,7 @@
  * and its verb say unambiguously what it is; anything doubtful is left out.
  */
 import type { Basis, Indicator, ObservationFields, Qualifier } from '../../api/contract';
-import { formatPeriodId, parsePeriod } from '../periods';
+import { formatPeriodId, parsePeriod } from '../../api/periods';
 import { normalizeText, type NormalizedText } from './normalize-text';
 import { scanQuantities, type Quantity } from './read-number';
 import { findPeriodPhrases, periodPhraseAt, type PeriodPhrase } from './read-period';

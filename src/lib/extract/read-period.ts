@@ -3,7 +3,7 @@
  * quý I = Q1, "6 tháng đầu năm" = Q2, "9 tháng" = Q3, "tổng kết năm" / "cả năm" = Q4;
  * a mid-term review reports as the last quarter finished before it was held.
  */
-import { formatPeriodId, type Quarter } from '../periods';
+import { formatPeriodId, type Quarter } from '../../api/periods';
 import { foldForMatch } from './normalize-text';
 
 export interface PeriodPhrase {

@@ -2,7 +2,7 @@
  * What a report is about as a whole: its ward, its period, the day it was held and its kind
  * (a period review, a mid-term review, a term review).
  */
-import { formatPeriodId, parsePeriod, periodEnd } from '../periods';
+import { formatPeriodId, parsePeriod, periodEnd } from '../../api/periods';
 import { normalizeText } from './normalize-text';
 import { endOfMonth, findHeldDate, findPeriodPhrases, isoDate, lastFinishedQuarter } from './read-period';
 import { findUnit, type UnitName } from './read-unit';

@@ -233,7 +233,8 @@ export const ObservationResponse = z.object({ observation: Observation });
 /** A stale update (409): the error, and the observation as it is now, so a client can show both. */
 export const ObservationConflict = ApiError.extend({ observation: Observation });
 /** GET /api/session: the role the request's bearer token grants (no valid token: a 401 ApiError). */
-export const SessionResponse = z.object({ role: z.enum(['editor', 'viewer']) });
+/** A token's role; `units`: the only units an editor's token may write (absent: every unit). */
+export const SessionResponse = z.object({ role: z.enum(['editor', 'viewer']), units: z.array(Id).min(1).optional() });
 
 // ---------------------------------------------------------------- types
 

@@ -31,7 +31,7 @@ export const CHROMIUM_ARGS = [
 ];
 
 /** What the build is made from; dist/ older than any of these is rebuilt. */
-const BUILD_INPUTS = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json'];
+const BUILD_INPUTS = ['src', 'public', 'index.html', 'vite.config.ts', 'server/http/static-build.ts', 'package.json'];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;

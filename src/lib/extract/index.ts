@@ -10,3 +10,5 @@ export { readAsOf, readReport, readReportFacts } from './read-report';
 export type { ReportFacts, ReportKind } from './read-report';
 export { findUnit, readUnit } from './read-unit';
 export type { UnitName } from './read-unit';
+export { convertLegacy, decodeReportBytes, decodeReportText, detectLegacyEncoding, legacyTable } from './legacy-encoding';
+export type { LegacyEncoding, ReportBytesEncoding } from './legacy-encoding';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { observationProblems, ruleContext, sourceProblems } from '../src/api/rules';
+import { containersOf } from '../src/api/units';
 import { loadDataset } from './index';
 import { syntheticDataset } from './synthetic';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -69,6 +70,25 @@ describe('the dataset of the reports', () => {
     expect(unit('my-thoi').changes?.[0]?.absorbed.map((a) => a.unitId)).toContain('my-thanh');
     // the code 30307 was reused: a unit is its id and dates, not its code
     expect(data.units.filter((u) => u.code === '30307').map((u) => u.id).sort()).toEqual(['long-xuyen', 'my-hoa']);
+  });
+});
+
+describe('the register and the rules', () => {
+  it("lets a report of a city or of the province give a ward's figure, as the register's containment says", () => {
+    const reports = [
+      { id: 'long-xuyen-city-2024', unitId: 'thanh-pho-long-xuyen' },
+      { id: 'an-giang-89-2024', unitId: 'an-giang-89' },
+      { id: 'an-giang-2026', unitId: 'an-giang' },
+    ];
+    const ctx = ruleContext(data.units, data.indicators, [...data.sources, ...reports], containersOf(data.units));
+    const figure = data.observations.find((o) => o.id === 'my-thoi-2024-q4-budget-revenue')!;
+    const citing = (sourceId: string, extra: object = {}) =>
+      observationProblems({ ...figure, sourceId, ...extra }, ctx).map((i) => i.path);
+    expect(citing('long-xuyen-city-2024')).toEqual([]);
+    expect(citing('an-giang-89-2024')).toEqual([]);
+    expect(citing('an-giang-2026', { period: '2026-Q1' })).toEqual([]);
+    // a ward of another city is not inside Long Xuyên
+    expect(citing('long-xuyen-city-2024', { unitId: 'vinh-my' })).toEqual(['sourceId']);
   });
 });
 

@@ -23,7 +23,11 @@ export const Id = z
 
 // ---------------------------------------------------------------- units
 
-export const UnitKind = z.enum(['phuong', 'xa']);
+/**
+ * What a unit is: the province (tỉnh); a former district-level unit (thành phố, thị xã, huyện,
+ * abolished on 2025-07-01); a commune-level unit (phường, xã, thị trấn; đặc khu since 2025-07-01).
+ */
+export const UnitKind = z.enum(['tinh', 'thanh_pho', 'thi_xa', 'huyen', 'phuong', 'xa', 'thi_tran', 'dac_khu']);
 
 /** A boundary change: on `date` the unit absorbed these former units (ids where we have them). */
 export const UnitChange = z.object({
@@ -32,16 +36,37 @@ export const UnitChange = z.object({
   legalBasis: z.string().optional(),
 });
 
+/** One link of lineage: the other unit, and whether the whole of the former unit went in. */
+export const UnitLink = z.object({ unitId: Id, whole: z.boolean() });
+
+/**
+ * A unit of the register (data/register.ts): a unit is its id and its validity, never its code
+ * or name alone (codes were reused on 2025-07-01).
+ */
 export const Unit = z.object({
   id: Id,
-  code: z.string().regex(/^\d{5}$/, 'must be a five-digit administrative code'),
+  /** GSO code: a province 2 digits, a district 3, a commune 5. */
+  code: z.string().regex(/^(\d{2}|\d{3}|\d{5})$/, 'must be an administrative code of 2, 3 or 5 digits'),
+  /** With its kind: "Phường Mỹ Thới", "Thành phố Long Xuyên", "Tỉnh An Giang". */
   name: z.string().min(1),
   kind: UnitKind,
+  /** "An Giang"; a former unit: its former province, e.g. "Kiên Giang". */
   province: z.string().min(1),
+  /** The units that contain or contained it (its former district; the province). */
+  parentIds: z.array(Id).optional(),
   validFrom: IsoDate.nullable(),
   validTo: IsoDate.nullable(),
+  /** The one unit a former unit went into whole. */
   successorId: Id.optional(),
+  /** A former unit: where it went (whole, or a part of it). */
+  becamePartOf: z.array(UnitLink).optional(),
+  /** A unit formed on 2025-07-01 (or 2025-01-01): what formed it. */
+  formedFrom: z.array(UnitLink).optional(),
+  /** Boundary changes of a unit that continued. */
   changes: z.array(UnitChange).optional(),
+  legalBasis: z.string().optional(),
+  /** Other spellings: the GSO's, the resolution's, a later one. */
+  otherNames: z.array(z.string()).optional(),
 });
 
 // ---------------------------------------------------------------- indicators
@@ -241,6 +266,8 @@ export const SessionResponse = z.object({ role: z.enum(['editor', 'viewer']), un
 export type Period = z.infer<typeof Period>;
 export type Unit = z.infer<typeof Unit>;
 export type UnitChange = z.infer<typeof UnitChange>;
+export type UnitKind = z.infer<typeof UnitKind>;
+export type UnitLink = z.infer<typeof UnitLink>;
 export type Family = z.infer<typeof Family>;
 export type MeasureUnit = z.infer<typeof MeasureUnit>;
 export type Indicator = z.infer<typeof Indicator>;

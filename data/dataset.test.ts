@@ -93,13 +93,44 @@ describe('the register and the rules', () => {
 });
 
 describe('the synthetic dataset', () => {
-  it('is the same for the same seed, labelled synthetic, and follows the rules', () => {
-    const a = syntheticDataset({ indicators: data.indicators.slice(0, 3), units: 3, years: 2 });
-    const b = syntheticDataset({ indicators: data.indicators.slice(0, 3), units: 3, years: 2 });
-    expect(a).toEqual(b);
-    expect(a.observations).toHaveLength(3 * 2 * 4 * 3);
-    expect(a.units.every((u) => u.name.includes('giả lập'))).toBe(true);
-    const ctx = ruleContext(a.units, a.indicators, a.sources);
-    expect(a.observations.flatMap((o) => observationProblems(o, ctx, o.id))).toEqual([]);
+  const indicators = data.indicators.filter((i) => i.family !== 'other');
+  const made = syntheticDataset({ register: data.units, indicators, real: data.observations });
+
+  it('is the same for the same seed, labelled "giả lập", and follows the rules', () => {
+    const small = () => syntheticDataset({ register: data.units, indicators: indicators.slice(0, 3), units: 3, years: 2 });
+    expect(small()).toEqual(small());
+    expect(made.sources.every((s) => s.title.includes('giả lập') && s.reference.includes('giả lập'))).toBe(true);
+    expect(made.observations.every((o) => o.note === 'Dữ liệu giả lập' && o.sourceId.startsWith('gia-lap-'))).toBe(true);
+    const ctx = ruleContext(data.units, indicators, [...data.sources, ...made.sources]);
+    expect(made.observations.flatMap((o) => observationProblems(o, ctx, o.id)).slice(0, 5)).toEqual([]);
+    expect(made.sources.flatMap((s) => sourceProblems(s, ctx)).slice(0, 5)).toEqual([]);
+  });
+
+  it('puts figures on the 102 current communes of the register only, each within its life', () => {
+    const current = data.units.filter((u) => u.validTo === null && u.kind !== 'tinh');
+    expect(current).toHaveLength(102);
+    expect(new Set(made.observations.map((o) => o.unitId))).toEqual(new Set(current.map((u) => u.id)));
+    expect(made.units).toBe(data.units);
+    // a ward that continued reports from 2019; one formed on 2025-07-01 from 2025-Q3
+    const periods = (unitId: string) => [...new Set(made.observations.filter((o) => o.unitId === unitId).map((o) => o.period))];
+    expect(periods('my-hoa-hung')).toHaveLength(32);
+    expect(periods('long-xuyen')).toEqual(['2025-Q3', '2025-Q4', '2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4']);
+  });
+
+  it('never puts a figure where a report gave one', () => {
+    const key = (o: { unitId: string; indicatorId: string; period: string }) => `${o.unitId} ${o.indicatorId} ${o.period}`;
+    const real = new Set(data.observations.map(key));
+    expect(made.observations.filter((o) => real.has(key(o)))).toEqual([]);
+    // Mỹ Thới reported these: the synthetic set skips exactly them, and keeps the rest of its quarters
+    const mine = data.observations.filter((o) => o.unitId === 'my-thoi' && indicators.some((i) => i.id === o.indicatorId));
+    expect(mine.length).toBeGreaterThan(0);
+    const synthetic = made.observations.filter((o) => o.unitId === 'my-thoi').length;
+    const inRange = mine.filter((o) => o.period >= '2019-Q1' && o.period <= '2026-Q4').length;
+    expect(synthetic).toBe(32 * indicators.length - inRange);
+    // and no id is taken twice
+    const ids = [...data.observations, ...made.observations].map((o) => o.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const sourceIds = [...data.sources, ...made.sources].map((s) => s.id);
+    expect(new Set(sourceIds).size).toBe(sourceIds.length);
   });
 });

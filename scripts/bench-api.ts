@@ -1,6 +1,7 @@
 /**
  * npm run bench:api — load test of GET /api/observations on a province-sized SYNTHETIC dataset
- * (102 units × 8 years × 4 quarters × 12 indicators, data/synthetic.ts), served by the real
+ * (the register's 102 current communes, 2019-2026 within each one's life, 12 indicators,
+ * data/synthetic.ts), served by the real
  * server in a child process on 127.0.0.1. Prints req/s and p50/p99 latency, each the median
  * of several autocannon runs, with the read cache on (the default) and off.
  * Not a test: it asserts nothing, it measures. Bounded: about 2 minutes.
@@ -12,7 +13,7 @@ import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadDataset } from '../data';
-import { syntheticDataset } from '../data/synthetic';
+import { syntheticDataset, syntheticUnits } from '../data/synthetic';
 import { openSqliteStorage } from '../server/storage/sqlite';
 import { DATABASE_FILE } from '../server/storage/open';
 import { startServer } from './soak-server';
@@ -38,10 +39,13 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 
+/** The communes that report every quarter of the 8 years (they kept their code and name in 2025). */
+const steady = syntheticUnits(loadDataset().units).filter((u) => u.validFrom === null).map((u) => u.id);
 const QUERIES = [
-  ['one unit, all periods', '/api/observations?unit=synthetic-042'],
-  ['all units, one period', '/api/observations?from=2024-Q4&to=2024-Q4'],
-  ['budget of 3 units, 2 years', '/api/observations?family=budget&unit=synthetic-001&unit=synthetic-002&unit=synthetic-003&from=2023-Q1&to=2024-Q4'],
+  ['one unit, all periods', `/api/observations?unit=${steady[20]!}`],
+  // 2025-Q4: a quarter in which all 102 current communes have figures
+  ['all units, one period', '/api/observations?from=2025-Q4&to=2025-Q4'],
+  ['budget of 3 units, 2 years', `/api/observations?family=budget&${steady.slice(0, 3).map((u) => `unit=${u}`).join('&')}&from=2023-Q1&to=2024-Q4`],
 ] as const;
 
 /** How the server runs and what the client accepts. */
@@ -56,14 +60,14 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), 'kpi-bench-'));
   try {
-    const indicators = loadDataset().indicators.slice(0, 12);
-    const dataset = syntheticDataset({ indicators, units: 102, years: 8 });
+    const real = loadDataset();
+    const dataset = syntheticDataset({ register: real.units, indicators: real.indicators.slice(0, 12) });
     const storage = openSqliteStorage(join(dataDir, DATABASE_FILE));
     const t0 = performance.now();
     await storage.seed(dataset);
     await storage.close();
     console.log(
-      `SYNTHETIC dataset: ${dataset.units.length} units, ${dataset.observations.length} observations ` +
+      `SYNTHETIC dataset: ${syntheticUnits(dataset.units).length} current communes (of ${dataset.units.length} units), ${dataset.observations.length} observations ` +
         `(seeded in ${Math.round(performance.now() - t0)} ms); ${RUNS} runs × ${SECONDS} s, ${CONNECTIONS} connections, 127.0.0.1\n`,
     );
     const rows: string[][] = [];

@@ -1,7 +1,7 @@
 /**
  * npm run bench:soak — the server under mixed traffic for SOAK_SECONDS (default 60) against the
- * SYNTHETIC province (the dataset of KPI_SEED=synthetic: the reports plus 102 synthetic wards,
- * ~36,000 figures), served by the real server in a child process on 127.0.0.1 only.
+ * SYNTHETIC province (the dataset of KPI_SEED=synthetic: the reports plus synthetic figures on the
+ * register's 102 current communes), served by the real server in a child process on 127.0.0.1 only.
  *
  * SOAK_CONNECTIONS (default 8) clients loop over a weighted mix: reads the app makes (cached),
  * a stream of distinct hostile queries (distinct unit subsets, out-of-range periods, long and
@@ -14,7 +14,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { seededRandom } from '../data/synthetic';
+import { loadDataset } from '../data';
+import { seededRandom, syntheticPeriods, syntheticSourceId, syntheticUnits } from '../data/synthetic';
 import { ObservationsResponse, encodeCursor, type Observation } from '../src/api/contract';
 import { newToken } from '../server/auth/tokens';
 import { DATABASE_FILE, seedDataset } from '../server/storage/open';
@@ -25,7 +26,9 @@ const SECONDS = Number(process.env.SOAK_SECONDS ?? 60);
 const CONNECTIONS = Number(process.env.SOAK_CONNECTIONS ?? 8);
 const PEAK_LIMIT_MB = 300;
 const TIMEOUT_MS = 15_000;
-const UNITS = Array.from({ length: 102 }, (_, i) => `synthetic-${String(i + 1).padStart(3, '0')}`);
+/** The communes with synthetic figures, and the periods each has a synthetic report for. */
+const COMMUNES = syntheticUnits(loadDataset().units).map((u) => ({ id: u.id, periods: syntheticPeriods(u) }));
+const UNITS = COMMUNES.map((u) => u.id);
 const FAMILIES = ['budget', 'poverty', 'health_insurance', 'resolution_targets'];
 
 interface Request {
@@ -57,17 +60,16 @@ const query = (params: [string, string][]) => params.map(([k, v]) => `${k}=${enc
 
 function newFigures(n: number) {
   return Array.from({ length: n }, () => {
-    const unit = pick(UNITS);
-    const year = int(2019, 2026);
-    const q = int(1, 4);
+    const unit = pick(COMMUNES);
+    const period = pick(unit.periods);
     return {
-      unitId: unit,
+      unitId: unit.id,
       indicatorId: 'budget_revenue',
-      period: `${year}-Q${q}`,
+      period,
       value: int(1, 40) * 1e9,
       qualifier: 'about',
       status: 'estimated',
-      sourceId: `${unit}-${year}-q${q}`,
+      sourceId: syntheticSourceId(unit.id, period),
       note: `soak ${++serial}`,
     };
   });
@@ -144,7 +146,7 @@ const kinds: Kind[] = [
     name: 'lists (units, indicators, sources)',
     weight: 6,
     expected: [200],
-    make: () => ({ path: pick(['/api/units', '/api/indicators', '/api/sources', `/api/sources/${pick(UNITS)}-2024-q4`]) }),
+    make: () => ({ path: pick(['/api/units', '/api/indicators', '/api/sources', `/api/sources/${((u) => syntheticSourceId(u.id, pick(u.periods)))(pick(COMMUNES))}`]) }),
   },
   {
     name: 'writes: add a batch',
@@ -258,7 +260,7 @@ async function main() {
     let maxRss = startRss;
     const sampler = setInterval(() => (maxRss = Math.max(maxRss, memoryMb(pid).rss)), 250);
     console.log(
-      `SYNTHETIC province (KPI_SEED=synthetic): ${dataset.units.length} units, ${dataset.observations.length} figures; ` +
+      `SYNTHETIC province (KPI_SEED=synthetic): ${UNITS.length} current communes (of ${dataset.units.length} units), ${dataset.observations.length} figures; ` +
         `${CONNECTIONS} clients for ${SECONDS} s against ${server.url} (server RSS at start ${startRss.toFixed(0)} MB)\n`,
     );
     const t0 = Date.now();

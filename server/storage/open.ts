@@ -1,29 +1,32 @@
 /**
- * Opens the configured storage: SQLite in DATA_DIR, seeded from data/ on first start.
- * KPI_SEED=synthetic (benchmarks only) adds the SYNTHETIC province-sized dataset of
- * data/synthetic.ts (102 wards, 2019-2026) to the reports' figures on that first start.
+ * Opens the configured storage: SQLite in DATA_DIR, seeded from data/ on first start; at every
+ * later start its units are brought to the register's (units-sync.ts), every figure kept.
+ * KPI_SEED=synthetic (benchmarks only) adds the SYNTHETIC figures of data/synthetic.ts (the
+ * register's 102 current communes, 2019-2026 within each one's life, labelled "giả lập") to the
+ * reports' figures on that first start.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadDataset, type Dataset } from '../../data';
+import { loadDataset, registerUnits, type Dataset } from '../../data';
 import { syntheticDataset } from '../../data/synthetic';
 import { checkExistingDatabase } from './check';
 import { DatabaseRefused, isDiskFull, StorageFailure } from './errors';
 import { openSqliteStorage } from './sqlite';
 import type { Storage } from './types';
+import { syncUnits } from './units-sync';
 
 export const DATABASE_FILE = 'kpi.sqlite';
 
-/** The reports' figures, plus the labelled synthetic wards when `seed` is 'synthetic'. */
+/** The reports' figures, plus the labelled synthetic ones when `seed` is 'synthetic'. */
 export function seedDataset(seed = process.env.KPI_SEED): Dataset {
   const real = loadDataset();
   if (!seed || seed === 'data') return real;
   if (seed !== 'synthetic') throw new Error(`KPI_SEED must be "data" or "synthetic", not "${seed}"`);
-  // the four panels' indicators: 11 × 102 wards × 32 quarters ≈ 36,000 observations
+  // the four panels' indicators on the 102 current communes, never where a report gave a figure
   const indicators = real.indicators.filter((i) => i.family !== 'other');
-  const synthetic = syntheticDataset({ indicators, units: 102, years: 8 });
+  const synthetic = syntheticDataset({ register: real.units, indicators, real: real.observations });
   return {
-    units: [...real.units, ...synthetic.units],
+    units: real.units,
     indicators: real.indicators,
     sources: [...real.sources, ...synthetic.sources],
     observations: [...real.observations, ...synthetic.observations],
@@ -43,7 +46,7 @@ export interface OpenStorageOptions {
 export async function openStorage(
   dataDir: string,
   options: OpenStorageOptions = {},
-): Promise<{ storage: Storage; file: string; seeded: boolean }> {
+): Promise<{ storage: Storage; file: string; seeded: boolean; units: { added: number; changed: number } }> {
   const file = join(dataDir, DATABASE_FILE);
   try {
     mkdirSync(dataDir, { recursive: true });
@@ -52,7 +55,9 @@ export async function openStorage(
     try {
       const seeded = await storage.isEmpty();
       if (seeded) await storage.seed(seedDataset());
-      return { storage, file, seeded };
+      // a database of an earlier version gets the register's units (none of its figures change)
+      const units = seeded ? { added: 0, changed: 0 } : syncUnits(storage.db, registerUnits());
+      return { storage, file, seeded, units };
     } catch (err) {
       await storage.close();
       throw err;

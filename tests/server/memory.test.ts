@@ -1,6 +1,6 @@
 /**
  * Memory stays bounded under any sequence of valid reads, without a token: the server runs
- * as `npm start` does, over the SYNTHETIC province (KPI_SEED=synthetic's dataset, ~36,000 figures),
+ * as `npm start` does, over the SYNTHETIC province (KPI_SEED=synthetic's dataset: the register's 102 current communes),
  * and one client asks for periods out of range (400s), then for many distinct large answers.
  * Before the answers were paged and the cache bounded by bytes, each kept answer was up to
  * 10 MB and the cache kept 500 of them.
@@ -9,13 +9,15 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seededRandom } from '../../data/synthetic';
+import { loadDataset } from '../../data';
+import { seededRandom, syntheticUnits } from '../../data/synthetic';
 import { OBSERVATIONS_PAGE_MAX, ObservationsResponse } from '../../src/api/contract';
 import { DATABASE_FILE, seedDataset } from '../../server/storage/open';
 import { openSqliteStorage } from '../../server/storage/sqlite';
 import { startChildServer, type ChildServer } from './support/child';
 
-const UNITS = 102;
+/** The communes with synthetic figures. */
+const UNITS = syntheticUnits(loadDataset().units).map((u) => u.id);
 const LIMIT_MB = 300;
 const QUERIES = 120;
 
@@ -26,11 +28,10 @@ function rssMb(pid: number): { now: number; peak: number } {
   return { now: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
 }
 
-/** Query i: a random subset of about 60 synthetic wards (each answer a full page). */
+/** Query i: a random subset of about 60 of the communes with synthetic figures (each answer a full page). */
 function unitSubset(i: number): string {
   const rand = seededRandom(1000 + i);
-  const ids = Array.from({ length: UNITS }, (_, j) => j + 1).filter(() => rand() < 0.6);
-  return ids.map((j) => `unit=synthetic-${String(j).padStart(3, '0')}`).join('&');
+  return UNITS.filter(() => rand() < 0.6).map((id) => `unit=${id}`).join('&');
 }
 
 let dataDir: string;

@@ -20,6 +20,7 @@ import {
   type Source,
 } from '../../../src/api/contract';
 import { loadDataset } from '../../../data';
+import { communesOf } from '../../../src/api/units';
 
 export interface Answer {
   status: number;
@@ -75,12 +76,16 @@ function badQuery(...paths: string[]) {
 export const conformanceCases: ConformanceCase[] = [
   { name: 'health', path: '/api/health', check: (a) => expect(a).toEqual({ status: 200, body: { status: 'ok' } }) },
   {
-    name: 'units, with the 2025 mergers',
+    name: 'units: the register, with the 2025 mergers',
     path: '/api/units',
     check: (a) => {
       const { units } = UnitsResponse.parse(a.body);
       expect(units).toEqual(data.units);
       expect(units.find((u) => u.id === 'my-binh')).toMatchObject({ validTo: '2025-06-30', successorId: 'long-xuyen' });
+      // the province, its 102 current communes, the former districts and communes
+      expect(units).toHaveLength(391);
+      expect(communesOf(units, 'an-giang', '2025-07-01')).toHaveLength(102);
+      expect(units.find((u) => u.id === 'binh-duc')?.formedFrom?.map((f) => f.unitId)).toEqual(['binh-khanh', 'binh-duc-30289', 'my-khanh']);
     },
   },
   {

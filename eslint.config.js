@@ -43,7 +43,7 @@ const appZones = (outside) =>
 
 const besideTheApp = [
   zone('./data', ['./src/lib', ...UI, './mocks', './server', './tests', './scripts'], 'data/ imports only src/api.'),
-  zone('./mocks', ['./src/lib', ...UI, './server', './tests', './scripts'], 'mocks/ imports only src/api and data/.'),
+  zone('./mocks', ['./src/lib', ...UI, './server', './tests', './scripts'], 'mocks/ imports only src/api, data/ and the write service (server/writes/, browser-safe).', ['./writes']),
   zone('./server', ['./src/lib', ...UI, './mocks', './tests', './scripts'], 'server/ imports only src/api, data/ and itself.'),
 ];
 

@@ -51,14 +51,35 @@ export function inTransaction<T>(db: Db, fn: () => T): T {
     db.exec('COMMIT');
     return result;
   } catch (err) {
-    if (db.inTransaction) {
-      try {
-        db.exec('ROLLBACK');
-      } catch {
-        // the first error is the one to tell
-      }
-    }
+    rollback(db);
     throw err;
+  }
+}
+
+/**
+ * inTransaction for a function that returns a promise (the write service's repository). The
+ * caller makes sure no other statement runs on this connection until it settles: one
+ * connection has one transaction (sqlite-write-repository.ts queues them).
+ */
+export async function inAsyncTransaction<T>(db: Db, fn: () => Promise<T>): Promise<T> {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const result = await fn();
+    db.exec('COMMIT');
+    return result;
+  } catch (err) {
+    rollback(db);
+    throw err;
+  }
+}
+
+/** Rolls back the open transaction, if SQLite has not already; the first error is the one to tell. */
+function rollback(db: Db): void {
+  if (!db.inTransaction) return;
+  try {
+    db.exec('ROLLBACK');
+  } catch {
+    // the first error is the one to tell
   }
 }
 

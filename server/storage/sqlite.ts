@@ -9,7 +9,6 @@
  */
 import {
   Indicator,
-  OBSERVATIONS_PAGE_MAX,
   Observation,
   Source,
   SourceSummary,
@@ -27,7 +26,8 @@ import { asStorageFailure, damagedData } from './errors';
 import { OBSERVATION_ORDER, OBSERVATION_ORDER_TEXT, localeKey } from './order';
 import { bytesOf, optionalTextOf, recordOf, textOf } from './rows';
 import { analyze, inTransaction, openDatabase, placeholders, StatementCache, type Db, type OpenOptions } from './sqlite-db';
-import { SqliteWrites } from './sqlite-writes';
+import { SqliteWriteRepository } from './sqlite-write-repository';
+import { WriteService, type Actor } from '../writes/service';
 import type { ObservationsPageText, Storage, WriteOutcome } from './types';
 
 export { localeKey } from './order';
@@ -49,11 +49,13 @@ function guarded<T>(fn: () => T): Promise<T> {
 
 export class SqliteStorage implements Storage {
   private readonly stmts: StatementCache;
-  private readonly writes: SqliteWrites;
+  private readonly writes: SqliteWriteRepository;
+  private readonly service: WriteService;
 
   constructor(readonly db: Db) {
     this.stmts = new StatementCache(db);
-    this.writes = new SqliteWrites(db, this.stmts);
+    this.writes = new SqliteWriteRepository(db, this.stmts);
+    this.service = new WriteService(this.writes);
   }
 
   revision(): Promise<number> {
@@ -99,25 +101,22 @@ export class SqliteStorage implements Storage {
     return guarded(() => this.readPage(q, page));
   }
 
-  /** The JSON array text of one page (the first, by default). */
-  async observationsJsonArray(q: ObservationQuery, page: ObservationPage = { limit: OBSERVATIONS_PAGE_MAX }): Promise<string> {
-    return (await this.observationsPage(q, page)).json;
+  // the writes: the write service (server/writes) over this database's repository
+
+  addObservations(batch: NewObservation[], actor?: Actor): Promise<WriteOutcome<Observation[]>> {
+    return this.service.addObservations(batch, actor);
   }
 
-  addObservations(batch: NewObservation[], actor?: string): Promise<WriteOutcome<Observation[]>> {
-    return guarded(() => this.writes.addObservations(batch, actor));
+  updateObservation(id: string, update: ObservationUpdate, actor?: Actor): Promise<WriteOutcome<Observation>> {
+    return this.service.updateObservation(id, update, actor);
   }
 
-  updateObservation(id: string, update: ObservationUpdate, actor?: string): Promise<WriteOutcome<Observation>> {
-    return guarded(() => this.writes.updateObservation(id, update, actor));
+  deleteObservation(id: string, version?: number, actor?: Actor): Promise<WriteOutcome<Observation>> {
+    return this.service.deleteObservation(id, version, actor);
   }
 
-  deleteObservation(id: string, version?: number, actor?: string): Promise<WriteOutcome<Observation>> {
-    return guarded(() => this.writes.deleteObservation(id, version, actor));
-  }
-
-  addSource(source: NewSource, actor?: string): Promise<WriteOutcome<Source>> {
-    return guarded(() => this.writes.addSource(source, actor));
+  addSource(source: NewSource, actor?: Actor): Promise<WriteOutcome<Source>> {
+    return this.service.addSource(source, actor);
   }
 
   isEmpty(): Promise<boolean> {

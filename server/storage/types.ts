@@ -3,27 +3,18 @@
  * can be added without touching the routes. Every method is async for that reason.
  */
 import type {
-  ApiIssue,
   Indicator,
-  NewObservation,
-  NewSource,
-  Observation,
   ObservationKey,
   ObservationPage,
   ObservationQuery,
-  ObservationUpdate,
   Source,
   SourceSummary,
   Unit,
 } from '../../src/api/contract';
 import type { Dataset } from '../../data';
+import type { Writes } from '../writes/service';
 
-/** What a write did: its result, or why nothing was written. */
-export type WriteOutcome<T> =
-  | { ok: true; value: T }
-  | { ok: false; kind: 'invalid'; issues: ApiIssue[] }
-  | { ok: false; kind: 'not_found'; message: string }
-  | { ok: false; kind: 'conflict'; message: string; issues?: ApiIssue[]; current?: Observation };
+export type { WriteOutcome } from '../writes/service';
 
 /** A page of observations as JSON text; when more rows follow, `nextFrom` is the first of them. */
 export interface ObservationsPageText {
@@ -31,7 +22,12 @@ export interface ObservationsPageText {
   nextFrom?: ObservationKey;
 }
 
-export interface Storage {
+/**
+ * The reads, and the writes of the write service (server/writes/service.ts: `actor` says who
+ * writes, and which units the token may write). An implementation runs that service over its own
+ * repository (server/writes/repository.ts), as SqliteStorage does.
+ */
+export interface Storage extends Writes {
   /** A number that changes at every write (read caches and ETags key on it). */
   revision(): Promise<number>;
 
@@ -47,17 +43,6 @@ export interface Storage {
    * produced when each was written (reads send it as is).
    */
   observationsPage(query: ObservationQuery, page: ObservationPage): Promise<ObservationsPageText>;
-
-  // Writes: `actor` names who made the change, the short id of the editor's token (never the
-  // token); it is kept with each change in observation_history, and with a source as added_by.
-
-  /** Stores every item or none (a transaction); each new observation has version 1. */
-  addObservations(batch: NewObservation[], actor?: string): Promise<WriteOutcome<Observation[]>>;
-  /** Replaces an observation if `update.version` is its current version; version grows by one. */
-  updateObservation(id: string, update: ObservationUpdate, actor?: string): Promise<WriteOutcome<Observation>>;
-  /** Deletes an observation (if `version` is given, only when it is the current one). */
-  deleteObservation(id: string, version?: number, actor?: string): Promise<WriteOutcome<Observation>>;
-  addSource(source: NewSource, actor?: string): Promise<WriteOutcome<Source>>;
 
   /** True when the store holds no units yet (a fresh database). */
   isEmpty(): Promise<boolean>;

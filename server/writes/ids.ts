@@ -1,4 +1,4 @@
-/** Readable ids for new records, in the style of the dataset: "my-thoi-2024-q4-budget-revenue". */
+/** Readable ids for new records, in the style of the dataset: "my-thoi-2024-q4-budget-revenue". Browser-safe (the msw handlers use it too). */
 import type { NewSource, ObservationFields } from '../../src/api/contract';
 
 const MAX_BASE = 70; // leaves room for a "-NNN" suffix under the contract's 80
@@ -20,11 +20,14 @@ export function sourceIdBase(s: Pick<NewSource, 'unitId' | 'heldOn'>): string {
   return slug(`${s.unitId}-${s.heldOn}`);
 }
 
-/** The base, or the base with the first free "-2", "-3"... (from `start` when the caller knows more). */
-export function firstFreeId(base: string, taken: (id: string) => boolean, start = 2): string {
-  if (!taken(base)) return base;
+/**
+ * The base, or the base with the first free "-2", "-3"... (from `start` when the caller knows
+ * more). `taken` may ask the store (a promise).
+ */
+export async function firstFreeId(base: string, taken: (id: string) => boolean | Promise<boolean>, start = 2): Promise<string> {
+  if (!(await taken(base))) return base;
   for (let n = start; ; n++) {
     const id = `${base}-${n}`;
-    if (!taken(id)) return id;
+    if (!(await taken(id))) return id;
   }
 }

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Observation, observationOrder, type ObservationQuery } from '../../src/api/contract';
+import { OBSERVATIONS_PAGE_MAX, Observation, observationOrder, type ObservationQuery } from '../../src/api/contract';
 import { localeKey, openSqliteStorage } from '../../server/storage/sqlite';
 import type { Dataset } from '../../data';
 
@@ -51,7 +51,9 @@ describe('the SQL order is the contract order (observationOrder)', () => {
           );
         }
     await storage.seed(dataset);
-    const got = (JSON.parse(await storage.observationsJsonArray(all)) as Observation[]).map((o) => o.id);
+    const page = await storage.observationsPage(all, { limit: OBSERVATIONS_PAGE_MAX });
+    expect(page.nextFrom).toBeUndefined();
+    const got = (JSON.parse(page.json) as Observation[]).map((o) => o.id);
     expect(got).toEqual([...dataset.observations].sort(observationOrder).map((o) => o.id));
     await storage.close();
     rmSync(dir, { recursive: true, force: true });

@@ -60,7 +60,7 @@ export function EditorPage({ dashboardHref = '/', ReportText }: { dashboardHref?
 
 function Workspace({ data, ReportText }: { data: EditorData; ReportText: ReportTextView }) {
   const [tab, setTab] = useState<Tab>('figures');
-  const [filter, setFilter] = useState<ListFilter>({ unitId: data.units[0]?.id ?? '', family: '', indicatorId: '', period: '' });
+  const [filter, setFilter] = useState<ListFilter>({ unitId: data.defaultUnitId, family: '', indicatorId: '', period: '' });
   const [form, setForm] = useState<{ key: number; editing?: Observation } | null>(null);
   const [opened, setOpened] = useState(0);
   const open = (editing?: Observation) => {

@@ -12,6 +12,8 @@ export interface EditorData {
   sources: SourceSummary[];
   ctx: RuleContext;
   names: RuleNames;
+  /** The unit the editor opens on: the one with the most reports (sources), else the first. */
+  defaultUnitId: string;
   unitName: (id: string) => string;
   indicatorOf: (id: string) => Indicator | undefined;
   sourceOf: (id: string) => SourceSummary | undefined;
@@ -27,12 +29,19 @@ export function useEditorData(): { data?: EditorData; error: unknown; isPending:
     const indicatorMap = new Map(indicators.data.map((i) => [i.id, i]));
     const sourceMap = new Map(sources.data.map((s) => [s.id, s]));
     const unitName = (id: string) => unitMap.get(id)?.name ?? id;
+    const reports = new Map<string, number>();
+    for (const s of sources.data) reports.set(s.unitId, (reports.get(s.unitId) ?? 0) + 1);
+    const mostReported = units.data.reduce<Unit | undefined>(
+      (best, u) => ((reports.get(u.id) ?? 0) > (best ? (reports.get(best.id) ?? 0) : 0) ? u : best),
+      undefined,
+    );
     return {
       units: units.data,
       indicators: indicators.data,
       sources: sources.data,
       ctx: ruleContext(units.data, indicators.data, sources.data),
       names: { unitName },
+      defaultUnitId: (mostReported ?? units.data[0])?.id ?? '',
       unitName,
       indicatorOf: (id) => indicatorMap.get(id),
       sourceOf: (id) => sourceMap.get(id),

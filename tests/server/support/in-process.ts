@@ -9,28 +9,35 @@ import { newToken, parseTokens } from '../../../server/auth/tokens';
 import { openStorage } from '../../../server/storage/open';
 import type { Storage } from '../../../server/storage/types';
 
+/** The units the test servers' limited editor token may write. */
+export const LIMITED_UNITS = ['my-thoi', 'my-quy'];
+
 export interface TestServer {
   url: string;
   storage: Storage;
   dataDir: string;
   editorToken: string;
   viewerToken: string;
+  /** An editor's token limited to `limitedUnits` (by default Mỹ Thới and Mỹ Quý). */
+  limitedToken: string;
   close(): Promise<void>;
 }
 
 export async function startTestServer(
-  options: Partial<Omit<AppOptions, 'storage' | 'tokens'>> & { wrapStorage?: (s: Storage) => Storage } = {},
+  options: Partial<Omit<AppOptions, 'storage' | 'tokens'>> & { wrapStorage?: (s: Storage) => Storage; limitedUnits?: string[] } = {},
 ): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kpi-server-test-'));
   const { storage: real } = await openStorage(dataDir);
-  const storage = options.wrapStorage ? options.wrapStorage(real) : real;
+  const { wrapStorage, limitedUnits = LIMITED_UNITS, ...appOptions } = options;
+  const storage = wrapStorage ? wrapStorage(real) : real;
   const editorToken = newToken();
   const viewerToken = newToken();
-  const tokens = parseTokens(`editor:${editorToken},viewer:${viewerToken}`, 'test');
+  const limitedToken = newToken();
+  const tokens = parseTokens(`editor:${editorToken},viewer:${viewerToken},editor:${limitedToken}:${limitedUnits.join(',')}`, 'test');
   const app = createApp({
     distDir: join(dataDir, 'no-dist'),
     logError: () => {},
-    ...options,
+    ...appOptions,
     storage,
     tokens,
   });
@@ -43,6 +50,7 @@ export async function startTestServer(
     dataDir,
     editorToken,
     viewerToken,
+    limitedToken,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await real.close();

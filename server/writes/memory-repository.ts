@@ -1,0 +1,102 @@
+/**
+ * The write service's repository (repository.ts) over arrays in memory, for the msw handlers of
+ * `npm run dev` and the page tests. The arrays are the caller's and are changed in place (a
+ * test may look at them, or change a record by hand between writes). Transactions run one
+ * after another; a failed one puts the arrays back as they were. Browser-safe.
+ */
+import type { Indicator, Observation, Source, Unit } from '../../src/api/contract';
+import type { HistoryEntry, WriteRepository, WriteTx } from './repository';
+
+export interface MemoryData {
+  units: readonly Unit[];
+  indicators: readonly Indicator[];
+  sources: Source[];
+  observations: Observation[];
+}
+
+export class MemoryWriteRepository implements WriteRepository {
+  /** Every change, in order (the server's observation_history). */
+  readonly history: HistoryEntry[] = [];
+  /** Who added each source (the server's sources.added_by). */
+  readonly addedBy = new Map<string, string>();
+  revision = 0;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(readonly data: MemoryData) {}
+
+  transaction<T>(fn: (tx: WriteTx) => Promise<T>): Promise<T> {
+    const run = this.queue.then(() => this.isolated(fn));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async isolated<T>(fn: (tx: WriteTx) => Promise<T>): Promise<T> {
+    const { observations, sources } = this.data;
+    const saved = { observations: [...observations], sources: [...sources], history: this.history.length, revision: this.revision };
+    const addedBy = new Map(this.addedBy);
+    try {
+      return await fn(this.tx());
+    } catch (err) {
+      refill(observations, saved.observations);
+      refill(sources, saved.sources);
+      this.history.length = saved.history;
+      this.revision = saved.revision;
+      this.addedBy.clear();
+      for (const [id, actor] of addedBy) this.addedBy.set(id, actor);
+      throw err;
+    }
+  }
+
+  /** A transaction's view, indexed once when it starts. */
+  private tx(): WriteTx {
+    const { data, history } = this;
+    const byId = new Map(data.observations.map((o) => [o.id, o]));
+    const sourceIds = new Set(data.sources.map((s) => s.id));
+    const lastVersions = new Map<string, number>();
+    for (const e of history) lastVersions.set(e.observation.id, Math.max(lastVersions.get(e.observation.id) ?? 0, e.observation.version));
+    const pick = <R extends { id: string }>(list: readonly R[], ids: readonly string[]) => {
+      const wanted = new Set(ids);
+      return list.filter((x) => wanted.has(x.id));
+    };
+    const indexOf = (id: string) => data.observations.indexOf(byId.get(id)!);
+
+    return {
+      observation: async (id) => byId.get(id),
+      observationExists: async (id) => byId.has(id),
+      lastVersion: async (id) => lastVersions.get(id) ?? 0,
+      insertObservation: async (o) => {
+        data.observations.push(o);
+        byId.set(o.id, o);
+      },
+      updateObservation: async (o) => {
+        data.observations.splice(indexOf(o.id), 1, o);
+        byId.set(o.id, o);
+      },
+      deleteObservation: async (id) => {
+        data.observations.splice(indexOf(id), 1);
+        byId.delete(id);
+      },
+      sourceExists: async (id) => sourceIds.has(id),
+      insertSource: async (s, addedBy) => {
+        data.sources.push(s);
+        sourceIds.add(s.id);
+        if (addedBy) this.addedBy.set(s.id, addedBy);
+      },
+      units: async (ids) => pick(data.units, ids),
+      indicators: async (ids) => pick(data.indicators, ids),
+      sources: async (ids) => pick(data.sources, ids).map((s) => ({ id: s.id, unitId: s.unitId })),
+      appendHistory: async (e) => {
+        history.push(e);
+        lastVersions.set(e.observation.id, Math.max(lastVersions.get(e.observation.id) ?? 0, e.observation.version));
+      },
+      bumpRevision: async () => {
+        this.revision += 1;
+      },
+    };
+  }
+}
+
+function refill<T>(list: T[], from: readonly T[]): void {
+  list.length = 0;
+  for (const x of from) list.push(x);
+}

@@ -15,6 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp, MAX_URL_BYTES } from './app';
+import { checkTokenUnits } from './auth/tokens';
 import { loadConfig } from './config';
 import { answerClientError } from './http/errors';
 import { openStorage } from './storage/open';
@@ -107,6 +108,8 @@ async function main() {
   const opened = await openStorage(config.dataDir);
   const storage = (ready.storage = opened.storage);
   console.log(`[server] database: ${opened.file}${opened.seeded ? ' (new, seeded from data/)' : ''}`);
+  // an editor's token limited to units names units of this database, or the server does not start
+  checkTokenUnits(config.tokens, new Set((await storage.listUnits()).map((u) => u.id)));
   const editors = config.tokens.filter((t) => t.role === 'editor').length;
   if (editors === 0) console.warn('[server] no editor token configured (KPI_TOKENS / KPI_TOKENS_FILE): writes are refused');
   if (config.readRequiresToken) console.log('[server] reads need a viewer or editor token');

@@ -13,7 +13,9 @@ import {
   type NewSource,
   type ObservationFields,
   type ObservationUpdate,
+  type Unit,
 } from '../../src/api/contract';
+import { containersOf } from '../../src/api/units';
 import { observationProblems, ruleContext, sourceProblems, type RuleContext } from '../../src/api/rules';
 import { firstFreeId, observationIdBase, sourceIdBase } from './ids';
 import type { HistoryEntry, WriteRepository, WriteTx } from './repository';
@@ -206,15 +208,31 @@ function outOfScope(actor: Actor, named: [path: string, unitId: string][]): Writ
   };
 }
 
-/** The rules' view of what the figures name: their units, indicators and sources (with each source's unit). */
+/**
+ * The rules' view of what the figures name: their units with every unit that contains them (a
+ * figure may cite a report of its former district), their indicators, their sources with each
+ * source's unit.
+ */
 async function ruleContextOf(tx: WriteTx, figures: readonly ObservationFields[]): Promise<RuleContext> {
   const distinct = (pick: (o: ObservationFields) => string) => [...new Set(figures.map(pick))];
   const [units, indicators, sources] = await Promise.all([
-    tx.units(distinct((o) => o.unitId)),
+    withContainers(tx, distinct((o) => o.unitId)),
     tx.indicators(distinct((o) => o.indicatorId)),
     tx.sources(distinct((o) => o.sourceId)),
   ]);
-  return ruleContext(units, indicators, sources);
+  return ruleContext(units, indicators, sources, containersOf(units));
+}
+
+/** The units of these ids and, level by level, the units that contain them (parentIds). */
+async function withContainers(tx: WriteTx, ids: readonly string[]): Promise<Unit[]> {
+  const found = new Map<string, Unit>();
+  const asked = new Set<string>();
+  for (let wanted = [...new Set(ids)]; wanted.length > 0; ) {
+    for (const id of wanted) asked.add(id);
+    for (const u of await tx.units(wanted)) found.set(u.id, u);
+    wanted = [...new Set([...found.values()].flatMap((u) => u.parentIds ?? []))].filter((id) => !asked.has(id));
+  }
+  return [...found.values()];
 }
 
 function notFound(id: string): WriteRefusal {

@@ -7,7 +7,7 @@ import { getResponse } from 'msw';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createWriteApi } from '../../mocks/write-handlers';
 import { sessionCases, type SessionAnswer, type SessionTokens } from './support/conformance';
-import { startTestServer, type TestServer } from './support/in-process';
+import { LIMITED_UNITS, startTestServer, type TestServer } from './support/in-process';
 
 type SessionFetcher = (authorization: string | undefined, extra?: Record<string, string>) => Promise<SessionAnswer>;
 
@@ -34,7 +34,9 @@ const MSW_BASE = 'http://msw.test';
 function viaMsw(server: () => TestServer): SessionFetcher {
   return async (authorization, extra) => {
     const s = server();
-    const { handlers } = createWriteApi({ tokens: { editor: [s.editorToken], viewer: [s.viewerToken] } });
+    const { handlers } = createWriteApi({
+      tokens: { editor: [s.editorToken, { token: s.limitedToken, units: LIMITED_UNITS }], viewer: [s.viewerToken] },
+    });
     const req = new Request(`${MSW_BASE}/api/session`, { headers: headersOf(authorization, extra) });
     const res = await getResponse(handlers, req, { baseUrl: MSW_BASE });
     if (!res) throw new Error('msw has no handler for /api/session');
@@ -47,7 +49,7 @@ function viaServer(server: () => TestServer): SessionFetcher {
     answerOf(await fetch(`${server().url}/api/session`, { headers: headersOf(authorization, extra) }));
 }
 
-const tokensOf = (s: TestServer): SessionTokens => ({ editor: s.editorToken, viewer: s.viewerToken });
+const tokensOf = (s: TestServer): SessionTokens => ({ editor: s.editorToken, viewer: s.viewerToken, limited: s.limitedToken });
 
 beforeAll(async () => {
   [open, locked] = await Promise.all([startTestServer(), startTestServer({ readRequiresToken: true })]);

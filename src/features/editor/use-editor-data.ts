@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import type { Indicator, SourceSummary, Unit } from '../../api/contract';
 import { queries } from '../../api/queries';
 import { ruleContext, type RuleContext } from '../../api/rules';
+import { containersOf } from '../../api/units';
 import type { RuleNames } from './field-errors';
 
 export interface EditorData {
@@ -39,7 +40,7 @@ export function useEditorData(): { data?: EditorData; error: unknown; isPending:
       units: units.data,
       indicators: indicators.data,
       sources: sources.data,
-      ctx: ruleContext(units.data, indicators.data, sources.data),
+      ctx: ruleContext(units.data, indicators.data, sources.data, containersOf(units.data)),
       names: { unitName },
       defaultUnitId: (mostReported ?? units.data[0])?.id ?? '',
       unitName,

@@ -20,6 +20,7 @@ import {
   type Source,
 } from '../../../src/api/contract';
 import { loadDataset } from '../../../data';
+import { LIMITED_UNITS } from './in-process';
 import { communesOf } from '../../../src/api/units';
 
 export interface Answer {
@@ -303,6 +304,8 @@ export interface SessionAnswer extends Answer {
 export interface SessionTokens {
   editor: string;
   viewer: string;
+  /** An editor's token limited to LIMITED_UNITS (in-process.ts). */
+  limited: string;
 }
 
 export interface SessionCase {
@@ -335,6 +338,15 @@ function unauthorized(a: SessionAnswer, tokens: SessionTokens) {
 
 export const sessionCases: SessionCase[] = [
   { name: "an editor's token", authorization: (t) => `Bearer ${t.editor}`, check: role('editor') },
+  {
+    name: "an editor's token limited to units names them",
+    authorization: (t) => `Bearer ${t.limited}`,
+    check: (a) => {
+      expect(a.status).toBe(200);
+      expect(a.body).toEqual({ role: 'editor', units: LIMITED_UNITS });
+      expect(a.cacheControl).toBe('no-store');
+    },
+  },
   { name: "a viewer's token", authorization: (t) => `Bearer ${t.viewer}`, check: role('viewer') },
   { name: 'the scheme in any case', authorization: (t) => `bearer ${t.editor}`, check: role('editor') },
   { name: 'no token', authorization: () => undefined, check: unauthorized },

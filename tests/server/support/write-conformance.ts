@@ -154,6 +154,21 @@ export const writeCases: WriteCase[] = [
   { name: 'a source of an unknown unit', call: postSource({ ...report, unitId: 'atlantis' }), check: refused(400, 'invalid', ['unitId']) },
   { name: 'a source dated outside its unit’s life', call: postSource({ ...report, unitId: 'long-xuyen', heldOn: '1990-05-01' }), check: refused(400, 'invalid', ['heldOn']) },
   { name: 'a figure citing the new source', call: post([budget(4e9, { sourceId: 'my-thoi-2026-07-05', period: '2026-Q2' })]), check: created(1) },
+  {
+    name: 'a source of the former city that contained Mỹ Thới',
+    call: postSource({ ...report, unitId: 'thanh-pho-long-xuyen', heldOn: '2024-12-20', periodLabel: 'Cả năm 2024' }),
+    check: (a) => expect(a.status).toBe(201),
+  },
+  {
+    name: 'a Mỹ Thới figure citing the report of the city that contained it',
+    call: post([budget(5e9, { period: '2024-Q4', sourceId: 'thanh-pho-long-xuyen-2024-12-20', note: 'số của thành phố' })]),
+    check: created(1),
+  },
+  {
+    name: 'the city’s figure citing a report of one of its wards',
+    call: post([budget(5e10, { unitId: 'thanh-pho-long-xuyen', period: '2024-Q4', sourceId: 'my-thoi-2024-year' })]),
+    check: refused(400, 'invalid', ['0.sourceId']),
+  },
   { name: 'no token: 401', call: post([budget(1e9)], 'none'), check: refused(401, 'unauthorized') },
   { name: 'an unknown token: 401', call: del('my-thoi-2024-q4-budget-revenue', '', 'unknown'), check: refused(401, 'unauthorized') },
   { name: "a viewer's token: 403", call: postSource(report, 'viewer'), check: refused(403, 'forbidden') },

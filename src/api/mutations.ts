@@ -57,16 +57,17 @@ export function issuesOf(error: unknown): ApiIssue[] {
   return parsed.success ? (parsed.data.error.issues ?? []) : [];
 }
 
-export type TokenCheck = 'editor' | 'viewer' | 'invalid';
+/** What a token grants: an editor's or a viewer's role (and the units an editor is limited to), or nothing. */
+export type TokenCheck = SessionResponse | 'invalid';
 
 /**
- * Checks a token without changing anything: GET /api/session answers with the token's role,
- * or 401 for a missing, unknown or revoked token. Network and server failures are thrown.
+ * Checks a token without changing anything: GET /api/session answers with the token's role (and
+ * for an editor limited to some units, those units), or 401 for a missing, unknown or revoked
+ * token. Network and server failures are thrown.
  */
 export async function checkEditorToken(token: string): Promise<TokenCheck> {
   try {
-    const { role } = await apiRequest('/api/session', SessionResponse, { token });
-    return role;
+    return await apiRequest('/api/session', SessionResponse, { token });
   } catch (error) {
     if (error instanceof ApiRequestError && error.kind === 'http' && error.status === 401) return 'invalid';
     throw error;

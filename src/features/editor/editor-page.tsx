@@ -20,7 +20,8 @@ export function EditorPage({ dashboardHref = '/', ReportText }: { dashboardHref?
   const token = useEditorSession((s) => s.token);
   const rejected = useEditorSession((s) => s.rejected);
   const signOut = useEditorSession((s) => s.signOut);
-  const editorData = useEditorData();
+  const units = useEditorSession((s) => s.units);
+  const editorData = useEditorData(units);
 
   return (
     <div className="page editor-page">

@@ -85,13 +85,23 @@ export interface RuleNames {
 export function apiIssueMessage(issue: ApiIssue, names: RuleNames = {}): string {
   const m = issue.message;
   const field = fieldOf(issue.path);
+  const unitName = (id: string) => names.unitName?.(id) ?? id;
   let match: RegExpExecArray | null;
   if (/^unknown unit/.test(m)) return 'Phường, xã này không có trong danh sách.';
   if (/^unknown indicator/.test(m)) return 'Chỉ tiêu này không có trong danh sách.';
   if (/^unknown source/.test(m)) return 'Nguồn số liệu này không có trong danh sách.';
+  if ((match = /^this token may not write unit "([^"]+)"/.exec(m))) {
+    return `Mã truy cập này không được nhập số liệu cho ${unitName(match[1]!)}.`;
+  }
+  if ((match = /^source "[^"]+" is a report of unit "([^"]+)", not of "([^"]+)"/.exec(m))) {
+    return `Nguồn này là báo cáo của ${unitName(match[1]!)}, không phải của ${unitName(match[2]!)}.`;
+  }
+  if ((match = /^\d{4}-\d{2}-\d{2} is outside the life of unit "([^"]+)"/.exec(m))) {
+    return `Ngày báo cáo nằm ngoài thời gian tồn tại của ${unitName(match[1]!)}.`;
+  }
+  if (/^must be a whole number \(a count of/.test(m)) return 'Số đếm phải là số nguyên.';
   if ((match = /^(\d{4}-Q[1-4]) is outside the life of unit "([^"]+)"/.exec(m))) {
-    const unit = names.unitName?.(match[2]!) ?? match[2]!;
-    return `${unit} không tồn tại trong kỳ ${periodLabel(match[1]!)} (đơn vị đã sáp nhập hoặc chưa thành lập).`;
+    return `${unitName(match[2]!)} không tồn tại trong kỳ ${periodLabel(match[1]!)} (đơn vị đã sáp nhập hoặc chưa thành lập).`;
   }
   if ((match = /^must be at least (-?[\d.]+)/.exec(m))) return `Giá trị phải từ ${formatNumber(Number(match[1]))} trở lên.`;
   if ((match = /^must be at most (-?[\d.]+)/.exec(m))) return `Giá trị không được quá ${formatNumber(Number(match[1]))}.`;

@@ -82,7 +82,7 @@ export function FigureList({
         <label>
           Phường, xã
           <select value={filter.unitId} onChange={(e) => set({ unitId: e.target.value })}>
-            <Options choices={data.units.map((u) => [u.id, u.name] as const)} />
+            <Options choices={data.writableUnits.map((u) => [u.id, u.name] as const)} />
           </select>
         </label>
         <label>

@@ -23,7 +23,7 @@ import {
 import { ReportFacts } from './report-facts';
 import type { EditorData } from './use-editor-data';
 import { useEditorWrite } from './use-editor-write';
-import { NOTHING_SAVED, onlyReportSaved, writeFailure } from './write-errors';
+import { NOTHING_SAVED, foreignReportMessage, onlyReportSaved, writeFailure } from './write-errors';
 
 interface Saved {
   source: Source;
@@ -38,6 +38,8 @@ export function ImportReport({ data, onSaved }: { data: EditorData; onSaved?: (s
   const [rows, setRows] = useState<CandidateRow[]>([]);
   const [reportErrors, setReportErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<{ kind: 'error' | 'done'; text: string } | null>(null);
+  /** The unit the text is a report of, when the token may not write it: said before anything is saved. */
+  const [foreignUnit, setForeignUnit] = useState<string | null>(null);
   /**
    * The report stored by a save whose batch then failed: a retry with the same report reuses it
    * instead of adding another, and the failure says it is stored. A ref, so that the failure
@@ -57,9 +59,15 @@ export function ImportReport({ data, onSaved }: { data: EditorData; onSaved?: (s
       setMessage({ kind: 'error', text: 'Hãy dán văn bản báo cáo vào ô trước.' });
       return;
     }
+    // every unit is recognised, so that a report of a unit the token may not write is told as such
     const r = extractCandidates(text, { units: data.units, indicators: data.indicators });
+    const draft = reportDraftFrom(r, text, data.unitName);
+    const foreign = draft.unitId && !data.mayWrite(draft.unitId) ? draft.unitId : null;
+    if (foreign) draft.unitId = '';
+    else if (!draft.unitId && data.writableUnits.length === 1) draft.unitId = data.writableUnits[0]!.id;
+    setForeignUnit(foreign);
     setResult(r);
-    setReport(reportDraftFrom(r, text, data.unitName));
+    setReport(draft);
     setRows(rowsFrom(r));
     setReportErrors({});
     storedSource.current = null;
@@ -148,7 +156,12 @@ export function ImportReport({ data, onSaved }: { data: EditorData; onSaved?: (s
 
       {result && report && (
         <>
-          <ReportFacts id={id} report={report} errors={reportErrors} units={data.units} notes={result.notes} onChange={patchReport} />
+          {foreignUnit && (
+            <p role="alert" className="form-error">
+              {foreignReportMessage(data.unitName(foreignUnit), data.writableUnits.map((u) => u.name))}
+            </p>
+          )}
+          <ReportFacts id={id} report={report} errors={reportErrors} units={data.writableUnits} notes={result.notes} onChange={patchReport} />
 
           {rows.length === 0 ? (
             <p className="editor-hint">Không còn số liệu nào để duyệt.</p>

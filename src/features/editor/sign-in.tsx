@@ -17,13 +17,13 @@ export function SignIn({ again = false }: { again?: boolean }) {
   const inputId = useId();
   const check = useMutation({
     mutationFn: (t: string) => checkEditorToken(t),
-    onSuccess: (role, t) => {
-      if (role === 'editor') {
+    onSuccess: (granted, t) => {
+      if (granted === 'invalid') setMessage(MESSAGES.invalid);
+      else if (granted.role === 'viewer') setMessage(MESSAGES.viewer);
+      else {
         setToken('');
         setMessage(null);
-        signIn(t);
-      } else {
-        setMessage(MESSAGES[role]);
+        signIn(t, granted.units);
       }
     },
     onError: (error) => setMessage(userMessageOf(error)),

@@ -1,4 +1,7 @@
-/** What every part of the editor needs from the API: units, indicators, sources and their rules. */
+/**
+ * What every part of the editor needs from the API: units, indicators, sources and their rules,
+ * and which units the signed-in token may write (its session's units; every unit if it names none).
+ */
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { Indicator, SourceSummary, Unit } from '../../api/contract';
@@ -8,7 +11,11 @@ import { containersOf } from '../../api/units';
 import type { RuleNames } from './field-errors';
 
 export interface EditorData {
+  /** Every unit (to name them, and to read reports of any unit). */
   units: Unit[];
+  /** The units the token may write: the pickers offer only these. */
+  writableUnits: Unit[];
+  mayWrite: (unitId: string) => boolean;
   indicators: Indicator[];
   sources: SourceSummary[];
   ctx: RuleContext;
@@ -20,7 +27,7 @@ export interface EditorData {
   sourceOf: (id: string) => SourceSummary | undefined;
 }
 
-export function useEditorData(): { data?: EditorData; error: unknown; isPending: boolean; retry: () => void } {
+export function useEditorData(allowed: readonly string[] | null = null): { data?: EditorData; error: unknown; isPending: boolean; retry: () => void } {
   const units = useQuery(queries.units());
   const indicators = useQuery(queries.indicators());
   const sources = useQuery(queries.sources());
@@ -30,9 +37,11 @@ export function useEditorData(): { data?: EditorData; error: unknown; isPending:
     const indicatorMap = new Map(indicators.data.map((i) => [i.id, i]));
     const sourceMap = new Map(sources.data.map((s) => [s.id, s]));
     const unitName = (id: string) => unitMap.get(id)?.name ?? id;
+    const mayWrite = (id: string) => !allowed || allowed.includes(id);
+    const writableUnits = allowed ? units.data.filter((u) => mayWrite(u.id)) : units.data;
     const reports = new Map<string, number>();
     for (const s of sources.data) reports.set(s.unitId, (reports.get(s.unitId) ?? 0) + 1);
-    const mostReported = units.data.reduce<Unit | undefined>(
+    const mostReported = writableUnits.reduce<Unit | undefined>(
       (best, u) => ((reports.get(u.id) ?? 0) > (best ? (reports.get(best.id) ?? 0) : 0) ? u : best),
       undefined,
     );
@@ -42,12 +51,14 @@ export function useEditorData(): { data?: EditorData; error: unknown; isPending:
       sources: sources.data,
       ctx: ruleContext(units.data, indicators.data, sources.data, containersOf(units.data)),
       names: { unitName },
-      defaultUnitId: (mostReported ?? units.data[0])?.id ?? '',
+      writableUnits,
+      mayWrite,
+      defaultUnitId: (mostReported ?? writableUnits[0])?.id ?? '',
       unitName,
       indicatorOf: (id) => indicatorMap.get(id),
       sourceOf: (id) => sourceMap.get(id),
     };
-  }, [units.data, indicators.data, sources.data]);
+  }, [units.data, indicators.data, sources.data, allowed]);
   return {
     data,
     error: units.error ?? indicators.error ?? sources.error,

@@ -1,8 +1,8 @@
 /** What a refused or failed write means for the editor, in Vietnamese, and what it left stored. Nothing typed is dropped. */
 import { ApiRequestError, userMessageOf } from '../../api/client';
-import type { Observation } from '../../api/contract';
+import type { ApiIssue, Observation } from '../../api/contract';
 import { conflictOf, issuesOf } from '../../api/mutations';
-import { apiErrorsByField, indexOf, type FieldErrors, type RuleNames } from './field-errors';
+import { apiErrorsByField, apiIssueMessage, indexOf, type FieldErrors, type RuleNames } from './field-errors';
 
 export interface WriteFailure {
   message: string;
@@ -36,6 +36,19 @@ export function onlyReportSaved(title: string): string {
   );
 }
 
+/** The units a limited token may write, named (a few) or counted. */
+function writableNames(names: readonly string[]): string {
+  return names.length <= 3 ? names.join(', ') : `${names.length} đơn vị được giao`;
+}
+
+/** An imported text is a report of a unit the token may not write: said as soon as it is read. */
+export function foreignReportMessage(unit: string, writable: readonly string[]): string {
+  return (
+    `Văn bản này là báo cáo của ${unit}. Mã truy cập của bạn chỉ được nhập số liệu cho ${writableNames(writable)}, ` +
+    'nên không lưu được số liệu của báo cáo này bằng mã này. Nếu văn bản bị đọc nhầm đơn vị, hãy chọn đúng phường, xã của báo cáo.'
+  );
+}
+
 /** `kept` says what the failed write leaves stored; by default, nothing. */
 export function writeFailure(error: unknown, names: RuleNames = {}, kept = NOTHING_SAVED): WriteFailure {
   const failure: WriteFailure = { message: '', errors: {}, itemErrors: new Map() };
@@ -43,7 +56,13 @@ export function writeFailure(error: unknown, names: RuleNames = {}, kept = NOTHI
   if (status === 401) {
     failure.message = `Mã truy cập không còn hiệu lực. Hãy đăng nhập lại rồi bấm lưu lần nữa. ${kept}`;
   } else if (status === 403) {
-    failure.message = `Mã truy cập này chỉ được xem, không được ghi số liệu. ${kept}`;
+    // a token limited to other units names the unit in its issues; a viewer's has none
+    const issues = issuesOf(error);
+    collectIssues(failure, issues, names);
+    failure.message =
+      issues.length > 0
+        ? `${apiIssueMessage(issues[0]!, names)} ${kept}`
+        : `Mã truy cập này chỉ được xem, không được ghi số liệu. ${kept}`;
   } else if (status === 409) {
     failure.conflict = conflictOf(error);
     failure.message = failure.conflict
@@ -52,14 +71,19 @@ export function writeFailure(error: unknown, names: RuleNames = {}, kept = NOTHI
   } else if (status === 404) {
     failure.message = `Số liệu này không còn trên máy chủ (có thể người khác vừa xóa). Hãy tải lại danh sách. ${kept}`;
   } else if (status === 400 || status === 422) {
-    for (const issue of issuesOf(error)) {
-      const i = indexOf(issue.path);
-      if (i === undefined) apiErrorsByField([issue], names, failure.errors);
-      else failure.itemErrors.set(i, apiErrorsByField([issue], names, failure.itemErrors.get(i) ?? {}));
-    }
+    collectIssues(failure, issuesOf(error), names);
     failure.message = `Máy chủ không nhận số liệu: hãy sửa các ô được đánh dấu. ${kept}`;
   } else {
     failure.message = `${userMessageOf(error)} ${kept}`;
   }
   return failure;
+}
+
+/** Each issue under its field: of the single write, or of the batch's item its path names. */
+function collectIssues(failure: WriteFailure, issues: readonly ApiIssue[], names: RuleNames): void {
+  for (const issue of issues) {
+    const i = indexOf(issue.path);
+    if (i === undefined) apiErrorsByField([issue], names, failure.errors);
+    else failure.itemErrors.set(i, apiErrorsByField([issue], names, failure.itemErrors.get(i) ?? {}));
+  }
 }

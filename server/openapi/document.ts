@@ -6,6 +6,10 @@ import { z } from 'zod';
 import * as contract from '../../src/api/contract';
 import { PERIOD_PATTERN } from '../../src/api/periods';
 
+/** server/app.ts's MAX_URL_BYTES and main.ts's limit of request line and headers (app.ts imports this file; a test checks they agree). */
+const URL_LIMIT = 16384;
+const HEADERS_LIMIT = 32768;
+
 const COMPONENTS = {
   Unit: contract.Unit,
   Indicator: contract.Indicator,
@@ -66,9 +70,10 @@ const period = { type: 'string', pattern: PERIOD_PATTERN.source };
 const writeErrors = {
   400: error('Malformed JSON, a body the contract refuses, or a figure that breaks its indicator’s rules; nothing written'),
   401: error('No valid token'),
-  403: error('The token is not an editor’s'),
+  403: error('The token is not an editor’s, or is an editor’s limited to other units (the message and issues name the unit); nothing written'),
   413: error('The body is over the size limit'),
-  415: error('The body is not application/json'),
+  415: error('The body is not application/json (no parameter but charset=utf-8)'),
+  507: error('`disk_full`: the server’s disk is full; nothing written, reads keep working'),
 };
 const editorOnly = [{ bearer: [] }];
 
@@ -78,7 +83,11 @@ export function openApiDocument() {
     info: {
       title: 'Ward KPI dashboard API',
       version: '1.0.0',
-      description: 'Targets and figures of ward Party committees. Reads are open unless the server asks for a token; writes need an editor token; GET /api/session tells which role a token has.',
+      description:
+        'Targets and figures of ward Party committees. Reads are open unless the server asks for a token; writes need an ' +
+        'editor token, and an editor’s token may be limited to some units (it may write figures and sources of those ' +
+        'only); GET /api/session tells which role a token has, and those units. A URL over ' +
+        `${URL_LIMIT} bytes is a 414 and headers over ${HEADERS_LIMIT} bytes a 431, both as ApiError.`,
     },
     servers: [{ url: '/' }],
     paths: {
@@ -150,13 +159,20 @@ export function openApiDocument() {
           security: editorOnly,
           parameters: [
             idParam('Observation id'),
-            { name: 'version', in: 'query', required: false, schema: { type: 'integer', minimum: 1 }, description: 'Delete only if this is the current version' },
+            {
+              name: 'version',
+              in: 'query',
+              required: false,
+              schema: { type: 'string', pattern: '^[1-9][0-9]{0,14}$' },
+              description: 'Delete only if this is the current version: plain digits, at most once',
+            },
           ],
           responses: {
             200: json('ObservationResponse', 'Deleted; the body has what was deleted'),
             400: error('A malformed parameter'),
             401: writeErrors[401],
             403: writeErrors[403],
+            507: writeErrors[507],
             404: error('No such observation'),
             409: json('ObservationConflict', 'The version is stale; the body has the current observation'),
           },
@@ -184,7 +200,7 @@ export function openApiDocument() {
           description: 'Checks a token without changing anything. Never cached (Cache-Control: no-store).',
           security: [{ bearer: [] }],
           responses: {
-            200: json('SessionResponse', 'The role the token grants'),
+            200: json('SessionResponse', 'The role the token grants, and the only units an editor’s token may write if it is limited'),
             401: error('No token, or an unknown or revoked one'),
           },
         },

@@ -70,25 +70,15 @@ export class SqliteWriteRepository implements WriteRepository {
         (one('SELECT max(version) AS v FROM observation_history WHERE observation_id = ?', id) as { v: number | null }).v ?? 0,
       insertObservation: async (o) =>
         run(
-          'INSERT INTO observations (id, unit_id, indicator_id, period, source_id, version, json) VALUES (?, ?, ?, ?, ?, ?, ?)',
+          'INSERT INTO observations (unit_id, indicator_id, period, source_id, version, json, id) VALUES (?, ?, ?, ?, ?, ?, ?)',
+          ...columnsOf(o),
           o.id,
-          o.unitId,
-          o.indicatorId,
-          o.period,
-          o.sourceId,
-          o.version,
-          JSON.stringify(o),
         ),
       updateObservation: async (o, previousVersion) =>
         run(
           `UPDATE observations SET unit_id = ?, indicator_id = ?, period = ?, source_id = ?, version = ?, json = ?
             WHERE id = ? AND version = ?`,
-          o.unitId,
-          o.indicatorId,
-          o.period,
-          o.sourceId,
-          o.version,
-          JSON.stringify(o),
+          ...columnsOf(o),
           o.id,
           previousVersion,
         ),
@@ -123,4 +113,9 @@ export class SqliteWriteRepository implements WriteRepository {
       bumpRevision: async () => this.bumpRevision(),
     };
   }
+}
+
+/** An observation's columns beside its id, in the order the statements above name them. */
+function columnsOf(o: Observation): unknown[] {
+  return [o.unitId, o.indicatorId, o.period, o.sourceId, o.version, JSON.stringify(o)];
 }

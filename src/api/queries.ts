@@ -12,14 +12,14 @@ import {
   UnitsResponse,
   observationsPath,
   type Family,
+  type ObservationQuery,
 } from './contract';
 
-export interface ObservationFilter {
-  units: string[];
+/** What a panel asks for: the contract's query, by its units, with at most one family. */
+export type ObservationFilter = Partial<Pick<ObservationQuery, 'from' | 'to'>> & {
+  units: ObservationQuery['unit'];
   family?: Family;
-  from?: string;
-  to?: string;
-}
+};
 
 export const queryKeys = {
   units: ['units'] as const,

@@ -1,6 +1,6 @@
 import { getResponse } from 'msw';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHandlers } from '../../mocks/handlers';
+import { createHandlers, unknownEndpoint } from '../../mocks/handlers';
 import { loadDataset } from '../../data';
 import { ObservationsResponse, observationOrder } from '../../src/api/contract';
 import { conformanceCases, SOURCE_WITH_TEXT, type Answer, type Fetcher } from './support/conformance';
@@ -8,7 +8,7 @@ import { startTestServer, type TestServer } from './support/in-process';
 
 const MSW_BASE = 'http://msw.test';
 const data = loadDataset();
-const handlers = createHandlers({ ...data, sources: [...data.sources, SOURCE_WITH_TEXT] });
+const handlers = [...createHandlers({ ...data, sources: [...data.sources, SOURCE_WITH_TEXT] }), unknownEndpoint];
 
 const viaMsw: Fetcher = async (path) => {
   const res = await getResponse(handlers, new Request(MSW_BASE + path), { baseUrl: MSW_BASE });

@@ -10,6 +10,14 @@ const panel = (name: RegExp | string) => screen.getByRole('region', { name });
 /** Waits until a panel's headline shows this figure. */
 const findFigure = (name: string, text: string) =>
   waitFor(() => within(within(panel(name)).getByRole('list', { name: 'Số liệu chính' })).getByText(text));
+/** Chooses a unit as a person does: types in the picker's search, clicks the option. */
+async function chooseUnit(user: ReturnType<typeof renderAt>['user'], typed: string, name: RegExp) {
+  const box = await screen.findByRole('combobox', { name: 'Tìm phường, xã theo tên hoặc mã' });
+  await user.clear(box);
+  await user.type(box, typed);
+  await user.click(within(screen.getByRole('listbox', { name: 'Tìm phường, xã theo tên hoặc mã' })).getByRole('option', { name }));
+  await user.keyboard('{Escape}');
+}
 /** The panel's headline figures (the table behind the chart repeats them). */
 const headline = async (name: string) => within(await within(panel(name)).findByRole('list', { name: 'Số liệu chính' }));
 
@@ -51,7 +59,7 @@ describe('the dashboard', () => {
 
     await user.selectOptions(screen.getByRole('combobox', { name: 'Năm' }), '2024');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Kỳ' }), '6 tháng');
-    await user.click(screen.getByRole('checkbox', { name: 'Phường Mỹ Quý' }));
+    await chooseUnit(user, 'my quy', /^Phường Mỹ Quý/);
     expect(currentSearch().getAll('unit')).toEqual(['my-thoi', 'my-quy']);
     expect(await findFigure('Thu ngân sách', 'trên 4,2 tỷ đồng')).toBeInTheDocument();
     expect(await findFigure('Bảo hiểm y tế', 'trên 80,82%')).toBeInTheDocument();
@@ -220,10 +228,9 @@ describe('the dashboard', () => {
 
   it('works with the keyboard alone', async () => {
     const { user } = renderAt('/?unit=my-thoi&period=2024-Q4');
-    await screen.findByRole('checkbox', { name: 'Phường Mỹ Bình' });
-    const box = screen.getByRole('checkbox', { name: 'Phường Mỹ Bình' });
+    const box = await screen.findByRole('combobox', { name: 'Tìm phường, xã theo tên hoặc mã' });
     while (document.activeElement !== box) await user.tab();
-    await user.keyboard(' ');
+    await user.keyboard('my binh{Enter}');
     expect(currentSearch().getAll('unit')).toEqual(['my-thoi', 'my-binh']);
     // the period pickers come next in the tab order (their arrow keys are checked in Chromium)
     const year = screen.getByRole('combobox', { name: 'Năm' });

@@ -1,0 +1,197 @@
+/**
+ * The unit picker's search and list: the ARIA combobox pattern with a multi-select listbox
+ * (downshift's useCombobox: aria-activedescendant, arrows, Home/End, PageUp/PageDown, Esc).
+ * Enter or a click chooses a unit or leaves it; Shift+Enter (or "Chỉ chọn") chooses it alone;
+ * Ctrl+Enter (or the star) marks it as one of the person's own units. The row's star and
+ * "Chỉ chọn" are for the pointer and hidden from assistive technology (an option holds no
+ * controls); their keys are said in the input's description.
+ */
+import { useCombobox, type UseComboboxState, type UseComboboxStateChangeOptions } from 'downshift';
+import { useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { toggleMyUnit, useMyUnits } from './my-units';
+import { pickerList, type PickerOption, type Register } from './picker-model';
+import { useFilters } from './store';
+
+const T = useCombobox.stateChangeTypes;
+
+/** Keeps the list open and the query as typed when a unit is chosen; never chooses on blur. */
+function stateReducer(state: UseComboboxState<PickerOption>, { type, changes }: UseComboboxStateChangeOptions<PickerOption>) {
+  switch (type) {
+    case T.InputKeyDownEnter:
+    case T.ItemClick:
+      return { ...changes, isOpen: true, highlightedIndex: state.highlightedIndex, inputValue: state.inputValue };
+    case T.InputBlur:
+      return { ...changes, selectedItem: state.selectedItem, inputValue: state.inputValue };
+    default:
+      return changes;
+  }
+}
+
+/** What a screen reader says of an option: its name, whether it is the person's, its hint. */
+const optionName = (o: PickerOption, mine: boolean) => `${o.label}${mine ? ' (đơn vị của tôi)' : ''}${o.hint ? `, ${o.hint}` : ''}`;
+
+interface Props {
+  register: Register;
+  /** In the phone's sheet: the list is always shown, Esc and "Chỉ chọn" close the sheet. */
+  inSheet?: boolean;
+  /** The picker is done (the sheet closes). */
+  onDone?: () => void;
+  inputId?: string;
+}
+
+export function UnitCombobox({ register, inSheet = false, onDone, inputId }: Props) {
+  const selected = useFilters((s) => s.units);
+  const toggleUnit = useFilters((s) => s.toggleUnit);
+  const onlyUnit = useFilters((s) => s.onlyUnit);
+  const myUnits = useMyUnits();
+  const [query, setQuery] = useState('');
+  const [said, setSaid] = useState('');
+  const keysId = useId();
+  const groupId = useId();
+
+  const list = useMemo(() => pickerList(register, query, { myUnits }), [register, query, myUnits]);
+  const chosen = useMemo(() => new Set(selected), [selected]);
+  const mine = useMemo(() => new Set(myUnits), [myUnits]);
+
+  const toggle = (o: PickerOption) => {
+    const leaving = chosen.has(o.unit.id);
+    toggleUnit(o.unit.id);
+    const count = useFilters.getState().units.length;
+    setSaid(`${leaving ? 'Đã bỏ chọn' : 'Đã chọn'} ${o.label}; ${count} đơn vị đã chọn.`);
+  };
+  const only = (o: PickerOption) => {
+    onlyUnit(o.unit.id);
+    setSaid(`Chỉ chọn ${o.label}.`);
+    closeMenu();
+    onDone?.();
+  };
+  const star = (o: PickerOption) => {
+    const was = mine.has(o.unit.id);
+    toggleMyUnit(o.unit.id);
+    setSaid(`${was ? 'Đã bỏ đánh dấu' : 'Đã đánh dấu'} ${o.label} là đơn vị của tôi.`);
+  };
+
+  const { isOpen, highlightedIndex, getLabelProps, getInputProps, getMenuProps, getItemProps, closeMenu } = useCombobox<PickerOption>({
+    items: list.options,
+    itemToString: (o) => o?.label ?? '',
+    itemToKey: (o) => o?.key,
+    inputValue: query,
+    selectedItem: null,
+    defaultHighlightedIndex: 0,
+    inputId,
+    ...(inSheet ? { isOpen: true } : {}),
+    stateReducer,
+    onInputValueChange: ({ inputValue }) => setQuery(inputValue ?? ''),
+    onStateChange: ({ type, selectedItem }) => {
+      if ((type === T.InputKeyDownEnter || type === T.ItemClick) && selectedItem) toggle(selectedItem);
+    },
+  });
+
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    const skipDownshift = () => {
+      e.preventDefault();
+      (e.nativeEvent as KeyboardEvent['nativeEvent'] & { preventDownshiftDefault?: boolean }).preventDownshiftDefault = true;
+    };
+    const active = isOpen ? list.options[highlightedIndex] : undefined;
+    if (e.key === 'Enter' && active && (e.shiftKey || e.ctrlKey || e.metaKey)) {
+      skipDownshift();
+      if (e.shiftKey) only(active);
+      else star(active);
+    } else if (e.key === 'Escape' && inSheet) {
+      skipDownshift();
+      onDone?.();
+    }
+  };
+
+  let index = 0;
+  const shownCount = list.options.length;
+  const summary =
+    query.trim() === ''
+      ? `${register.units.length} đơn vị; gõ tên hoặc mã để tìm.`
+      : shownCount === 0
+        ? `Không tìm thấy đơn vị nào khớp “${query.trim()}”.`
+        : `${list.matched} đơn vị khớp “${query.trim()}”.`;
+
+  return (
+    <div className={`unit-combobox${inSheet ? ' in-sheet' : ''}`}>
+      <label className="picker-label" {...getLabelProps()}>
+        Tìm phường, xã theo tên hoặc mã
+      </label>
+      <input
+        className="picker-input"
+        type="text"
+        placeholder="Ví dụ: Mỹ Thới hoặc 30301"
+        enterKeyHint="done"
+        spellCheck={false}
+        {...getInputProps({ onKeyDown, 'aria-describedby': keysId })}
+      />
+      <div className="picker-popover" data-open={isOpen || undefined}>
+        <div className="picker-listbox" {...getMenuProps({ 'aria-multiselectable': true })}>
+          {isOpen &&
+            list.groups.map((group, g) => (
+              <div key={group.key} role="group" aria-labelledby={`${groupId}-${g}`} className="picker-group">
+                <div role="presentation" id={`${groupId}-${g}`} className="picker-group-label">
+                  {group.label}
+                </div>
+                {group.options.map((option) => {
+                  const i = index++;
+                  const isChosen = chosen.has(option.unit.id);
+                  const isMine = mine.has(option.unit.id);
+                  return (
+                    <div
+                      key={option.key}
+                      className="picker-option"
+                      data-active={i === highlightedIndex || undefined}
+                      {...getItemProps({ item: option, index: i, 'aria-selected': isChosen, 'aria-label': optionName(option, isMine) })}
+                    >
+                      <span className="picker-check" aria-hidden="true">
+                        {isChosen ? '✓' : ''}
+                      </span>
+                      <span className="picker-text">
+                        <span className="picker-name">{option.label}</span>
+                        {option.hint && <span className="picker-hint">{option.hint}</span>}
+                      </span>
+                      <span className="picker-actions" aria-hidden="true">
+                        <span
+                          className="picker-star"
+                          data-on={isMine || undefined}
+                          title={isMine ? 'Bỏ đánh dấu đơn vị của tôi' : 'Đánh dấu là đơn vị của tôi'}
+                          onClick={(e) => {
+                            e.stopPropagation();
+                            star(option);
+                          }}
+                        >
+                          {isMine ? '★' : '☆'}
+                        </span>
+                        <span
+                          className="picker-only"
+                          title="Chỉ chọn đơn vị này"
+                          onClick={(e) => {
+                            e.stopPropagation();
+                            only(option);
+                          }}
+                        >
+                          Chỉ chọn
+                        </span>
+                      </span>
+                    </div>
+                  );
+                })}
+              </div>
+            ))}
+        </div>
+        <p className="picker-more" role="status">
+          {isOpen && summary}
+          {isOpen && list.hidden > 0 && ` Đang hiện ${shownCount}: gõ thêm để thu hẹp.`}
+        </p>
+        <p id={keysId} className="picker-keys">
+          Mũi tên lên, xuống để di chuyển; Enter: chọn hoặc bỏ chọn; Shift+Enter: chỉ chọn đơn vị này; Ctrl+Enter: đánh dấu
+          đơn vị của tôi; Esc: đóng.
+        </p>
+      </div>
+      <p className="picker-sr" role="status" aria-live="polite">
+        {said}
+      </p>
+    </div>
+  );
+}

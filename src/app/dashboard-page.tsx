@@ -1,5 +1,6 @@
 /** The page: filters on top, one panel per KPI family below. Only here are features composed. */
 import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { queries } from '../api/queries';
 import { EditorLink } from '../features/editor/editor-link';
 import { ExportButtons } from '../features/export/export-buttons';
@@ -7,12 +8,15 @@ import { PrintButton } from '../features/export/print-button';
 import { PrintHeader } from '../features/export/print-header';
 import { FilterBar } from '../features/filters/filter-bar';
 import { FilterNotices } from '../features/filters/filter-notices';
+import { useMyUnits } from '../features/filters/my-units';
 import { useFilters } from '../features/filters/store';
 import { useDashboardFilters } from '../features/filters/url-sync';
 import { FAMILIES } from '../features/kpi-panel/families';
 import { FamilyPanel } from '../features/kpi-panel/family-panel';
+import { describeUnits } from '../features/kpi-panel/panel-model';
 import type { PanelExport } from '../lib/panel-export';
 import { periodLabel } from '../lib/period-names';
+import { useAddFigures } from './add-figures-link';
 
 const renderActions = (panel: PanelExport) => <ExportButtons panel={panel} />;
 
@@ -21,8 +25,12 @@ export function DashboardPage() {
   const setPeriod = useFilters((s) => s.setPeriod);
   const known = useQuery(queries.units());
 
-  const panelProps = { units, period, onSelectPeriod: setPeriod, renderActions };
-  const unitNames = units.map((id) => known.data?.find((u) => u.id === id)?.name ?? id);
+  const mine = useMyUnits();
+  const renderAddFigures = useAddFigures();
+
+  const panelProps = { units, period, onSelectPeriod: setPeriod, renderActions, mine, renderAddFigures };
+  // on paper: the units named, or counted when many (a province chosen: its communes)
+  const unitsLabel = useMemo(() => describeUnits(units, period, known.data).label, [units, period, known.data]);
   return (
     <div className="page">
       <header className="page-header with-actions">
@@ -35,7 +43,7 @@ export function DashboardPage() {
           <PrintButton />
         </div>
       </header>
-      <PrintHeader unitNames={unitNames} periodLabel={periodLabel(period)} />
+      <PrintHeader unitNames={[unitsLabel]} periodLabel={periodLabel(period)} />
       <FilterBar />
       <FilterNotices />
       <main className="panels">

@@ -7,6 +7,7 @@ import { comparePeriods } from '../api/periods';
 import { formatDate } from './format';
 import { evenPacePercent, parsePeriod, periodEnd } from '../api/periods';
 import { periodLabel } from './period-names';
+import { countOnTrack, rankEntries, type OnTrack } from './ranking';
 
 /** How many boundary changes of the unit lie before the end of the period (0 = as first recorded). */
 export function unitEra(unit: Pick<Unit, 'changes'>, period: string): number {
@@ -90,8 +91,14 @@ export interface SeriesDef {
 
 /** The figures of each series (by its key) and the benchmark, in one period of a trend. */
 export type TrendRow = { period: string; label: string } & Record<string, number | string | null>;
-/** One ward of a comparison: its figure, the benchmark of that figure's period, and that period when it is an earlier one. */
-export type ComparisonRow = { unitId: string; label: string; asOf: string | null } & Record<string, number | string | null>;
+/**
+ * One unit of a comparison: its figure, the benchmark of that figure's period, that period when
+ * it is an earlier one, and its rank (null: no figure of the period, not ranked).
+ */
+export type ComparisonRow = { unitId: string; label: string; asOf: string | null; rank: number | null } & Record<
+  string,
+  number | string | null
+>;
 
 interface ChartParts {
   series: SeriesDef[];
@@ -102,7 +109,15 @@ interface ChartParts {
 }
 
 /** Periods across (a trend), or one bar per ward (a comparison in one period). */
-export type ChartModel = (ChartParts & { layout: 'byPeriod'; rows: TrendRow[] }) | (ChartParts & { layout: 'byUnit'; rows: ComparisonRow[] });
+export type ChartModel =
+  | (ChartParts & { layout: 'byPeriod'; rows: TrendRow[] })
+  | (ChartParts & {
+      layout: 'byUnit';
+      /** In rank order. */
+      rows: ComparisonRow[];
+      /** How many meet the period's benchmark, where it has one. */
+      onTrack?: OnTrack;
+    });
 export type TrendChartModel = Extract<ChartModel, { layout: 'byPeriod' }>;
 export type ComparisonChartModel = Extract<ChartModel, { layout: 'byUnit' }>;
 
@@ -161,8 +176,7 @@ export function buildChart({ observations, units, indicators, indicatorIds, with
       const first = periods.find((p) => (periodEnd(p) ?? '') >= change.date);
       const before = periods.some((p) => (periodEnd(p) ?? '') < change.date);
       if (first && before && series.size > 0 && relevant.some((o) => o.unitId === unit.id)) {
-        const absorbed = change.absorbed.map((a) => a.name.replace(/^Phường /, '')).join(', ');
-        boundaries.push({ period: first, label: `${formatDate(change.date)}: ${unit.name} nhận ${absorbed}` });
+        boundaries.push({ period: first, label: boundaryLabel(unit, change) });
       }
     }
   }
@@ -178,11 +192,18 @@ export function buildChart({ observations, units, indicators, indicatorIds, with
   return { series: [...series.values()].sort(seriesOrder), rows, boundaries, benchmark, layout: 'byPeriod' };
 }
 
+/** "01/07/2025: Phường Mỹ Thới nhận Mỹ Thạnh". */
+export function boundaryLabel(unit: Pick<Unit, 'name'>, change: NonNullable<Unit['changes']>[number]): string {
+  const absorbed = change.absorbed.map((a) => a.name.replace(/^Phường /, '')).join(', ');
+  return `${formatDate(change.date)}: ${unit.name} nhận ${absorbed}`;
+}
+
 /**
- * Many wards at once: one bar per ward for the chosen period (its headline figure), each with
+ * Many units at once: one bar per unit for the chosen period (its headline figure), each with
  * the benchmark of the period its figure is from (a 9-month figure against the 9-month pace),
- * and `asOf` naming that period when it is an earlier one. Wards with no figure for the
- * period are kept, as gaps, not zeros.
+ * and `asOf` naming that period when it is an earlier one. The rows are in rank order (best
+ * first in the indicator's direction, dense ties; see ranking.ts); units with no figure for the
+ * period are kept, last, as gaps, not zeros.
  */
 export function buildComparison(
   observations: readonly Observation[],
@@ -192,22 +213,29 @@ export function buildComparison(
 ): ComparisonChartModel {
   const bench = benchmarkFor(indicator, period);
   const key = `compare~${indicator.id}`;
-  const rows: ComparisonRow[] = units.map((u) => {
+  const entries = units.map((u) => {
     const h = pickHeadline(observations, u, indicator.id, period);
-    const from = h?.observation.period ?? period;
+    return { unitId: u.id, name: u.name, value: h ? h.observation.value : null, period: h ? h.observation.period : null };
+  });
+  const rows: ComparisonRow[] = rankEntries(entries, period, indicator.higherIsBetter).map(({ entry, rank }) => {
+    const from = entry.period ?? period;
     return {
-      unitId: u.id,
-      label: u.name,
-      [key]: h ? h.observation.value : null,
+      unitId: entry.unitId,
+      label: entry.name,
+      [key]: entry.value,
       benchmark: benchmarkFor(indicator, from)?.value ?? null,
       asOf: from === period ? null : periodLabel(from),
+      rank,
     };
   });
+  const year = parsePeriod(period)?.year;
+  const isTarget = Boolean(indicator.targets?.some((t) => t.year === year));
   return {
     series: [{ key, label: `${indicator.name} – ${periodLabel(period)}`, unitId: '', indicatorId: indicator.id, era: 0, metric: 'value' }],
     rows,
     boundaries: [],
     benchmark: bench ? { key: 'benchmark', label: bench.label } : undefined,
+    onTrack: bench ? countOnTrack(entries, period, { value: bench.value, isTarget }, indicator.higherIsBetter) : undefined,
     layout: 'byUnit',
   };
 }

@@ -7,6 +7,8 @@
 /** A headline figure. */
 export interface TileModel {
   key: string;
+  /** The unit whose figure it is (a tile of one unit's figures; none for a summary of many). */
+  unitId?: string;
   label: string;
   value: string;
   detail?: string;
@@ -27,6 +29,10 @@ export interface FigureRow {
   qualifier: string;
   formatted: string;
   source: string;
+  /** In a ranking of many units: the unit's rank (none: not ranked, no figure of the period). */
+  rank?: number;
+  /** A unit the user marked as theirs. */
+  mine?: true;
 }
 
 /** A report the figures came from. */
@@ -53,6 +59,13 @@ export interface ExportModel {
   sources: SourceLine[];
   /** Why chosen units have no figures: merged away, or not yet formed. */
   unitNotes: string[];
+  /**
+   * What the figures add up to, said in words: how many units are on track, which units have
+   * no figure for the period ("Phường Mỹ Bình: chưa có số liệu Cả năm 2024").
+   */
+  summaryLines: string[];
+  /** The figures are of many units ranked: the table and the CSV carry a "Hạng" column, in rank order. */
+  ranked?: boolean;
   chart: { boundaries: { period: string; label: string }[] };
   /** The chart's series and benchmark, with the colours they are drawn in. */
   legend: LegendItem[];
@@ -63,8 +76,11 @@ export interface PanelExport {
   slug: string;
   /** "Thu ngân sách" */
   title: string;
+  /** The units shown (a province or district chosen stands for its communes). */
   unitIds: string[];
   unitNames: string[];
+  /** The units as the panel's subtitle says them: named ("Phường Mỹ Thới, Phường Mỹ Bình") or counted ("102 xã, phường"). */
+  unitsLabel: string;
   /** "2024-Q4" and "Cả năm 2024" */
   period: string;
   periodLabel: string;

@@ -1,28 +1,37 @@
 /**
- * Many wards compared in one period: one horizontal bar per ward, the benchmark as a dashed
- * line, drawn by hand in SVG. With a hundred wards the Recharts chart cost 80-120 ms of main
- * thread per redraw (~1,150 elements and forced layouts); this one is a few hundred plain
- * elements laid out by `comparisonGeometry`. It looks like the Recharts charts (axis, grid,
- * colours, legend under the plot) and is marked, like them, with `data-kpi-chart` on its svg.
+ * Many units compared in one period: one horizontal bar per unit, in the order given (a
+ * ranking: best first), its rank and full name on the left (wrapped, never cut), its value after
+ * the bar, the benchmark as a dashed line, the user's own units highlighted; drawn by hand in
+ * SVG. With a hundred units the Recharts chart cost 80-120 ms of main thread per redraw (~1,150
+ * elements and forced layouts); this one is a few hundred plain elements laid out by
+ * `comparisonGeometry`. It looks like the Recharts charts (axis, grid, colours, legend under
+ * the plot) and is marked, like them, with `data-kpi-chart` on its svg.
  */
 import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { comparisonGeometry } from './comparison-geometry';
-import { BENCHMARK_COLOR, seriesColor } from './palette';
+import { comparisonGeometry, LINE_HEIGHT } from './comparison-geometry';
+import { BENCHMARK_COLOR, MINE_BAND, seriesColor } from './palette';
 import './comparison-chart.css';
 
 export interface ComparisonChartProps {
   rows: Array<Record<string, string | number | null>>;
   series: { key: string; label: string; muted?: boolean; colorIndex: number }[];
   benchmark?: { key: string; label: string };
-  /** A ward's value as written in the hover title. */
+  /** A unit's value as written in the hover title. */
   formatValue: (value: number) => string;
   formatAxis: (value: number) => string;
+  /** A unit's value as written after its bar (shorter); none: no value written. */
+  formatLabel?: (value: number) => string;
+  /** Ids (the rows' `unitId`) of the units the user marked as theirs, and the legend's name of their band. */
+  mine?: readonly string[];
+  mineLabel?: string;
   /** Fixed width for tests and exports; the container's width otherwise. */
   width?: number;
 }
 
 const AXIS_COLOR = '#666';
 const GRID_COLOR = '#e3e6ea';
+const NO_FIGURE = 'chưa có số liệu';
+const NO_MINE: readonly string[] = [];
 /** Where no width can be measured (jsdom). */
 const FALLBACK_WIDTH = 640;
 
@@ -52,23 +61,33 @@ export const ComparisonChart = memo(function ComparisonChart({
   benchmark,
   formatValue,
   formatAxis,
+  formatLabel,
+  mine = NO_MINE,
+  mineLabel = '',
   width: fixedWidth,
 }: ComparisonChartProps) {
   const { ref, width } = useContainerWidth(fixedWidth);
-  const g = useMemo(
-    () =>
-      comparisonGeometry({
-        width,
-        seriesCount: series.length,
-        formatAxis,
-        rows: rows.map((r) => ({
+  const g = useMemo(() => {
+    const marked = new Set(mine);
+    return comparisonGeometry({
+      width,
+      seriesCount: series.length,
+      formatAxis,
+      rows: rows.map((r) => {
+        const first = series[0] ? num(r[series[0].key]) : null;
+        const asOf = typeof r.asOf === 'string' ? ` (${r.asOf.replace(/ \d{4}$/, '')})` : '';
+        return {
           label: String(r.label ?? ''),
           values: series.map((s) => num(r[s.key])),
           benchmark: benchmark ? num(r[benchmark.key]) : null,
-        })),
+          ...('rank' in r ? { rank: num(r.rank) } : {}),
+          mine: marked.has(String(r.unitId ?? '')),
+          valueLabel: formatLabel && first !== null ? `${formatLabel(first)}${asOf}` : null,
+        };
       }),
-    [width, rows, series, benchmark, formatAxis],
-  );
+    });
+  }, [width, rows, series, benchmark, formatAxis, formatLabel, mine]);
+  const anyMine = g.rows.some((r) => r.mine);
   const { plot } = g;
   const bottom = plot.top + plot.height;
   const name = series.map((s) => s.label).join('; ');
@@ -81,9 +100,14 @@ export const ComparisonChart = memo(function ComparisonChart({
         height={g.height}
         viewBox={`0 0 ${g.width} ${g.height}`}
         role="img"
-        aria-label={`Biểu đồ so sánh ${rows.length} phường, xã: ${name}`}
+        aria-label={`Biểu đồ so sánh ${rows.length} xã, phường: ${name}`}
         fontSize={12}
       >
+        {anyMine && (
+          <g className="comparison-mine" fill={MINE_BAND}>
+            {g.rows.map((r, i) => r.mine && <rect key={i} x={0} y={r.top} width={g.width} height={r.height} />)}
+          </g>
+        )}
         <g className="comparison-grid" stroke={GRID_COLOR}>
           {g.ticks.map((t) => (
             <line key={t.value} x1={t.x} x2={t.x} y1={plot.top} y2={bottom} />
@@ -143,13 +167,44 @@ export const ComparisonChart = memo(function ComparisonChart({
             </text>
           ))}
         </g>
-        <g className="comparison-labels" fill={AXIS_COLOR} textAnchor="end">
-          {g.rows.map((r, i) => (
-            <text key={i} x={plot.left - 8} y={r.cy} dy="0.35em">
-              {r.truncated && <title>{r.fullLabel}</title>}
-              {r.label}
-            </text>
-          ))}
+        <g className="comparison-values" fill={AXIS_COLOR} fontSize={11}>
+          {g.rows.map((r, i) =>
+            r.value ? (
+              <text key={i} x={r.value.x} y={r.cy} dy="0.35em">
+                {r.value.text}
+              </text>
+            ) : r.empty ? (
+              <text key={i} x={g.plot.left + 6} y={r.cy} dy="0.35em" fontStyle="italic">
+                {NO_FIGURE}
+              </text>
+            ) : null,
+          )}
+        </g>
+        {g.rows.some((r) => r.rankLabel !== null) && (
+          <g className="comparison-ranks" fill={AXIS_COLOR} textAnchor="end">
+            {g.rows.map((r, i) => (
+              <text key={i} x={g.rankX} y={r.cy} dy="0.35em" fontWeight={r.mine ? 700 : undefined}>
+                {r.rankLabel}
+              </text>
+            ))}
+          </g>
+        )}
+        <g className="comparison-labels" fill="#1d2733">
+          {g.rows.map((r, i) => {
+            const first = r.cy - ((r.lines.length - 1) * LINE_HEIGHT) / 2;
+            return (
+              <text key={i} x={g.labelX} y={first} dy={r.lines.length === 1 ? '0.35em' : undefined} fontWeight={r.mine ? 700 : undefined}>
+                {r.lines.length === 1
+                  ? r.fullLabel
+                  : r.lines.map((line, j) => (
+                      // the space ends the line before, so the text reads as the full name
+                      <tspan key={j} x={g.labelX} dy={j === 0 ? '0.35em' : LINE_HEIGHT}>
+                        {j < r.lines.length - 1 ? `${line} ` : line}
+                      </tspan>
+                    ))}
+              </text>
+            );
+          })}
         </g>
       </svg>
       <ul className="comparison-legend">
@@ -161,6 +216,14 @@ export const ComparisonChart = memo(function ComparisonChart({
             <span className="chart-legend-text">{s.label}</span>
           </li>
         ))}
+        {anyMine && mineLabel && (
+          <li>
+            <svg width={14} height={14} viewBox="0 0 14 14" aria-hidden="true">
+              <rect x={0} y={1} width={14} height={12} fill={MINE_BAND} stroke="#c9a227" />
+            </svg>
+            <span className="chart-legend-text">{mineLabel}</span>
+          </li>
+        )}
         {benchmark && (
           <li style={{ color: BENCHMARK_COLOR }}>
             <svg width={14} height={14} viewBox="0 0 14 14" aria-hidden="true">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comparisonGeometry, labelColumnWidth, MAX_BAR, niceTicks, ROW_HEIGHT, truncateLabel } from './comparison-geometry';
+import { comparisonGeometry, labelColumnWidth, LINE_HEIGHT, MAX_BAR, niceTicks, ROW_HEIGHT, textWidth, wrapLabel } from './comparison-geometry';
 
 const pct = (v: number) => `${v}%`;
 const row = (label: string, value: number | null, benchmark: number | null = 50) => ({ label, values: [value], benchmark });
@@ -19,17 +19,19 @@ describe('niceTicks', () => {
   });
 });
 
-describe('truncateLabel', () => {
-  it('keeps short names and cuts long ones at a word, with an ellipsis', () => {
-    expect(truncateLabel('Phường Mỹ Thới', 146)).toEqual({ text: 'Phường Mỹ Thới', truncated: false });
-    const cut = truncateLabel('Phường thử nghiệm 12 (dữ liệu giả lập)', 146);
-    expect(cut.truncated).toBe(true);
-    expect(cut.text.endsWith('…')).toBe(true);
-    expect(cut.text.length).toBeLessThanOrEqual(Math.floor(146 / 6.4));
-    expect('Phường thử nghiệm 12 (dữ liệu giả lập)'.endsWith(cut.text) || 'thử nghiệm 12 (dữ liệu giả lập)'.startsWith(cut.text.slice(0, -1))).toBe(true);
-    // on a phone, what tells the wards apart stays: the kind goes first
-    expect(truncateLabel('Phường thử nghiệm 12 (dữ liệu giả lập)', 111).text).toBe('thử nghiệm 12…');
-    expect(truncateLabel('Phường Mỹ Thạnh Trung', 100)).toEqual({ text: 'Mỹ Thạnh Trung', truncated: true });
+describe('wrapLabel', () => {
+  it('keeps a name that fits on one line, and wraps a long one at spaces, never cutting it', () => {
+    expect(wrapLabel('Phường Mỹ Thới', 146)).toEqual(['Phường Mỹ Thới']);
+    const long = 'Phường thử nghiệm 12 (dữ liệu giả lập)';
+    const lines = wrapLabel(long, 146);
+    expect(lines.length).toBe(2);
+    expect(lines.join(' ')).toBe(long);
+    for (const line of lines) expect(textWidth(line)).toBeLessThanOrEqual(146);
+    // on a phone: more lines, still every word
+    const phone = wrapLabel(long, 100);
+    expect(phone.length).toBeGreaterThan(2);
+    expect(phone.join(' ')).toBe(long);
+    expect(phone.join(' ')).not.toContain('…');
   });
 });
 
@@ -70,16 +72,55 @@ describe('comparisonGeometry', () => {
     expect(mixed.benchmarks).toHaveLength(2);
   });
 
-  it('keeps a phone-wide chart readable: a narrower name column, fewer ticks', () => {
-    const phone = comparisonGeometry({ width: 320, rows: [row('Phường thử nghiệm 12 (dữ liệu giả lập)', 60)], seriesCount: 1, formatAxis: pct });
+  it('keeps a phone-wide chart readable: a narrower name column, fewer ticks, long names wrapped in a taller band', () => {
+    const name = 'Phường thử nghiệm 12 (dữ liệu giả lập)';
+    const phone = comparisonGeometry({ width: 320, rows: [row(name, 60), row('A', 10)], seriesCount: 1, formatAxis: pct });
     expect(labelColumnWidth(320)).toBeLessThan(150);
     expect(phone.plot.width).toBeGreaterThan(150);
     expect(phone.ticks.length).toBeLessThanOrEqual(5);
-    expect(truncateLabel('Phường Mỹ Thạnh', labelColumnWidth(320) - 4).truncated).toBe(false);
+    expect(wrapLabel('Phường Mỹ Thạnh', labelColumnWidth(320, ['Phường Mỹ Thạnh']) - 4)).toEqual(['Phường Mỹ Thạnh']);
     const tiny = comparisonGeometry({ width: 260, rows: [row('A', 60)], seriesCount: 1, formatAxis: pct });
     expect(tiny.ticks.length).toBeLessThanOrEqual(3);
-    expect(phone.rows[0]!.truncated).toBe(true);
-    expect(phone.rows[0]!.fullLabel).toBe('Phường thử nghiệm 12 (dữ liệu giả lập)');
+    const [wrapped, short] = phone.rows;
+    expect(wrapped!.lines.length).toBeGreaterThan(1);
+    expect(wrapped!.lines.join(' ')).toBe(name);
+    expect(wrapped!.fullLabel).toBe(name);
+    // the wrapped name's band holds its lines; the next band starts below it
+    expect(wrapped!.height).toBeGreaterThanOrEqual(wrapped!.lines.length * LINE_HEIGHT);
+    expect(short!.top).toBe(wrapped!.top + wrapped!.height);
+    expect(short!.height).toBe(ROW_HEIGHT);
+  });
+
+  it('gives the names on a wide chart the room they need, up to a third of it', () => {
+    const names = ['Xã Vĩnh Thạnh Trung', 'Phường Long Xuyên'];
+    const wide = comparisonGeometry({ width: 900, rows: names.map((n) => row(n, 50)), seriesCount: 1, formatAxis: pct });
+    expect(wide.rows.map((r) => r.lines)).toEqual(names.map((n) => [n]));
+    expect(wide.plot.left).toBeGreaterThanOrEqual(textWidth('Xã Vĩnh Thạnh Trung'));
+    expect(wide.plot.left).toBeLessThanOrEqual(900 / 3 + 10);
+  });
+
+  it('writes the rank before each name ("–" for a unit not ranked), the value after each bar, and marks no figure', () => {
+    const ranked = comparisonGeometry({
+      width: 600,
+      rows: [
+        { label: 'A', values: [80], benchmark: null, rank: 1, valueLabel: '80%' },
+        { label: 'B', values: [80], benchmark: null, rank: 1, valueLabel: '80%', mine: true },
+        { label: 'C', values: [null], benchmark: null, rank: null },
+      ],
+      seriesCount: 1,
+      formatAxis: pct,
+    });
+    expect(ranked.rows.map((r) => r.rankLabel)).toEqual(['1', '1', '–']);
+    expect(ranked.rows.map((r) => r.mine)).toEqual([false, true, false]);
+    expect(ranked.rankX).toBeLessThan(ranked.labelX);
+    const a = ranked.rows[0]!;
+    expect(a.value!.x).toBeGreaterThan(a.bars[0]!.x + a.bars[0]!.width);
+    expect(a.value!.text).toBe('80%');
+    // the value fits inside the chart
+    expect(a.value!.x + 3 * 6).toBeLessThanOrEqual(600);
+    expect(ranked.rows[2]).toMatchObject({ empty: true, value: null, bars: [] });
+    // not a ranking: no rank column
+    expect(g.rows[0]!.rankLabel).toBeNull();
   });
 
   it('splits the band between several series', () => {

@@ -60,3 +60,28 @@ describe('escapeXml', () => {
     expect(escapeXml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;');
   });
 });
+
+describe('composePanelSvg of many units', () => {
+  const many = () => {
+    const panel = testPanel({ unitIds: Array.from({ length: 102 }, (_, i) => `xa-${i}`), unitNames: Array.from({ length: 102 }, (_, i) => `Xã số ${i}`), unitsLabel: 'Tỉnh An Giang · 102 xã, phường' });
+    panel.model.sources = Array.from({ length: 300 }, (_, i) => ({ id: `s${i}`, title: `Báo cáo giả lập số ${i}`, date: '31/03/2026', reference: '' }));
+    panel.model.summaryLines = ['38/102 xã, phường đạt tiến độ: Tỷ lệ thu ngân sách so với cả năm từ 25%'];
+    return panel;
+  };
+
+  it('counts the units in its header, says how many are on track, and lists only the first sources', () => {
+    const { svg } = composePanelSvg(many(), { chart, fontCss: '', now });
+    const texts = [...parse(svg).querySelectorAll('text')].map((t) => t.textContent ?? '');
+    expect(texts).toContain('Tỉnh An Giang · 102 xã, phường · Cả năm 2024');
+    expect(texts.join(' ')).not.toContain('Xã số 5');
+    expect(texts).toContain('38/102 xã, phường đạt tiến độ: Tỷ lệ thu ngân sách so với cả năm từ 25%');
+    expect(texts.filter((t) => t.startsWith('Báo cáo giả lập số'))).toHaveLength(7);
+    expect(texts).toContain('và 293 báo cáo khác — nguồn của từng số liệu có trong tệp CSV');
+  });
+
+  it('stays as tall as its chart and a few lines, however many sources there are', () => {
+    const few = composePanelSvg(testPanel(), { chart, fontCss: '', now });
+    const lots = composePanelSvg(many(), { chart, fontCss: '', now });
+    expect(lots.height - few.height).toBeLessThan(200);
+  });
+});

@@ -1,7 +1,7 @@
 /**
- * The export image as one standalone SVG: header (title, wards, period, units), the headline
- * tiles, the chart, its legend, boundary notes, and a footer with the sources and the time of
- * export. The font is embedded as @font-face; text stays text. The PNG is this SVG rasterized.
+ * The export image as one standalone SVG: header (title, units named or counted, period, units
+ * of measure), the headline tiles and what they add up to, the chart, its legend, boundary
+ * notes, and a footer with the sources (the first few of many) and the time of export. The font is embedded as @font-face; text stays text. The PNG is this SVG rasterized.
  */
 import { formatDateTime } from '../../lib/format';
 import type { PanelExport, TileModel } from '../../lib/panel-export';
@@ -37,6 +37,8 @@ const PAD = 24;
 const GAP = 10;
 const TILE_MIN = 190;
 const MIN_WIDTH = 560;
+/** The most sources listed by name; beyond, the image says how many more. */
+export const SOURCES_IN_IMAGE = 8;
 /** Lines are laid out a little wider than measured, so that a wider fallback font (where the embedded one is ignored) still fits. */
 const FALLBACK_SLACK = 1.1;
 
@@ -185,12 +187,13 @@ export function composePanelSvg(panel: PanelExport, options: ComposeOptions): Co
   // header: title, wards and period, units
   c.paragraph(panel.title, { size: 24, weight: 700, fill: COLORS.accent }, PAD, c.inner, 1.3);
   c.y += 2;
-  c.paragraph(`${panel.unitNames.join(', ')} · ${panel.periodLabel}`, { size: 15, weight: 700 });
+  c.paragraph(`${panel.unitsLabel} · ${panel.periodLabel}`, { size: 15, weight: 700 });
   const measures = unitsOfMeasure(panel);
   if (measures.length) c.paragraph(`Đơn vị tính: ${measures.join('; ')}`, { size: 12, fill: COLORS.muted });
   c.y += 10;
 
   drawTiles(c, panel.model.tiles);
+  for (const line of panel.model.summaryLines) c.paragraph(line, { size: 13, fill: COLORS.ink });
   for (const note of panel.model.unitNotes) c.paragraph(note, { size: 12, fill: COLORS.warn });
 
   if (chart) {
@@ -208,15 +211,21 @@ export function composePanelSvg(panel: PanelExport, options: ComposeOptions): Co
   c.y += 8;
   c.parts.push(`<line x1="${PAD}" x2="${width - PAD}" y1="${n(c.y)}" y2="${n(c.y)}" stroke="${COLORS.line}"/>`);
   c.y += 6;
-  if (panel.model.sources.length) {
+  const { sources } = panel.model;
+  if (sources.length) {
+    // many units bring hundreds of reports: the first few, and how many more (the CSV lists each figure's)
+    const listed = sources.length > SOURCES_IN_IMAGE ? sources.slice(0, SOURCES_IN_IMAGE - 1) : sources;
     c.paragraph('Nguồn:', { size: 12, weight: 700, fill: COLORS.muted });
-    for (const s of panel.model.sources) c.paragraph(`${s.title} (${s.date})`, { size: 12, fill: COLORS.muted }, PAD + 10, c.inner - 10, 1.35);
+    for (const s of listed) c.paragraph(`${s.title} (${s.date})`, { size: 12, fill: COLORS.muted }, PAD + 10, c.inner - 10, 1.35);
+    if (listed.length < sources.length) {
+      c.paragraph(`và ${sources.length - listed.length} báo cáo khác — nguồn của từng số liệu có trong tệp CSV`, { size: 12, fill: COLORS.muted }, PAD + 10, c.inner - 10, 1.35);
+    }
   }
   c.y += 2;
   c.paragraph(`Xuất lúc ${formatDateTime(now)} · Bảng chỉ tiêu Nghị quyết các phường`, { size: 11, fill: COLORS.muted });
   const height = Math.ceil(c.y + PAD - 8);
 
-  const label = `${panel.title} — ${panel.unitNames.join(', ')} — ${panel.periodLabel}`;
+  const label = `${panel.title} — ${panel.unitsLabel} — ${panel.periodLabel}`;
   const svg = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"` +

@@ -64,3 +64,21 @@ describe('figuresCsv', () => {
     expect(rows[2]![8]).toBe('\'=cmd|"/c calc"!A1');
   });
 });
+
+describe('figuresCsv of many units ranked', () => {
+  const at = (unit: string, value: number, rank?: number): FigureRow => ({
+    key: unit, unit, period: 'Quý I 2026', indicator: 'Tỷ lệ thu ngân sách so với cả năm', value,
+    unitOfMeasure: '%', qualifier: 'chính xác', formatted: `${value}%`, source: 'Báo cáo', ...(rank ? { rank } : {}),
+  });
+
+  it('puts a "Hạng" column first, keeps the rows in the order given (rank order), and leaves it empty for a unit not ranked', () => {
+    const rows = parseCsv(figuresCsv([at('Xã A', 40, 1), at('Xã B', 30, 2), at('Xã C', 30, 2), at('Xã D', 20, 3), at('Xã E', 9)], true).slice(1));
+    expect(rows[0]).toEqual(['Hạng', 'Phường, xã', 'Kỳ báo cáo', 'Chỉ tiêu', 'Giá trị', 'Trên tổng số', 'Đơn vị tính', 'Mức độ', 'Số liệu như báo cáo', 'Nguồn']);
+    expect(rows.slice(1).map((r) => [r[0], r[1]])).toEqual([['1', 'Xã A'], ['2', 'Xã B'], ['2', 'Xã C'], ['3', 'Xã D'], ['', 'Xã E']]);
+    for (const r of rows) expect(r).toHaveLength(10);
+  });
+
+  it('has no "Hạng" column when the units are not ranked', () => {
+    expect(parseCsv(figuresCsv([at('Xã A', 40, 1)]).slice(1))[0]![0]).toBe('Phường, xã');
+  });
+});

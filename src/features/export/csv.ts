@@ -37,10 +37,14 @@ export const FIGURE_COLUMNS = [
   'Nguồn',
 ] as const;
 
-/** One row per observation: ward, period, indicator, value, unit, qualifier, source. */
-export function figuresCsv(figures: readonly FigureRow[]): string {
-  return toCsv([
-    FIGURE_COLUMNS,
-    ...figures.map((f) => [f.unit, f.period, f.indicator, f.value, f.outOf, f.unitOfMeasure, f.qualifier, f.formatted, f.source]),
-  ]);
+/** The column of a unit's rank, first, when many units are ranked. */
+export const RANK_COLUMN = 'Hạng';
+
+/**
+ * One row per observation: unit, period, indicator, value, unit, qualifier, source; with many
+ * units ranked, their rank first ("Hạng", empty for a unit not ranked), in rank order (as given).
+ */
+export function figuresCsv(figures: readonly FigureRow[], ranked = false): string {
+  const row = (f: FigureRow): CsvCell[] => [f.unit, f.period, f.indicator, f.value, f.outOf, f.unitOfMeasure, f.qualifier, f.formatted, f.source];
+  return toCsv(ranked ? [[RANK_COLUMN, ...FIGURE_COLUMNS], ...figures.map((f) => [f.rank, ...row(f)])] : [FIGURE_COLUMNS, ...figures.map(row)]);
 }

@@ -37,7 +37,7 @@ export async function composeForExport(panel: PanelExport, now = new Date()): Pr
 export async function exportPanel(panel: PanelExport, format: ExportFormat, scale = 2): Promise<ExportedFile> {
   const fileName = exportFileName(panel, format);
   if (format === 'csv') {
-    return { fileName, blob: new Blob([figuresCsv(panel.model.figures)], { type: 'text/csv;charset=utf-8' }) };
+    return { fileName, blob: new Blob([figuresCsv(panel.model.figures, panel.model.ranked)], { type: 'text/csv;charset=utf-8' }) };
   }
   const composed = await composeForExport(panel);
   if (format === 'svg') {

@@ -7,6 +7,7 @@ export function testPanel(overrides: Partial<PanelExport> = {}): PanelExport {
     title: 'Thu ngân sách',
     unitIds: ['my-thoi'],
     unitNames: ['Phường Mỹ Thới'],
+    unitsLabel: 'Phường Mỹ Thới',
     period: '2024-Q4',
     periodLabel: 'Cả năm 2024',
     model: {
@@ -23,6 +24,7 @@ export function testPanel(overrides: Partial<PanelExport> = {}): PanelExport {
       ],
       sources: [{ id: 's1', title: 'Hội nghị tổng kết năm 2024 <Đảng ủy & UBND>', date: '30/12/2024', reference: 'x' }],
       unitNotes: [],
+      summaryLines: [],
       legend: [
         { label: 'Phường Mỹ Thới', color: '#0072B2' },
         { label: 'Tiến độ đều (quý/4)', color: '#B00020', dashed: true },

@@ -5,10 +5,13 @@
  * legend, so it is built here, with the model, not by the view.
  */
 import type { ChartSeries } from '../../components/charts/kpi-chart';
-import { BENCHMARK_COLOR, seriesColor } from '../../components/charts/palette';
+import { BENCHMARK_COLOR, MINE_BAND, seriesColor } from '../../components/charts/palette';
 import type { ChartModel } from '../../lib/kpi';
 import type { LegendItem } from '../../lib/panel-export';
 import type { FamilyConfig } from './families';
+
+/** The legend's name of the band behind the user's own units. */
+export const MINE_LABEL = 'Đơn vị của tôi';
 
 export function drawnSeries(chart: ChartModel, unitIds: readonly string[], config: FamilyConfig): ChartSeries[] {
   return chart.series.map((s) => ({
@@ -19,9 +22,11 @@ export function drawnSeries(chart: ChartModel, unitIds: readonly string[], confi
   }));
 }
 
-export function chartLegend(series: readonly ChartSeries[], chart: ChartModel): LegendItem[] {
+/** As the chart draws it: its series, the user's own units' band (among many), the benchmark. */
+export function chartLegend(series: readonly ChartSeries[], chart: ChartModel, withMine = false): LegendItem[] {
   return [
     ...series.map((s) => ({ label: s.label, color: seriesColor(s.colorIndex) })),
+    ...(withMine && chart.layout === 'byUnit' ? [{ label: MINE_LABEL, color: MINE_BAND }] : []),
     ...(chart.benchmark ? [{ label: chart.benchmark.label, color: BENCHMARK_COLOR, dashed: true }] : []),
   ];
 }

@@ -1,8 +1,11 @@
 import { useState } from 'react';
 import type { FigureRow } from '../../lib/panel-export';
 
-/** The chart's text alternative: every figure behind it, in a table drawn when it is opened. */
-export function DataTable({ caption, rows, defaultOpen = false }: { caption: string; rows: FigureRow[]; defaultOpen?: boolean }) {
+/**
+ * The chart's text alternative: every figure behind it, in a table drawn when it is opened.
+ * Many units ranked: a "Hạng" column first, the rows in rank order, the user's own units marked.
+ */
+export function DataTable({ caption, rows, ranked = false, defaultOpen = false }: { caption: string; rows: FigureRow[]; ranked?: boolean; defaultOpen?: boolean }) {
   const [open, setOpen] = useState(defaultOpen);
   return (
     <details className="data-table" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
@@ -13,7 +16,8 @@ export function DataTable({ caption, rows, defaultOpen = false }: { caption: str
             <caption>{caption}</caption>
             <thead>
               <tr>
-                <th scope="col">Phường</th>
+                {ranked && <th scope="col">Hạng</th>}
+                <th scope="col">Phường, xã</th>
                 <th scope="col">Kỳ</th>
                 <th scope="col">Chỉ tiêu</th>
                 <th scope="col">Giá trị</th>
@@ -22,8 +26,12 @@ export function DataTable({ caption, rows, defaultOpen = false }: { caption: str
             </thead>
             <tbody>
               {rows.map((r) => (
-                <tr key={r.key}>
-                  <td>{r.unit}</td>
+                <tr key={r.key} className={r.mine ? 'row-mine' : undefined}>
+                  {ranked && <td>{r.rank ?? '–'}</td>}
+                  <td>
+                    {r.unit}
+                    {r.mine && <span className="mine-mark"> (đơn vị của tôi)</span>}
+                  </td>
                   <td>{r.period}</td>
                   <td>{r.indicator}</td>
                   <td>{r.formatted}</td>

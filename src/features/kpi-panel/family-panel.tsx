@@ -3,7 +3,7 @@
  * states: loading, error with Retry, no figures, and the figures (PanelContent). Headline
  * figures come first; the chart code is asked for once there are figures to draw.
  */
-import { useId, useMemo, type ReactNode } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import { userMessageOf } from '../../api/client';
 import { useKpiChart } from '../../components/charts/use-kpi-chart';
 import { PanelFrame } from '../../components/panel/panel-frame';
@@ -11,64 +11,82 @@ import { PanelError, PanelLoading } from '../../components/panel/panel-states';
 import { CHART_SVG_SELECTOR } from '../../components/charts/chart-marker';
 import type { PanelExport } from '../../lib/panel-export';
 import { periodLabel } from '../../lib/period-names';
-import { comparesUnits } from './compare';
 import type { FamilyConfig } from './families';
 import { PanelContent } from './panel-content';
 import { PanelNoFigures } from './panel-empty';
-import { buildPanelModel } from './panel-model';
+import { buildPanelModel, describeUnits, type UnitToFill } from './panel-model';
 import { usePanelData } from './use-panel-data';
-import { useSettledFilters } from './use-settled-filters';
+import { useSettledView } from './use-settled-view';
 
 export interface FamilyPanelProps {
   config: FamilyConfig;
-  /** The chosen wards (only known ones, once the wards' list is known). */
+  /** The chosen ids (only known ones, once the units' list is known); a province or district stands for its communes. */
   units: string[];
   period: string;
   onSelectPeriod: (period: string) => void;
   renderActions?: (panel: PanelExport) => ReactNode;
+  /** The units the user marked as theirs: highlighted among many. */
+  mine?: readonly string[];
+  /** A way for a signed-in editor to add a unit's figures (the app gives it; features do not import each other). */
+  renderAddFigures?: (unit: UnitToFill) => ReactNode;
 }
 
-export function FamilyPanel({ config, units, period, onSelectPeriod, renderActions }: FamilyPanelProps) {
-  const { data, knownUnits, error, isPending, isUpdating, isRetrying, retry } = usePanelData(config.family, units, period);
+const NO_UNITS: readonly string[] = [];
+
+export function FamilyPanel({ config, units, period, onSelectPeriod, renderActions, mine = NO_UNITS, renderAddFigures }: FamilyPanelProps) {
+  const [lineage, setLineage] = useState(false);
+  const { data, knownUnits, error, isPending, isUpdating, isRetrying, retry } = usePanelData(config.family, units, period, lineage);
   const chartId = useId();
-  const shown = useSettledFilters(units, period, isUpdating);
+  const view = useMemo(() => ({ units, period, lineage }), [units, period, lineage]);
+  const shown = useSettledView(view, isUpdating);
 
   const model = useMemo(
-    () => (data ? buildPanelModel({ config, unitIds: shown.units, period: shown.period, ...data }) : undefined),
-    [data, config, shown.units, shown.period],
+    () => (data ? buildPanelModel({ config, unitIds: shown.units, period: shown.period, lineage: shown.lineage, mine, ...data }) : undefined),
+    [data, config, shown.units, shown.period, shown.lineage, mine],
   );
-  const unitNames = useMemo(
-    () => shown.units.map((id) => knownUnits?.find((u) => u.id === id)?.name ?? id),
-    [shown.units, knownUnits],
-  );
+  const described = useMemo(() => describeUnits(shown.units, shown.period, knownUnits), [shown.units, shown.period, knownUnits]);
   // kept here, across the panel's states, so a chart once drawn is not waited for again
   const trend = useKpiChart(!error && model?.chart.layout !== 'byUnit' && Boolean(model && model.tiles.length > 0));
 
   const { title } = config;
-  // many wards are named on the chart's axis; the subtitle counts them
-  const wards = comparesUnits(shown.units.length) ? `${shown.units.length} phường, xã` : unitNames.join(', ');
+  // a few units are named; many are counted (their names are on the chart's axis)
+  const wards = model?.unitsLabel ?? described.label;
   const subtitle = `${wards} · ${periodLabel(shown.period)}`;
 
   let body: ReactNode;
   let exportable: PanelExport | undefined;
-  if (error) {
+  if (shown.units.length === 0) {
+    body = <p className="panel-state">Hãy chọn một phường, xã (hoặc cả tỉnh) để xem số liệu.</p>;
+  } else if (error) {
     body = <PanelError message={userMessageOf(error)} onRetry={retry} retrying={isRetrying} />;
   } else if (isPending || !model) {
     body = <PanelLoading />;
   } else if (model.tiles.length === 0) {
-    body = <PanelNoFigures model={model} title={title} wards={wards} period={shown.period} onSelectPeriod={onSelectPeriod} />;
+    body = (
+      <PanelNoFigures model={model} title={title} wards={wards} period={shown.period} onSelectPeriod={onSelectPeriod} renderAddFigures={renderAddFigures} />
+    );
   } else {
     exportable = {
       slug: config.slug,
       title,
-      unitIds: shown.units,
-      unitNames,
+      unitIds: model.viewIds,
+      unitNames: described.names,
+      unitsLabel: wards,
       period: shown.period,
       periodLabel: periodLabel(shown.period),
       model,
       getChartSvg: () => document.getElementById(chartId)?.querySelector<SVGSVGElement>(CHART_SVG_SELECTOR) ?? null,
     };
-    body = <PanelContent model={model} caption={`${title}: ${subtitle}`} chartBoxId={chartId} trend={trend} />;
+    body = (
+      <PanelContent
+        model={model}
+        caption={`${title}: ${subtitle}`}
+        chartBoxId={chartId}
+        trend={trend}
+        lineage={{ shown: shown.lineage, onChange: setLineage, busy: isUpdating && lineage !== shown.lineage }}
+        renderAddFigures={renderAddFigures}
+      />
+    );
   }
 
   return (

@@ -1,5 +1,5 @@
 /**
- * A panel's chart: many wards compared are drawn at once by hand (ComparisonChart); a trend
+ * A panel's chart: many units ranked are drawn at once by hand (ComparisonChart); a trend
  * waits for the chart code (fetched lazily, one chart drawn per frame: `useKpiChart`, whose
  * answer the panel keeps across its states and hands in as `trend`) behind a placeholder, and
  * offers Retry if that code could not load. The chart's root svg sits in the box `boxId`,
@@ -8,7 +8,8 @@
 import { useCallback, useMemo } from 'react';
 import { ComparisonChart } from '../../components/charts/comparison-chart';
 import type { LazyChart } from '../../components/charts/use-kpi-chart';
-import { formatAxisValue, formatValue } from '../../lib/format';
+import { formatAxisValue, formatBarValue, formatValue } from '../../lib/format';
+import { MINE_LABEL } from './chart-series';
 import { periodLabel } from '../../lib/period-names';
 import type { PanelModel } from './panel-model';
 
@@ -20,6 +21,7 @@ export function PanelChart({ model, boxId, trend }: { model: PanelModel; boxId: 
   const { measure } = model;
   const formatAxis = useCallback((v: number) => formatAxisValue(v, measure), [measure]);
   const formatTip = useCallback((v: number) => formatValue(v, measure), [measure]);
+  const formatLabel = useCallback((v: number) => formatBarValue(v, measure), [measure]);
   const boundaries = useMemo(() => model.chart.boundaries.map((b) => ({ x: periodLabel(b.period), label: b.label })), [model]);
   // the same props for both chart kinds
   const chartProps = { rows: model.chart.rows, series: model.chartSeries, benchmark: model.chart.benchmark, formatValue: formatTip, formatAxis };
@@ -27,7 +29,7 @@ export function PanelChart({ model, boxId, trend }: { model: PanelModel; boxId: 
   return (
     <div className="chart-box" id={boxId}>
       {compare ? (
-        <ComparisonChart {...chartProps} />
+        <ComparisonChart {...chartProps} formatLabel={formatLabel} mine={model.mine} mineLabel={MINE_LABEL} />
       ) : Chart ? (
         <Chart {...chartProps} boundaries={boundaries} />
       ) : failed ? (

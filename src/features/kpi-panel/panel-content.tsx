@@ -1,30 +1,53 @@
+import type { ReactNode } from 'react';
 import type { LazyChart } from '../../components/charts/use-kpi-chart';
 import { DataTable } from './data-table';
 import { HeadlineTiles } from './headline-tiles';
 import { PanelChart } from './panel-chart';
-import { UnitNotes } from './panel-empty';
-import type { PanelModel } from './panel-model';
+import { SummaryLines, UnitNotes, UnitsToFill } from './panel-empty';
+import type { PanelModel, UnitToFill } from './panel-model';
 import { SourceList } from './source-list';
+import './panel-units.css';
+
+export interface LineageToggle {
+  /** The former units' figures are on screen. */
+  shown: boolean;
+  onChange: (shown: boolean) => void;
+  /** Their figures are loading. */
+  busy: boolean;
+}
 
 /** A panel with figures: headline tiles first, then the chart, its boundary notes, the table behind it and the sources. */
-export function PanelContent({ model, caption, chartBoxId, trend }: {
+export function PanelContent({ model, caption, chartBoxId, trend, lineage, renderAddFigures }: {
   model: PanelModel;
   /** The table's caption: the panel's title and subtitle. */
   caption: string;
   chartBoxId: string;
   trend: LazyChart;
+  lineage: LineageToggle;
+  renderAddFigures?: (unit: UnitToFill) => ReactNode;
 }) {
+  // among many, only the user's own units without figures are named here (the chart shows the others)
+  const toFill = model.chart.layout === 'byUnit' ? model.toFill.filter((u) => model.mine.includes(u.unitId)) : [];
   return (
     <>
-      <HeadlineTiles tiles={model.tiles} />
+      <HeadlineTiles tiles={model.tiles} groups={model.tileGroups} renderAddFigures={renderAddFigures} />
+      {/* the tiles of a few units say which have none; many: how many are on track, how many have none */}
+      <SummaryLines lines={model.tileGroups ? [] : model.summaryLines} />
+      <UnitsToFill units={toFill} render={renderAddFigures} />
       <UnitNotes notes={model.unitNotes} />
+      {model.hasLineage && (
+        <label className="lineage-toggle">
+          <input type="checkbox" checked={lineage.shown} onChange={(e) => lineage.onChange(e.currentTarget.checked)} aria-busy={lineage.busy || undefined} />
+          Hiện số liệu các đơn vị cũ
+        </label>
+      )}
       <PanelChart model={model} boxId={chartBoxId} trend={trend} />
       {model.chart.boundaries.map((b) => (
-        <p key={b.period} className="boundary-note">
+        <p key={b.period + b.label} className="boundary-note">
           <span aria-hidden="true">┆ </span>Thay đổi địa giới {b.label}: số liệu trước và sau không nối liền.
         </p>
       ))}
-      <DataTable caption={caption} rows={model.figures} />
+      <DataTable caption={caption} rows={model.figures} ranked={model.ranked} />
       <SourceList sources={model.sources} />
     </>
   );

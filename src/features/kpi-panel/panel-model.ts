@@ -1,20 +1,42 @@
 /**
- * What a KPI panel shows, computed from the API's data without React: headline tiles, the
- * chart (its series in their colours, and the legend), the table behind the chart and the
- * sources. The panel and its exports read the same model, so the image and the CSV say what
- * the screen says.
+ * What a KPI panel shows, computed from the API's data without React: headline tiles (by unit),
+ * the chart (a trend, with the former units' figures when asked; or many units ranked), the
+ * legend, the table behind the chart, what the figures add up to in words, and the sources.
+ * The panel and its exports read the same model, so the image and the CSV say what the screen
+ * says.
  */
 import type { Indicator, MeasureUnit, Observation, SourceSummary, Unit } from '../../api/contract';
+import { periodEnd } from '../../api/periods';
 import type { ChartSeries } from '../../components/charts/kpi-chart';
-import { formatDate, formatQualified } from '../../lib/format';
-import { buildChart, buildComparison, type ChartModel } from '../../lib/kpi';
-import type { ExportModel, FigureRow, SourceLine } from '../../lib/panel-export';
+import { formatDate, formatNumber, formatQualified } from '../../lib/format';
+import { benchmarkFor, buildChart, buildComparison, type ChartModel } from '../../lib/kpi';
+import { formerIds, formerLabel, lineageOf, lineageSums, sumLabel, withLineage, type LineageGroup } from '../../lib/lineage';
+import type { ExportModel, FigureRow, SourceLine, TileModel } from '../../lib/panel-export';
 import { periodLabel } from '../../lib/period-names';
+import { countCommunes } from '../../lib/unit-count';
 import { MEASURE_NAMES, QUALIFIER_NAMES } from '../../lib/vocabulary';
 import { chartLegend, drawnSeries } from './chart-series';
 import { comparesUnits } from './compare';
 import type { FamilyConfig } from './families';
 import { headlineTiles, summaryTiles } from './panel-tiles';
+import { chosenContainers, unitIndex, unitsInView } from './units-in-view';
+
+/** One chosen unit's headline figures, titled with its name; or, when it has none for the period, a line that says so. */
+export interface TileGroup {
+  unitId: string;
+  name: string;
+  tiles: TileModel[];
+  /** "Phường Mỹ Bình: chưa có số liệu Cả năm 2024"; "Chưa có số liệu của Xã Mỹ Hòa Hưng" for a unit with none at all. */
+  missing?: string;
+  /** No figure of this family at all (up to the period): an editor may add them. */
+  empty?: true;
+}
+
+/** A unit with no figure of this family up to the period: an editor may add them. */
+export interface UnitToFill {
+  unitId: string;
+  name: string;
+}
 
 export interface PanelModel extends ExportModel {
   chart: ChartModel;
@@ -24,87 +46,237 @@ export interface PanelModel extends ExportModel {
   measure: MeasureUnit;
   /** The latest period that has figures, when the chosen one has none. */
   latestPeriod?: string;
+  /** The units shown, in order: the chosen ones, a province or district chosen standing for its communes. */
+  viewIds: string[];
+  /** The units as the subtitle says them: named, or counted ("Tỉnh An Giang · 102 xã, phường"). */
+  unitsLabel: string;
+  /** Two to four units: the tiles of each, titled with its name. */
+  tileGroups?: TileGroup[];
+  /** The units shown that the user marked as theirs. */
+  mine: string[];
+  /** A unit drawn as a trend was formed from former units (their figures can be shown). */
+  hasLineage: boolean;
+  /** Units with no figure of this family up to the period (for an editor's link to add them). */
+  toFill: UnitToFill[];
 }
 
 export interface PanelInput {
   config: FamilyConfig;
-  unitIds: string[];
+  /** The chosen ids (a province or district stands for its communes in force at the period's end). */
+  unitIds: readonly string[];
   period: string;
   observations: readonly Observation[];
   units: readonly Unit[];
   indicators: readonly Indicator[];
   sources: readonly SourceSummary[];
+  /** The units the user marked as theirs. */
+  mine?: readonly string[];
+  /** Show the figures of the former units that formed a unit drawn as a trend. */
+  lineage?: boolean;
 }
 
-export function buildPanelModel({ config, unitIds, period, observations, units, indicators, sources }: PanelInput): PanelModel {
-  const unitById = new Map(units.map((u) => [u.id, u]));
+/** The lineage groups of the units drawn as a trend (none when many are compared). */
+export function lineageGroups(view: readonly Unit[], units: readonly Unit[]): LineageGroup[] {
+  if (comparesUnits(view.length)) return [];
+  const index = unitIndex(units);
+  return view.flatMap((u) => lineageOf(u, index));
+}
+
+/** The ids whose figures a panel asks for: the units shown, and with `lineage` the former units that formed them. */
+export function unitsToFetch(chosen: readonly string[], period: string, units: readonly Unit[] | undefined, lineage: boolean): string[] {
+  const view = unitsInView(chosen, period, units);
+  if (!lineage || !units) return view;
+  const index = unitIndex(units);
+  const groups = lineageGroups(view.map((id) => index.get(id)).filter((u): u is Unit => Boolean(u)), units);
+  const formers = formerIds(groups).filter((id) => !view.includes(id));
+  return formers.length ? [...view, ...formers] : view;
+}
+
+export function buildPanelModel(input: PanelInput): PanelModel {
+  const { config, period, observations, units, indicators, sources } = input;
+  const unitById = unitIndex(units);
   const indicatorById = new Map(indicators.map((i) => [i.id, i]));
   const sourceById = new Map(sources.map((s) => [s.id, s]));
-  const chosen = unitIds.map((id) => unitById.get(id)).filter((u): u is Unit => Boolean(u));
+  const viewIds = unitsInView(input.unitIds, period, units).filter((id) => unitById.has(id));
+  const chosen = viewIds.map((id) => unitById.get(id)!);
+  const inView = new Set(viewIds);
+  const mineSet = new Set((input.mine ?? []).filter((id) => inView.has(id)));
   const compare = comparesUnits(chosen.length);
+  const allGroups = lineageGroups(chosen, units);
+  const groups = input.lineage ? allGroups : [];
+  const formerSet = new Set(formerIds(groups));
   const used = new Set<string>();
-  const shown = observations.filter((o) => config.chart.includes(o.indicatorId) || config.headline.includes(o.indicatorId));
+  const ofFamily = (o: Observation) => config.chart.includes(o.indicatorId) || config.headline.includes(o.indicatorId);
+  const shown = observations.filter((o) => ofFamily(o) && (inView.has(o.unitId) || formerSet.has(o.unitId)));
+  const own = formerSet.size ? shown.filter((o) => inView.has(o.unitId)) : shown;
   const tiles = compare
-    ? summaryTiles({ config, chosen, period, observations: shown, indicatorById, used })
-    : headlineTiles({ config, chosen, period, observations, indicatorById, used });
+    ? summaryTiles({ config, chosen, period, observations: own, indicatorById, used })
+    : headlineTiles({ config, chosen, period, observations: own, indicatorById, used });
 
   const first = indicatorById.get(config.chart[0] ?? '');
   const chart: ChartModel =
     compare && first
-      ? buildComparison(shown, chosen, first, period)
-      : buildChart({ observations: shown, units: chosen, indicators, indicatorIds: config.chart, withOutOf: config.withOutOf });
-  const chartSeries = drawnSeries(chart, unitIds, config);
+      ? buildComparison(own, chosen, first, period)
+      : withLineage(buildChart({ observations: own, units: chosen, indicators, indicatorIds: config.chart, withOutOf: config.withOutOf }), {
+          observations: shown,
+          groups,
+          indicators,
+          indicatorIds: config.chart,
+          withOutOf: config.withOutOf,
+        });
+  const colourIds = [...viewIds, ...formerSet, ...groups.map((g) => `sum:${g.unit.id}`)];
+  const chartSeries = drawnSeries(chart, colourIds, config);
 
-  const figures: FigureRow[] = shown
-    .filter((o) => unitById.has(o.unitId) && unitIds.includes(o.unitId))
-    .map((o) => {
-      const indicator = indicatorById.get(o.indicatorId);
-      const source = sourceById.get(o.sourceId);
-      return {
-        key: o.id,
-        unit: unitById.get(o.unitId)!.name,
-        period: periodLabel(o.period),
-        indicator: indicator?.name ?? o.indicatorId,
-        value: o.value,
-        outOf: o.outOf,
-        unitOfMeasure: indicator ? MEASURE_NAMES[indicator.unit] : '',
-        qualifier: QUALIFIER_NAMES[o.qualifier],
-        formatted: indicator ? formatQualified(o.value, indicator.unit, o.qualifier, o.outOf) : String(o.value),
-        source: source ? `${source.title} (${formatDate(source.heldOn)})` : o.sourceId,
-      };
-    });
+  // the table: every figure behind the chart; ranked, in rank order with each unit's rank
+  const rankOf = new Map<string, number | null>(chart.layout === 'byUnit' ? chart.rows.map((r) => [r.unitId, r.rank]) : []);
+  const order = new Map(chart.layout === 'byUnit' ? chart.rows.map((r, i) => [r.unitId, i]) : viewIds.map((id, i) => [id, i]));
+  const nameOf = (o: Observation) => {
+    const unit = unitById.get(o.unitId)!;
+    if (!formerSet.has(o.unitId)) return unit.name;
+    const part = groups.flatMap((g) => g.formers).find((f) => f.unit.id === o.unitId)!;
+    return formerLabel(part);
+  };
+  const figureOf = (o: Observation): FigureRow => {
+    const indicator = indicatorById.get(o.indicatorId);
+    const source = sourceById.get(o.sourceId);
+    const rank = rankOf.get(o.unitId);
+    return {
+      key: o.id,
+      unit: nameOf(o),
+      period: periodLabel(o.period),
+      indicator: indicator?.name ?? o.indicatorId,
+      value: o.value,
+      outOf: o.outOf,
+      unitOfMeasure: indicator ? MEASURE_NAMES[indicator.unit] : '',
+      qualifier: QUALIFIER_NAMES[o.qualifier],
+      formatted: indicator ? formatQualified(o.value, indicator.unit, o.qualifier, o.outOf) : String(o.value),
+      source: source ? `${source.title} (${formatDate(source.heldOn)})` : o.sourceId,
+      ...(rank ? { rank } : {}),
+      ...(mineSet.has(o.unitId) ? { mine: true as const } : {}),
+    };
+  };
+  const ownRows = shown.filter((o) => inView.has(o.unitId));
+  const sorted = compare ? [...ownRows].sort((a, b) => (order.get(a.unitId) ?? 0) - (order.get(b.unitId) ?? 0)) : ownRows;
+  const figures: FigureRow[] = sorted.map(figureOf);
+  if (groups.length) {
+    figures.push(...shown.filter((o) => formerSet.has(o.unitId)).map(figureOf));
+    for (const sum of lineageSums(shown, groups, indicators, config.chart)) {
+      const indicator = indicatorById.get(sum.indicatorId)!;
+      const exact = sum.parts.every((p) => p.qualifier === 'exact');
+      figures.push({
+        key: `${sum.group.unit.id}-sum-${sum.indicatorId}-${sum.period}`,
+        unit: sumLabel(sum.group),
+        period: periodLabel(sum.period),
+        indicator: indicator.name,
+        value: sum.value,
+        unitOfMeasure: MEASURE_NAMES[indicator.unit],
+        qualifier: QUALIFIER_NAMES[exact ? 'exact' : 'about'],
+        formatted: formatQualified(sum.value, indicator.unit, exact ? 'exact' : 'about'),
+        source: `Cộng ${sum.parts.length} số liệu: ${sum.parts.map((p) => nameOf(p)).join(', ')}`,
+      });
+    }
+  }
 
-  const sourceIds = new Set([...used, ...shown.filter((o) => unitIds.includes(o.unitId)).map((o) => o.sourceId)]);
+  const sourceIds = new Set([...used, ...shown.map((o) => o.sourceId)]);
   const sourceLines = [...sourceIds]
     .map((id) => sourceById.get(id))
     .filter((s): s is SourceSummary => Boolean(s))
     .sort((a, b) => b.heldOn.localeCompare(a.heldOn))
     .map((s): SourceLine => ({ id: s.id, title: s.title, date: formatDate(s.heldOn), reference: s.reference, ...(s.hasText ? { hasText: true as const } : {}) }));
 
-  const latest = shown.map((o) => o.period).sort().at(-1);
-  const unitNotes = chosen.flatMap((u) => {
-    const notes: string[] = [];
-    const successor = u.successorId ? unitById.get(u.successorId) : undefined;
-    if (u.validTo && period.slice(0, 4) >= u.validTo.slice(0, 4) && successor) {
-      notes.push(`${u.name} không còn từ ${formatDate(nextDay(u.validTo))}; nay thuộc ${successor.name}.`);
+  const latest = own.map((o) => o.period).sort().at(-1);
+  const containers = chosenContainers(input.unitIds, units);
+  const unitNotes = [...containers.flatMap((c) => containerNotes(c, period)), ...chosen.flatMap((u) => unitNotesOf(u, period, unitById))];
+
+  // tiles by unit, and the units that have none, by name
+  const withFigures = new Set(own.map((o) => o.unitId));
+  const toFill = chosen.filter((u) => !withFigures.has(u.id)).map((u) => ({ unitId: u.id, name: u.name }));
+  const summaryLines: string[] = [];
+  let tileGroups: TileGroup[] | undefined;
+  if (!compare && chosen.length > 1) {
+    tileGroups = chosen.map((u) => {
+      const mineTiles = tiles.filter((t) => t.unitId === u.id);
+      const none = !withFigures.has(u.id);
+      const missing = mineTiles.length ? undefined : none ? `Chưa có số liệu của ${u.name}` : `${u.name}: chưa có số liệu ${periodLabel(period)}`;
+      if (missing) summaryLines.push(missing);
+      return { unitId: u.id, name: u.name, tiles: mineTiles, ...(missing ? { missing } : {}), ...(none ? { empty: true as const } : {}) };
+    });
+  }
+  if (chart.layout === 'byUnit' && first) {
+    const noun = countCommunes(chosen).replace(/^\d+ /, '');
+    const bench = benchmarkFor(first, period);
+    if (chart.onTrack && bench) {
+      summaryLines.push(
+        `${chart.onTrack.met}/${chart.onTrack.total} ${noun} đạt ${chart.onTrack.word}: ${first.name} từ ${formatNumber(bench.value)}%`,
+      );
     }
-    if (u.validFrom && period.slice(0, 4) <= u.validFrom.slice(0, 4)) {
-      notes.push(`${u.name} được thành lập từ ${formatDate(u.validFrom)}.`);
-    }
-    return notes;
-  });
+    const unranked = chart.rows.filter((r) => r.rank === null).map((r) => unitById.get(r.unitId)!);
+    if (unranked.length) summaryLines.push(`${countCommunes(unranked)} chưa có số liệu ${periodLabel(period)}`);
+  }
 
   return {
     tiles,
+    tileGroups,
     chart,
     chartSeries,
-    legend: chartLegend(chartSeries, chart),
+    legend: chartLegend(chartSeries, chart, mineSet.size > 0),
     measure: first?.unit ?? 'percent',
     figures,
+    ranked: chart.layout === 'byUnit',
     sources: sourceLines,
     latestPeriod: tiles.length === 0 ? latest : undefined,
     unitNotes,
+    summaryLines,
+    viewIds,
+    unitsLabel: unitsLabel(chosen, containers),
+    mine: viewIds.filter((id) => mineSet.has(id)),
+    hasLineage: allGroups.length > 0,
+    toFill,
   };
+}
+
+/** Named for a few units; counted for many, after the province or district chosen. */
+function unitsLabel(chosen: readonly Unit[], containers: readonly Unit[]): string {
+  if (!comparesUnits(chosen.length)) {
+    const names = chosen.map((u) => u.name);
+    return names.length ? names.join(', ') : containers.map((c) => c.name).join(', ');
+  }
+  const count = countCommunes(chosen);
+  return containers.length === 1 ? `${containers[0]!.name} · ${count}` : count;
+}
+
+/**
+ * The units of a view as the subtitle says them, and their names (known or not yet: before the
+ * register is there, the ids as they are).
+ */
+export function describeUnits(chosenIds: readonly string[], period: string, units: readonly Unit[] | undefined): { label: string; names: string[] } {
+  if (!units) return { label: chosenIds.join(', '), names: [...chosenIds] };
+  const index = unitIndex(units);
+  const chosen = unitsInView(chosenIds, period, units)
+    .map((id) => index.get(id))
+    .filter((u): u is Unit => Boolean(u));
+  return { label: unitsLabel(chosen, chosenContainers(chosenIds, units)), names: chosen.map((u) => u.name) };
+}
+
+/** A province or district chosen for a period it was not in force: why it shows no communes. */
+function containerNotes(container: Unit, period: string): string[] {
+  const end = periodEnd(period) ?? '';
+  if (container.validFrom && container.validFrom > end) return [`${container.name} được thành lập từ ${formatDate(container.validFrom)}.`];
+  if (container.validTo && container.validTo < end) return [`${container.name} không còn từ ${formatDate(nextDay(container.validTo))}.`];
+  return [];
+}
+
+/** Why a chosen unit may have no figures: merged away, or not yet formed. */
+function unitNotesOf(u: Unit, period: string, unitById: ReadonlyMap<string, Unit>): string[] {
+  const notes: string[] = [];
+  const successor = u.successorId ? unitById.get(u.successorId) : undefined;
+  if (u.validTo && period.slice(0, 4) >= u.validTo.slice(0, 4) && successor) {
+    notes.push(`${u.name} không còn từ ${formatDate(nextDay(u.validTo))}; nay thuộc ${successor.name}.`);
+  }
+  if (u.validFrom && period.slice(0, 4) <= u.validFrom.slice(0, 4)) {
+    notes.push(`${u.name} được thành lập từ ${formatDate(u.validFrom)}.`);
+  }
+  return notes;
 }
 
 function nextDay(iso: string): string {
@@ -112,4 +284,3 @@ function nextDay(iso: string): string {
   d.setUTCDate(d.getUTCDate() + 1);
   return d.toISOString().slice(0, 10);
 }
-

@@ -2,17 +2,17 @@
 import type { Family } from '../../api/contract';
 import { queries } from '../../api/queries';
 import { formatPeriodId, parsePeriod } from '../../api/periods';
-import { comparesUnits } from './compare';
 
 /**
- * Many wards are compared in the chosen period only (a headline per ward, which may be an
- * earlier figure of the same year): they need the year so far, not every year before it.
+ * Many units compared are compared in the chosen period only (a headline per unit, which may
+ * be an earlier figure of the same year): they need the year so far, not every year before it.
  */
-function firstPeriodNeeded(units: string[], period: string): string | undefined {
+function firstPeriodNeeded(compared: boolean, period: string): string | undefined {
   const year = parsePeriod(period)?.year;
-  return comparesUnits(units.length) && year ? formatPeriodId(year, 1) : undefined;
+  return compared && year ? formatPeriodId(year, 1) : undefined;
 }
 
-export function panelObservations(family: Family, units: string[], period: string) {
-  return queries.observations({ units, family, from: firstPeriodNeeded(units, period), to: period });
+/** `units`: the ids asked for (see units-in-view.ts); `compared`: the units shown are compared (compare.ts). */
+export function panelObservations(family: Family, units: string[], period: string, compared: boolean) {
+  return queries.observations({ units, family, from: firstPeriodNeeded(compared, period), to: period });
 }

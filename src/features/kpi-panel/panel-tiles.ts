@@ -1,12 +1,14 @@
 /**
- * A panel's headline figures: one tile per chosen ward and headline indicator, with what the
- * figure is compared with; or, for many wards compared, the highest and the lowest of each.
+ * A panel's headline figures: one tile per chosen unit and headline indicator, with what the
+ * figure is compared with (each tile names its unit); or, for many units compared, the highest
+ * and the lowest of each.
  */
 import type { Indicator, Observation, Unit } from '../../api/contract';
 import { formatDate, formatNumber, formatQualified } from '../../lib/format';
 import { benchmarkFor, pickHeadline, statusAgainst } from '../../lib/kpi';
 import type { TileModel } from '../../lib/panel-export';
 import { periodLabel } from '../../lib/period-names';
+import { exactNoun } from '../../lib/unit-count';
 import { BASIS_COMPARISONS, ESTIMATED_NOTE, SCOPE_NOTES } from '../../lib/vocabulary';
 import type { FamilyConfig } from './families';
 
@@ -51,6 +53,7 @@ export function headlineTiles({ config, chosen, period, observations, indicatorB
       const where = many ? `${unit.name} · ` : '';
       tiles.push({
         key: `${unit.id}-${indicatorId}`,
+        unitId: unit.id,
         label: indicator.name,
         value: formatQualified(o.value, indicator.unit, o.qualifier, o.outOf),
         detail: h.isEarlier ? `${where}Số liệu ${periodLabel(o.period)}, chưa có số ${periodLabel(period)}` : many ? unit.name : undefined,
@@ -83,7 +86,7 @@ export function summaryTiles({ config, chosen, period, observations, indicatorBy
         key: `${indicatorId}-top`,
         label: `${indicator.name}: cao nhất`,
         value: show(top),
-        detail: `${top.unit.name} · ${found.length}/${chosen.length} phường có số liệu${earlier ? ' (có số của kỳ trước)' : ''}`,
+        detail: `${top.unit.name} · ${found.length}/${chosen.length} ${exactNoun(chosen)} có số liệu${earlier ? ' (có số của kỳ trước)' : ''}`,
         earlier,
       },
     ];

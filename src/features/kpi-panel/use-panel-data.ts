@@ -1,38 +1,58 @@
 /** The queries a KPI panel needs, started together; one failing blanks only this panel. */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { Family } from '../../api/contract';
+import type { Family, Observation, Unit } from '../../api/contract';
 import { queries } from '../../api/queries';
+import { comparesUnits } from './compare';
+import { unitsToFetch } from './panel-model';
 import { panelObservations } from './panel-query';
+import { isContainer, unitIndex, unitsInView } from './units-in-view';
 
-export function usePanelData(family: Family, units: string[], period: string) {
+const NONE: Observation[] = [];
+
+/** The units a query of figures asked for (its key's filter). */
+function unitsOfQuery(query: { queryKey: readonly unknown[] }): readonly string[] {
+  const filter = query.queryKey[1] as { units?: string[] } | undefined;
+  return filter?.units ?? [];
+}
+
+export function usePanelData(family: Family, chosen: string[], period: string, lineage: boolean) {
   const unitsQuery = useQuery(queries.units());
-  // The figures are asked for at once, alongside the wards' list (not after it). The wards come
-  // from the filters, which leave out the ones the list does not know (useDashboardFilters).
   const known = unitsQuery.data;
+  // the units shown and the ones asked for (units-in-view.ts): before the register is known, the
+  // ids as they are, whose figures the start-up prefetch asked for at once (app/prefetch.ts)
+  const fetchIds = useMemo(() => unitsToFetch(chosen, period, known, lineage), [chosen, period, known, lineage]);
+  const compared = useMemo(() => comparesUnits(unitsInView(chosen, period, known).length), [chosen, period, known]);
+  const nothingToAsk = known !== undefined && fetchIds.length === 0;
   const observations = useQuery({
-    ...panelObservations(family, units, period),
-    enabled: units.length > 0,
-    // keep the old figures on screen while the new filters' ones load
-    placeholderData: keepPreviousData,
+    ...panelObservations(family, fetchIds, period, compared),
+    // asked once the register says what the ids stand for (a province stands for its communes)
+    enabled: known !== undefined && fetchIds.length > 0,
+    // keep the old figures on screen while the new view's load; not the answer for a province's
+    // own id, asked before the register was known (it holds no commune's figures)
+    placeholderData: (previous, previousQuery) =>
+      previousQuery && known && unitsOfQuery(previousQuery).some((id) => isContainer(unitIndex(known).get(id)))
+        ? undefined
+        : keepPreviousData(previous),
   });
   const indicators = useQuery(queries.indicators());
   const sources = useQuery(queries.sources());
-  const all = [observations, unitsQuery, indicators, sources];
+  const all = nothingToAsk ? [unitsQuery, indicators, sources] : [observations, unitsQuery, indicators, sources];
   const failed = known ? all.find((q) => q.isError && !q.data) : unitsQuery.isError ? unitsQuery : undefined;
+  const figures = nothingToAsk ? NONE : observations.data;
   // the same object while the same answers stand, so what is built from it can be memoised
   const data = useMemo(
-    () => (observations.data && known && indicators.data && sources.data ? { observations: observations.data, units: known, indicators: indicators.data, sources: sources.data } : undefined),
-    [observations.data, known, indicators.data, sources.data],
+    () => (figures && known && indicators.data && sources.data ? { observations: figures, units: known as Unit[], indicators: indicators.data, sources: sources.data } : undefined),
+    [figures, known, indicators.data, sources.data],
   );
   return {
     data,
-    /** The wards' names, known even when the figures failed to load. */
+    /** The units' names, known even when the figures failed to load. */
     knownUnits: known,
     error: failed?.error ?? null,
     isPending: all.some((q) => q.isPending),
     /** Old figures stay on screen while the new ones load. */
-    isUpdating: observations.isPlaceholderData,
+    isUpdating: !nothingToAsk && observations.isPlaceholderData,
     isRetrying: all.some((q) => q.isFetching),
     retry: () => all.filter((q) => q.isError).forEach((q) => void q.refetch()),
   };

@@ -12,7 +12,7 @@ const findFigure = (name: string, text: string) =>
   waitFor(() => within(within(panel(name)).getByRole('list', { name: 'Số liệu chính' })).getByText(text));
 /** Chooses a unit as a person does: types in the picker's search, clicks the option. */
 async function chooseUnit(user: ReturnType<typeof renderAt>['user'], typed: string, name: RegExp) {
-  const box = await screen.findByRole('combobox', { name: 'Tìm phường, xã theo tên hoặc mã' });
+  const box = await screen.findByRole('combobox', { name: 'Tìm phường, xã theo tên hoặc mã' }, { timeout: 10_000 });
   await user.clear(box);
   await user.type(box, typed);
   await user.click(within(screen.getByRole('listbox', { name: 'Tìm phường, xã theo tên hoặc mã' })).getByRole('option', { name }));
@@ -228,7 +228,7 @@ describe('the dashboard', () => {
 
   it('works with the keyboard alone', async () => {
     const { user } = renderAt('/?unit=my-thoi&period=2024-Q4');
-    const box = await screen.findByRole('combobox', { name: 'Tìm phường, xã theo tên hoặc mã' });
+    const box = await screen.findByRole('combobox', { name: 'Tìm phường, xã theo tên hoặc mã' }, { timeout: 10_000 });
     while (document.activeElement !== box) await user.tab();
     await user.keyboard('my binh{Enter}');
     expect(currentSearch().getAll('unit')).toEqual(['my-thoi', 'my-binh']);

@@ -8,7 +8,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MY_UNITS_KEY } from '../../src/features/filters/my-units';
 import { currentSearch, renderAt } from '../render';
 
-const searchBox = () => screen.findByRole('combobox', { name: 'Tìm phường, xã theo tên hoặc mã' });
+/** The search box (its code is a chunk of its own: the first test waits for it to load). */
+const searchBox = () => screen.findByRole('combobox', { name: 'Tìm phường, xã theo tên hoặc mã' }, { timeout: 10_000 });
 const listbox = () => screen.getByRole('listbox', { name: 'Tìm phường, xã theo tên hoặc mã' });
 const option = (name: string | RegExp) => within(listbox()).getByRole('option', { name });
 const chips = () => within(screen.getByRole('list', { name: 'Đơn vị đã chọn' }));

@@ -123,6 +123,7 @@ export function UnitCombobox({ register, inSheet = false, onDone, inputId }: Pro
         placeholder="Ví dụ: Mỹ Thới hoặc 30301"
         enterKeyHint="done"
         spellCheck={false}
+        autoFocus={inSheet}
         {...getInputProps({ onKeyDown, 'aria-describedby': keysId })}
       />
       <div className="picker-popover" data-open={isOpen || undefined}>

@@ -2,14 +2,30 @@
  * Choosing units among the register's ~400: on a laptop the search box with its list below it;
  * on a phone (≤ 600 px) a button that opens a full-height sheet (a modal dialog: the search box
  * at the top, the list filling the screen, "Xong"). The chosen units are chips in both.
+ *
+ * The search and its list (with downshift, about 16 kB gzip with our code) are a chunk of their
+ * own, fetched as soon as the picker is first drawn: they are not needed to paint the figures,
+ * so they stay out of the first-load JavaScript.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
 import type { Register } from './picker-model';
 import { useFilters } from './store';
 import { UnitChips } from './unit-chips';
-import { UnitCombobox } from './unit-combobox';
 import { useIsPhone } from './use-phone';
 import './picker.css';
+
+const loadCombobox = () => import('./unit-combobox');
+const UnitCombobox = lazy(() => loadCombobox().then((m) => ({ default: m.UnitCombobox })));
+
+/** Where the search box will be, while its code arrives. */
+function ComboboxLoading() {
+  return (
+    <div className="unit-combobox">
+      <span className="picker-label">Tìm phường, xã theo tên hoặc mã</span>
+      <span className="picker-input picker-input-loading">Đang tải ô tìm kiếm…</span>
+    </div>
+  );
+}
 
 function PhoneSheet({ register }: { register: Register }) {
   const [open, setOpen] = useState(false);
@@ -20,16 +36,18 @@ function PhoneSheet({ register }: { register: Register }) {
   const openerId = useId();
   const count = useFilters((s) => s.units.length);
 
+  // fetched before it is opened, so that opening it does not wait
+  useEffect(() => void loadCombobox(), []);
+
   useEffect(() => {
     const d = dialog.current;
     if (!d) return;
     if (open && !d.open) {
-      d.showModal();
-      document.getElementById(inputId)?.focus();
+      d.showModal(); // the search box takes the focus as it appears (autoFocus in the sheet)
     } else if (!open && d.open) {
       d.close();
     }
-  }, [open, inputId]);
+  }, [open]);
 
   const close = () => {
     setOpen(false);
@@ -58,7 +76,11 @@ function PhoneSheet({ register }: { register: Register }) {
             Xong
           </button>
         </div>
-        {open && <UnitCombobox register={register} inSheet inputId={inputId} onDone={close} />}
+        {open && (
+          <Suspense fallback={<ComboboxLoading />}>
+            <UnitCombobox register={register} inSheet inputId={inputId} onDone={close} />
+          </Suspense>
+        )}
       </dialog>
     </>
   );
@@ -70,7 +92,9 @@ export function UnitPicker({ register }: { register: Register }) {
   if (phone) return <PhoneSheet register={register} />;
   return (
     <div className="unit-picker">
-      <UnitCombobox register={register} inputId={inputId} />
+      <Suspense fallback={<ComboboxLoading />}>
+        <UnitCombobox register={register} inputId={inputId} />
+      </Suspense>
       <UnitChips register={register} fallbackFocusId={inputId} />
     </div>
   );

@@ -75,7 +75,7 @@ export function UnitCombobox({ register, inSheet = false, onDone, inputId }: Pro
     items: list.options,
     itemToString: (o) => o?.label ?? '',
     itemToKey: (o) => o?.key,
-    inputValue: query,
+    // the input's text is downshift's (a controlled value would lose fast keystrokes); the query follows it
     selectedItem: null,
     defaultHighlightedIndex: 0,
     inputId,
@@ -124,7 +124,7 @@ export function UnitCombobox({ register, inSheet = false, onDone, inputId }: Pro
         enterKeyHint="done"
         spellCheck={false}
         autoFocus={inSheet}
-        {...getInputProps({ onKeyDown, 'aria-describedby': keysId })}
+        {...getInputProps({ onKeyDown, onChange: (e) => setQuery(e.currentTarget.value), 'aria-describedby': keysId })}
       />
       <div className="picker-popover" data-open={isOpen || undefined}>
         <div className="picker-listbox" {...getMenuProps({ 'aria-multiselectable': true })}>

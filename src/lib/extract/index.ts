@@ -8,7 +8,7 @@ export { findHeldDate, findPeriodPhrases, lastFinishedQuarter, readPeriod } from
 export type { PeriodPhrase } from './read-period';
 export { readAsOf, readReport, readReportFacts } from './read-report';
 export type { ReportFacts, ReportKind } from './read-report';
-export { findUnit, readUnit } from './read-unit';
-export type { UnitName } from './read-unit';
+export { findUnit, findUnitMentions, readUnit, readUnits, unitLabel } from './read-unit';
+export type { MentionStrength, UnitDate, UnitMention, UnitName, UnitReading } from './read-unit';
 export { convertLegacy, decodeReportBytes, decodeReportText, detectLegacyEncoding, legacyTable } from './legacy-encoding';
 export type { LegacyEncoding, ReportBytesEncoding } from './legacy-encoding';

@@ -3,7 +3,6 @@ import units from '../../../data/units.json';
 import { foldForMatch } from './normalize-text';
 import { findHeldDate, lastFinishedQuarter, readPeriod } from './read-period';
 import { readAsOf, readReport } from './read-report';
-import { readUnit } from './read-unit';
 
 describe('readPeriod', () => {
   it.each([
@@ -76,24 +75,6 @@ describe('readReport', () => {
   it('a mid-term review with no year anywhere falls back to the middle of the term', () => {
     const r = readReport('Hội nghị sơ kết giữa nhiệm kỳ 2020-2025, phường Mỹ Quý. Sáng ngày 10-7, hội nghị…', units);
     expect(r).toMatchObject({ period: '2023-Q2', heldOn: '2023-07-10' });
-  });
-});
-
-describe('readUnit', () => {
-  it.each([
-    ['Đảng ủy phường Mỹ Thới tổ chức', 'my-thoi'],
-    ['MỸ THỚI - HỘI NGHỊ BAN CHẤP HÀNH', 'my-thoi'],
-    ['Phường Mỹ Hoà (old tone placement)', 'my-hoa'],
-    ['phường Mỹ Bình'.normalize('NFD'), 'my-binh'],
-    ['phường Long Xuyên', 'long-xuyen'],
-  ])('%s → %s', (text, id) => expect(readUnit(text, units)).toBe(id));
-
-  it('the most mentioned ward wins', () => {
-    expect(readUnit('Phường Mỹ Thới (sau khi nhập phường Mỹ Thạnh): phường Mỹ Thới đạt…', units)).toBe('my-thoi');
-  });
-
-  it('unknown wards give undefined', () => {
-    expect(readUnit('xã Mỹ Khánh', units)).toBeUndefined();
   });
 });
 

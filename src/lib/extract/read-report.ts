@@ -5,13 +5,15 @@
 import { formatPeriodId, parsePeriod, periodEnd } from '../../api/periods';
 import { normalizeText } from './normalize-text';
 import { endOfMonth, findHeldDate, findPeriodPhrases, isoDate, lastFinishedQuarter } from './read-period';
-import { findUnit, type UnitName } from './read-unit';
+import { readUnits, unitLabel, type UnitName } from './read-unit';
 
 export type ReportKind = 'period' | 'midterm' | 'term' | 'unknown';
 
 export interface ReportFacts {
   kind: ReportKind;
   unitId?: string;
+  /** When the text may be about several units (namesakes, or equally named ones): them, for the editor to choose. */
+  unitCandidates?: string[];
   period?: string;
   heldOn?: string;
   /** Term span for mid-term and term reviews ("nhiệm kỳ 2020-2025"). */
@@ -61,9 +63,14 @@ export function readReportFacts(match: string, units: readonly UnitName[]): Repo
 
   const end = period ? periodEnd(period) : null;
   const range: [string, string] | undefined = period && end ? [`${period.slice(0, 4)}-01-01`, end] : undefined;
-  const unitId = findUnit(match, units, range);
+  // the units valid at the end of the period reported on, else on the day it was held
+  const unit = readUnits(match, units, { on: end ?? heldOn, heldOn, range });
+  if (unit.candidates.length > 1) {
+    notes.push(`Chưa rõ báo cáo của đơn vị nào: ${unit.candidates.map((id) => unitLabel(id, units)).join('; ')}. Hãy chọn đơn vị.`);
+  }
   const facts: ReportFacts = { kind, notes };
-  if (unitId) facts.unitId = unitId;
+  if (unit.unitId) facts.unitId = unit.unitId;
+  if (unit.candidates.length > 1) facts.unitCandidates = unit.candidates;
   if (period) facts.period = period;
   if (heldOn) facts.heldOn = heldOn;
   if (term) facts.term = term;

@@ -145,20 +145,23 @@ export function withLineage(chart: TrendChartModel, { observations, groups, indi
   const series = new Map<string, SeriesDef>();
   const describe = (what: string, label: string) => (what ? `${what} – ${label}` : label);
 
+  // in the order of the groups, of their former units, then of the indicators
   for (const group of groups) {
     for (const part of group.formers) {
-      for (const o of observations) {
-        if (o.unitId !== part.unit.id || !indicatorIds.includes(o.indicatorId) || !before(o.period, group.date)) continue;
-        const metrics: ('value' | 'outOf')[] = withOutOf && o.outOf !== undefined ? ['value', 'outOf'] : ['value'];
-        for (const metric of metrics) {
-          const key = `${group.unit.id}~former~${part.unit.id}~${o.indicatorId}~${metric}`;
-          if (!series.has(key)) {
-            const what = metric === 'outOf' ? 'Tổng số chỉ tiêu' : many ? indicatorName(o.indicatorId) : withOutOf ? 'Đạt' : '';
-            const def: SeriesDef = { key, label: describe(what, formerLabel(part)), unitId: part.unit.id, indicatorId: o.indicatorId, era: 0, metric };
-            series.set(key, def);
-            added.push(def);
+      for (const indicatorId of indicatorIds) {
+        for (const o of observations) {
+          if (o.unitId !== part.unit.id || o.indicatorId !== indicatorId || !before(o.period, group.date)) continue;
+          const metrics: ('value' | 'outOf')[] = withOutOf && o.outOf !== undefined ? ['value', 'outOf'] : ['value'];
+          for (const metric of metrics) {
+            const key = `${group.unit.id}~former~${part.unit.id}~${o.indicatorId}~${metric}`;
+            if (!series.has(key)) {
+              const what = metric === 'outOf' ? 'Tổng số chỉ tiêu' : many ? indicatorName(o.indicatorId) : withOutOf ? 'Đạt' : '';
+              const def: SeriesDef = { key, label: describe(what, formerLabel(part)), unitId: part.unit.id, indicatorId: o.indicatorId, era: 0, metric };
+              series.set(key, def);
+              added.push(def);
+            }
+            rowOf(o.period)[key] = metric === 'outOf' ? o.outOf! : o.value;
           }
-          rowOf(o.period)[key] = metric === 'outOf' ? o.outOf! : o.value;
         }
       }
     }

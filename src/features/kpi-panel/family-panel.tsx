@@ -46,7 +46,10 @@ export function FamilyPanel({ config, units, period, onSelectPeriod, renderActio
   );
   const described = useMemo(() => describeUnits(shown.units, shown.period, knownUnits), [shown.units, shown.period, knownUnits]);
   // kept here, across the panel's states, so a chart once drawn is not waited for again
-  const trend = useKpiChart(!error && model?.chart.layout !== 'byUnit' && Boolean(model && model.tiles.length > 0));
+  // figures to draw: the units' own, or with the lineage shown, their former units'
+  const hasFigures = Boolean(model && (model.tiles.length > 0 || (shown.lineage && model.figures.length > 0)));
+  const trend = useKpiChart(!error && model?.chart.layout !== 'byUnit' && hasFigures);
+  const lineageToggle = { shown: shown.lineage, onChange: setLineage, busy: isUpdating && lineage !== shown.lineage };
 
   const { title } = config;
   // a few units are named; many are counted (their names are on the chart's axis)
@@ -61,9 +64,17 @@ export function FamilyPanel({ config, units, period, onSelectPeriod, renderActio
     body = <PanelError message={userMessageOf(error)} onRetry={retry} retrying={isRetrying} />;
   } else if (isPending || !model) {
     body = <PanelLoading />;
-  } else if (model.tiles.length === 0) {
+  } else if (!hasFigures) {
     body = (
-      <PanelNoFigures model={model} title={title} wards={wards} period={shown.period} onSelectPeriod={onSelectPeriod} renderAddFigures={renderAddFigures} />
+      <PanelNoFigures
+        model={model}
+        title={title}
+        wards={wards}
+        period={shown.period}
+        onSelectPeriod={onSelectPeriod}
+        renderAddFigures={renderAddFigures}
+        lineage={lineageToggle}
+      />
     );
   } else {
     exportable = {
@@ -83,7 +94,7 @@ export function FamilyPanel({ config, units, period, onSelectPeriod, renderActio
         caption={`${title}: ${subtitle}`}
         chartBoxId={chartId}
         trend={trend}
-        lineage={{ shown: shown.lineage, onChange: setLineage, busy: isUpdating && lineage !== shown.lineage }}
+        lineage={lineageToggle}
         renderAddFigures={renderAddFigures}
       />
     );

@@ -5,16 +5,9 @@ import { HeadlineTiles } from './headline-tiles';
 import { PanelChart } from './panel-chart';
 import { SummaryLines, UnitNotes, UnitsToFill } from './panel-empty';
 import type { PanelModel, UnitToFill } from './panel-model';
+import { LineageSwitch, type LineageToggle } from './lineage-switch';
 import { SourceList } from './source-list';
 import './panel-units.css';
-
-export interface LineageToggle {
-  /** The former units' figures are on screen. */
-  shown: boolean;
-  onChange: (shown: boolean) => void;
-  /** Their figures are loading. */
-  busy: boolean;
-}
 
 /** A panel with figures: headline tiles first, then the chart, its boundary notes, the table behind it and the sources. */
 export function PanelContent({ model, caption, chartBoxId, trend, lineage, renderAddFigures }: {
@@ -26,8 +19,10 @@ export function PanelContent({ model, caption, chartBoxId, trend, lineage, rende
   lineage: LineageToggle;
   renderAddFigures?: (unit: UnitToFill) => ReactNode;
 }) {
-  // among many, only the user's own units without figures are named here (the chart shows the others)
-  const toFill = model.chart.layout === 'byUnit' ? model.toFill.filter((u) => model.mine.includes(u.unitId)) : [];
+  // among many, only the user's own units without figures are named here (the chart shows the others);
+  // a few units' tiles name theirs
+  const toFill =
+    model.chart.layout === 'byUnit' ? model.toFill.filter((u) => model.mine.includes(u.unitId)) : model.tileGroups ? [] : model.toFill;
   return (
     <>
       <HeadlineTiles tiles={model.tiles} groups={model.tileGroups} renderAddFigures={renderAddFigures} />
@@ -35,12 +30,7 @@ export function PanelContent({ model, caption, chartBoxId, trend, lineage, rende
       <SummaryLines lines={model.tileGroups ? [] : model.summaryLines} />
       <UnitsToFill units={toFill} render={renderAddFigures} />
       <UnitNotes notes={model.unitNotes} />
-      {model.hasLineage && (
-        <label className="lineage-toggle">
-          <input type="checkbox" checked={lineage.shown} onChange={(e) => lineage.onChange(e.currentTarget.checked)} aria-busy={lineage.busy || undefined} />
-          Hiện số liệu các đơn vị cũ
-        </label>
-      )}
+      {model.hasLineage && <LineageSwitch {...lineage} />}
       <PanelChart model={model} boxId={chartBoxId} trend={trend} />
       {model.chart.boundaries.map((b) => (
         <p key={b.period + b.label} className="boundary-note">

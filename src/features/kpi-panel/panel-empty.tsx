@@ -2,10 +2,11 @@ import type { ReactNode } from 'react';
 import { PanelEmpty } from '../../components/panel/panel-states';
 import { periodLabel } from '../../lib/period-names';
 import './panel-units.css';
+import { LineageSwitch, type LineageToggle } from './lineage-switch';
 import type { PanelModel, UnitToFill } from './panel-model';
 
 /** No figures for the period: why (merged away, not yet formed), and the latest period that has some. */
-export function PanelNoFigures({ model, title, wards, period, onSelectPeriod, renderAddFigures }: {
+export function PanelNoFigures({ model, title, wards, period, onSelectPeriod, renderAddFigures, lineage }: {
   model: PanelModel;
   title: string;
   /** The units as the subtitle names or counts them. */
@@ -13,6 +14,8 @@ export function PanelNoFigures({ model, title, wards, period, onSelectPeriod, re
   period: string;
   onSelectPeriod: (period: string) => void;
   renderAddFigures?: (unit: UnitToFill) => ReactNode;
+  /** A unit formed from former units: their figures may be there. */
+  lineage: LineageToggle;
 }) {
   const latest = model.latestPeriod;
   // a single unit with no figure at all is said by name below
@@ -26,6 +29,7 @@ export function PanelNoFigures({ model, title, wards, period, onSelectPeriod, re
       )}
       <UnitNotes notes={model.unitNotes} />
       {model.viewIds.length <= 4 && <UnitsToFill units={model.toFill} render={renderAddFigures} />}
+      {model.hasLineage && <LineageSwitch {...lineage} />}
       {latest && (
         <button type="button" className="link-button" onClick={() => onSelectPeriod(latest)}>
           Xem kỳ gần nhất có số liệu: {periodLabel(latest)}

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { summarizeSource, type SourceSummary } from '../../api/contract';
+import { summarizeSource, type Observation, type SourceSummary, type Unit } from '../../api/contract';
 import { TEST_INDICATORS, TEST_OBSERVATIONS, TEST_SOURCES, TEST_UNITS } from '../../lib/test-data';
 import { FAMILIES } from './families';
-import { buildPanelModel } from './panel-model';
+import { buildPanelModel, unitsToFetch } from './panel-model';
 
 const data = { units: TEST_UNITS, indicators: TEST_INDICATORS, sources: TEST_SOURCES, observations: TEST_OBSERVATIONS };
 /** The sources as GET /api/sources lists them. */
@@ -45,5 +45,138 @@ describe('buildPanelModel: sources', () => {
   it('leaves out the sources of wards that are not chosen', () => {
     const m = model(listed, ['my-quy'], '2024-Q2');
     expect(m.sources.map((s) => s.id)).toEqual(['my-quy-2024-6m']);
+  });
+});
+
+/* ---- many units ranked, a province chosen, a few units' tiles, lineage ---- */
+
+const commune = (id: string, name: string, kind: Unit['kind'] = 'xa', more: Partial<Unit> = {}): Unit => ({
+  id, code: '30000', name, kind, province: 'An Giang', parentIds: ['tinh'], validFrom: '2025-07-01', validTo: null, ...more,
+});
+const PROVINCE: Unit[] = [
+  { id: 'tinh', code: '91', name: 'Tỉnh An Giang', kind: 'tinh', province: 'An Giang', validFrom: '2025-07-01', validTo: null },
+  commune('xa-a', 'Xã A'),
+  commune('xa-b', 'Xã B'),
+  commune('xa-c', 'Xã C'),
+  commune('xa-d', 'Xã D'),
+  commune('xa-e', 'Xã E'),
+  commune('phuong-f', 'Phường F', 'phuong', { formedFrom: [{ unitId: 'cu-1', whole: true }, { unitId: 'cu-2', whole: true }] }),
+  commune('cu-1', 'Phường Cũ Một', 'phuong', { validFrom: null, validTo: '2025-06-30', parentIds: [], becamePartOf: [{ unitId: 'phuong-f', whole: true }] }),
+  commune('cu-2', 'Phường Cũ Hai', 'phuong', { validFrom: null, validTo: '2025-06-30', parentIds: [], becamePartOf: [{ unitId: 'phuong-f', whole: true }] }),
+];
+let seq = 0;
+const pct = (unitId: string, value: number, period = '2026-Q1', indicatorId = 'budget_revenue_pct'): Observation => ({
+  id: `f${++seq}`, unitId, indicatorId, period, value, qualifier: 'exact', sourceId: 'my-thoi-2026-q1', version: 1,
+});
+const provinceModel = (observations: Observation[], more: Partial<Parameters<typeof buildPanelModel>[0]> = {}) =>
+  buildPanelModel({ config: budget, unitIds: ['tinh'], period: '2026-Q1', observations, units: PROVINCE, indicators: data.indicators, sources: listed, ...more });
+
+describe('buildPanelModel: a province, ranked', () => {
+  const figures = [pct('xa-a', 20), pct('xa-b', 40), pct('xa-c', 40), pct('xa-d', 26), pct('phuong-f', 10)];
+
+  it('stands a province for its communes in force at the period’s end, and counts them', () => {
+    const m = provinceModel(figures);
+    expect(m.viewIds).toEqual(['xa-a', 'xa-b', 'xa-c', 'xa-d', 'xa-e', 'phuong-f']);
+    expect(m.unitsLabel).toBe('Tỉnh An Giang · 6 xã, phường');
+    // before the province was formed: none, and why
+    const before = provinceModel([], { period: '2024-Q4' });
+    expect(before.viewIds).toEqual([]);
+    expect(before.unitNotes).toEqual(['Tỉnh An Giang được thành lập từ 01/07/2025.']);
+  });
+
+  it('ranks best first with dense ties, units without a figure last and unranked', () => {
+    const m = provinceModel(figures);
+    if (m.chart.layout !== 'byUnit') throw new Error('not a comparison');
+    expect(m.chart.rows.map((r) => [r.label, r.rank])).toEqual([
+      ['Xã B', 1],
+      ['Xã C', 1],
+      ['Xã D', 2],
+      ['Xã A', 3],
+      ['Phường F', 4],
+      ['Xã E', null],
+    ]);
+    expect(m.ranked).toBe(true);
+    expect(m.figures.filter((f) => f.indicator.startsWith('Tỷ lệ')).map((f) => [f.unit, f.rank])).toEqual([
+      ['Xã B', 1],
+      ['Xã C', 1],
+      ['Xã D', 2],
+      ['Xã A', 3],
+      ['Phường F', 4],
+    ]);
+  });
+
+  it('says how many are on track against the even pace, and how many have no figure', () => {
+    const m = provinceModel(figures);
+    // the pace of Quý I is 25%: B, C and D meet it
+    expect(m.summaryLines).toEqual(['3/6 xã, phường đạt tiến độ: Tỷ lệ thu ngân sách so với cả năm từ 25%', '1 xã, phường chưa có số liệu Quý I 2026']);
+  });
+
+  it('marks the user’s own units, only among those shown', () => {
+    const m = provinceModel(figures, { mine: ['xa-d', 'my-thoi'] });
+    expect(m.mine).toEqual(['xa-d']);
+    expect(m.figures.filter((f) => f.mine).map((f) => f.unit)).toEqual(['Xã D']);
+    expect(m.legend.map((l) => l.label)).toContain('Đơn vị của tôi');
+  });
+});
+
+describe('buildPanelModel: two to four units', () => {
+  it('gives each unit its tiles under its name, and names the one without figures for the period', () => {
+    const m = buildPanelModel({
+      config: budget,
+      unitIds: ['xa-a', 'xa-e', 'xa-b'],
+      period: '2026-Q1',
+      observations: [pct('xa-a', 20), pct('xa-b', 30, '2025-Q4'), pct('xa-b', 40)],
+      units: PROVINCE,
+      indicators: data.indicators,
+      sources: listed,
+    });
+    expect(m.tileGroups!.map((g) => [g.name, g.tiles.length, g.missing])).toEqual([
+      ['Xã A', 1, undefined],
+      ['Xã E', 0, 'Chưa có số liệu của Xã E'],
+      ['Xã B', 1, undefined],
+    ]);
+    expect(m.toFill).toEqual([{ unitId: 'xa-e', name: 'Xã E' }]);
+    const later = buildPanelModel({ config: budget, unitIds: ['xa-a', 'xa-b'], period: '2026-Q2', observations: [pct('xa-a', 20, '2025-Q4'), pct('xa-b', 50, '2026-Q2')], units: PROVINCE, indicators: data.indicators, sources: listed });
+    expect(later.tileGroups![0]!.missing).toBe('Xã A: chưa có số liệu 6 tháng 2026');
+    expect(later.summaryLines).toEqual(['Xã A: chưa có số liệu 6 tháng 2026']);
+  });
+});
+
+describe('buildPanelModel: lineage', () => {
+  const poverty = FAMILIES.find((f) => f.family === 'poverty')!;
+  const pov = (unitId: string, period: string, value: number) => pct(unitId, value, period, 'poor_households_reduced');
+  const obs = [pov('phuong-f', '2026-Q1', 5), pov('cu-1', '2024-Q4', 3), pov('cu-2', '2024-Q4', 4), pov('cu-1', '2024-Q2', 1)];
+  const model = (lineage: boolean) =>
+    buildPanelModel({ config: poverty, unitIds: ['phuong-f'], period: '2026-Q1', observations: obs, units: PROVINCE, indicators: [...data.indicators, { id: 'poor_households_reduced', family: 'poverty', name: 'Hộ nghèo giảm', unit: 'household', aggregation: 'ytd', higherIsBetter: true }], sources: listed, lineage });
+
+  it('asks for the former units’ figures only when they are to be shown', () => {
+    expect(unitsToFetch(['phuong-f'], '2026-Q1', PROVINCE, false)).toEqual(['phuong-f']);
+    expect(unitsToFetch(['phuong-f'], '2026-Q1', PROVINCE, true)).toEqual(['phuong-f', 'cu-1', 'cu-2']);
+    // many compared: no lineage
+    expect(unitsToFetch(['tinh'], '2026-Q1', PROVINCE, true)).toHaveLength(6);
+  });
+
+  it('shows the former units as their own, labelled series and table rows, with the sum where whole and complete', () => {
+    const off = model(false);
+    expect(off.hasLineage).toBe(true);
+    expect(off.legend.map((l) => l.label)).toEqual(['Hộ nghèo giảm – Phường F']);
+    const on = model(true);
+    expect(on.legend.map((l) => l.label)).toEqual([
+      'Hộ nghèo giảm – Phường F',
+      'Hộ nghèo giảm – Phường Cũ Một (cũ)',
+      'Hộ nghèo giảm – Phường Cũ Hai (cũ)',
+      'Hộ nghèo giảm – Phường F: cộng các đơn vị cũ',
+    ]);
+    // each in a colour of its own
+    expect(new Set(on.legend.map((l) => l.color)).size).toBe(4);
+    expect(on.figures.map((f) => [f.unit, f.period, f.value])).toEqual([
+      ['Phường F', 'Quý I 2026', 5],
+      ['Phường Cũ Một (cũ)', 'Cả năm 2024', 3],
+      ['Phường Cũ Hai (cũ)', 'Cả năm 2024', 4],
+      ['Phường Cũ Một (cũ)', '6 tháng 2024', 1],
+      ['Phường F: cộng các đơn vị cũ', 'Cả năm 2024', 7],
+    ]);
+    // the headline stays the unit's own
+    expect(on.tiles.map((t) => t.value)).toEqual(off.tiles.map((t) => t.value));
   });
 });

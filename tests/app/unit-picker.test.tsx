@@ -12,6 +12,8 @@ import { currentSearch, renderAt } from '../render';
 const searchBox = () => screen.findByRole('combobox', { name: 'Tìm phường, xã theo tên hoặc mã' }, { timeout: 10_000 });
 const listbox = () => screen.getByRole('listbox', { name: 'Tìm phường, xã theo tên hoặc mã' });
 const option = (name: string | RegExp) => within(listbox()).getByRole('option', { name });
+/** The row of an option: the option and, beside it, the pointer's star and "Chỉ chọn". */
+const rowOf = (name: string | RegExp) => within(option(name).parentElement!);
 const chips = () => within(screen.getByRole('list', { name: 'Đơn vị đã chọn' }));
 const units = () => currentSearch().getAll('unit');
 
@@ -124,7 +126,7 @@ describe('the unit picker', () => {
     const { user } = renderAt('/?unit=my-thoi&unit=my-binh&period=2024-Q4');
     const box = await searchBox();
     await user.type(box, 'my quy');
-    await user.click(within(option(/^Phường Mỹ Quý/)).getByTitle('Chỉ chọn đơn vị này'));
+    await user.click(rowOf(/^Phường Mỹ Quý/).getByTitle('Chỉ chọn đơn vị này'));
     expect(units()).toEqual(['my-quy']);
     expect(box).toHaveAttribute('aria-expanded', 'false');
 
@@ -184,7 +186,7 @@ describe('the unit picker', () => {
     expect(option('Phường Mỹ Thới (đơn vị của tôi)')).toBeInTheDocument();
     await first.user.clear(box);
     await first.user.type(box, 'my quy');
-    await first.user.click(within(option(/^Phường Mỹ Quý/)).getByTitle('Đánh dấu là đơn vị của tôi'));
+    await first.user.click(rowOf(/^Phường Mỹ Quý/).getByTitle('Đánh dấu là đơn vị của tôi'));
     // marking chooses nothing
     expect(units()).toEqual(['my-thoi']);
     expect(JSON.parse(localStorage.getItem(MY_UNITS_KEY)!)).toEqual(['my-thoi', 'my-quy']);

@@ -116,6 +116,29 @@ describe('accessibility (axe-core, zero serious or critical violations)', () => 
     }
   });
 
+  it('the unit picker open: its list on a laptop, its sheet on a phone', async () => {
+    const { page } = browser;
+    await open(page, '?unit=my-thoi&unit=my-quy&period=2024-Q4');
+    const search = page.getByRole('combobox', { name: 'Tìm phường, xã theo tên hoặc mã' });
+    await search.fill('my');
+    await search.press('ArrowDown');
+    await page.getByRole('listbox', { name: 'Tìm phường, xã theo tên hoặc mã' }).getByRole('group').first().waitFor();
+    expect(await search.getAttribute('aria-activedescendant')).toBeTruthy();
+    expect(await seriousViolations(page, 'picker-open')).toEqual([]);
+
+    await page.setViewportSize({ width: 375, height: 740 });
+    try {
+      await open(page, '?unit=my-thoi&period=2024-Q4');
+      await page.getByRole('button', { name: 'Tìm, chọn phường, xã…' }).click();
+      const sheet = page.getByRole('dialog', { name: 'Chọn phường, xã' });
+      await sheet.getByRole('combobox', { name: 'Tìm phường, xã theo tên hoặc mã' }).fill('long xuyen');
+      await sheet.getByRole('option').first().waitFor();
+      expect(await seriousViolations(page, 'picker-sheet')).toEqual([]);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+
   it('the editor: sign-in, the figures and the import of a report', async () => {
     const { page } = browser;
     await page.goto(`${server.url}/nhap-so-lieu`);

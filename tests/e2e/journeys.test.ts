@@ -45,6 +45,17 @@ async function open(page: Page, query = ''): Promise<void> {
   await waitForCharts(page);
 }
 
+/** Chooses a unit as a person does: types in the picker's search, clicks the option, closes the list. */
+async function chooseUnit(page: Page, typed: string, option: RegExp): Promise<void> {
+  const box = page.getByRole('combobox', { name: 'Tìm phường, xã theo tên hoặc mã' });
+  await box.fill(typed);
+  await page.getByRole('listbox', { name: 'Tìm phường, xã theo tên hoặc mã' }).getByRole('option', { name: option }).click();
+  await box.press('Escape');
+}
+
+/** The chip of a chosen unit (a button that leaves it). */
+const chip = (page: Page, label: string) => page.getByRole('list', { name: 'Đơn vị đã chọn' }).getByRole('button', { name: `Bỏ chọn ${label}` });
+
 /** Every panel's subtitle names these wards and this period. */
 async function expectView(page: Page, subtitle: string): Promise<void> {
   for (const title of TITLES) {
@@ -59,6 +70,7 @@ const focused = (page: Page) =>
     return {
       tag: el?.tagName.toLowerCase() ?? '',
       type: el?.getAttribute('type') ?? '',
+      role: el?.getAttribute('role') ?? '',
       label: el?.closest('label')?.textContent?.trim() ?? el?.textContent?.trim() ?? '',
     };
   });
@@ -105,9 +117,9 @@ describe('a leader’s journeys through the dashboard', () => {
   it('chooses several wards and another period; the URL follows, a reload keeps the view, back returns', async () => {
     const { page } = browser;
     await open(page, '?unit=my-thoi&period=2024-Q4');
-    await page.getByRole('checkbox', { name: 'Phường Mỹ Bình' }).check();
+    await chooseUnit(page, 'my binh', /^Phường Mỹ Bình/);
     await expect.poll(() => search(page).getAll('unit')).toEqual(['my-thoi', 'my-binh']);
-    await page.getByRole('checkbox', { name: 'Phường Mỹ Quý' }).check();
+    await chooseUnit(page, 'my quy', /^Phường Mỹ Quý/);
     await expect.poll(() => search(page).getAll('unit')).toEqual(['my-thoi', 'my-binh', 'my-quy']);
     await page.getByRole('combobox', { name: 'Kỳ' }).selectOption({ label: '6 tháng' });
     await expect.poll(() => search(page).get('period')).toBe('2024-Q2');
@@ -121,7 +133,7 @@ describe('a leader’s journeys through the dashboard', () => {
     await page.reload();
     await expectView(page, threeWards);
     expect(search(page).getAll('unit')).toEqual(['my-thoi', 'my-binh', 'my-quy']);
-    expect(await page.getByRole('checkbox', { name: 'Phường Mỹ Quý' }).isChecked()).toBe(true);
+    expect(await chip(page, 'Phường Mỹ Quý (đến 30/06/2025)').isVisible()).toBe(true);
     expect(await page.getByRole('combobox', { name: 'Kỳ' }).inputValue()).toBe('2');
 
     await page.goBack();
@@ -129,7 +141,8 @@ describe('a leader’s journeys through the dashboard', () => {
     await expectView(page, 'Phường Mỹ Thới, Phường Mỹ Bình, Phường Mỹ Quý · Cả năm 2024');
     await page.goBack();
     await expectView(page, 'Phường Mỹ Thới, Phường Mỹ Bình · Cả năm 2024');
-    expect(await page.getByRole('checkbox', { name: 'Phường Mỹ Quý' }).isChecked()).toBe(false);
+    expect(await chip(page, 'Phường Mỹ Quý (đến 30/06/2025)').count()).toBe(0);
+    expect(await chip(page, 'Phường Mỹ Bình (đến 30/06/2025)').isVisible()).toBe(true);
     await page.goForward();
     await expectView(page, 'Phường Mỹ Thới, Phường Mỹ Bình, Phường Mỹ Quý · Cả năm 2024');
   });
@@ -157,8 +170,9 @@ describe('a leader’s journeys through the dashboard', () => {
     const { page } = browser;
     await open(page, '?unit=my-thoi&period=2024-Q4');
     await page.locator('body').focus();
-    await tabTo(page, (f) => f.type === 'checkbox' && f.label.startsWith('Phường Mỹ Bình'));
-    await page.keyboard.press('Space');
+    await tabTo(page, (f) => f.tag === 'input' && f.role === 'combobox');
+    await page.keyboard.type('my binh');
+    await page.keyboard.press('Enter');
     await expect.poll(() => search(page).getAll('unit')).toEqual(['my-thoi', 'my-binh']);
 
     await tabTo(page, (f) => f.tag === 'select' && f.label.startsWith('Năm'));

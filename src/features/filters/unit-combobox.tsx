@@ -3,8 +3,8 @@
  * (downshift's useCombobox: aria-activedescendant, arrows, Home/End, PageUp/PageDown, Esc).
  * Enter or a click chooses a unit or leaves it; Shift+Enter (or "Chỉ chọn") chooses it alone;
  * Ctrl+Enter (or the star) marks it as one of the person's own units. The row's star and
- * "Chỉ chọn" are for the pointer and hidden from assistive technology (an option holds no
- * controls); their keys are said in the input's description.
+ * "Chỉ chọn" are for the pointer: beside the option, not in it (an option holds no controls),
+ * and hidden from assistive technology; their keys are said in the input's description.
  */
 import { useCombobox, type UseComboboxState, type UseComboboxStateChangeOptions } from 'downshift';
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
@@ -138,40 +138,34 @@ export function UnitCombobox({ register, inSheet = false, onDone, inputId }: Pro
                   const i = index++;
                   const isChosen = chosen.has(option.unit.id);
                   const isMine = mine.has(option.unit.id);
+                  const active = i === highlightedIndex || undefined;
                   return (
-                    <div
-                      key={option.key}
-                      className="picker-option"
-                      data-active={i === highlightedIndex || undefined}
-                      {...getItemProps({ item: option, index: i, 'aria-selected': isChosen, 'aria-label': optionName(option, isMine) })}
-                    >
-                      <span className="picker-check" aria-hidden="true">
-                        {isChosen ? '✓' : ''}
-                      </span>
-                      <span className="picker-text">
-                        <span className="picker-name">{option.label}</span>
-                        {option.hint && <span className="picker-hint">{option.hint}</span>}
-                      </span>
-                      <span className="picker-actions" aria-hidden="true">
+                    // the row holds the option and, beside it (not in it: an option holds no controls), the pointer's actions
+                    <div key={option.key} role="presentation" className="picker-row" data-active={active}>
+                      <div
+                        className="picker-option"
+                        data-active={active}
+                        {...getItemProps({ item: option, index: i, 'aria-selected': isChosen, 'aria-label': optionName(option, isMine) })}
+                      >
+                        <span className="picker-check" aria-hidden="true">
+                          {isChosen ? '✓' : ''}
+                        </span>
+                        <span className="picker-text">
+                          <span className="picker-name">{option.label}</span>{' '}
+                          {option.hint && <span className="picker-hint">{option.hint}</span>}
+                        </span>
+                      </div>
+                      {/* mousedown kept from the input, so that the list stays open */}
+                      <span className="picker-actions" aria-hidden="true" onMouseDown={(e) => e.preventDefault()}>
                         <span
                           className="picker-star"
                           data-on={isMine || undefined}
                           title={isMine ? 'Bỏ đánh dấu đơn vị của tôi' : 'Đánh dấu là đơn vị của tôi'}
-                          onClick={(e) => {
-                            e.stopPropagation();
-                            star(option);
-                          }}
+                          onClick={() => star(option)}
                         >
                           {isMine ? '★' : '☆'}
                         </span>
-                        <span
-                          className="picker-only"
-                          title="Chỉ chọn đơn vị này"
-                          onClick={(e) => {
-                            e.stopPropagation();
-                            only(option);
-                          }}
-                        >
+                        <span className="picker-only" title="Chỉ chọn đơn vị này" onClick={() => only(option)}>
                           Chỉ chọn
                         </span>
                       </span>

@@ -13,8 +13,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import indicators from '../data/indicators.json';
-import units from '../data/units.json';
-import { Indicator, Unit } from '../src/api/contract';
+import { registerUnits } from '../data';
+import { Indicator } from '../src/api/contract';
 import { extractCandidates, type Candidate } from '../src/lib/extract';
 
 interface ExpectedFigure {
@@ -44,7 +44,7 @@ if (!dir) {
 }
 
 const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as { files: Record<string, ExpectedFile> };
-const options = { units: Unit.array().parse(units), indicators: Indicator.array().parse(indicators) };
+const options = { units: registerUnits(), indicators: Indicator.array().parse(indicators) };
 
 const close = (a: number, b: number) => Math.abs(a - b) <= Math.max(0.01, Math.abs(b) * 0.005);
 const counts = new Map<string, { tp: number; fp: number; fn: number }>();

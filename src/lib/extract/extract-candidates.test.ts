@@ -2,10 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import indicators from '../../../data/indicators.json';
-import units from '../../../data/units.json';
+import { registerUnits } from '../../../data';
 import expected from '../../../eval/reports/expected.json';
 import { Indicator } from '../../api/contract';
 import { extractCandidates, type Candidate } from './extract-candidates';
+
+const units = registerUnits();
 
 const options = { units, indicators: Indicator.array().parse(indicators) };
 const HEAD = 'Đảng ủy phường Mỹ Thới sơ kết 9 tháng đầu năm 2024\nSáng ngày 11/10, Đảng ủy phường Mỹ Thới tổ chức hội nghị.\n';

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import units from '../../../data/units.json';
+import { registerUnits } from '../../../data';
 import { foldForMatch } from './normalize-text';
 import { findHeldDate, lastFinishedQuarter, readPeriod } from './read-period';
 import { readAsOf, readReport } from './read-report';
+
+const units = registerUnits();
 
 describe('readPeriod', () => {
   it.each([

@@ -83,8 +83,9 @@ export async function readLoadMarks(page: Page, probe: LoadProbe, timeout = 30_0
  * Defines `window.__panelsShow(label, chart)` in the context's pages: every panel shows the
  * period named `label`, i.e. none is loading, updating ("Đang cập nhật…"), failed or waiting
  * for its chart code, and each panel's chart (bars drawn) has a legend entry naming the period,
- * or its empty state names it. In the comparison of many wards the legend says
- * "<indicator> – <period>"; while the old figures stand in, "Đang cập nhật…" is shown.
+ * or its empty state names it. In the comparison of many units the legend says
+ * "<indicator> – <period>"; a trend's subtitle ends with the period of the figures drawn; while
+ * the old figures stand in, "Đang cập nhật…" is shown.
  */
 export async function installPanelsShow(context: BrowserContext): Promise<void> {
   await context.addInitScript(() => {
@@ -95,8 +96,10 @@ export async function installPanelsShow(context: BrowserContext): Promise<void> 
         sections.every((s) => {
           if (s.querySelector('.updating, .panel-loading, .panel-error, .chart-placeholder')) return false;
           if (s.querySelector('.panel-empty')) return (s.textContent ?? '').includes(label);
-          // the legend of either chart kind (Recharts', or the hand-drawn comparison's)
-          const named = [...s.querySelectorAll('.recharts-legend-item-text, .chart-legend-text')].some((e) => (e.textContent ?? '').includes(label));
+          // the comparison's legend names the period; a trend's subtitle does once its figures are drawn
+          const named =
+            [...s.querySelectorAll('.recharts-legend-item-text, .chart-legend-text')].some((e) => (e.textContent ?? '').includes(label)) ||
+            (s.querySelector('.panel-subtitle')?.textContent ?? '').endsWith(label);
           return named && s.querySelector(chart) !== null;
         })
       );
@@ -152,4 +155,68 @@ export function timeFilterChange(page: Page, change: { select: 0 | 1; value: str
 /** Waits until the panels show `label` and none is busy. */
 export async function waitForPeriodShown(page: Page, label: string, chart: string, timeout = 60_000): Promise<void> {
   await page.waitForFunction(({ label, chart }) => (window as unknown as PanelsShow).__panelsShow(label, chart), { label, chart }, { timeout });
+}
+
+export interface TypingTiming {
+  /** Per keystroke, ms from the input event to the list showing the new query (the page's work). */
+  dom: number[];
+  /** Per keystroke, ms from the input event to the frame after the list showed the new query. */
+  painted: number[];
+  /** Options in the list after the last keystroke. */
+  options: number;
+}
+
+/**
+ * Types `text` into the unit picker's search box one character at a time (the input event a
+ * keystroke makes, on the box's real value setter) and times each keystroke until the list
+ * says it answers that query ("… khớp “query”") and the next frame is painted.
+ */
+export function timePickerTyping(page: Page, text: string, timeout = 10_000) {
+  return page.evaluate(
+    ({ text, timeout }) =>
+      new Promise<TypingTiming>((resolve, reject) => {
+        const box = document.querySelector<HTMLInputElement>('input[role=combobox]');
+        if (!box) return reject(new Error('no unit picker search box'));
+        box.focus();
+        const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+        const painted: number[] = [];
+        const dom: number[] = [];
+        const step = (i: number) => {
+          if (i > text.length) {
+            resolve({ dom, painted, options: document.querySelectorAll('[role=listbox] [role=option]').length });
+            return;
+          }
+          const query = text.slice(0, i);
+          const shows = () => (document.querySelector('.picker-more')?.textContent ?? '').includes(`“${query.trim()}”`);
+          const timer = setTimeout(() => {
+            observer.disconnect();
+            reject(new Error(`the list never showed “${query}”`));
+          }, timeout);
+          let done = false;
+          const finish = () => {
+            if (done) return;
+            done = true;
+            dom.push(performance.now() - start);
+            observer.disconnect();
+            clearTimeout(timer);
+            requestAnimationFrame(() =>
+              setTimeout(() => {
+                painted.push(performance.now() - start);
+                setTimeout(() => step(i + 1), 50);
+              }, 0),
+            );
+          };
+          const observer = new MutationObserver(() => {
+            if (shows()) finish();
+          });
+          observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+          const start = performance.now();
+          set.call(box, query);
+          box.dispatchEvent(new Event('input', { bubbles: true }));
+          if (shows()) finish();
+        };
+        step(1);
+      }),
+    { text, timeout },
+  );
 }

@@ -2,14 +2,13 @@
  * The unit picker's search and list: the ARIA combobox pattern with a multi-select listbox
  * (downshift's useCombobox: aria-activedescendant, arrows, Home/End, PageUp/PageDown, Esc).
  * Enter or a click chooses a unit or leaves it; Shift+Enter (or "Chỉ chọn") chooses it alone;
- * Ctrl+Enter (or the star) marks it as one of the person's own units. The row's star and
- * "Chỉ chọn" are for the pointer: beside the option, not in it (an option holds no controls),
- * and hidden from assistive technology; their keys are said in the input's description.
+ * Ctrl+Enter (or the star) marks it as one of the person's own units (the rows: picker-row.tsx).
  */
 import { useCombobox, type UseComboboxState, type UseComboboxStateChangeOptions } from 'downshift';
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
-import { toggleMyUnit, useMyUnits } from './my-units';
+import { readMyUnits, toggleMyUnit, useMyUnits } from './my-units';
 import { pickerList, type PickerOption, type Register } from './picker-model';
+import { PickerRow } from './picker-row';
 import { useFilters } from './store';
 
 const T = useCombobox.stateChangeTypes;
@@ -26,9 +25,6 @@ function stateReducer(state: UseComboboxState<PickerOption>, { type, changes }: 
       return changes;
   }
 }
-
-/** What a screen reader says of an option: its name, whether it is the person's, its hint. */
-const optionName = (o: PickerOption, mine: boolean) => `${o.label}${mine ? ' (đơn vị của tôi)' : ''}${o.hint ? `, ${o.hint}` : ''}`;
 
 interface Props {
   register: Register;
@@ -59,6 +55,7 @@ export function UnitCombobox({ register, inSheet = false, onDone, inputId }: Pro
     const count = useFilters.getState().units.length;
     setSaid(`${leaving ? 'Đã bỏ chọn' : 'Đã chọn'} ${o.label}; ${count} đơn vị đã chọn.`);
   };
+  // only and star read nothing of this render: a memoised row may keep the ones of an earlier one
   const only = (o: PickerOption) => {
     onlyUnit(o.unit.id);
     setSaid(`Chỉ chọn ${o.label}.`);
@@ -66,7 +63,7 @@ export function UnitCombobox({ register, inSheet = false, onDone, inputId }: Pro
     onDone?.();
   };
   const star = (o: PickerOption) => {
-    const was = mine.has(o.unit.id);
+    const was = readMyUnits().includes(o.unit.id);
     toggleMyUnit(o.unit.id);
     setSaid(`${was ? 'Đã bỏ đánh dấu' : 'Đã đánh dấu'} ${o.label} là đơn vị của tôi.`);
   };
@@ -136,40 +133,18 @@ export function UnitCombobox({ register, inSheet = false, onDone, inputId }: Pro
                 </div>
                 {group.options.map((option) => {
                   const i = index++;
-                  const isChosen = chosen.has(option.unit.id);
-                  const isMine = mine.has(option.unit.id);
-                  const active = i === highlightedIndex || undefined;
                   return (
-                    // the row holds the option and, beside it (not in it: an option holds no controls), the pointer's actions
-                    <div key={option.key} role="presentation" className="picker-row" data-active={active}>
-                      <div
-                        className="picker-option"
-                        data-active={active}
-                        {...getItemProps({ item: option, index: i, 'aria-selected': isChosen, 'aria-label': optionName(option, isMine) })}
-                      >
-                        <span className="picker-check" aria-hidden="true">
-                          {isChosen ? '✓' : ''}
-                        </span>
-                        <span className="picker-text">
-                          <span className="picker-name">{option.label}</span>{' '}
-                          {option.hint && <span className="picker-hint">{option.hint}</span>}
-                        </span>
-                      </div>
-                      {/* mousedown kept from the input, so that the list stays open */}
-                      <span className="picker-actions" aria-hidden="true" onMouseDown={(e) => e.preventDefault()}>
-                        <span
-                          className="picker-star"
-                          data-on={isMine || undefined}
-                          title={isMine ? 'Bỏ đánh dấu đơn vị của tôi' : 'Đánh dấu là đơn vị của tôi'}
-                          onClick={() => star(option)}
-                        >
-                          {isMine ? '★' : '☆'}
-                        </span>
-                        <span className="picker-only" title="Chỉ chọn đơn vị này" onClick={() => only(option)}>
-                          Chỉ chọn
-                        </span>
-                      </span>
-                    </div>
+                    <PickerRow
+                      key={option.key}
+                      option={option}
+                      index={i}
+                      active={i === highlightedIndex}
+                      chosen={chosen.has(option.unit.id)}
+                      mine={mine.has(option.unit.id)}
+                      getItemProps={getItemProps}
+                      onStar={star}
+                      onOnly={only}
+                    />
                   );
                 })}
               </div>

@@ -46,7 +46,7 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['src/**/*.test.{ts,tsx}', 'data/**/*.test.ts', 'mocks/**/*.test.ts', 'tests/app/**/*.test.{ts,tsx}'],
           setupFiles: ['tests/setup.ts'],
-          testTimeout: 20_000,
+          testTimeout: 40_000,
         },
       },
       {

@@ -68,8 +68,12 @@ const writesTo = (path: string) => api.writes.filter((w) => w.path === path);
 /** On the dashboard: only Mỹ Quý, 6 tháng 2024. */
 async function showMyQuySixMonths(user: UserEvent) {
   await user.click(screen.getByRole('link', { name: /Về bảng chỉ tiêu/ }));
-  await user.click(await screen.findByRole('checkbox', { name: 'Phường Mỹ Quý' }));
-  await user.click(screen.getByRole('checkbox', { name: 'Phường Mỹ Thới' }));
+  // as a person does with the picker: search Mỹ Quý, take it, then leave Mỹ Thới
+  const box = await screen.findByRole('combobox', { name: 'Tìm phường, xã theo tên hoặc mã' }, { timeout: 10_000 });
+  await user.type(box, 'my quy');
+  await user.click(within(screen.getByRole('listbox', { name: 'Tìm phường, xã theo tên hoặc mã' })).getByRole('option', { name: /Phường Mỹ Quý/ }));
+  await user.keyboard('{Escape}');
+  await user.click(screen.getByRole('button', { name: 'Bỏ chọn Phường Mỹ Thới' }));
   await user.selectOptions(screen.getByRole('combobox', { name: 'Năm' }), '2024');
   await user.selectOptions(screen.getByRole('combobox', { name: 'Kỳ' }), '6 tháng');
   expect(currentSearch().getAll('unit')).toEqual(['my-quy']);

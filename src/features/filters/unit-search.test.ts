@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { registerUnits } from '../../../data';
 import type { Unit } from '../../api/contract';
-import { buildUnitIndex, MatchRank, normalizeQuery, normalizeText, searchUnits } from './unit-search';
+import { bareName, buildUnitIndex, MatchRank, normalizeQuery, normalizeText, searchUnits } from './unit-search';
 
 const index = buildUnitIndex(registerUnits());
 const ids = (query: string) => searchUnits(index, query).map((m) => m.unit.id);
@@ -24,6 +24,14 @@ describe('normalising names and queries', () => {
     expect(normalizeText('Đặc khu Phú Quốc')).toBe('dac khu phu quoc');
     expect(normalizeText('Hoà')).toBe(normalizeText('Hòa'));
     expect(normalizeText('P.Mỹ-Thới')).toBe('p my thoi');
+  });
+
+  it('takes the kind word off a name as written', () => {
+    expect(bareName('Phường Mỹ Thới')).toBe('Mỹ Thới');
+    expect(bareName('Thành phố Long Xuyên')).toBe('Long Xuyên');
+    expect(bareName('Đặc khu Phú Quốc')).toBe('Phú Quốc');
+    expect(bareName('Tỉnh An Giang')).toBe('An Giang');
+    expect(bareName('Mỹ Thới')).toBe('Mỹ Thới');
   });
 
   it('writes out a kind abbreviation before a name, and nothing else', () => {

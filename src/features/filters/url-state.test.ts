@@ -38,6 +38,12 @@ describe('filters in the URL', () => {
     expect(r.notices[0]).toContain('không hợp lệ');
   });
 
+  it('keeps a province or a former district as one unit, and writes no unit when none is chosen', () => {
+    expect(parseFilters('?unit=an-giang&period=2024-Q4', now).filters.units).toEqual(['an-giang']);
+    expect(parseFilters('?unit=thanh-pho-long-xuyen&unit=my-thoi', now).filters.units).toEqual(['thanh-pho-long-xuyen', 'my-thoi']);
+    expect(serializeFilters({ units: [], period: '2024-Q4' })).toBe('?period=2024-Q4');
+  });
+
   it('refuses years with no reports', () => {
     const r = parseFilters('?period=1999-Q4', now);
     expect(r.filters.period).toBe(DEFAULT_FILTERS.period);

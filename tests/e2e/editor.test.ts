@@ -138,8 +138,12 @@ describe('from a pasted report to the dashboard', () => {
 
     await page.getByRole('link', { name: /Về bảng chỉ tiêu/ }).click();
     await waitForCharts(page);
-    await page.getByRole('checkbox', { name: 'Phường Mỹ Quý' }).check();
-    await page.getByRole('checkbox', { name: 'Phường Mỹ Thới' }).uncheck();
+    // as a person does with the picker: search Mỹ Quý, take it, then leave Mỹ Thới by its chip
+    const search = page.getByRole('combobox', { name: 'Tìm phường, xã theo tên hoặc mã' });
+    await search.fill('my quy');
+    await page.getByRole('listbox', { name: 'Tìm phường, xã theo tên hoặc mã' }).getByRole('option', { name: /Phường Mỹ Quý/ }).click();
+    await search.press('Escape');
+    await page.getByRole('list', { name: 'Đơn vị đã chọn' }).getByRole('button', { name: 'Bỏ chọn Phường Mỹ Thới' }).click();
     await page.getByRole('combobox', { name: 'Năm' }).selectOption('2024');
     await page.getByRole('combobox', { name: 'Kỳ' }).selectOption({ label: '6 tháng' });
     await page.waitForURL((url) => url.search === '?unit=my-quy&period=2024-Q2');

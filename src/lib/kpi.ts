@@ -57,12 +57,14 @@ export function pickHeadline(
   indicatorId: string,
   period: string,
 ): Headline | null {
-  const year = parsePeriod(period)?.year;
-  const era = unitEra(unit, period);
+  // periods are "YYYY-Qn" (the contract's pattern): the year is its first four characters
+  const year = period.slice(0, 4);
+  const changed = Boolean(unit.changes?.length);
+  const era = changed ? unitEra(unit, period) : 0;
   let best: Observation | null = null;
   for (const o of observationsOf(observations, unit.id, indicatorId)) {
-    if (comparePeriods(o.period, period) > 0) continue;
-    if (parsePeriod(o.period)?.year !== year || unitEra(unit, o.period) !== era) continue;
+    if (comparePeriods(o.period, period) > 0 || o.period.slice(0, 4) !== year) continue;
+    if (changed && unitEra(unit, o.period) !== era) continue;
     if (!best || comparePeriods(o.period, best.period) > 0) best = o;
   }
   return best ? { observation: best, isEarlier: best.period !== period } : null;

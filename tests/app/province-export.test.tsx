@@ -44,7 +44,10 @@ describe('the export of 102 communes ranked', () => {
     const doc = new DOMParser().parseFromString(composed.svg, 'image/svg+xml');
     expect(doc.querySelector('parsererror')).toBeNull();
     const texts = [...doc.querySelectorAll('text')].map((t) => t.textContent ?? '');
-    const chartTexts = [...doc.querySelectorAll('g.chart .comparison-labels > text')].map((t) => t.textContent ?? '');
+    const top = (g: Element) => Number(/translate\(0 ([\d.]+)\)/.exec(g.getAttribute('transform') ?? '')?.[1]);
+    const chartTexts = [...doc.querySelectorAll('g.chart .comparison-row')]
+      .sort((a, b) => top(a) - top(b))
+      .map((g) => g.querySelector('.comparison-label')?.textContent ?? '');
 
     // every commune, in full, in rank order
     expect(chartTexts).toEqual(model.chart.rows.map((r) => r.label));

@@ -29,6 +29,7 @@ export interface ComparisonChartProps {
 }
 
 const AXIS_COLOR = '#666';
+const LABEL_COLOR = '#1d2733';
 const GRID_COLOR = '#e3e6ea';
 const NO_FIGURE = 'chưa có số liệu';
 const NO_MINE: readonly string[] = [];
@@ -77,6 +78,7 @@ export const ComparisonChart = memo(function ComparisonChart({
         const first = series[0] ? num(r[series[0].key]) : null;
         const asOf = typeof r.asOf === 'string' ? ` (${r.asOf.replace(/ \d{4}$/, '')})` : '';
         return {
+          key: String(r.unitId ?? r.label ?? ''),
           label: String(r.label ?? ''),
           values: series.map((s) => num(r[s.key])),
           benchmark: benchmark ? num(r[benchmark.key]) : null,
@@ -105,7 +107,7 @@ export const ComparisonChart = memo(function ComparisonChart({
       >
         {anyMine && (
           <g className="comparison-mine" fill={MINE_BAND}>
-            {g.rows.map((r, i) => r.mine && <rect key={i} x={0} y={r.top} width={g.width} height={r.height} />)}
+            {g.rows.map((r) => r.mine && <rect key={r.key} x={0} y={r.top} width={g.width} height={r.height} />)}
           </g>
         )}
         <g className="comparison-grid" stroke={GRID_COLOR}>
@@ -113,27 +115,72 @@ export const ComparisonChart = memo(function ComparisonChart({
             <line key={t.value} x1={t.x} x2={t.x} y1={plot.top} y2={bottom} />
           ))}
         </g>
-        <g className="comparison-bars">
-          {g.rows.map((r, i) =>
-            r.bars.map((b) => {
-              const s = series[b.series]!;
+        {/*
+          One group per unit, in a stable order (by unit), placed at its rank by its transform: a new
+          period moves the groups and changes their bars and values, never rewrites the names.
+        */}
+        <g className="comparison-rows">
+          {g.rows
+            .map((r, i) => ({ r, i }))
+            .sort((a, b) => (a.r.key < b.r.key ? -1 : a.r.key > b.r.key ? 1 : 0))
+            .map(({ r, i }) => {
+              const asOf = rows[i]?.asOf;
+              const mid = r.height / 2;
+              const firstLine = mid - ((r.lines.length - 1) * LINE_HEIGHT) / 2;
               return (
-                <rect
-                  key={`${i}~${s.key}`}
-                  className="kpi-bar"
-                  data-kpi-bar=""
-                  x={b.x}
-                  y={b.y}
-                  width={b.width}
-                  height={b.height}
-                  fill={seriesColor(s.colorIndex)}
-                  fillOpacity={s.muted ? 0.35 : undefined}
-                >
-                  <title>{`${r.fullLabel}: ${formatValue(b.value)}${rows[i]?.asOf ? ` (số liệu ${rows[i].asOf})` : ''}`}</title>
-                </rect>
+                <g key={r.key} className="comparison-row" transform={`translate(0 ${r.top})`}>
+                  {r.bars.map((b) => {
+                    const s = series[b.series]!;
+                    return (
+                      <rect
+                        key={s.key}
+                        className="kpi-bar"
+                        data-kpi-bar=""
+                        x={b.x}
+                        y={b.y - r.top}
+                        width={b.width}
+                        height={b.height}
+                        fill={seriesColor(s.colorIndex)}
+                        fillOpacity={s.muted ? 0.35 : undefined}
+                      >
+                        <title>{`${r.fullLabel}: ${formatValue(b.value)}${asOf ? ` (số liệu ${asOf})` : ''}`}</title>
+                      </rect>
+                    );
+                  })}
+                  {r.rankLabel !== null && (
+                    <text className="comparison-rank" x={g.rankX} y={mid} dy="0.35em" textAnchor="end" fill={AXIS_COLOR} fontWeight={r.mine ? 700 : undefined}>
+                      {r.rankLabel}
+                    </text>
+                  )}
+                  <text
+                    className="comparison-label"
+                    x={g.labelX}
+                    y={firstLine}
+                    dy={r.lines.length === 1 ? '0.35em' : undefined}
+                    fill={LABEL_COLOR}
+                    fontWeight={r.mine ? 700 : undefined}
+                  >
+                    {r.lines.length === 1
+                      ? r.fullLabel
+                      : r.lines.map((line, j) => (
+                          // the space ends the line before, so the text reads as the full name
+                          <tspan key={j} x={g.labelX} dy={j === 0 ? '0.35em' : LINE_HEIGHT}>
+                            {j < r.lines.length - 1 ? `${line} ` : line}
+                          </tspan>
+                        ))}
+                  </text>
+                  {r.value ? (
+                    <text className="comparison-value" x={r.value.x} y={mid} dy="0.35em" fontSize={11} fill={AXIS_COLOR}>
+                      {r.value.text}
+                    </text>
+                  ) : r.empty ? (
+                    <text className="comparison-value comparison-none" x={plot.left + 6} y={mid} dy="0.35em" fontSize={11} fill={AXIS_COLOR} fontStyle="italic">
+                      {NO_FIGURE}
+                    </text>
+                  ) : null}
+                </g>
               );
-            }),
-          )}
+            })}
         </g>
         {g.benchmarks.map((b) => (
           <line
@@ -166,45 +213,6 @@ export const ComparisonChart = memo(function ComparisonChart({
               {t.label}
             </text>
           ))}
-        </g>
-        <g className="comparison-values" fill={AXIS_COLOR} fontSize={11}>
-          {g.rows.map((r, i) =>
-            r.value ? (
-              <text key={i} x={r.value.x} y={r.cy} dy="0.35em">
-                {r.value.text}
-              </text>
-            ) : r.empty ? (
-              <text key={i} x={g.plot.left + 6} y={r.cy} dy="0.35em" fontStyle="italic">
-                {NO_FIGURE}
-              </text>
-            ) : null,
-          )}
-        </g>
-        {g.rows.some((r) => r.rankLabel !== null) && (
-          <g className="comparison-ranks" fill={AXIS_COLOR} textAnchor="end">
-            {g.rows.map((r, i) => (
-              <text key={i} x={g.rankX} y={r.cy} dy="0.35em" fontWeight={r.mine ? 700 : undefined}>
-                {r.rankLabel}
-              </text>
-            ))}
-          </g>
-        )}
-        <g className="comparison-labels" fill="#1d2733">
-          {g.rows.map((r, i) => {
-            const first = r.cy - ((r.lines.length - 1) * LINE_HEIGHT) / 2;
-            return (
-              <text key={i} x={g.labelX} y={first} dy={r.lines.length === 1 ? '0.35em' : undefined} fontWeight={r.mine ? 700 : undefined}>
-                {r.lines.length === 1
-                  ? r.fullLabel
-                  : r.lines.map((line, j) => (
-                      // the space ends the line before, so the text reads as the full name
-                      <tspan key={j} x={g.labelX} dy={j === 0 ? '0.35em' : LINE_HEIGHT}>
-                        {j < r.lines.length - 1 ? `${line} ` : line}
-                      </tspan>
-                    ))}
-              </text>
-            );
-          })}
         </g>
       </svg>
       <ul className="comparison-legend">

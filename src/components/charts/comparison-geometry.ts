@@ -6,6 +6,8 @@
  */
 
 export interface ComparisonRowInput {
+  /** What identifies the row across redraws (the unit's id); the label by default. */
+  key?: string;
   /** The unit's full name. */
   label: string;
   /** One value per series (null: no figure, drawn as a gap, not a zero). */
@@ -37,6 +39,7 @@ export interface ComparisonBar {
 }
 
 export interface ComparisonRow {
+  key: string;
   /** The name as drawn, one string per line; joined with spaces they give `fullLabel`. */
   lines: string[];
   fullLabel: string;
@@ -207,6 +210,7 @@ export function comparisonGeometry({ width, rows, seriesCount, formatAxis }: Com
     });
     const end = bars.length ? Math.max(...bars.map((b) => b.x + b.width)) : zero;
     return {
+      key: r.key ?? r.label,
       lines,
       fullLabel: r.label,
       rankLabel: r.rank === undefined ? null : r.rank === null ? '–' : String(r.rank),

@@ -5,11 +5,19 @@ import type { FigureRow } from '../../lib/panel-export';
  * The chart's text alternative: every figure behind it, in a table drawn when it is opened.
  * Many units ranked: a "Hạng" column first, the rows in rank order, the user's own units marked.
  */
-export function DataTable({ caption, rows, ranked = false, defaultOpen = false }: { caption: string; rows: FigureRow[]; ranked?: boolean; defaultOpen?: boolean }) {
+export function DataTable({ caption, count, getRows, ranked = false, defaultOpen = false }: {
+  caption: string;
+  count: number;
+  /** The rows, read only once the table is opened. */
+  getRows: () => FigureRow[];
+  ranked?: boolean;
+  defaultOpen?: boolean;
+}) {
   const [open, setOpen] = useState(defaultOpen);
+  const rows = open ? getRows() : [];
   return (
     <details className="data-table" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>Xem bảng số liệu ({rows.length} số liệu)</summary>
+      <summary>Xem bảng số liệu ({count} số liệu)</summary>
       {open && (
         <div className="table-scroll">
           <table>

@@ -37,7 +37,7 @@ export function PanelContent({ model, caption, chartBoxId, trend, lineage, rende
           <span aria-hidden="true">┆ </span>Thay đổi địa giới {b.label}: số liệu trước và sau không nối liền.
         </p>
       ))}
-      <DataTable caption={caption} rows={model.figures} ranked={model.ranked} />
+      <DataTable caption={caption} count={model.figureCount} getRows={() => model.figures} ranked={model.ranked} />
       <SourceList sources={model.sources} />
     </>
   );

@@ -58,6 +58,8 @@ export interface PanelModel extends ExportModel {
   hasLineage: boolean;
   /** Units with no figure of this family up to the period (for an editor's link to add them). */
   toFill: UnitToFill[];
+  /** How many rows `figures` has (read without writing them out). */
+  figureCount: number;
 }
 
 export interface PanelInput {
@@ -156,11 +158,13 @@ export function buildPanelModel(input: PanelInput): PanelModel {
     };
   };
   const ownRows = shown.filter((o) => inView.has(o.unitId));
-  const sorted = compare ? [...ownRows].sort((a, b) => (order.get(a.unitId) ?? 0) - (order.get(b.unitId) ?? 0)) : ownRows;
-  const figures: FigureRow[] = sorted.map(figureOf);
-  if (groups.length) {
-    figures.push(...shown.filter((o) => formerSet.has(o.unitId)).map(figureOf));
-    for (const sum of lineageSums(shown, groups, indicators, config.chart)) {
+  const formerRows = groups.length ? shown.filter((o) => formerSet.has(o.unitId)) : [];
+  const sums = groups.length ? lineageSums(shown, groups, indicators, config.chart) : [];
+  // the rows are written out only when read (the table opened, an export): thousands among many units
+  const buildFigures = (): FigureRow[] => {
+    const sorted = compare ? [...ownRows].sort((a, b) => (order.get(a.unitId) ?? 0) - (order.get(b.unitId) ?? 0)) : ownRows;
+    const figures: FigureRow[] = [...sorted, ...formerRows].map(figureOf);
+    for (const sum of sums) {
       const indicator = indicatorById.get(sum.indicatorId)!;
       const exact = sum.parts.every((p) => p.qualifier === 'exact');
       figures.push({
@@ -175,7 +179,9 @@ export function buildPanelModel(input: PanelInput): PanelModel {
         source: `Cộng ${sum.parts.length} số liệu: ${sum.parts.map((p) => nameOf(p)).join(', ')}`,
       });
     }
-  }
+    return figures;
+  };
+  let figures: FigureRow[] | undefined;
 
   const sourceIds = new Set([...used, ...shown.map((o) => o.sourceId)]);
   const sourceLines = [...sourceIds]
@@ -221,7 +227,10 @@ export function buildPanelModel(input: PanelInput): PanelModel {
     chartSeries,
     legend: chartLegend(chartSeries, chart, mineSet.size > 0),
     measure: first?.unit ?? 'percent',
-    figures,
+    get figures() {
+      return (figures ??= buildFigures());
+    },
+    figureCount: ownRows.length + formerRows.length + sums.length,
     ranked: chart.layout === 'byUnit',
     sources: sourceLines,
     latestPeriod: tiles.length === 0 ? latest : undefined,

@@ -56,7 +56,7 @@ describe('the province, ranked', () => {
   it('says so when the province did not exist yet in the chosen period', async () => {
     renderAt('/?unit=an-giang&period=2024-Q4');
     const budget = panel('Thu ngân sách');
-    expect(await within(budget).findByText('Tỉnh An Giang được thành lập từ 01/07/2025.')).toBeInTheDocument();
+    expect(await within(budget).findByText('Tỉnh An Giang được thành lập từ 01/07/2025: chọn kỳ từ 9 tháng 2025 trở đi.')).toBeInTheDocument();
   });
 
   it('ranks best first with dense ties and full names, highlights the user’s own unit, and counts those on track', async () => {

@@ -81,7 +81,7 @@ describe('buildPanelModel: a province, ranked', () => {
     // before the province was formed: none, and why
     const before = provinceModel([], { period: '2024-Q4' });
     expect(before.viewIds).toEqual([]);
-    expect(before.unitNotes).toEqual(['Tỉnh An Giang được thành lập từ 01/07/2025.']);
+    expect(before.unitNotes).toEqual(['Tỉnh An Giang được thành lập từ 01/07/2025: chọn kỳ từ 9 tháng 2025 trở đi.']);
   });
 
   it('ranks best first with dense ties, units without a figure last and unranked', () => {

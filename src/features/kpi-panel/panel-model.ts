@@ -6,7 +6,7 @@
  * says.
  */
 import type { Indicator, MeasureUnit, Observation, SourceSummary, Unit } from '../../api/contract';
-import { periodEnd } from '../../api/periods';
+import { formatPeriodId, periodEnd } from '../../api/periods';
 import type { ChartSeries } from '../../components/charts/kpi-chart';
 import { formatDate, formatNumber, formatQualified } from '../../lib/format';
 import { benchmarkFor, buildChart, buildComparison, type ChartModel } from '../../lib/kpi';
@@ -270,9 +270,18 @@ export function describeUnits(chosenIds: readonly string[], period: string, unit
 /** A province or district chosen for a period it was not in force: why it shows no communes. */
 function containerNotes(container: Unit, period: string): string[] {
   const end = periodEnd(period) ?? '';
-  if (container.validFrom && container.validFrom > end) return [`${container.name} được thành lập từ ${formatDate(container.validFrom)}.`];
+  if (container.validFrom && container.validFrom > end) {
+    const from = firstPeriodFrom(container.validFrom);
+    return [`${container.name} được thành lập từ ${formatDate(container.validFrom)}${from ? `: chọn kỳ từ ${periodLabel(from)} trở đi.` : '.'}`];
+  }
   if (container.validTo && container.validTo < end) return [`${container.name} không còn từ ${formatDate(nextDay(container.validTo))}.`];
   return [];
+}
+
+/** The first period that ends on or after a day (a unit formed on 2025-07-01: 9 tháng 2025). */
+function firstPeriodFrom(day: string): string | undefined {
+  const year = Number(day.slice(0, 4));
+  return ([1, 2, 3, 4] as const).map((q) => formatPeriodId(year, q)).find((p) => (periodEnd(p) ?? '') >= day);
 }
 
 /** Why a chosen unit may have no figures: merged away, or not yet formed. */

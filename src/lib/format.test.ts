@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatMoney, formatNumber, formatQualified, formatValue } from './format';
+import { formatBarValue, formatDate, formatMoney, formatNumber, formatQualified, formatValue } from './format';
 
 describe('vi-VN formatting', () => {
   it('writes numbers with a decimal comma and a thousands dot', () => {
@@ -22,6 +22,12 @@ describe('vi-VN formatting', () => {
     expect(formatQualified(80.82, 'percent', 'over')).toBe('trên 80,82%');
     expect(formatQualified(1770, 'gift', 'exact')).toBe('1.770 phần quà');
     expect(formatValue(10, 'target', 11)).toBe('10/11 chỉ tiêu');
+  });
+
+  it('writes the value after a bar short, its unit left to the axis', () => {
+    expect(formatBarValue(29.95, 'percent')).toBe('29,95%');
+    expect(formatBarValue(12_500_000_000, 'vnd')).toBe('12,5 tỷ');
+    expect(formatBarValue(1770, 'household')).toBe('1.770');
   });
 
   it('writes dates day first', () => {

@@ -39,10 +39,10 @@ export function formatAxisValue(value: number, unit: MeasureUnit): string {
   return unit === 'percent' ? `${formatNumber(value, 0)}%` : formatNumber(value, 0);
 }
 
-/** A value written after its bar, short (the unit is on the axis): "12,5 tỷ", "38,3%", "1.770". */
+/** A value written after its bar, short (the unit is on the axis): "12,5 tỷ", "29,95%", "1.770". */
 export function formatBarValue(value: number, unit: MeasureUnit): string {
   if (unit === 'vnd') return formatMoneyShort(value);
-  return unit === 'percent' ? `${formatNumber(value, 1)}%` : formatNumber(value);
+  return unit === 'percent' ? `${formatNumber(value)}%` : formatNumber(value);
 }
 
 /** A value with its unit: "12 tỷ đồng", "88,44%", "1.770 phần quà", "10/11 chỉ tiêu". */

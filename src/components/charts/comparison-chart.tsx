@@ -16,10 +16,10 @@ export interface ComparisonChartProps {
   rows: Array<Record<string, string | number | null>>;
   series: { key: string; label: string; muted?: boolean; colorIndex: number }[];
   benchmark?: { key: string; label: string };
-  /** A unit's value as written in the hover title. */
+  /** A unit's value in full (written after its bar when there is no `formatLabel`). */
   formatValue: (value: number) => string;
   formatAxis: (value: number) => string;
-  /** A unit's value as written after its bar (shorter); none: no value written. */
+  /** A unit's value as written after its bar, shorter. */
   formatLabel?: (value: number) => string;
   /** Ids (the rows' `unitId`) of the units the user marked as theirs, and the legend's name of their band. */
   mine?: readonly string[];
@@ -84,11 +84,11 @@ export const ComparisonChart = memo(function ComparisonChart({
           benchmark: benchmark ? num(r[benchmark.key]) : null,
           ...('rank' in r ? { rank: num(r.rank) } : {}),
           mine: marked.has(String(r.unitId ?? '')),
-          valueLabel: formatLabel && first !== null ? `${formatLabel(first)}${asOf}` : null,
+          valueLabel: first !== null ? `${(formatLabel ?? formatValue)(first)}${asOf}` : null,
         };
       }),
     });
-  }, [width, rows, series, benchmark, formatAxis, formatLabel, mine]);
+  }, [width, rows, series, benchmark, formatAxis, formatLabel, formatValue, mine]);
   const anyMine = g.rows.some((r) => r.mine);
   const { plot } = g;
   const bottom = plot.top + plot.height;
@@ -120,11 +120,9 @@ export const ComparisonChart = memo(function ComparisonChart({
           period moves the groups and changes their bars and values, never rewrites the names.
         */}
         <g className="comparison-rows">
-          {g.rows
-            .map((r, i) => ({ r, i }))
-            .sort((a, b) => (a.r.key < b.r.key ? -1 : a.r.key > b.r.key ? 1 : 0))
-            .map(({ r, i }) => {
-              const asOf = rows[i]?.asOf;
+          {[...g.rows]
+            .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+            .map((r) => {
               const mid = r.height / 2;
               const firstLine = mid - ((r.lines.length - 1) * LINE_HEIGHT) / 2;
               return (
@@ -142,9 +140,7 @@ export const ComparisonChart = memo(function ComparisonChart({
                         height={b.height}
                         fill={seriesColor(s.colorIndex)}
                         fillOpacity={s.muted ? 0.35 : undefined}
-                      >
-                        <title>{`${r.fullLabel}: ${formatValue(b.value)}${asOf ? ` (số liệu ${asOf})` : ''}`}</title>
-                      </rect>
+                      />
                     );
                   })}
                   {r.rankLabel !== null && (

@@ -108,7 +108,8 @@ export function buildPanelModel(input: PanelInput): PanelModel {
   const groups = input.lineage ? allGroups : [];
   const formerSet = new Set(formerIds(groups));
   const used = new Set<string>();
-  const ofFamily = (o: Observation) => config.chart.includes(o.indicatorId) || config.headline.includes(o.indicatorId);
+  const family = new Set([...config.chart, ...config.headline]);
+  const ofFamily = (o: Observation) => family.has(o.indicatorId);
   const shown = observations.filter((o) => ofFamily(o) && (inView.has(o.unitId) || formerSet.has(o.unitId)));
   const own = formerSet.size ? shown.filter((o) => inView.has(o.unitId)) : shown;
   const tiles = compare
@@ -183,19 +184,22 @@ export function buildPanelModel(input: PanelInput): PanelModel {
   };
   let figures: FigureRow[] | undefined;
 
-  const sourceIds = new Set([...used, ...shown.map((o) => o.sourceId)]);
+  const sourceIds = new Set(used);
+  for (const o of shown) sourceIds.add(o.sourceId);
   const sourceLines = [...sourceIds]
     .map((id) => sourceById.get(id))
     .filter((s): s is SourceSummary => Boolean(s))
     .sort((a, b) => b.heldOn.localeCompare(a.heldOn))
     .map((s): SourceLine => ({ id: s.id, title: s.title, date: formatDate(s.heldOn), reference: s.reference, ...(s.hasText ? { hasText: true as const } : {}) }));
 
-  const latest = own.map((o) => o.period).sort().at(-1);
+  let latest: string | undefined;
+  for (const o of own) if (!latest || o.period > latest) latest = o.period;
   const containers = chosenContainers(input.unitIds, units);
   const unitNotes = [...containers.flatMap((c) => containerNotes(c, period)), ...chosen.flatMap((u) => unitNotesOf(u, period, unitById))];
 
   // tiles by unit, and the units that have none, by name
-  const withFigures = new Set(own.map((o) => o.unitId));
+  const withFigures = new Set<string>();
+  for (const o of own) withFigures.add(o.unitId);
   const toFill = chosen.filter((u) => !withFigures.has(u.id)).map((u) => ({ unitId: u.id, name: u.name }));
   const summaryLines: string[] = [];
   let tileGroups: TileGroup[] | undefined;

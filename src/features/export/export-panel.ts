@@ -19,7 +19,7 @@ export interface ExportedFile {
 export class ExportError extends Error {}
 
 /** The chart may still be loading (lazy) or laying out: wait for it a little. */
-async function waitForChart(panel: PanelExport, timeoutMs = 4000): Promise<SVGSVGElement> {
+export async function waitForChart(panel: PanelExport, timeoutMs = 4000): Promise<SVGSVGElement> {
   const start = performance.now();
   for (;;) {
     const svg = panel.getChartSvg();
@@ -35,7 +35,8 @@ export async function composeForExport(panel: PanelExport, now = new Date()): Pr
 }
 
 export async function exportPanel(panel: PanelExport, format: ExportFormat, scale = 2): Promise<ExportedFile> {
-  const fileName = exportFileName(panel, format);
+  // images of two resolutions must not overwrite each other
+  const fileName = exportFileName(panel, format, format === 'png' ? `${scale}x` : undefined);
   if (format === 'csv') {
     return { fileName, blob: new Blob([figuresCsv(panel.model.figures, panel.model.ranked)], { type: 'text/csv;charset=utf-8' }) };
   }

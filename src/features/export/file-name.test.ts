@@ -32,6 +32,17 @@ describe('exportFileName', () => {
   });
 });
 
+describe('exportFileName variants', () => {
+  it('tells apart the resolutions and the slide sizes of the same panel', () => {
+    const panel = { slug: 'thu-ngan-sach', unitIds: ['my-thoi'], period: '2024-Q4' };
+    const x2 = exportFileName(panel, 'png', '2x');
+    const x3 = exportFileName(panel, 'png', '3x');
+    expect(x2).toBe('thu-ngan-sach_my-thoi_2024-ca-nam_2x.png');
+    expect(x3).toBe('thu-ngan-sach_my-thoi_2024-ca-nam_3x.png');
+    expect(exportFileName(panel, 'png', 'Trình chiếu 1920x1080')).toBe('thu-ngan-sach_my-thoi_2024-ca-nam_trinh-chieu-1920x1080.png');
+  });
+});
+
 describe('asciiSlug', () => {
   it('folds Vietnamese letters, đ included', () => {
     expect(asciiSlug('Phường Mỹ Thới')).toBe('phuong-my-thoi');

@@ -12,8 +12,19 @@ describe('vi-VN formatting', () => {
     expect(formatMoney(12_000_000_000)).toBe('12 tỷ đồng');
     expect(formatMoney(12_500_000_000)).toBe('12,5 tỷ đồng');
     expect(formatMoney(528_000_000)).toBe('528 triệu đồng');
-    expect(formatMoney(7_265_000_000)).toBe('7,265 tỷ đồng');
+    expect(formatMoney(40_890_000_000)).toBe('40,89 tỷ đồng');
     expect(formatMoney(950_000)).toBe('950.000 đồng');
+  });
+
+  it('never writes three decimals of tỷ: tỷ and triệu, as the reports say it, exactly', () => {
+    expect(formatMoney(40_888_000_000)).toBe('40 tỷ 888 triệu đồng');
+    expect(formatMoney(7_265_000_000)).toBe('7 tỷ 265 triệu đồng');
+    expect(formatMoney(1_234_567_890_000)).toBe('1.234 tỷ 567,89 triệu đồng');
+    expect(formatMoney(12_005_500_000)).toBe('12 tỷ 5,5 triệu đồng');
+    expect(formatQualified(40_888_000_000, 'vnd', 'over')).toBe('trên 40 tỷ 888 triệu đồng');
+    for (const vnd of [40_888_000_000, 7_265_000_000, 3_141_592_653, 12_000_000_000, 99_999_000_000]) {
+      expect(formatMoney(vnd)).not.toMatch(/,\d{3}/);
+    }
   });
 
   it('keeps the qualifier with the value', () => {

@@ -17,12 +17,25 @@ export function formatNumber(value: number, maximumFractionDigits = 2): string {
   return f.format(value);
 }
 
-/** 12_000_000_000 → "12 tỷ đồng"; 528_000_000 → "528 triệu đồng". */
+/**
+ * 12_000_000_000 → "12 tỷ đồng", 12_500_000_000 → "12,5 tỷ đồng", 528_000_000 → "528 triệu đồng".
+ * Never three decimals ("40,888 tỷ" reads as forty thousand): an amount that needs them is
+ * written as the reports write it, in tỷ and triệu ("40 tỷ 888 triệu đồng"), and stays exact.
+ */
 export function formatMoney(vnd: number): string {
   const abs = Math.abs(vnd);
-  if (abs >= 1e9) return `${formatNumber(vnd / 1e9, 3)} tỷ đồng`;
-  if (abs >= 1e6) return `${formatNumber(vnd / 1e6)} triệu đồng`;
-  return `${formatNumber(vnd, 0)} đồng`;
+  const sign = vnd < 0 ? '-' : '';
+  if (abs >= 1e9) {
+    const billions = abs / 1e9;
+    // up to two decimals when they say it all (to a thousand đồng)
+    if (Math.abs(billions * 100 - Math.round(billions * 100)) * 1e7 < 1) return `${sign}${formatNumber(billions)} tỷ đồng`;
+    const whole = Math.floor(billions);
+    const millions = Math.round((abs - whole * 1e9) / 1e4) / 100;
+    if (millions >= 1000) return `${sign}${formatNumber(billions)} tỷ đồng`;
+    return `${sign}${formatNumber(whole, 0)} tỷ ${formatNumber(millions)} triệu đồng`;
+  }
+  if (abs >= 1e6) return `${sign}${formatNumber(abs / 1e6)} triệu đồng`;
+  return `${sign}${formatNumber(abs, 0)} đồng`;
 }
 
 /** Shorter form for chart axes: "12 tỷ", "528 tr". */

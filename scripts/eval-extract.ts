@@ -4,11 +4,15 @@
  *   npm run eval:extract -- DIR [--verbose]
  *
  * DIR holds *.txt reports and expected.json:
- *   { "files": { "NAME.txt": { "unitId", "period", "heldOn"?, "figures": [
+ *   { "files": { "NAME.txt": { "unitId", "period", "periodProposed"?, "asOf"?, "heldOn"?, "figures": [
  *       { "indicatorId", "value", "outOf"?, "period"?, "unitId"?, "qualifier"?, "basis"?, "scope"?, "asOf"? } ] } } }
  * A figure's period and unitId default to its file's. A candidate matches an expected figure when
- * indicator, value (within 0.5%, at least 0.01), period and unit agree; each figure matches once.
- * Prints precision and recall per indicator and overall, and how often the other fields agree.
+ * indicator, value (within 0.5%, at least 0.01), outOf, period and unit agree; each figure matches
+ * once. A candidate's period is its own, else its proposed one, else the report's (or the report's
+ * proposed one). A report marked "periodProposed" (a month that ends no quarter) counts as read
+ * right only when its period is proposed, not set: it must never be stored silently in a quarter.
+ * Prints precision and recall per indicator, overall and for the six indicators of the dashboard's
+ * panels, and how often the other fields agree.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,6 +35,8 @@ interface ExpectedFigure {
 interface ExpectedFile {
   unitId?: string;
   period?: string;
+  periodProposed?: boolean;
+  asOf?: string;
   heldOn?: string;
   figures: ExpectedFigure[];
 }
@@ -54,7 +60,15 @@ const bump = (id: string, k: 'tp' | 'fp' | 'fn') => {
   counts.set(id, c);
 };
 const fields = { outOf: [0, 0], qualifier: [0, 0], basis: [0, 0], scope: [0, 0], asOf: [0, 0] } as Record<string, [number, number]>;
-const docs = { unitId: [0, 0], period: [0, 0], heldOn: [0, 0] } as Record<string, [number, number]>;
+const docs = { unitId: [0, 0], period: [0, 0], heldOn: [0, 0], asOf: [0, 0] } as Record<string, [number, number]>;
+/** The indicators of the dashboard's four panels: the measure on unseen reports counts these. */
+const PANEL = new Set(['budget_revenue', 'budget_revenue_pct', 'poor_households_reduced', 'near_poor_households_reduced', 'health_insurance_coverage', 'resolution_targets_met']);
+/** Fields a result or candidate may have beyond the ones every version of the extractor had. */
+interface Proposed {
+  periodProposed?: string;
+  asOf?: string;
+  unitId?: string;
+}
 
 const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
 for (const file of files) {
@@ -64,22 +78,38 @@ for (const file of files) {
     continue;
   }
   const result = extractCandidates(readFileSync(join(dir, file), 'utf8'), options);
-  for (const k of ['unitId', 'period', 'heldOn'] as const) {
-    if (want[k] === undefined) continue;
+  const extra = result as typeof result & Proposed;
+  const got: Record<string, string | undefined> = {
+    unitId: result.unitId,
+    period: want.periodProposed ? (result.period === undefined ? extra.periodProposed : `${result.period} (not proposed)`) : result.period,
+    heldOn: result.heldOn,
+    asOf: extra.asOf,
+  };
+  for (const k of Object.keys(docs)) {
+    const w = want[k as keyof ExpectedFile];
+    if (w === undefined) continue;
     docs[k]![1]++;
-    if (result[k] === want[k]) docs[k]![0]++;
-    else if (verbose) console.log(`${file}: ${k} ${result[k]} ≠ expected ${want[k]}`);
+    if (got[k] === w) docs[k]![0]++;
+    else if (verbose) console.log(`${file}: ${k} ${got[k]} ≠ expected ${String(w)}`);
   }
   const open = want.figures.map((f) => ({ ...f, period: f.period ?? want.period, unitId: f.unitId ?? want.unitId }));
   const used = new Set<number>();
-  for (const c of result.candidates) {
-    const period = c.period ?? result.period;
+  for (const cand of result.candidates) {
+    const c = cand as Candidate & Proposed;
+    const period = c.period ?? c.periodProposed ?? result.period ?? extra.periodProposed;
+    const unitId = c.unitId ?? result.unitId;
     const i = open.findIndex(
-      (f, k) => !used.has(k) && f.indicatorId === c.indicatorId && close(c.value, f.value) && f.period === period && f.unitId === result.unitId,
+      (f, k) =>
+        !used.has(k) &&
+        f.indicatorId === c.indicatorId &&
+        close(c.value, f.value) &&
+        f.outOf === c.outOf &&
+        f.period === period &&
+        f.unitId === unitId,
     );
     if (i < 0) {
       bump(c.indicatorId, 'fp');
-      if (verbose) console.log(`${file}: FP ${describe(c, period)}  «${c.phrase}»`);
+      if (verbose) console.log(`${file}: FP ${describe(c, period)}${c.unitId ? ` ${c.unitId}` : ''}  «${c.phrase}»`);
       continue;
     }
     used.add(i);
@@ -98,7 +128,7 @@ for (const file of files) {
   open.forEach((f, k) => {
     if (used.has(k)) return;
     bump(f.indicatorId, 'fn');
-    if (verbose) console.log(`${file}: FN ${f.indicatorId} ${f.value}${f.outOf ? `/${f.outOf}` : ''} ${f.period}`);
+    if (verbose) console.log(`${file}: FN ${f.indicatorId} ${f.value}${f.outOf ? `/${f.outOf}` : ''} ${f.period} ${f.unitId}`);
   });
 }
 
@@ -108,17 +138,25 @@ function describe(c: Candidate, period: string | undefined) {
 
 const ratio = (a: number, b: number) => (b === 0 ? '   -  ' : (a / b).toFixed(3).padStart(6));
 const total = { tp: 0, fp: 0, fn: 0 };
+const panel = { tp: 0, fp: 0, fn: 0 };
 console.log(`\n${dir}: ${files.length} reports\n`);
 console.log(`${'indicator'.padEnd(34)} ${'TP'.padStart(3)} ${'FP'.padStart(3)} ${'FN'.padStart(3)}  precision  recall`);
 for (const [id, c] of [...counts.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
   total.tp += c.tp;
   total.fp += c.fp;
   total.fn += c.fn;
+  if (PANEL.has(id)) {
+    panel.tp += c.tp;
+    panel.fp += c.fp;
+    panel.fn += c.fn;
+  }
   console.log(`${id.padEnd(34)} ${String(c.tp).padStart(3)} ${String(c.fp).padStart(3)} ${String(c.fn).padStart(3)}     ${ratio(c.tp, c.tp + c.fp)}  ${ratio(c.tp, c.tp + c.fn)}`);
 }
 console.log(`${'OVERALL'.padEnd(34)} ${String(total.tp).padStart(3)} ${String(total.fp).padStart(3)} ${String(total.fn).padStart(3)}     ${ratio(total.tp, total.tp + total.fp)}  ${ratio(total.tp, total.tp + total.fn)}`);
+console.log(`${'PANELS (six indicators)'.padEnd(34)} ${String(panel.tp).padStart(3)} ${String(panel.fp).padStart(3)} ${String(panel.fn).padStart(3)}     ${ratio(panel.tp, panel.tp + panel.fp)}  ${ratio(panel.tp, panel.tp + panel.fn)}`);
 console.log('\nfields of matched figures (agree / compared):');
 for (const [k, [a, b]] of Object.entries(fields)) console.log(`  ${k.padEnd(10)} ${a}/${b}`);
 console.log('report facts (right / expected):');
 for (const [k, [a, b]] of Object.entries(docs)) console.log(`  ${k.padEnd(10)} ${a}/${b}`);
 console.log(`\nprecision=${ratio(total.tp, total.tp + total.fp).trim()} recall=${ratio(total.tp, total.tp + total.fn).trim()}`);
+console.log(`panels: precision=${ratio(panel.tp, panel.tp + panel.fp).trim()} recall=${ratio(panel.tp, panel.tp + panel.fn).trim()}`);

@@ -25,12 +25,14 @@ export function useEditorRoute(): boolean {
   return useSyncExternalStore(subscribe, () => isEditorPath(), () => false);
 }
 
+/** The editor's page; `?unit=ID` (the dashboard's link beside a unit without figures) is the unit it opens on. */
 export function EditorRoute() {
   const filters = useFilters.getState();
   const dashboardHref = `/${serializeFilters({ units: filters.units, period: filters.period })}`;
+  const unitId = new URLSearchParams(window.location.search).get('unit');
   return (
     <Suspense fallback={<p className="page">Đang tải trang nhập số liệu…</p>}>
-      <EditorPage dashboardHref={dashboardHref} ReportText={ReportText} />
+      <EditorPage dashboardHref={dashboardHref} unitId={unitId} ReportText={ReportText} />
     </Suspense>
   );
 }

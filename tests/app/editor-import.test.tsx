@@ -194,7 +194,7 @@ describe('importing a report’s text', () => {
     // in the editor's list, the figure's source offers the report's text, fetched when opened
     await user.click(screen.getByRole('tab', { name: 'Số liệu' }));
     const filters = within(screen.getByRole('group', { name: 'Lọc số liệu' }));
-    await user.selectOptions(filters.getByLabelText('Phường, xã'), 'Phường Mỹ Bình');
+    await user.selectOptions(filters.getByLabelText('Phường, xã'), 'Phường Mỹ Bình (đến 30/06/2025)');
     const row = (await screen.findByRole('rowheader', { name: 'Thu ngân sách nhà nước' })).closest('tr')!;
     await user.click(within(row).getByText('Văn bản báo cáo'));
     expect((await within(row).findByRole('group', { name: /^Văn bản báo cáo/ })).textContent).toBe(REPORT);

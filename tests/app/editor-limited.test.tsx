@@ -35,7 +35,7 @@ describe('an editor limited to Mỹ Thới and Mỹ Quý', () => {
   it('is offered only those wards, in the list’s filter and in the figure form', async () => {
     const { user } = await signInLimited();
     const filters = within(screen.getByRole('group', { name: 'Lọc số liệu' }));
-    expect(optionsOf(filters.getByLabelText('Phường, xã'))).toEqual(['Phường Mỹ Thới', 'Phường Mỹ Quý']);
+    expect(optionsOf(filters.getByLabelText('Phường, xã'))).toEqual(['Phường Mỹ Thới', 'Phường Mỹ Quý (đến 30/06/2025)']);
     expect(await screen.findByRole('table')).toHaveAccessibleName(/của Phường Mỹ Thới$/);
 
     await user.click(screen.getByRole('button', { name: 'Thêm số liệu' }));

@@ -296,7 +296,7 @@ describe('entering figures', () => {
     const table = within(screen.getByRole('table'));
     expect(table.getAllByRole('row')).toHaveLength(2);
     expect(table.getByRole('cell', { name: '88,44%' })).toBeInTheDocument();
-    await user.selectOptions(filters.getByLabelText('Phường, xã'), 'Phường Mỹ Quý');
+    await user.selectOptions(filters.getByLabelText('Phường, xã'), 'Phường Mỹ Quý (đến 30/06/2025)');
     await user.selectOptions(filters.getByLabelText('Kỳ báo cáo'), 'Tất cả');
     expect(await screen.findByText(/số liệu của Phường Mỹ Quý/)).toBeInTheDocument();
   });

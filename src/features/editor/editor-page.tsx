@@ -8,6 +8,7 @@ import { FigureForm } from './figure-form';
 import { FigureList, type ListFilter, type ReportTextView } from './figure-list';
 import { ImportReport } from './import-report';
 import { onLinkClick } from './navigation';
+import { openingUnit } from './opening-unit';
 import { SignIn } from './sign-in';
 import { useEditorSession } from './token-store';
 import { useEditorData, type EditorData } from './use-editor-data';
@@ -15,8 +16,19 @@ import './editor.css';
 
 type Tab = 'figures' | 'import';
 
-/** `ReportText` shows a source's stored text in the list of figures (handed in by the app). */
-export function EditorPage({ dashboardHref = '/', ReportText }: { dashboardHref?: string; ReportText: ReportTextView }) {
+/**
+ * `ReportText` shows a source's stored text in the list of figures (handed in by the app);
+ * `unitId` is the unit the address asks to open on (`?unit=ID`).
+ */
+export function EditorPage({
+  dashboardHref = '/',
+  unitId,
+  ReportText,
+}: {
+  dashboardHref?: string;
+  unitId?: string | null;
+  ReportText: ReportTextView;
+}) {
   const token = useEditorSession((s) => s.token);
   const rejected = useEditorSession((s) => s.rejected);
   const signOut = useEditorSession((s) => s.signOut);
@@ -44,7 +56,7 @@ export function EditorPage({ dashboardHref = '/', ReportText }: { dashboardHref?
       {(!token || rejected) && <SignIn again={Boolean(token) && rejected} />}
       {token &&
         (editorData.data ? (
-          <Workspace data={editorData.data} ReportText={ReportText} />
+          <Workspace data={editorData.data} askedUnitId={unitId} ReportText={ReportText} />
         ) : editorData.error ? (
           <div role="alert" className="form-error">
             <p>{userMessageOf(editorData.error)}</p>
@@ -59,9 +71,11 @@ export function EditorPage({ dashboardHref = '/', ReportText }: { dashboardHref?
   );
 }
 
-function Workspace({ data, ReportText }: { data: EditorData; ReportText: ReportTextView }) {
+function Workspace({ data, askedUnitId, ReportText }: { data: EditorData; askedUnitId?: string | null; ReportText: ReportTextView }) {
   const [tab, setTab] = useState<Tab>('figures');
-  const [filter, setFilter] = useState<ListFilter>({ unitId: data.defaultUnitId, family: '', indicatorId: '', period: '' });
+  // the unit asked for when the page opened (a later sign-in as another token asks again)
+  const [opening] = useState(() => openingUnit(data, askedUnitId));
+  const [filter, setFilter] = useState<ListFilter>({ unitId: opening.unitId, family: '', indicatorId: '', period: '' });
   const [form, setForm] = useState<{ key: number; editing?: Observation } | null>(null);
   const [opened, setOpened] = useState(0);
   const open = (editing?: Observation) => {
@@ -83,6 +97,11 @@ function Workspace({ data, ReportText }: { data: EditorData; ReportText: ReportT
           Nhập từ báo cáo
         </button>
       </div>
+      {opening.notice && (
+        <p role="status" className="form-notice">
+          {opening.notice}
+        </p>
+      )}
       {status && (
         <p role="status" className="form-done">
           {status}

@@ -119,7 +119,7 @@ export function FigureForm({
       )}
       <form onSubmit={submit} noValidate aria-label={title}>
         <div className="form-grid">
-          <UnitSelect {...field('unitId')} label="Phường, xã" units={data.writableUnits} />
+          <UnitSelect {...field('unitId')} label="Phường, xã" groups={data.writableGroups} />
           <IndicatorSelect {...field('indicatorId')} label="Chỉ tiêu" className="span-2" indicators={data.indicators} none="— Chọn chỉ tiêu —" />
           <PeriodFields id={id} labels={{ year: 'Năm', quarter: 'Kỳ' }} errors={errors} value={draft} onChange={patch} />
           <ChoiceField {...field('qualifier')} label="Mức độ" choices={Object.entries(QUALIFIER_CHOICES)} />

@@ -10,6 +10,7 @@ import { periodLabel } from '../../lib/period-names';
 import { Options } from './choice-field';
 import { figureText } from './describe-figure';
 import { BASIS_CHOICES, FAMILY_NAMES, STATUS_CHOICES } from '../../lib/vocabulary';
+import { UnitOptions } from './unit-select';
 import type { EditorData } from './use-editor-data';
 import { useEditorWrite } from './use-editor-write';
 import { writeFailure } from './write-errors';
@@ -82,7 +83,7 @@ export function FigureList({
         <label>
           Phường, xã
           <select value={filter.unitId} onChange={(e) => set({ unitId: e.target.value })}>
-            <Options choices={data.writableUnits.map((u) => [u.id, u.name] as const)} />
+            <UnitOptions groups={data.writableGroups} />
           </select>
         </label>
         <label>

@@ -20,7 +20,8 @@ import {
   type CandidateRow,
   type ReportDraft,
 } from './import-draft';
-import { ReportFacts } from './report-facts';
+import { ReportFacts, type UnitChoice } from './report-facts';
+import { reportUnitChoices } from './report-units';
 import type { EditorData } from './use-editor-data';
 import { useEditorWrite } from './use-editor-write';
 import { NOTHING_SAVED, foreignReportMessage, onlyReportSaved, writeFailure } from './write-errors';
@@ -40,6 +41,8 @@ export function ImportReport({ data, onSaved }: { data: EditorData; onSaved?: (s
   const [message, setMessage] = useState<{ kind: 'error' | 'done'; text: string } | null>(null);
   /** The unit the text is a report of, when the token may not write it: said before anything is saved. */
   const [foreignUnit, setForeignUnit] = useState<string | null>(null);
+  /** The units the text names, in force on its date: the editor confirms or changes the unit among them. */
+  const [unitChoices, setUnitChoices] = useState<UnitChoice[]>([]);
   /**
    * The report stored by a save whose batch then failed: a retry with the same report reuses it
    * instead of adding another, and the failure says it is stored. A ref, so that the failure
@@ -66,6 +69,9 @@ export function ImportReport({ data, onSaved }: { data: EditorData; onSaved?: (s
     if (foreign) draft.unitId = '';
     else if (!draft.unitId && data.writableUnits.length === 1) draft.unitId = data.writableUnits[0]!.id;
     setForeignUnit(foreign);
+    setUnitChoices(
+      reportUnitChoices(text, r, data.units).map((u) => ({ id: u, label: data.unitLabel(u), writable: data.mayWrite(u) })),
+    );
     setResult(r);
     setReport(draft);
     setRows(rowsFrom(r));
@@ -161,7 +167,15 @@ export function ImportReport({ data, onSaved }: { data: EditorData; onSaved?: (s
               {foreignReportMessage(data.unitName(foreignUnit), data.writableUnits.map((u) => u.name))}
             </p>
           )}
-          <ReportFacts id={id} report={report} errors={reportErrors} units={data.writableUnits} notes={result.notes} onChange={patchReport} />
+          <ReportFacts
+            id={id}
+            report={report}
+            errors={reportErrors}
+            groups={data.writableGroups}
+            choices={unitChoices}
+            notes={result.notes}
+            onChange={patchReport}
+          />
 
           {rows.length === 0 ? (
             <p className="editor-hint">Không còn số liệu nào để duyệt.</p>

@@ -1,16 +1,38 @@
-/** The ward picker of the figure form and of an imported report: a ward that was merged away says until when it existed. */
-import type { Unit } from '../../api/contract';
-import { formatDate } from '../../lib/format';
-import { ChoiceField } from './choice-field';
-import type { FieldFrame } from './field';
+/**
+ * The unit picker of the figure form and of an imported report: current communes, former ones
+ * and districts in groups of their own, each named with its validity (see unit-labels.ts).
+ */
+import { Field, type FieldFrame } from './field';
+import type { UnitGroup } from './unit-labels';
 
 export function UnitSelect({
-  units,
+  groups,
   value,
   onChange,
   name = 'unitId',
   ...frame
-}: Omit<FieldFrame, 'name'> & { name?: string; units: Unit[]; value: string; onChange: (unitId: string) => void }) {
-  const choices = units.map((u) => [u.id, `${u.name}${u.validTo ? ` (đến ${formatDate(u.validTo)})` : ''}`] as const);
-  return <ChoiceField {...frame} name={name} value={value} choices={choices} none="— Chọn phường, xã —" onChange={onChange} />;
+}: Omit<FieldFrame, 'name'> & { name?: string; groups: readonly UnitGroup[]; value: string; onChange: (unitId: string) => void }) {
+  return (
+    <Field {...frame} name={name}>
+      {(p) => (
+        <select {...p} value={value} onChange={(e) => onChange(e.target.value)}>
+          <option value="">— Chọn phường, xã —</option>
+          <UnitOptions groups={groups} />
+        </select>
+      )}
+    </Field>
+  );
+}
+
+/** The groups as <optgroup>s; also for the list's filter. */
+export function UnitOptions({ groups }: { groups: readonly UnitGroup[] }) {
+  return groups.map((g) => (
+    <optgroup key={g.label} label={g.label}>
+      {g.choices.map(([id, label]) => (
+        <option key={id} value={id}>
+          {label}
+        </option>
+      ))}
+    </optgroup>
+  ));
 }

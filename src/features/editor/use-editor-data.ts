@@ -9,12 +9,15 @@ import { queries } from '../../api/queries';
 import { ruleContext, type RuleContext } from '../../api/rules';
 import { containersOf } from '../../api/units';
 import type { RuleNames } from './field-errors';
+import { unitGroups, unitLabels, type UnitGroup } from './unit-labels';
 
 export interface EditorData {
   /** Every unit (to name them, and to read reports of any unit). */
   units: Unit[];
   /** The units the token may write: the pickers offer only these. */
   writableUnits: Unit[];
+  /** The writable units in the pickers' groups (current, former, districts, provinces). */
+  writableGroups: UnitGroup[];
   mayWrite: (unitId: string) => boolean;
   indicators: Indicator[];
   sources: SourceSummary[];
@@ -23,6 +26,8 @@ export interface EditorData {
   /** The unit the editor opens on: the one with the most reports (sources), else the first. */
   defaultUnitId: string;
   unitName: (id: string) => string;
+  /** The name with what tells it apart: its validity, its level, a namesake's district. */
+  unitLabel: (id: string) => string;
   indicatorOf: (id: string) => Indicator | undefined;
   sourceOf: (id: string) => SourceSummary | undefined;
 }
@@ -37,6 +42,7 @@ export function useEditorData(allowed: readonly string[] | null = null): { data?
     const indicatorMap = new Map(indicators.data.map((i) => [i.id, i]));
     const sourceMap = new Map(sources.data.map((s) => [s.id, s]));
     const unitName = (id: string) => unitMap.get(id)?.name ?? id;
+    const labels = unitLabels(units.data);
     const mayWrite = (id: string) => !allowed || allowed.includes(id);
     const writableUnits = allowed ? units.data.filter((u) => mayWrite(u.id)) : units.data;
     const reports = new Map<string, number>();
@@ -52,9 +58,11 @@ export function useEditorData(allowed: readonly string[] | null = null): { data?
       ctx: ruleContext(units.data, indicators.data, sources.data, containersOf(units.data)),
       names: { unitName },
       writableUnits,
+      writableGroups: unitGroups(writableUnits, labels),
       mayWrite,
       defaultUnitId: (mostReported ?? writableUnits[0])?.id ?? '',
       unitName,
+      unitLabel: (id) => labels.get(id) ?? id,
       indicatorOf: (id) => indicatorMap.get(id),
       sourceOf: (id) => sourceMap.get(id),
     };

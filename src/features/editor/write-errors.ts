@@ -37,7 +37,7 @@ export function onlyReportSaved(title: string): string {
 }
 
 /** The units a limited token may write, named (a few) or counted. */
-function writableNames(names: readonly string[]): string {
+export function writableNames(names: readonly string[]): string {
   return names.length <= 3 ? names.join(', ') : `${names.length} đơn vị được giao`;
 }
 

@@ -33,6 +33,11 @@ export interface Candidate {
   asOf?: string;
   /** The figure's period: the report's, or the one the phrase names ("đạt 103,9% năm 2022"). */
   period?: string;
+  /**
+   * Of a monthly report whose month ends no quarter: the quarter proposed for the figure, which the
+   * person confirms or changes (`period` is then unset and `asOf` says the month's last day).
+   */
+  periodProposed?: string;
   /** What was inferred rather than read (Vietnamese, for the editor). */
   note?: string;
   /** The sentence the figure came from, and where it is. */
@@ -53,6 +58,10 @@ export interface ExtractOptions {
 export interface ExtractResult {
   unitId?: string;
   period?: string;
+  /** See ReportFacts.periodProposed: a monthly report's quarter, to be confirmed. */
+  periodProposed?: string;
+  /** The last day of the month a monthly report covers. */
+  asOf?: string;
   heldOn?: string;
   kind: ReportKind;
   candidates: Candidate[];
@@ -92,7 +101,8 @@ export function extractCandidates(text: string, options: ExtractOptions): Extrac
   const match = nt.match;
   const facts = readReportFacts(match, options.units);
   const indicators = new Map(options.indicators.map((i) => [i.id, i]));
-  const docPeriod = facts.period ? parsePeriod(facts.period) : null;
+  const docPeriod = facts.period ? parsePeriod(facts.period) : facts.periodProposed ? parsePeriod(facts.periodProposed) : null;
+  const monthly = facts.kind === 'month';
   const termReview = facts.kind === 'midterm' || facts.kind === 'term';
   const candidates: Candidate[] = [];
   const seen = new Set<string>();
@@ -131,6 +141,8 @@ export function extractCandidates(text: string, options: ExtractOptions): Extrac
           }
         } else if (docPeriod && docPeriod.quarter !== 1 && indicator.aggregation === 'ytd' && /trong\s+quý(?!\s+(?:i|1)(?![\p{L}\d]))/u.test(before)) {
           continue; // "trong quý": this quarter alone
+        } else if (monthly && indicator.aggregation === 'ytd' && f.q.kind !== 'percent' && !CUMULATIVE.test(match.slice(sentence.start, f.q.qualifiedStart))) {
+          continue; // a monthly report's counts and sums are the month's alone unless it says "lũy kế"
         }
 
         const c: Candidate = {
@@ -147,13 +159,14 @@ export function extractCandidates(text: string, options: ExtractOptions): Extrac
         if (f.outOf !== undefined) c.outOf = f.outOf;
         if (f.basis) c.basis = f.basis;
         if (period) c.period = period;
+        else if (facts.periodProposed && !phrase) c.periodProposed = facts.periodProposed;
         if (f.indicatorId === 'resolution_targets_met') {
           c.scope = termReview || /nhiệm\s+kỳ|đại\s+hội/u.test(match.slice(clause.start, clause.end)) ? 'term' : 'year';
         } else if (termReview && indicator.aggregation === 'ytd' && !phrase) {
           c.scope = 'term';
           notes.push('Lũy kế từ đầu nhiệm kỳ');
         }
-        const asOf = readAsOf(before, period ? parsePeriod(period)?.year : undefined);
+        const asOf = readAsOf(before, docPeriod?.year) ?? (monthly && !ownPeriod ? facts.asOf : undefined);
         if (asOf) c.asOf = asOf;
         if (ownPeriod) notes.push(`Kỳ của số liệu theo câu: ${period}`);
         if (notes.length > 0) c.note = notes.join('. ');
@@ -169,9 +182,14 @@ export function extractCandidates(text: string, options: ExtractOptions): Extrac
   const result: ExtractResult = { kind: facts.kind, candidates, notes: facts.notes };
   if (facts.unitId) result.unitId = facts.unitId;
   if (facts.period) result.period = facts.period;
+  if (facts.periodProposed) result.periodProposed = facts.periodProposed;
+  if (facts.asOf) result.asOf = facts.asOf;
   if (facts.heldOn) result.heldOn = facts.heldOn;
   return result;
 }
+
+/** A sum from 1 January in a monthly report: "lũy kế", "từ đầu năm", "đến hết tháng 4". */
+const CUMULATIVE = /lũy\s+kế|luỹ\s+kế|từ\s+đầu\s+năm|(?:tính\s+)?đến\s+(?:hết|cuối)\s+tháng|tính\s+đến/u;
 
 // ---------------------------------------------------------------- topics: money and percents
 

@@ -94,26 +94,70 @@ export interface DayMonth {
   end: number;
 }
 
-/** The conference date: "Sáng ngày 30/12", "ngày 17/7/2024", "Sáng ngày 08-7", "ngày 5 tháng 10 năm 2024". */
+/**
+ * A document cited by its number just before a date: "Quyết định số 1269/QĐ-UBND ngày 23/6/2022",
+ * "Kế hoạch 85-KH/ĐU ngày 02/12", "Nghị quyết số 05-NQ/TU, ngày …", "ban hành ngày …".
+ */
+const CITATION_BEFORE =
+  /(?:\d+(?:\/\d{4})?[/-]\p{L}[\p{L}\d/-]*|(?:ban\s+hành|ký|kí)(?:\s+[\p{L}]+){0,2}?)[\s,]*(?:của\s+[^,.;\n]{0,40}?[\s,]*)?$/u;
+/** A date a figure was measured at, or a span starts or ends: "tính đến ngày 30/11", "từ ngày …". */
+const SPAN_BEFORE = /(?:(?<![\p{L}])(?:đến|tới|từ|hết|trước|sau)|tính\s+đến(?:\s+hết)?)\s*$/u;
+
+/**
+ * The conference date: "Sáng ngày 30/12", "ngày 17/7/2024", "Sáng ngày 08-7", "ngày 5 tháng 10 năm 2024",
+ * "chiều 27/12/2023". Dates of documents cited by number ("Quyết định số 1269/QĐ-UBND ngày 23/6/2022")
+ * and dates a figure was measured at ("tính đến ngày 30/11") are not the day it was held.
+ */
 export function findHeldDate(match: string): DayMonth | null {
   const patterns = [
-    /(?:(?:sáng|chiều|tối|trưa)\s+(?:ngày\s+)?|(?<![\p{L}])ngày\s+)(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?(?![\d])/u,
-    /(?<![\p{L}])ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?/u,
+    /(?:(?:sáng|chiều|tối|trưa)\s+(?:ngày\s+)?|(?<![\p{L}])ngày\s+)(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?(?![\d])/gu,
+    /(?:(?:sáng|chiều|tối|trưa)\s+)?(?<![\p{L}])ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?/gu,
   ];
   const hits = patterns
-    .map((re) => re.exec(match))
-    .filter((m): m is RegExpExecArray => m !== null)
+    .flatMap((re) => [...match.matchAll(re)])
     .sort((a, b) => a.index - b.index);
   for (const m of hits) {
     const day = Number(m[1]);
     const month = Number(m[2]);
     if (day < 1 || day > 31 || month < 1 || month > 12) continue;
+    const before = match.slice(Math.max(0, m.index - 80), m.index);
+    if (CITATION_BEFORE.test(before) || SPAN_BEFORE.test(before)) continue;
     const d: DayMonth = { day, month, start: m.index, end: m.index + m[0].length };
     const y = year(m[3]);
     if (y) d.year = y;
     return d;
   }
   return null;
+}
+
+export interface MonthPhrase {
+  start: number;
+  end: number;
+  month: number;
+  year?: number;
+}
+
+/**
+ * Months named as such: "tháng 10 năm 2024", "tháng 04/2025", "tháng 10" — not a span of months
+ * ("6 tháng đầu năm") and not a day's date ("ngày 5 tháng 10").
+ */
+export function findMonthPhrases(match: string, from = 0, to = match.length): MonthPhrase[] {
+  const out: MonthPhrase[] = [];
+  const re = /(?<![\p{L}])tháng\s+(\d{1,2})(?![\d/.,-]\d{1,2}(?!\d))(?:\s*(?:\/|-|năm)\s*(\d{4}))?(?![\d\p{L}])/gu;
+  re.lastIndex = from;
+  const slice = match.slice(0, to);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(slice))) {
+    const month = Number(m[1]);
+    if (month < 1 || month > 12) continue;
+    const before = match.slice(Math.max(0, m.index - 12), m.index);
+    if (/(?:ngày\s+)?\d{1,2}\s*$|(?<![\p{L}])(?:ba|sáu|chín|mười|hai|mấy|các|những)\s+$/u.test(before)) continue;
+    const p: MonthPhrase = { start: m.index, end: m.index + m[0].length, month };
+    const y = year(m[2]);
+    if (y) p.year = y;
+    out.push(p);
+  }
+  return out;
 }
 
 export function isoDate(year: number, month: number, day: number): string {

@@ -2,12 +2,15 @@
  * What a report is about as a whole: its ward, its period, the day it was held and its kind
  * (a period review, a mid-term review, a term review).
  */
-import { formatPeriodId, parsePeriod, periodEnd } from '../../api/periods';
+import { parsePeriod, periodEnd } from '../../api/periods';
+import { periodLabel } from '../period-names';
 import { normalizeText } from './normalize-text';
 import { endOfMonth, findHeldDate, findPeriodPhrases, isoDate, lastFinishedQuarter } from './read-period';
+import { readReportSpan } from './report-period';
 import { readUnits, unitLabel, type UnitName } from './read-unit';
 
-export type ReportKind = 'period' | 'midterm' | 'term' | 'unknown';
+/** A review of a span from 1 January, a monthly meeting, a mid-term or a term review. */
+export type ReportKind = 'period' | 'month' | 'midterm' | 'term' | 'unknown';
 
 export interface ReportFacts {
   kind: ReportKind;
@@ -15,6 +18,13 @@ export interface ReportFacts {
   /** When the text may be about several units (namesakes, or equally named ones): them, for the editor to choose. */
   unitCandidates?: string[];
   period?: string;
+  /**
+   * A monthly report of a month that ends no quarter ("tháng 10 năm 2024"): the quarter it falls
+   * in, for the person to confirm or change; `period` is then left unset.
+   */
+  periodProposed?: string;
+  /** The last day of the month a monthly report covers. */
+  asOf?: string;
   heldOn?: string;
   /** Term span for mid-term and term reviews ("nhiệm kỳ 2020-2025"). */
   term?: [number, number];
@@ -33,6 +43,8 @@ export function readReportFacts(match: string, units: readonly UnitName[]): Repo
 
   let kind: ReportKind = 'unknown';
   let period: string | undefined;
+  let periodProposed: string | undefined;
+  let asOf: string | undefined;
   let heldOn: string | undefined;
 
   if (/giữa\s+nhiệm\s+kỳ/u.test(head) || /tổng\s+kết\s+nhiệm\s+kỳ|đại\s+hội\s+(?:đại\s+biểu\s+)?đảng\s+bộ[^.\n]{0,60}nhiệm\s+kỳ/u.test(head)) {
@@ -44,25 +56,31 @@ export function readReportFacts(match: string, units: readonly UnitName[]): Repo
       if (!held.year) notes.push(`Năm họp (${year}) suy ra từ các năm nêu trong báo cáo`);
     }
   } else {
-    const p = reportPeriodPhrase(match);
-    if (p) {
-      kind = 'period';
-      const year = p.year ?? held?.year ?? mostFrequentYear(match);
-      if (year) period = formatPeriodId(year, p.quarter);
+    const span = readReportSpan(match, held, mostFrequentYear(match));
+    if (span) {
+      kind = span.monthly ? 'month' : 'period';
+      period = span.period;
+      periodProposed = span.periodProposed;
+      asOf = span.asOf;
+      if (periodProposed && asOf) {
+        notes.push(`Báo cáo tháng: số liệu đến ngày ${viDate(asOf)}, chưa trọn một quý. Đề xuất ghi vào kỳ “${periodLabel(periodProposed)}” kèm ngày số liệu; hãy xác nhận hoặc chọn kỳ khác.`);
+      }
     }
     if (held) {
-      const parts = period ? parsePeriod(period) : null;
+      const known = period ?? periodProposed;
+      const parts = known ? parsePeriod(known) : null;
       let year = held.year;
       if (!year && parts) {
-        // A year review may be held in the first months of the next year.
+        // a year review (or a December meeting) may be held in the first months of the next year
         year = parts.quarter === 4 && held.month <= 3 ? parts.year + 1 : parts.year;
       }
       if (year) heldOn = isoDate(year, held.month, held.day);
     }
   }
 
-  const end = period ? periodEnd(period) : null;
-  const range: [string, string] | undefined = period && end ? [`${period.slice(0, 4)}-01-01`, end] : undefined;
+  const spanOf = period ?? periodProposed;
+  const end = asOf ?? (spanOf ? periodEnd(spanOf) : null);
+  const range: [string, string] | undefined = spanOf && end ? [`${spanOf.slice(0, 4)}-01-01`, end] : undefined;
   // the units valid at the end of the period reported on, else on the day it was held
   const unit = readUnits(match, units, { on: end ?? heldOn, heldOn, range });
   if (unit.candidates.length > 1) {
@@ -72,27 +90,11 @@ export function readReportFacts(match: string, units: readonly UnitName[]): Repo
   if (unit.unitId) facts.unitId = unit.unitId;
   if (unit.candidates.length > 1) facts.unitCandidates = unit.candidates;
   if (period) facts.period = period;
+  if (periodProposed) facts.periodProposed = periodProposed;
+  if (asOf) facts.asOf = asOf;
   if (heldOn) facts.heldOn = heldOn;
   if (term) facts.term = term;
   return facts;
-}
-
-/** The first period phrase that names the reviewed span, not the plan for the next one. */
-function reportPeriodPhrase(match: string) {
-  for (const p of findPeriodPhrases(match)) {
-    if (!p.cumulative || p.yearOnly) continue;
-    const sentenceStart = Math.max(match.lastIndexOf('\n', p.start), match.lastIndexOf('. ', p.start));
-    const before = match.slice(sentenceStart + 1, p.start);
-    if (/phương\s+hướng|kế\s+hoạch|phấn\s+đấu|so\s+với/u.test(before)) continue;
-    if (p.year) return p;
-    // "9 tháng đầu năm và nhiệm vụ 3 tháng cuối năm 2024": the year comes later in the sentence.
-    const sentenceEnd = match.slice(p.end).search(/\n|\.\s/u);
-    const rest = match.slice(p.end, sentenceEnd < 0 ? undefined : p.end + sentenceEnd);
-    const y = /(?<![\p{L}])năm\s+(\d{4})(?!\s*[-–])|quý\s+[ivx\d]+\s*\/\s*(\d{4})/u.exec(rest);
-    const year = y ? Number(y[1] ?? y[2]) : undefined;
-    return year ? { ...p, year } : p;
-  }
-  return null;
 }
 
 /** The year of a mid-term or term review held without a year: from the periods the text reports. */
@@ -103,6 +105,12 @@ function termYear(match: string, term: [number, number] | undefined, kind: Repor
   if (years.length > 0) return Math.max(...years);
   if (!term) return undefined;
   return kind === 'midterm' ? Math.ceil((term[0] + term[1]) / 2) : term[1];
+}
+
+/** "2024-10-31" → "31/10/2024". */
+function viDate(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
 }
 
 function mostFrequentYear(match: string): number | undefined {

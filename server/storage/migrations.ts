@@ -112,4 +112,14 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE sources ADD COLUMN added_by TEXT;
     `,
   },
+  {
+    // the same report imported twice is stored once (server/writes/report-text.ts): the hash of
+    // each text, filled by the storage for the texts stored before (SqliteStorage.hashSourceTexts)
+    version: 8,
+    name: 'hash of each source text',
+    sql: `
+      ALTER TABLE sources ADD COLUMN text_hash TEXT;
+      CREATE INDEX sources_text_hash ON sources (unit_id, text_hash) WHERE text_hash IS NOT NULL;
+    `,
+  },
 ];

@@ -57,6 +57,8 @@ export async function openStorage(
       if (seeded) await storage.seed(seedDataset());
       // a database of an earlier version gets the register's units (none of its figures change)
       const units = seeded ? { added: 0, changed: 0 } : syncUnits(storage.db, registerUnits());
+      // texts stored before their hashes were kept (the same report sent again is found by it)
+      if (!seeded) await storage.hashSourceTexts();
       return { storage, file, seeded, units };
     } catch (err) {
       await storage.close();

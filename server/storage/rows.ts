@@ -5,6 +5,7 @@
  * damaged value becomes a StorageFailure (500 damaged_data) for that request only.
  */
 import type { z } from 'zod';
+import { Source, SourceSummary } from '../../src/api/contract';
 import { damagedData } from './errors';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -43,4 +44,14 @@ export function recordOf<S extends z.ZodType>(schema: S, value: unknown, what: s
   const parsed = schema.safeParse(json);
   if (!parsed.success) throw damagedData(`${what}: not a valid record`);
   return parsed.data;
+}
+
+/** A source's row (its listed json and its text, both read as BLOBs) as the contract's Source. */
+export function sourceOfRow(row: { json: unknown; text: unknown }): Source {
+  // the contract's Source drops the listed form's hasText
+  const listed = recordOf(SourceSummary, row.json, 'a source');
+  const text = optionalTextOf(row.text, 'the text of a source');
+  const source = Source.safeParse(text === undefined ? listed : { ...listed, text });
+  if (!source.success) throw damagedData('a source: not a valid record');
+  return source.data;
 }

@@ -12,7 +12,7 @@ import { Indicator, Observation, Unit, summarizeSource, type Source } from '../.
 import type { RuleSource } from '../../src/api/rules';
 import type { HistoryEntry, WriteRepository, WriteTx } from '../writes/repository';
 import { asStorageFailure } from './errors';
-import { recordOf, textOf } from './rows';
+import { recordOf, sourceOfRow, textOf } from './rows';
 import { inAsyncTransaction, placeholders, type Db, type StatementCache } from './sqlite-db';
 
 /** The most values in one IN list (SQLite allows 32766 parameters; small lists keep few statement shapes). */
@@ -84,15 +84,22 @@ export class SqliteWriteRepository implements WriteRepository {
         ),
       deleteObservation: async (id) => run('DELETE FROM observations WHERE id = ?', id),
       sourceExists: async (id) => one('SELECT 1 FROM sources WHERE id = ?', id) !== undefined,
-      insertSource: async (s: Source, addedBy?: string) =>
+      insertSource: async (s: Source, addedBy?: string, textHash?: string) =>
         run(
-          'INSERT INTO sources (id, unit_id, json, text, added_by) VALUES (?, ?, ?, ?, ?)',
+          'INSERT INTO sources (id, unit_id, json, text, added_by, text_hash) VALUES (?, ?, ?, ?, ?, ?)',
           s.id,
           s.unitId,
           JSON.stringify(summarizeSource(s)),
           s.text ?? null,
           addedBy ?? null,
+          textHash ?? null,
         ),
+      sourcesWithTextHash: async (unitId, textHash) =>
+        (
+          this.stmts
+            .get('SELECT CAST(json AS BLOB) AS json, CAST(text AS BLOB) AS text FROM sources WHERE unit_id = ? AND text_hash = ? ORDER BY seq')
+            .all(unitId, textHash) as { json: unknown; text: unknown }[]
+        ).map(sourceOfRow),
       units: async (ids) => jsonOf('units', ids).map((json) => recordOf(Unit, json, 'a row of units')),
       indicators: async (ids) => jsonOf('indicators', ids).map((json) => recordOf(Indicator, json, 'a row of indicators')),
       sources: async (ids): Promise<RuleSource[]> =>

@@ -24,9 +24,10 @@ import type { z } from 'zod';
 import type { Dataset } from '../../data';
 import { asStorageFailure, damagedData } from './errors';
 import { OBSERVATION_ORDER, OBSERVATION_ORDER_TEXT, localeKey } from './order';
-import { bytesOf, optionalTextOf, recordOf, textOf } from './rows';
+import { bytesOf, recordOf, sourceOfRow, textOf } from './rows';
 import { analyze, inTransaction, openDatabase, placeholders, StatementCache, type Db, type OpenOptions } from './sqlite-db';
 import { SqliteWriteRepository } from './sqlite-write-repository';
+import { reportTextHash } from '../writes/report-text';
 import { WriteService, type Actor } from '../writes/service';
 import type { ObservationsPageText, Storage, WriteOutcome } from './types';
 
@@ -87,13 +88,7 @@ export class SqliteStorage implements Storage {
       const row = this.stmts
         .get('SELECT CAST(json AS BLOB) AS json, CAST(text AS BLOB) AS text FROM sources WHERE id = ?')
         .get(id) as { json: unknown; text: unknown } | undefined;
-      if (!row) return undefined;
-      // the contract's Source drops the listed form's hasText
-      const listed = recordOf(SourceSummary, row.json, 'a source');
-      const text = optionalTextOf(row.text, 'the text of a source');
-      const source = Source.safeParse(text === undefined ? listed : { ...listed, text });
-      if (!source.success) throw damagedData('a source: not a valid record');
-      return source.data;
+      return row ? sourceOfRow(row) : undefined;
     });
   }
 
@@ -123,8 +118,8 @@ export class SqliteStorage implements Storage {
     return guarded(() => this.stmts.get('SELECT 1 FROM units LIMIT 1').get() === undefined);
   }
 
-  seed(dataset: Dataset): Promise<void> {
-    return guarded(() => {
+  async seed(dataset: Dataset): Promise<void> {
+    await guarded(() => {
       const unit = this.stmts.get('INSERT INTO units (id, json) VALUES (?, ?)');
       const indicator = this.stmts.get('INSERT INTO indicators (id, family, json) VALUES (?, ?, ?)');
       const source = this.stmts.get('INSERT INTO sources (id, unit_id, json, text) VALUES (?, ?, ?, ?)');
@@ -145,6 +140,38 @@ export class SqliteStorage implements Storage {
       });
       analyze(this.db);
     });
+    await this.hashSourceTexts();
+  }
+
+  /**
+   * Gives every stored text without a hash its hash (report-text.ts), so that the same report
+   * sent again is found (texts stored before migration 8, or seeded); returns how many. A text
+   * that cannot be read is left as it is (its requests say it is damaged). Hashed outside any
+   * transaction, then written in one.
+   */
+  async hashSourceTexts(): Promise<number> {
+    const rows = await guarded(
+      () =>
+        this.stmts
+          .get("SELECT CAST(id AS BLOB) AS id, CAST(text AS BLOB) AS text FROM sources WHERE text_hash IS NULL AND text IS NOT NULL AND text <> ''")
+          .all() as { id: unknown; text: unknown }[],
+    );
+    const hashes: [id: string, hash: string][] = [];
+    for (const row of rows) {
+      let id: string, text: string;
+      try {
+        id = textOf(row.id, 'the id of a source');
+        text = textOf(row.text, 'the text of a source');
+      } catch {
+        continue;
+      }
+      const hash = await reportTextHash(text);
+      if (hash) hashes.push([id, hash]);
+    }
+    if (hashes.length === 0) return 0;
+    const update = this.stmts.get('UPDATE sources SET text_hash = ? WHERE id = ? AND text_hash IS NULL');
+    await guarded(() => inTransaction(this.db, () => hashes.forEach(([id, hash]) => update.run(hash, id))));
+    return hashes.length;
   }
 
   async close(): Promise<void> {

@@ -91,12 +91,12 @@ export function writeEndpoints(writes: Writes) {
       return outcomeAnswer(outcome, 200, (observation) => ObservationResponse.parse({ observation }));
     },
 
-    /** POST /api/sources */
+    /** POST /api/sources: 201 with the new source, or 200 with the stored one when it is the same report (its unit and text). */
     async addSource(req: WriteRequest, actor: Actor): Promise<Answer> {
       const body = await readBody(req, NewSource);
       if (!body.ok) return body.answer;
       const outcome = await writes.addSource(body.data, actor);
-      return outcomeAnswer(outcome, 201, (source) => SourceResponse.parse({ source }));
+      return outcomeAnswer(outcome, outcome.ok && outcome.existing ? 200 : 201, (source) => SourceResponse.parse({ source }));
     },
   };
 }

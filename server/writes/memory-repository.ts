@@ -5,6 +5,7 @@
  * after another; a failed one puts the arrays back as they were. Browser-safe.
  */
 import type { Indicator, Observation, Source, Unit } from '../../src/api/contract';
+import { reportTextHash } from './report-text';
 import type { HistoryEntry, WriteRepository, WriteTx } from './repository';
 
 export interface MemoryData {
@@ -21,13 +22,26 @@ export class MemoryWriteRepository implements WriteRepository {
   readonly addedBy = new Map<string, string>();
   revision = 0;
   private queue: Promise<unknown> = Promise.resolve();
+  /** The hash of each source's text (the server's sources.text_hash), with the text it was made of. */
+  private readonly textHashes = new Map<string, { text: string; hash: string | undefined }>();
 
   constructor(readonly data: MemoryData) {}
 
   transaction<T>(fn: (tx: WriteTx) => Promise<T>): Promise<T> {
-    const run = this.queue.then(() => this.isolated(fn));
+    const run = this.queue.then(async () => {
+      await this.hashTexts();
+      return this.isolated(fn);
+    });
     this.queue = run.catch(() => undefined);
     return run;
+  }
+
+  /** Hashes the texts not hashed yet (the data's own, or one a test changed by hand). */
+  private async hashTexts(): Promise<void> {
+    for (const s of this.data.sources) {
+      const text = s.text ?? '';
+      if (this.textHashes.get(s.id)?.text !== text) this.textHashes.set(s.id, { text, hash: await reportTextHash(text) });
+    }
   }
 
   private async isolated<T>(fn: (tx: WriteTx) => Promise<T>): Promise<T> {
@@ -77,11 +91,14 @@ export class MemoryWriteRepository implements WriteRepository {
         byId.delete(id);
       },
       sourceExists: async (id) => sourceIds.has(id),
-      insertSource: async (s, addedBy) => {
+      insertSource: async (s, addedBy, textHash) => {
         data.sources.push(s);
         sourceIds.add(s.id);
         if (addedBy) this.addedBy.set(s.id, addedBy);
+        this.textHashes.set(s.id, { text: s.text ?? '', hash: textHash });
       },
+      sourcesWithTextHash: async (unitId, textHash) =>
+        data.sources.filter((s) => s.unitId === unitId && this.textHashes.get(s.id)?.hash === textHash),
       units: async (ids) => pick(data.units, ids),
       indicators: async (ids) => pick(data.indicators, ids),
       sources: async (ids) => pick(data.sources, ids).map((s) => ({ id: s.id, unitId: s.unitId })),

@@ -41,8 +41,13 @@ export interface WriteTx {
   deleteObservation(id: string): Promise<void>;
 
   sourceExists(id: string): Promise<boolean>;
-  /** `addedBy`: who added it (a token's short id). */
-  insertSource(s: Source, addedBy?: string): Promise<void>;
+  /**
+   * `addedBy`: who added it (a token's short id); `textHash`: the hash of its normalised text
+   * (report-text.ts), kept to find the same report again.
+   */
+  insertSource(s: Source, addedBy?: string, textHash?: string): Promise<void>;
+  /** The sources of this unit whose text has this hash (report-text.ts), with their texts. */
+  sourcesWithTextHash(unitId: string, textHash: string): Promise<Source[]>;
 
   /** The rules' view of what these ids name; unknown ids are left out. */
   units(ids: readonly string[]): Promise<Unit[]>;

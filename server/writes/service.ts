@@ -18,6 +18,7 @@ import {
 import { containersOf } from '../../src/api/units';
 import { observationProblems, ruleContext, sourceProblems, type RuleContext } from '../../src/api/rules';
 import { firstFreeId, observationIdBase, sourceIdBase } from './ids';
+import { reportTextHash, sameReportText } from './report-text';
 import type { HistoryEntry, WriteRepository, WriteTx } from './repository';
 
 /** Who asks for a write. */
@@ -28,9 +29,9 @@ export interface Actor {
   units?: readonly string[];
 }
 
-/** What a write did: its result, or why nothing was written. */
+/** What a write did: its result (`existing`: a record already stored, and nothing written), or why nothing was written. */
 export type WriteOutcome<T> =
-  | { ok: true; value: T }
+  | { ok: true; value: T; existing?: true }
   | { ok: false; kind: 'invalid'; issues: ApiIssue[] }
   | { ok: false; kind: 'forbidden'; message: string; issues: ApiIssue[] }
   | { ok: false; kind: 'not_found'; message: string }
@@ -46,6 +47,10 @@ export interface Writes {
   updateObservation(id: string, update: ObservationUpdate, actor?: Actor): Promise<WriteOutcome<Observation>>;
   /** Deletes an observation (if `version` is given, only when it is the current one). */
   deleteObservation(id: string, version?: number, actor?: Actor): Promise<WriteOutcome<Observation>>;
+  /**
+   * Stores a report; the same report again (its unit, and its text as report-text.ts compares
+   * texts) is not stored twice: the stored one is the answer, with `existing`.
+   */
   addSource(source: NewSource, actor?: Actor): Promise<WriteOutcome<Source>>;
 }
 
@@ -126,7 +131,9 @@ export class WriteService implements Writes {
     });
   }
 
-  addSource(input: NewSource, actor: Actor = {}): Promise<WriteOutcome<Source>> {
+  async addSource(input: NewSource, actor: Actor = {}): Promise<WriteOutcome<Source>> {
+    // hashed before the transaction, which then waits on nothing but its store
+    const textHash = await reportTextHash(input.text);
     return this.run(actor, async (tx) => {
       const foreign = outOfScope(actor, [['unitId', input.unitId]]);
       if (foreign) return foreign;
@@ -140,9 +147,13 @@ export class WriteService implements Writes {
           issues: [{ path: 'id', message: `"${input.id}" already exists` }],
         };
       }
+      if (textHash) {
+        const same = (await tx.sourcesWithTextHash(input.unitId, textHash)).find((s) => sameReportText(s.text, input.text));
+        if (same) return { ok: true, value: same, existing: true };
+      }
       const id = input.id ?? (await firstFreeId(sourceIdBase(input), (x) => tx.sourceExists(x)));
       const source = Source.parse({ ...input, id });
-      await tx.insertSource(source, actor.id);
+      await tx.insertSource(source, actor.id, textHash);
       await tx.bumpRevision();
       return { ok: true, value: source };
     });

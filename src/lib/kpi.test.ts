@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { benchmarkFor, buildChart, buildComparison, pickHeadline, statusAgainst, unitEra } from './kpi';
+import { benchmarkFor, buildChart, buildComparison, pickHeadline, unitEra } from './kpi';
 import { TEST_INDICATORS, TEST_OBSERVATIONS, TEST_UNITS } from './test-data';
 
 const data = { units: TEST_UNITS, indicators: TEST_INDICATORS, observations: TEST_OBSERVATIONS };
@@ -62,15 +62,20 @@ describe('eras and charts', () => {
 
 describe('benchmarks', () => {
   it('uses the province’s BHYT target of the year, and none where none is known', () => {
-    expect(benchmarkFor(indicator('health_insurance_coverage'), '2024-Q3')).toEqual({ value: 94, label: 'Mục tiêu 2024' });
+    expect(benchmarkFor(indicator('health_insurance_coverage'), '2024-Q3')).toEqual({ value: 94, label: 'Mục tiêu năm 2024: 94%' });
     expect(benchmarkFor(indicator('health_insurance_coverage'), '2026-Q1')).toBeNull();
   });
 
-  it('compares a budget percent with the even pace', () => {
-    expect(benchmarkFor(indicator('budget_revenue_pct'), '2024-Q3')?.value).toBe(75);
-    expect(statusAgainst(74, 75)).toBe('behind');
-    expect(statusAgainst(100, 100)).toBe('met');
-    expect(statusAgainst(90, null)).toBe('unknown');
+  it('compares a budget percent with the even pace, said as what it asks for', () => {
+    expect(benchmarkFor(indicator('budget_revenue_pct'), '2024-Q3')).toEqual({ value: 75, label: 'Mức cần đạt theo tiến độ: 75% sau 9 tháng' });
+    expect(benchmarkFor(indicator('budget_revenue_pct'), '2026-Q1')?.label).toBe('Mức cần đạt theo tiến độ: 25% sau quý I');
+    expect(benchmarkFor(indicator('budget_revenue_pct'), '2024-Q4')?.label).toBe('Mức cần đạt theo tiến độ: 100% cả năm');
+    expect(benchmarkFor(indicator('budget_revenue'), '2024-Q4')).toBeNull();
+  });
+
+  it('names the benchmark of a trend without jargon', () => {
+    const chart = buildChart({ observations: data.observations, units: [unit('my-thoi')], indicators: data.indicators, indicatorIds: ['budget_revenue_pct'] });
+    expect(chart.benchmark?.label).toBe('Mức cần đạt theo tiến độ (25% mỗi quý)');
   });
 });
 

@@ -5,9 +5,11 @@
 import type { Indicator, Observation, Unit } from '../api/contract';
 import { comparePeriods } from '../api/periods';
 import { formatDate } from './format';
-import { evenPacePercent, parsePeriod, periodEnd } from '../api/periods';
+import { parsePeriod, periodEnd } from '../api/periods';
 import { periodLabel } from './period-names';
 import { countOnTrack, rankEntries, type OnTrack } from './ranking';
+import { benchmarkLabel, benchmarkOf, benchmarkValue } from './status';
+import { BENCHMARK_WORDS } from './vocabulary';
 
 /** How many boundary changes of the unit lie before the end of the period (0 = as first recorded). */
 export function unitEra(unit: Pick<Unit, 'changes'>, period: string): number {
@@ -70,16 +72,15 @@ export function pickHeadline(
   return best ? { observation: best, isEarlier: best.period !== period } : null;
 }
 
-/** What a figure is compared with: the year's target, or the even pace q/4 of an annual amount. */
+/**
+ * What a figure is compared with on a chart: the year's target, or the even pace q/4 of an annual
+ * amount (status.ts decides which), with its value and what the legend calls it ("Mức cần đạt
+ * theo tiến độ: 75% sau 9 tháng"); null where there is none (or the year's target is unknown).
+ */
 export function benchmarkFor(indicator: Indicator, period: string): { value: number; label: string } | null {
-  const year = parsePeriod(period)?.year;
-  const target = indicator.targets?.find((t) => t.year === year);
-  if (target) return { value: target.value, label: `Mục tiêu ${year}` };
-  if (indicator.evenPace) {
-    const pace = evenPacePercent(period);
-    if (pace !== null) return { value: pace, label: 'Tiến độ đều (quý/4)' };
-  }
-  return null;
+  const b = benchmarkOf(indicator, period);
+  const value = b && benchmarkValue(b);
+  return b && value !== null ? { value, label: benchmarkLabel(b) ?? '' } : null;
 }
 
 export interface SeriesDef {
@@ -188,7 +189,7 @@ export function buildChart({ observations, units, indicators, indicatorIds, with
   if (first && (first.targets?.length || first.evenPace)) {
     for (const row of rows) row.benchmark = benchmarkFor(first, row.period)?.value ?? null;
     if (rows.some((r) => r.benchmark !== null)) {
-      benchmark = { key: 'benchmark', label: first.evenPace ? 'Tiến độ đều (quý/4)' : 'Mục tiêu của tỉnh' };
+      benchmark = { key: 'benchmark', label: first.evenPace ? BENCHMARK_WORDS.paceEveryQuarter : BENCHMARK_WORDS.yearTargets };
     }
   }
   return { series: [...series.values()].sort(seriesOrder), rows, boundaries, benchmark, layout: 'byPeriod' };
@@ -248,11 +249,4 @@ function seriesOrder(a: SeriesDef, b: SeriesDef): number {
     a.unitId.localeCompare(b.unitId) || a.era - b.era || a.indicatorId.localeCompare(b.indicatorId) ||
     (a.metric === b.metric ? 0 : a.metric === 'value' ? -1 : 1)
   );
-}
-
-/** Status against a benchmark, for colour and words: at risk first. */
-export function statusAgainst(value: number, benchmark: number | null | undefined, higherIsBetter = true) {
-  if (benchmark === null || benchmark === undefined) return 'unknown' as const;
-  const ok = higherIsBetter ? value >= benchmark : value <= benchmark;
-  return ok ? ('met' as const) : ('behind' as const);
 }

@@ -3,6 +3,7 @@
  * as the panel's model builds it (features/kpi-panel). The exports read only these types, so
  * they depend on neither the panel's view nor its model.
  */
+import type { StatusKind } from './vocabulary';
 
 /** A headline figure. */
 export interface TileModel {
@@ -12,13 +13,52 @@ export interface TileModel {
   label: string;
   value: string;
   detail?: string;
+  /** Against its benchmark (lib/status.ts), said in words: ATTAINMENT_WORDS[status]. */
+  status?: StatusKind;
+  /** Why, in one sentence: "Quý I đạt 13,75% dự toán năm; theo tiến độ cần 25%". */
+  reason?: string;
+  /** What else qualifies the figure: what a percent is of, scope, as-of date, an estimate. */
+  notes?: string;
+  /** Against the same period a year earlier: "so với 9 tháng 2023: +12%", or why not compared. */
+  samePeriod?: string;
+  /**
+   * Everything after the status word in one line, as an image draws it
+   * (`${ATTAINMENT_WORDS[status]}: ${comparison}`): the reason, the notes, the same period.
+   */
   comparison?: string;
-  status?: 'met' | 'behind' | 'unknown';
+  /** The tile's id on the page (tileAnchor), for links to it (the at-risk summary). */
+  anchor?: string;
   earlier?: boolean;
 }
 
+/**
+ * The id of a unit's tile of an indicator on the page ("chi-tieu-my-thoi-budget_revenue_pct"),
+ * or with many units compared, of the indicator's first tile ("chi-tieu-budget_revenue_pct").
+ */
+export function tileAnchor(unitId: string | undefined, indicatorId: string): string {
+  return unitId ? `chi-tieu-${unitId}-${indicatorId}` : `chi-tieu-${indicatorId}`;
+}
+
+/** A figure against its benchmark and the same period a year earlier, as the table and the CSV carry it. */
+export interface FigureAssessment {
+  /** "Có nguy cơ không đạt" (the word, ATTAINMENT_WORDS) */
+  status?: string;
+  statusReason?: string;
+  /** "9 tháng 2023" */
+  previousPeriod?: string;
+  previousValue?: number;
+  /** "trên 8 tỷ đồng" */
+  previousFormatted?: string;
+  /** In points for a percentage, in percent otherwise (absolute from 0): see changeUnit. */
+  change?: number;
+  /** "điểm %", "%", "hộ" */
+  changeUnit?: string;
+  /** "so với 9 tháng 2023: +12%", or why the figures are not compared ("Không so với Quý I 2025: địa giới thay đổi (…)"). */
+  changeText?: string;
+}
+
 /** One figure behind the chart, as the table and the CSV list it. */
-export interface FigureRow {
+export interface FigureRow extends FigureAssessment {
   key: string;
   unit: string;
   period: string;

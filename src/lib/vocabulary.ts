@@ -59,15 +59,18 @@ export const QUALIFIER_WORDS: Record<Qualifier, string> = {
   about: 'khoảng',
 };
 
-/** The qualifier named on its own, as in a table's "Mức độ" column. */
+/**
+ * The qualifier named on its own, as in a table's or the CSV's "Mức độ" column: the same words
+ * as the editor's choices below ("đúng bằng", not another word for an exact figure).
+ */
 export const QUALIFIER_NAMES: Record<Qualifier, string> = {
-  exact: 'chính xác',
+  exact: 'đúng bằng',
   over: 'trên',
   nearly: 'gần',
   about: 'khoảng',
 };
 
-/** The qualifier as an editor chooses it. */
+/** The qualifier as an editor chooses it: the names above, capitalised ("trên" also said "hơn"). */
 export const QUALIFIER_CHOICES: Record<Qualifier, string> = {
   exact: 'Đúng bằng',
   over: 'Trên (hơn)',
@@ -110,5 +113,36 @@ export const STATUS_CHOICES: Record<Status, string> = {
 /** Said beside a headline figure that is an estimate (a reported one needs no word). */
 export const ESTIMATED_NOTE = 'số ước';
 
-/** A headline figure against its benchmark (target or even pace). */
-export const ATTAINMENT_WORDS = { met: 'Đạt', behind: 'Chưa đạt', unknown: '' } as const;
+/**
+ * A figure's status against its benchmark (lib/status.ts decides it), in words, never colour
+ * alone: the same words on the tiles, in the table, the CSV, the exports and the summary.
+ */
+export const STATUS_WORDS = {
+  met: 'Đạt',
+  on_track: 'Đúng tiến độ',
+  at_risk: 'Có nguy cơ không đạt',
+  behind: 'Chưa đạt',
+  no_target: 'Chưa có mục tiêu',
+} as const;
+export type StatusKind = keyof typeof STATUS_WORDS;
+
+/** The same words after a count ("2 có nguy cơ không đạt"), met and on track said together. */
+export const STATUS_COUNT_WORDS = {
+  behind: 'chưa đạt',
+  at_risk: 'có nguy cơ không đạt',
+  ok: 'đạt hoặc đúng tiến độ',
+  no_target: 'chưa có mục tiêu',
+} as const;
+
+/** The status words as the exports read them (a tile's `status`). */
+export const ATTAINMENT_WORDS: Record<StatusKind, string> = STATUS_WORDS;
+
+/** What a benchmark is called on a chart's legend and beside a figure. */
+export const BENCHMARK_WORDS = {
+  /** The even pace q/4 of an annual amount, said as what it asks for. */
+  pace: 'Mức cần đạt theo tiến độ',
+  /** The even pace on a trend: one line through every quarter. */
+  paceEveryQuarter: 'Mức cần đạt theo tiến độ (25% mỗi quý)',
+  /** A yearly target on a trend (the province's BHYT targets). */
+  yearTargets: 'Mục tiêu của tỉnh',
+} as const;

@@ -35,16 +35,29 @@ export const FIGURE_COLUMNS = [
   'Mức độ',
   'Số liệu như báo cáo',
   'Nguồn',
+  // against the benchmark (the words of the tiles), and the same period a year earlier
+  'Tình trạng',
+  'Lý do',
+  'Cùng kỳ năm trước',
+  'Giá trị cùng kỳ năm trước',
+  'Thay đổi so với cùng kỳ',
+  'Đơn vị của thay đổi',
+  'So sánh cùng kỳ',
 ] as const;
 
 /** The column of a unit's rank, first, when many units are ranked. */
 export const RANK_COLUMN = 'Hạng';
 
 /**
- * One row per observation: unit, period, indicator, value, unit, qualifier, source; with many
+ * One row per observation: unit, period, indicator, value, unit, qualifier, source, then its
+ * status and why, and the same period a year earlier (its figure, the change as a number and in
+ * what, and the words: "+12%", or why it is not compared); empty where there is none. With many
  * units ranked, their rank first ("Hạng", empty for a unit not ranked), in rank order (as given).
  */
 export function figuresCsv(figures: readonly FigureRow[], ranked = false): string {
-  const row = (f: FigureRow): CsvCell[] => [f.unit, f.period, f.indicator, f.value, f.outOf, f.unitOfMeasure, f.qualifier, f.formatted, f.source];
+  const row = (f: FigureRow): CsvCell[] => [
+    f.unit, f.period, f.indicator, f.value, f.outOf, f.unitOfMeasure, f.qualifier, f.formatted, f.source,
+    f.status, f.statusReason, f.previousPeriod, f.previousValue, f.change, f.changeUnit, f.changeText,
+  ];
   return toCsv(ranked ? [[RANK_COLUMN, ...FIGURE_COLUMNS], ...figures.map((f) => [f.rank, ...row(f)])] : [FIGURE_COLUMNS, ...figures.map(row)]);
 }

@@ -1,13 +1,16 @@
 /**
- * A panel's headline figures: one tile per chosen unit and headline indicator, with what the
- * figure is compared with (each tile names its unit); or, for many units compared, the highest
- * and the lowest of each.
+ * A panel's headline figures: one tile per chosen unit and headline indicator (each tile names
+ * its unit), with its status against its benchmark in words and why (lib/status.ts) and the same
+ * period a year earlier (lib/same-period.ts); or, for many units compared, the highest and the
+ * lowest of each, said the same way.
  */
 import type { Indicator, Observation, Unit } from '../../api/contract';
-import { formatDate, formatNumber, formatQualified } from '../../lib/format';
-import { benchmarkFor, pickHeadline, statusAgainst } from '../../lib/kpi';
-import type { TileModel } from '../../lib/panel-export';
+import { formatDate, formatQualified } from '../../lib/format';
+import { pickHeadline } from '../../lib/kpi';
+import { tileAnchor, type FigureAssessment, type TileModel } from '../../lib/panel-export';
 import { periodLabel } from '../../lib/period-names';
+import { samePeriodOf } from '../../lib/same-period';
+import { assess } from '../../lib/status';
 import { exactNoun } from '../../lib/unit-count';
 import { BASIS_COMPARISONS, ESTIMATED_NOTE, SCOPE_NOTES } from '../../lib/vocabulary';
 import type { FamilyConfig } from './families';
@@ -16,27 +19,56 @@ export interface TileInput {
   config: FamilyConfig;
   chosen: readonly Unit[];
   period: string;
+  /** The figures of the units shown; those of the year before pair each tile with its same period. */
   observations: readonly Observation[];
   indicatorById: ReadonlyMap<string, Indicator>;
   /** Collects the sources of the figures shown. */
   used: Set<string>;
 }
 
-function comparisonOf(indicator: Indicator, o: Observation): Pick<TileModel, 'comparison' | 'status'> {
-  const parts: string[] = [];
-  let status: TileModel['status'];
-  const bench = benchmarkFor(indicator, o.period);
-  if (bench) {
-    status = statusAgainst(o.value, bench.value, indicator.higherIsBetter);
-    parts.push(`${bench.label}: ${formatNumber(bench.value)}%`);
-  } else if (indicator.targets) {
-    parts.push(`Chưa có mục tiêu cho năm ${o.period.slice(0, 4)}`);
-  }
-  if (o.basis) parts.push(BASIS_COMPARISONS[o.basis]);
-  if (o.scope) parts.push(SCOPE_NOTES[o.scope]);
-  if (o.asOf) parts.push(`tính đến ${formatDate(o.asOf)}`);
-  if (o.status === 'estimated') parts.push(ESTIMATED_NOTE);
-  return { comparison: parts.join(' · ') || undefined, status };
+type TileWords = Pick<TileModel, 'status' | 'reason' | 'notes' | 'samePeriod' | 'comparison'>;
+
+/** A figure's status and why, what else qualifies it, and its same period a year earlier. */
+function wordsOf(indicator: Indicator, o: Observation, unit: Unit, observations: readonly Observation[]): TileWords {
+  const assessed = assess(indicator, o);
+  const notes: string[] = [];
+  // a budget percent's status already says what it is of ("dự toán năm")
+  if (o.basis && assessed?.benchmark.kind !== 'even_pace') notes.push(BASIS_COMPARISONS[o.basis]);
+  if (o.scope) notes.push(SCOPE_NOTES[o.scope]);
+  if (o.asOf) notes.push(`tính đến ${formatDate(o.asOf)}`);
+  if (o.status === 'estimated') notes.push(ESTIMATED_NOTE);
+  const same = samePeriodOf(o, indicator, unit, observations)?.text;
+  const note = notes.join(' · ') || undefined;
+  const comparison = [assessed?.reason, note, same].filter(Boolean).join(' · ') || undefined;
+  return {
+    ...(assessed ? { status: assessed.status, reason: assessed.reason } : {}),
+    ...(note ? { notes: note } : {}),
+    ...(same ? { samePeriod: same } : {}),
+    ...(comparison ? { comparison } : {}),
+  };
+}
+
+/**
+ * A figure's status and its same period a year earlier, as a row of the table and the CSV
+ * carries them (the panel's model adds these to each FigureRow).
+ */
+export function figureAssessment(
+  o: Observation,
+  indicator: Indicator,
+  unit: Unit,
+  observations: readonly Observation[],
+): FigureAssessment {
+  const assessed = assess(indicator, o);
+  const same = samePeriodOf(o, indicator, unit, observations);
+  const previous = same?.previous;
+  return {
+    ...(assessed ? { status: assessed.word, statusReason: assessed.reason } : {}),
+    ...(same ? { previousPeriod: periodLabel(same.period), changeText: same.text } : {}),
+    ...(previous
+      ? { previousValue: previous.value, previousFormatted: formatQualified(previous.value, indicator.unit, previous.qualifier, previous.outOf) }
+      : {}),
+    ...(same?.kind === 'compared' ? { change: same.change, changeUnit: same.changeUnit } : {}),
+  };
 }
 
 /** Each chosen ward's headline figures, in the config's order; an earlier period's says so. */
@@ -58,7 +90,8 @@ export function headlineTiles({ config, chosen, period, observations, indicatorB
         value: formatQualified(o.value, indicator.unit, o.qualifier, o.outOf),
         detail: h.isEarlier ? `${where}Số liệu ${periodLabel(o.period)}, chưa có số ${periodLabel(period)}` : many ? unit.name : undefined,
         earlier: h.isEarlier,
-        ...comparisonOf(indicator, o),
+        anchor: tileAnchor(unit.id, indicatorId),
+        ...wordsOf(indicator, o, unit, observations),
       });
     }
   }
@@ -88,10 +121,18 @@ export function summaryTiles({ config, chosen, period, observations, indicatorBy
         value: show(top),
         detail: `${top.unit.name} · ${found.length}/${chosen.length} ${exactNoun(chosen)} có số liệu${earlier ? ' (có số của kỳ trước)' : ''}`,
         earlier,
+        anchor: tileAnchor(undefined, indicatorId),
+        ...wordsOf(indicator, top.h.observation, top.unit, observations),
       },
     ];
     if (found.length > 1) {
-      tiles.push({ key: `${indicatorId}-bottom`, label: `${indicator.name}: thấp nhất`, value: show(bottom), detail: bottom.unit.name });
+      tiles.push({
+        key: `${indicatorId}-bottom`,
+        label: `${indicator.name}: thấp nhất`,
+        value: show(bottom),
+        detail: bottom.unit.name,
+        ...wordsOf(indicator, bottom.h.observation, bottom.unit, observations),
+      });
     }
     return tiles;
   });

@@ -10,6 +10,12 @@ export async function readZip(blob: Blob): Promise<Map<string, string>> {
   return parts;
 }
 
+/** One part's bytes (images). */
+export async function zipPartBytes(blob: Blob, path: string): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(await blob.arrayBuffer());
+  return zip.file(path)!.async('uint8array');
+}
+
 /** The parts whose path matches, in name order (slide2 before slide10). */
 export function partsLike(parts: Map<string, string>, pattern: RegExp): string[] {
   return [...parts.keys()]

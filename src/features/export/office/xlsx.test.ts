@@ -1,0 +1,103 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { partsLike, readZip } from './read-zip';
+import { budgetPanel, rankedPanel } from './test-panels';
+import { buildXlsx } from './xlsx';
+
+const now = new Date(2025, 1, 1, 10, 5);
+
+async function open(blob: Blob): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(await blob.arrayBuffer());
+  return wb;
+}
+
+/** The sheet's rows as plain arrays (1-based columns dropped to 0-based). */
+function rows(ws: ExcelJS.Worksheet): ExcelJS.Row[] {
+  const out: ExcelJS.Row[] = [];
+  ws.eachRow({ includeEmpty: true }, (r) => out.push(r));
+  return out;
+}
+
+function headerRow(ws: ExcelJS.Worksheet): ExcelJS.Row {
+  return rows(ws).find((r) => r.getCell(1).value === 'Phường, xã' && r.getCell(2).value === 'Kỳ báo cáo')!;
+}
+
+describe('buildXlsx', () => {
+  it('puts the filters and the export time above the table, the export time as a date', async () => {
+    const ws = (await open(await buildXlsx(budgetPanel(), { now }))).getWorksheet('Số liệu')!;
+    expect(ws.getCell('A1').value).toBe('Thu ngân sách');
+    const meta = new Map(rows(ws).slice(1, 6).map((r) => [r.getCell(1).value, r.getCell(2)]));
+    expect(meta.get('Phường, xã')!.value).toBe('Phường Mỹ Thới');
+    expect(meta.get('Kỳ báo cáo')!.value).toBe('Cả năm 2024');
+    const exported = meta.get('Xuất lúc')!;
+    expect(exported.value).toEqual(new Date(Date.UTC(2025, 1, 1, 10, 5)));
+    expect(exported.numFmt).toBe('dd/mm/yyyy hh:mm');
+    expect(meta.get('Số liệu đến ngày')!.value).toEqual(new Date(Date.UTC(2024, 11, 30)));
+  });
+
+  it('stores every value as a number with its format: money with thousands separators, percents as percents', async () => {
+    const ws = (await open(await buildXlsx(budgetPanel(), { now }))).getWorksheet('Số liệu')!;
+    const head = headerRow(ws);
+    expect(head.values).toEqual([
+      undefined, 'Phường, xã', 'Kỳ báo cáo', 'Chỉ tiêu', 'Giá trị', 'Trên tổng số', 'Đơn vị tính', 'Mức độ', 'Số liệu như báo cáo', 'Nguồn', 'Ngày báo cáo',
+    ]);
+    const body = rows(ws).filter((r) => r.number > head.number);
+    expect(body).toHaveLength(4);
+    const [money9, pct9, money, pct] = body;
+    expect(money9!.getCell(4).value).toBe(8e9);
+    expect(money9!.getCell(4).numFmt).toBe('#,##0');
+    expect(money9!.getCell(7).value).toBe('trên');
+    expect(pct9!.getCell(4).value).toBe(0.74);
+    expect(pct9!.getCell(4).numFmt).toBe('0%');
+    expect(money!.getCell(4).value).toBe(12e9);
+    expect(pct!.getCell(4).value).toBe(1);
+    // the qualifier, the figure as reported and its source, each in its own column; the report's date a date
+    expect(money!.getCell(8).value).toBe('trên 12 tỷ đồng');
+    expect(money!.getCell(9).value).toBe('Hội nghị tổng kết năm 2024 (30/12/2024)');
+    expect(money!.getCell(10).value).toEqual(new Date(Date.UTC(2024, 11, 30)));
+    expect(money!.getCell(10).numFmt).toBe('dd/mm/yyyy');
+    expect(pct9!.getCell(10).value).toEqual(new Date(Date.UTC(2024, 9, 11)));
+    for (const r of body) expect(r.getCell(4).type).toBe(ExcelJS.ValueType.Number);
+    // the table can be filtered and its header stays in view
+    expect(ws.autoFilter).toBe(`A${head.number}:J${head.number + 4}`);
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: head.number });
+  });
+
+  it('writes numbers as numeric cells in the file itself, never as text', async () => {
+    const parts = await readZip(await buildXlsx(budgetPanel(), { now }));
+    const sheet = partsLike(parts, /^xl\/worksheets\/sheet1\.xml$/)[0]!;
+    const value = (ref: string) => new RegExp(`<c r="${ref}"([^>]*)>(?:<v>([^<]*)</v>)?`).exec(sheet);
+    const head = [...sheet.matchAll(/<row r="(\d+)"/g)].map((m) => Number(m[1]));
+    const first = head.at(-4)!;
+    const cell = value(`D${first}`)!;
+    expect(cell[1]).not.toContain('t="s"');
+    expect(cell[2]).toBe('8000000000');
+    // its style: Excel's built-in "#,##0" (number format 3); the percents' "0%" (9)
+    const styles = [...parts.get('xl/styles.xml')!.matchAll(/<xf numFmtId="(\d+)"/g)].map((m) => m[1]);
+    const style = Number(/s="(\d+)"/.exec(cell[1]!)![1]);
+    expect(styles.slice(1)[style]).toBe('3');
+    expect(styles).toContain('9');
+  });
+
+  it('keeps a percent’s decimals in its format, and ranks first with a Hạng column', async () => {
+    const ws = (await open(await buildXlsx(rankedPanel(3), { now }))).getWorksheet('Số liệu')!;
+    const head = rows(ws).find((r) => r.getCell(1).value === 'Hạng')!;
+    expect(head.getCell(2).value).toBe('Phường, xã');
+    const body = rows(ws).filter((r) => r.number > head.number);
+    expect(body.map((r) => r.getCell(1).value)).toEqual([1, 2, 3]);
+    expect(body[1]!.getCell(5).value).toBe(0.9563);
+    expect(body[1]!.getCell(5).numFmt).toBe('0.00%');
+    expect(rows(ws).some((r) => r.getCell(1).value === 'Ghi chú' && r.getCell(2).value === '1 xã chưa có số liệu Cả năm 2024')).toBe(true);
+  });
+
+  it('lists the sources on a sheet of their own, with their dates as dates', async () => {
+    const ws = (await open(await buildXlsx(budgetPanel(), { now }))).getWorksheet('Nguồn')!;
+    expect(rows(ws).map((r) => (r.values as ExcelJS.CellValue[]).slice(1))).toEqual([
+      ['STT', 'Báo cáo', 'Ngày', 'Tham chiếu'],
+      [1, 'Hội nghị tổng kết năm 2024', new Date(Date.UTC(2024, 11, 30)), 'Báo cáo tổng kết năm 2024 của Đảng ủy phường'],
+      [2, 'Hội nghị sơ kết 9 tháng 2024', new Date(Date.UTC(2024, 9, 11)), 'Báo cáo sơ kết 9 tháng 2024'],
+    ]);
+    expect(ws.getCell('C2').numFmt).toBe('dd/mm/yyyy');
+  });
+});

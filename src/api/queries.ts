@@ -15,10 +15,14 @@ import {
   type ObservationQuery,
 } from './contract';
 
-/** What a panel asks for: the contract's query, by its units, with at most one family. */
+/**
+ * What a panel asks for: the contract's query, by its units, with at most one family and,
+ * when given, only these indicators (the API's `indicator` parameter).
+ */
 export type ObservationFilter = Partial<Pick<ObservationQuery, 'from' | 'to'>> & {
   units: ObservationQuery['unit'];
   family?: Family;
+  indicators?: ObservationQuery['indicator'];
 };
 
 export const queryKeys = {
@@ -61,10 +65,13 @@ export const queries = {
     }),
   /** Every observation of a filter: the answer comes in pages, and every page is fetched. */
   observations: (filter: ObservationFilter) => {
-    const normalized = { ...filter, units: [...filter.units].sort() };
+    // one key per set of units and indicators, whatever their order (an empty list of indicators is none given)
+    const { indicators, ...rest } = filter;
+    const normalized = { ...rest, units: [...new Set(filter.units)].sort(), ...(indicators?.length ? { indicators: [...new Set(indicators)].sort() } : {}) };
     const path = observationsPath({
       unit: normalized.units,
       family: normalized.family ? [normalized.family] : [],
+      indicator: normalized.indicators ?? [],
       from: normalized.from,
       to: normalized.to,
     });

@@ -1,7 +1,9 @@
 /**
- * The dashboard's first requests, started before React's first render: the data for the filters
- * in the URL, then the chart code. The panels' queries find them in flight (same keys), so the
- * wait for the API overlaps the first render instead of following it.
+ * The dashboard's requests started ahead of React: at the start, before the first render, the
+ * data for the filters in the URL, then the chart code; then at every change of the filters, the figures of the
+ * new view at once, before React draws the change. The panels' queries find them in flight
+ * (the same keys: panel-query.ts), so the wait for the API overlaps the rendering instead of
+ * following it.
  */
 import type { QueryClient } from '@tanstack/react-query';
 import type { Unit } from '../api/contract';
@@ -12,16 +14,46 @@ import { useFilters } from '../features/filters/store';
 import { comparesUnits } from '../features/kpi-panel/compare';
 import { FAMILIES } from '../features/kpi-panel/families';
 import { panelObservations } from '../features/kpi-panel/panel-query';
-import { unitsInView } from '../features/kpi-panel/units-in-view';
+import { unitIndex, unitsInView } from '../features/kpi-panel/units-in-view';
+
+/**
+ * The units each panel shows for the chosen ids, as its data hook computes them: the known ids
+ * only (the filters drop the others), a container standing for its communes.
+ */
+function viewOf(units: readonly string[], period: string, register: readonly Unit[]): string[] {
+  const index = unitIndex(register);
+  return unitsInView(
+    units.filter((id) => index.has(id)),
+    period,
+    register,
+  );
+}
 
 function prefetchFigures(client: QueryClient, view: string[], period: string): void {
   if (view.length === 0) return;
-  for (const { family } of FAMILIES) void client.prefetchQuery(panelObservations(family, view, period, comparesUnits(view.length)));
+  const compared = comparesUnits(view.length);
+  for (const { family } of FAMILIES) void client.prefetchQuery(panelObservations(family, view, period, compared));
 }
 
-/** On the dashboard's path only (the editor asks for its own data). */
-export function prefetchDashboard(client: QueryClient): void {
-  if (isEditorPath()) return;
+/**
+ * On every change of the units or the period, the new view's figures, asked before React
+ * renders the change. Only for a comparison: a panel drawing a trend may show its former units'
+ * figures too (its own choice, which this cannot see), and then asks for other ids; a comparison
+ * never does, and its many units are where an early start counts.
+ */
+function prefetchOnChange(client: QueryClient): () => void {
+  return useFilters.subscribe((state, prev) => {
+    if (state.units === prev.units && state.period === prev.period) return;
+    const register = client.getQueryData<Unit[]>(queries.units().queryKey);
+    if (!register) return;
+    const view = viewOf(state.units, state.period, register);
+    if (comparesUnits(view.length)) prefetchFigures(client, view, state.period);
+  });
+}
+
+/** On the dashboard's path only (the editor asks for its own data). Returns the function that stops the prefetch on change. */
+export function prefetchDashboard(client: QueryClient): () => void {
+  if (isEditorPath()) return () => undefined;
   const { units, period } = useFilters.getState();
   // the ids as they are (a few wards: the common case, asked for at once), and once the register
   // says what they stand for (a province: its communes), those if they differ (units-in-view.ts)
@@ -31,7 +63,7 @@ export function prefetchDashboard(client: QueryClient): void {
   void client
     .fetchQuery(queries.units())
     .then((register) => {
-      const view = unitsInView(units, period, register);
+      const view = viewOf(units, period, register);
       if (view.join('\u0000') !== first.join('\u0000')) prefetchFigures(client, view, period);
     })
     .catch(() => undefined); // the panels say so
@@ -39,4 +71,5 @@ export function prefetchDashboard(client: QueryClient): void {
   void client.prefetchQuery(queries.sources());
   // trends are drawn with the chart code; a comparison of many units is drawn without it
   if (!comparesUnits(first.length)) preloadChart();
+  return prefetchOnChange(client);
 }

@@ -44,6 +44,10 @@ describe('the province, ranked', () => {
     // the communes, never the province's own id
     expect(figures.map((u) => u.searchParams.getAll('unit').length)).toEqual([102]);
     expect(figures[0]!.searchParams.getAll('unit')).toContain('my-thoi');
+    // only what a comparison draws and shows: the ranked indicator and the two summed up in tiles
+    expect(figures[0]!.searchParams.getAll('indicator')).toEqual(['budget_revenue', 'budget_revenue_pct']);
+    const poverty = asked.filter((u) => u.pathname === '/api/observations' && u.searchParams.get('family') === 'poverty');
+    expect(poverty.map((u) => u.searchParams.getAll('indicator'))).toEqual([['near_poor_households_reduced', 'poor_households_reduced']]);
     // every panel counts them (coverage has Mỹ Thới's figure; the others none for Quý I 2026)
     await waitFor(() => expect(chartOf(panel('Bảo hiểm y tế')).names).toHaveLength(102));
     for (const name of ['Giảm nghèo', 'Bảo hiểm y tế', 'Chỉ tiêu Nghị quyết']) {

@@ -2,6 +2,7 @@
 import type { Family } from '../../api/contract';
 import { queries } from '../../api/queries';
 import { formatPeriodId, parsePeriod } from '../../api/periods';
+import { FAMILIES, type FamilyConfig } from './families';
 
 /**
  * Many units compared are compared in the chosen period only (a headline per unit, which may
@@ -12,7 +13,28 @@ function firstPeriodNeeded(compared: boolean, period: string): string | undefine
   return compared && year ? formatPeriodId(year, 1) : undefined;
 }
 
+/** How many headline indicators a comparison sums up in tiles (the highest and lowest of each: panel-tiles.ts, summaryTiles). */
+export const COMPARED_HEADLINES = 2;
+
+/**
+ * The indicators a comparison of many units draws and shows: the chart's first (ranked) and
+ * the first COMPARED_HEADLINES headline ones. Only these are asked for (with the province, the
+ * poverty panel's 2 of 7 indicators: a fifth of the rows).
+ */
+export function comparedIndicators(config: Pick<FamilyConfig, 'chart' | 'headline'>): string[] {
+  return [...new Set([...config.chart.slice(0, 1), ...config.headline.slice(0, COMPARED_HEADLINES)])];
+}
+
+const configOf = (family: Family) => FAMILIES.find((f) => f.family === family);
+
 /** `units`: the ids asked for (see units-in-view.ts); `compared`: the units shown are compared (compare.ts). */
 export function panelObservations(family: Family, units: string[], period: string, compared: boolean) {
-  return queries.observations({ units, family, from: firstPeriodNeeded(compared, period), to: period });
+  const config = configOf(family);
+  return queries.observations({
+    units,
+    family,
+    from: firstPeriodNeeded(compared, period),
+    to: period,
+    ...(compared && config ? { indicators: comparedIndicators(config) } : {}),
+  });
 }

@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { queries } from '../api/queries';
 import { EditorLink } from '../features/editor/editor-link';
 import { ExportButtons } from '../features/export/export-buttons';
+import { PageExportButtons } from '../features/export/office/page-export-buttons';
 import { PrintButton } from '../features/export/print-button';
 import { PrintHeader } from '../features/export/print-header';
 import { FilterBar } from '../features/filters/filter-bar';
@@ -11,9 +12,13 @@ import { FilterNotices } from '../features/filters/filter-notices';
 import { useMyUnits } from '../features/filters/my-units';
 import { useFilters } from '../features/filters/store';
 import { useDashboardFilters } from '../features/filters/url-sync';
+import { comparesUnits } from '../features/kpi-panel/compare';
 import { FAMILIES } from '../features/kpi-panel/families';
 import { FamilyPanel } from '../features/kpi-panel/family-panel';
 import { describeUnits } from '../features/kpi-panel/panel-model';
+import { panelObservations } from '../features/kpi-panel/panel-query';
+import { unitsInView } from '../features/kpi-panel/units-in-view';
+import { AtRiskSummary } from '../features/summary/at-risk-summary';
 import type { PanelExport } from '../lib/panel-export';
 import { periodLabel } from '../lib/period-names';
 import { useAddFigures } from './add-figures-link';
@@ -31,6 +36,9 @@ export function DashboardPage() {
   const panelProps = { units, period, onSelectPeriod: setPeriod, renderActions, mine, renderAddFigures };
   // on paper: the units named, or counted when many (a province chosen: its communes)
   const unitsLabel = useMemo(() => describeUnits(units, period, known.data).label, [units, period, known.data]);
+  // the at-risk summary reads the panels' own queries of the units shown
+  const view = useMemo(() => (known.data ? unitsInView(units, period, known.data) : undefined), [units, period, known.data]);
+  const compared = comparesUnits(view?.length ?? 0);
   return (
     <div className="page">
       <header className="page-header with-actions">
@@ -41,11 +49,19 @@ export function DashboardPage() {
         <div className="page-header-actions">
           <EditorLink />
           <PrintButton />
+          <PageExportButtons />
         </div>
       </header>
       <PrintHeader unitNames={[unitsLabel]} periodLabel={periodLabel(period)} />
       <FilterBar />
       <FilterNotices />
+      <AtRiskSummary
+        families={FAMILIES}
+        view={view}
+        period={period}
+        byUnit={compared}
+        figuresOf={(family) => panelObservations(family, view ?? [], period, compared)}
+      />
       <main className="panels">
         {FAMILIES.map((config) => (
           <FamilyPanel key={config.slug} config={config} {...panelProps} />

@@ -4,7 +4,7 @@
  * and its verb say unambiguously what it is; anything doubtful is left out.
  */
 import type { Basis, Indicator, ObservationFields, Qualifier } from '../../api/contract';
-import { formatPeriodId, parsePeriod } from '../../api/periods';
+import { formatPeriodId, parsePeriod, periodEnd } from '../../api/periods';
 import { normalizeText, type NormalizedText } from './normalize-text';
 import { scanQuantities, type Quantity } from './read-number';
 import { findPeriodPhrases, periodPhraseAt, type PeriodPhrase } from './read-period';
@@ -12,6 +12,7 @@ import { readAsOf, readReportFacts, type ReportKind } from './read-report';
 import type { UnitName } from './read-unit';
 import { ASIDE, CONNECTOR, COUNT_BY_VERB, FILLER, FUTURE, FUTURE_NEAR, NOUNS, TOPICS, VERBS, type Topic } from './rules';
 import { splitClauses, splitSentences, type Span } from './text-segments';
+import { readUnitLists } from './unit-lists';
 
 export type Scope = NonNullable<ObservationFields['scope']>;
 export type Status = NonNullable<ObservationFields['status']>;
@@ -26,11 +27,15 @@ export interface Candidate {
   indicatorId: string;
   value: number;
   outOf?: number;
+  /** The plan a count was set against, which is not its total: "hộ cận nghèo giảm 200/119 hộ" → 119. */
+  plan?: number;
   qualifier: Qualifier;
   basis?: Basis;
   scope?: Scope;
   status?: Status;
   asOf?: string;
+  /** Another unit than the report's: a ward in its city's list ("(phường Châu Phú A 5,2 tỷ đồng, …)"). */
+  unitId?: string;
   /** The figure's period: the report's, or the one the phrase names ("đạt 103,9% năm 2022"). */
   period?: string;
   /**
@@ -73,6 +78,8 @@ interface Found {
   indicatorId: string;
   value: number;
   outOf?: number;
+  plan?: number;
+  unitId?: string;
   q: Quantity;
   start: number;
   end: number;
@@ -107,12 +114,25 @@ export function extractCandidates(text: string, options: ExtractOptions): Extrac
   const candidates: Candidate[] = [];
   const seen = new Set<string>();
 
-  for (const sentence of splitSentences(nt.text)) {
+  const sentences = splitSentences(nt.text);
+  const end = facts.asOf ?? (facts.period ?? facts.periodProposed ? periodEnd((facts.period ?? facts.periodProposed)!) : undefined);
+  const lists = readUnitLists(match, sentences, options.units, facts.unitId, end ? { on: end, heldOn: facts.heldOn } : facts.heldOn ? { on: facts.heldOn } : {});
+  const inList = (at: number) => lists.some((l) => at > l.start && at < l.end);
+  const fromLists = new Map(lists.flatMap((l) => l.figures).map((f) => [f.q.start, f] as const));
+  let planSection = false;
+  for (const sentence of sentences) {
     const sentenceHead = match.slice(sentence.start, Math.min(sentence.end, sentence.start + 80));
+    // "Phương hướng, nhiệm vụ năm 2025:" heads a plan: its lines are targets until the next heading
+    const heading = headingOf(nt.text, match, sentence);
+    if (heading) planSection = heading === 'plan';
+    if (planSection) continue;
     for (const clause of splitClauses(nt.text, sentence)) {
       const quantities = scanQuantities(match, clause.start, clause.end);
       const ctx: Context = { nt, match, clause, sentence, quantities };
-      const found = [...readTopicFigures(ctx), ...readCountFigures(ctx)];
+      const listed: Found[] = [...fromLists.values()]
+        .filter((l) => l.q.start >= clause.start && l.q.end <= clause.end)
+        .map((l) => ({ indicatorId: l.indicatorId, value: l.q.value, q: l.q, start: l.start, end: l.end, rule: 'list:unit', notes: [], unitId: l.unitId }));
+      const found = [...readTopicFigures(ctx), ...readCountFigures(ctx)].filter((f) => !inList(f.q.start)).concat(listed);
       for (const f of found.sort((a, b) => a.q.start - b.q.start)) {
         const indicator = indicators.get(f.indicatorId);
         if (!indicator || f.q.unrepresentable) continue;
@@ -120,6 +140,8 @@ export function extractCandidates(text: string, options: ExtractOptions): Extrac
         const before = match.slice(clause.start, f.q.qualifiedStart);
         const headFuture = FUTURE.test(sentenceHead.slice(0, Math.max(0, f.q.start - sentence.start)));
         if (FUTURE.test(before) || FUTURE_NEAR.test(before) || headFuture) continue;
+        // "chỉ tiêu … năm 2024 là 100%" in a report on 2023: a later year named before the figure is a plan
+        if (docPeriod && findPeriodPhrases(match, sentence.start, f.q.qualifiedStart).some((p) => p.year !== undefined && p.year > docPeriod.year)) continue;
 
         const notes = [...f.notes];
         if (f.q.note) notes.push(f.q.note);
@@ -157,6 +179,8 @@ export function extractCandidates(text: string, options: ExtractOptions): Extrac
           rule: f.rule,
         };
         if (f.outOf !== undefined) c.outOf = f.outOf;
+        if (f.plan !== undefined) c.plan = f.plan;
+        if (f.unitId) c.unitId = f.unitId;
         if (f.basis) c.basis = f.basis;
         if (period) c.period = period;
         else if (facts.periodProposed && !phrase) c.periodProposed = facts.periodProposed;
@@ -171,7 +195,7 @@ export function extractCandidates(text: string, options: ExtractOptions): Extrac
         if (ownPeriod) notes.push(`Kỳ của số liệu theo câu: ${period}`);
         if (notes.length > 0) c.note = notes.join('. ');
 
-        const key = `${c.indicatorId}|${c.period}|${c.value}|${c.outOf}`;
+        const key = `${c.indicatorId}|${c.unitId}|${c.period}|${c.value}|${c.outOf}`;
         if (seen.has(key)) continue;
         seen.add(key);
         candidates.push(c);
@@ -186,6 +210,25 @@ export function extractCandidates(text: string, options: ExtractOptions): Extrac
   if (facts.asOf) result.asOf = facts.asOf;
   if (facts.heldOn) result.heldOn = facts.heldOn;
   return result;
+}
+
+/** Words that open a section of plans. */
+const PLAN_HEADING = /^(?:[\divxlc]+\s*[.)/-]\s*|[-–•*]\s*)?(?:phương\s+hướng|nhiệm\s+vụ(?:\s+trọng\s+tâm|\s+và\s+giải\s+pháp|\s+chủ\s+yếu)?|mục\s+tiêu|các\s+chỉ\s+tiêu|chỉ\s+tiêu\s+chủ\s+yếu|kế\s+hoạch)(?![\p{L}])/u;
+
+/**
+ * A line that heads a section: short, alone on its line, with no figure but a year or its number.
+ * 'plan' when it opens the plans ("II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025"), 'other' for any other heading.
+ */
+function headingOf(text: string, match: string, sentence: Span): 'plan' | 'other' | null {
+  const start = match.lastIndexOf('\n', sentence.start - 1) + 1;
+  const newline = match.indexOf('\n', sentence.start);
+  const end = newline < 0 ? match.length : newline;
+  const line = match.slice(start, end).trim();
+  if (line.length === 0 || line.length > 150) return null;
+  if (/\d/u.test(line.replace(/(?<![\p{L}\d])(?:19|20)\d{2}(?!\d)/gu, '').replace(/^[\divxlc]+\s*[.)/-]/u, ''))) return null;
+  if (PLAN_HEADING.test(line)) return 'plan';
+  // a numbered line, a line ending with a colon, or one in capitals
+  return /:\s*$|^[\divxlc]+\s*[.)]/u.test(line) || !/\p{Ll}/u.test(text.slice(start, end)) ? 'other' : null;
 }
 
 /** A sum from 1 January in a monthly report: "lũy kế", "từ đầu năm", "đến hết tháng 4". */
@@ -247,7 +290,12 @@ function readTopicFigures(ctx: Context): Found[] {
       indicatorId = topic?.percent;
       if (!indicatorId || !hit) continue;
       const before = match.slice(clause.start, q.qualifiedStart);
-      if (/(?:tăng|giảm|vượt|cao\s+hơn|thấp\s+hơn|chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu)(?:\s+(?:thêm|trưởng|là))?\s*$/u.test(before)) continue;
+      const after = match.slice(q.end, clause.end);
+      if (/(?<![\p{L}])vượt(?:\s+mức)?\s*$/u.test(before) && BASIS_AFTER.test(after) && indicatorId === 'budget_revenue_pct') {
+        // "vượt 12,4% dự toán": 112,4% of it
+        value = 100 + q.value;
+        notes.push(`Báo cáo ghi “vượt ${q.raw}%”: ghi nhận ${formatPercent(value)}% so với mức giao`);
+      } else if (/(?:tăng|giảm|vượt|cao\s+hơn|thấp\s+hơn|chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu)(?:\s+(?:thêm|trưởng|là))?\s*$/u.test(before)) continue;
       if (/^\s*so\s+với\s+cùng\s+kỳ/u.test(match.slice(q.end, clause.end))) continue;
     } else if (q.kind === 'money' || q.kind === 'count') {
       hit = [...hits].reverse().find((h) => h.end <= q.qualifiedStart);
@@ -351,6 +399,13 @@ function topicGapOk(
   return { ok, alsoNamed: match.slice(start, start + named.join(', ').length) };
 }
 
+/** What a percent is of, said just after it: "dự toán", "kế hoạch", "Nghị quyết", "chỉ tiêu". */
+const BASIS_AFTER = /^\s*(?:so\s+(?:với\s+)?)?(?:dự\s+toán|kế\s+hoạch|nghị\s+quyết|chỉ\s+tiêu)/u;
+
+function formatPercent(n: number): string {
+  return String(Math.round(n * 100) / 100).replace('.', ',');
+}
+
 function readBasis(text: string): Basis | undefined {
   const near = text.split(/[,;]/u)[0]!.slice(0, 50);
   if (/dự\s+toán/u.test(near)) return 'estimate';
@@ -370,6 +425,18 @@ function clauseLeadPeriod(match: string, clause: Span, q: Quantity): PeriodPhras
 }
 
 // ---------------------------------------------------------------- counted nouns
+
+/** Counts whose "x/y" is x done against a plan of y (which may be exceeded), not x out of y. */
+const PLANNED: ReadonlySet<string> = new Set(['poor', 'near_poor', 'household']);
+
+/**
+ * The verbs of targets met, just before "x/y chỉ tiêu": "đạt", "hoàn thành", "vượt", "đạt và vượt",
+ * "hoàn thành và hoàn thành vượt mức", "thực hiện thắng lợi", "hoàn thành, vượt".
+ */
+const TARGETS_MET_BEFORE =
+  /(?:đạt|hoàn\s+thành|vượt|thắng\s+lợi)(?:\s*(?:và|,)\s*(?:hoàn\s+thành\s+)?(?:vượt|đạt))?(?:\s+mức)?(?:\s+(?:được|tốt))?\s*$/u;
+
+const viCount = new Intl.NumberFormat('vi-VN');
 
 interface Counted {
   q: Quantity;
@@ -416,11 +483,19 @@ function readCountFigures(ctx: Context): Found[] {
       period: periodPhraseAt(match, c.nounEnd, clause.end),
       ...extra,
     };
-    if (c.q.outOf !== undefined) f.outOf = c.q.outOf;
+    if (c.q.outOf !== undefined) {
+      if (PLANNED.has(c.noun)) {
+        // "giảm 200/119 hộ cận nghèo": 200 against a plan of 119, not 200 out of 119
+        f.plan = c.q.outOf;
+        f.notes.push(`Thực hiện ${viCount.format(c.q.value)} so với kế hoạch ${viCount.format(c.q.outOf)} (đạt ${formatPercent((c.q.value / c.q.outOf) * 100)}%)`);
+      } else {
+        f.outOf = c.q.outOf;
+      }
+    }
     return f;
   };
   const isFraction = (c: Counted) => c.q.kind === 'fraction';
-  const fractionOk = (c: Counted) => !isFraction(c) || (c.q.outOf! > 0 && c.q.value <= c.q.outOf!);
+  const fractionOk = (c: Counted) => !isFraction(c) || (c.q.outOf! > 0 && (c.q.value <= c.q.outOf! || PLANNED.has(c.noun)));
 
   // Houses: "cất 13 căn, sửa 02 căn nhà" adds up; if any house count in the clause is unclear, none is proposed.
   const houses = counted.filter((c) => c.noun === 'house' && !isFraction(c));
@@ -497,7 +572,7 @@ function readCountFigures(ctx: Context): Found[] {
         if (/^\s*(?:giao\s+quân|tuyển\s+quân|thu|ngân\s+sách|thuế)/u.test(after)) break;
         if (/^(?:\s+[\p{L}]+){0,2}?\s+(?:không|chưa)\s+(?:đạt|hoàn\s+thành)/u.test(after)) break;
         if (/(?:không|chưa)\s+(?:đạt|hoàn\s+thành)(?:\s+được)?\s*$/u.test(before)) break;
-        const achieved = /(?:đạt|hoàn\s+thành|vượt)(?:\s+(?:và\s+vượt|được))?\s*$/u.test(before) || /^(?:\s*[\p{L}]+(?:\s*-\s*[\p{L}]+)?){0,4}?\s+(?:đạt|hoàn\s+thành|vượt)/u.test(after);
+        const achieved = TARGETS_MET_BEFORE.test(before) || /^(?:\s*[\p{L}]+(?:\s*-\s*[\p{L}]+)?){0,4}?\s+(?:đạt|hoàn\s+thành|vượt)/u.test(after);
         if (achieved) out.push(make(c, 'resolution_targets_met', 'count:targets'));
         break;
       }

@@ -31,6 +31,8 @@ export interface Topic {
 const W = String.raw`[\p{L}\d]+`;
 
 export const TOPICS: Topic[] = [
+  // the local budget's revenue (with transfers from above) is another figure than the state budget's on the territory
+  { id: 'local_budget', re: /thu\s+(?:ngân\s+sách|ns)\s+địa\s+phương|thu\s+nsđp/gu, money: 'local_budget_revenue', notAfter: /(?:dự\s+toán|kế\s+hoạch|chỉ\s+tiêu|giao|phấn\s+đấu|mục\s+tiêu)\s*$/u },
   {
     id: 'budget',
     re: /(?:tổng\s+)?thu\s+(?:ngân\s+sách|nsnn)(?:\s+nhà\s+nước)?(?:\s+trên\s+địa\s+bàn)?/gu,
@@ -40,6 +42,11 @@ export const TOPICS: Topic[] = [
     notAfter: /(?:dự\s+toán|kế\s+hoạch|chỉ\s+tiêu|giao|phấn\s+đấu|mục\s+tiêu)\s*$/u,
   },
   { id: 'voluntary_si', re: /bảo\s+hiểm\s+xã\s+hội\s+tự\s+nguyện|bhxh\s+tự\s+nguyện/gu, percent: 'voluntary_social_insurance_pct', after: true },
+  // voluntary, household or pupils' health insurance is a part of the population, not its coverage
+  {
+    id: 'health_insurance_part',
+    re: /(?:bảo\s+hiểm\s+y\s+tế|(?<![\p{L}])bhyt)(?:\s+(?:hộ\s+gia\s+đình|học\s+sinh(?:,?\s+sinh\s+viên)?))?\s+tự\s+nguyện|(?:bảo\s+hiểm\s+y\s+tế|(?<![\p{L}])bhyt)\s+(?:hộ\s+gia\s+đình|học\s+sinh(?:,?\s+sinh\s+viên)?)/gu,
+  },
   { id: 'health_insurance', re: /bảo\s+hiểm\s+y\s+tế|(?<![\p{L}])bhyt(?![\p{L}])/gu, percent: 'health_insurance_coverage', after: true },
   { id: 'grade1', re: new RegExp(String.raw`(?:trẻ|học\s+sinh)(?:\s+${W}){0,4}?\s+(?:vào\s+)?lớp\s+(?:0?1|một)(?![\p{L}\d])`, 'gu'), percent: 'grade1_enrolment_pct' },
   { id: 'cultural_families', re: /(?<!(?:khu|ấp|khóm|tổ)\s+)(?:hộ\s+)?gia\s+đình\s+(?:đạt\s+(?:chuẩn\s+)?)?văn\s+hóa/gu, percent: 'cultural_families_pct', after: true },
@@ -69,7 +76,7 @@ export const TOPICS: Topic[] = [
 
 /** Words that may join a topic to its figure after a comma: "…12 tỉ đồng, đạt 100%". */
 export const CONNECTOR = new RegExp(
-  String.raw`^\s*(?:(?:và|đạt|được|bằng|chiếm|t[ỷỉ]\s+lệ|tương\s+đương|với|là|ước|ước\s+đạt|trong\s+đó|thu\s+được|tổng\s+cộng|so\s+với\s+(?:dự\s+toán|kế\s+hoạch|nghị\s+quyết|chỉ\s+tiêu)(?:\s+${W}){0,4})\s*)*$`,
+  String.raw`^\s*(?:(?:và|đạt|được|bằng|vượt|chiếm|t[ỷỉ]\s+lệ|tương\s+đương|với|là|ước|ước\s+đạt|trong\s+đó|thu\s+được|tổng\s+cộng|so\s+với\s+(?:dự\s+toán|kế\s+hoạch|nghị\s+quyết|chỉ\s+tiêu)(?:\s+${W}){0,4})\s*)*$`,
   'u',
 );
 
@@ -142,6 +149,7 @@ export const COUNT_BY_VERB: Record<string, Record<string, string>> = {
 };
 
 /** A plan, a target or a future step, said before a figure: not a result. */
-export const FUTURE = /phấn\s+đấu|dự\s+kiến|(?<![\p{L}])sẽ(?![\p{L}])|phương\s+hướng|chỉ\s+tiêu\s+(?:là|giao|được\s+giao)|kế\s+hoạch\s+(?:năm\s+\d{4}\s+)?là/u;
+export const FUTURE =
+  /phấn\s+đấu|dự\s+kiến|(?<![\p{L}])sẽ(?![\p{L}])|phương\s+hướng|chỉ\s+tiêu(?:\s+(?:của\s+)?(?:năm|giai\s+đoạn|nhiệm\s+kỳ)\s+[\d\s–-]+)?\s*(?:là|giao|được\s+giao|:)|kế\s+hoạch(?:\s+(?:của\s+)?năm\s+\d{4})?\s*(?:là|:)|(?:^|[.;]\s*)theo\s+kế\s+hoạch\s*,|mục\s+tiêu(?:\s+năm\s+\d{4})?\s*(?:là|:)/u;
 /** Also in the clause before the figure, but not at the head of a sentence. */
 export const FUTURE_NEAR = /mục\s+tiêu|(?<![\p{L}])cần(?![\p{L}])|yêu\s+cầu/u;

@@ -19,12 +19,15 @@ export function splitSentences(text: string): Span[] {
   return out;
 }
 
-/** Clauses of a sentence: the reports list their figures separated by semicolons. */
+/** Clauses of a sentence: the reports list their figures separated by semicolons (not those inside brackets). */
 export function splitClauses(text: string, sentence: Span): Span[] {
   const out: Span[] = [];
   let start = sentence.start;
+  let depth = 0;
   for (let i = sentence.start; i < sentence.end; i++) {
-    if (text[i] === ';') {
+    if (text[i] === '(') depth++;
+    else if (text[i] === ')') depth = Math.max(0, depth - 1);
+    else if (text[i] === ';' && depth === 0) {
       push(out, text, start, i);
       start = i + 1;
     }

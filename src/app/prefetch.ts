@@ -1,9 +1,14 @@
 /**
  * The dashboard's requests started ahead of React: at the start, before the first render, the
- * data for the filters in the URL, then the chart code; then at every change of the filters, the figures of the
- * new view at once, before React draws the change. The panels' queries find them in flight
- * (the same keys: panel-query.ts), so the wait for the API overlaps the rendering instead of
- * following it.
+ * register, indicators, sources and the chart code, and the figures of the view in the URL as
+ * soon as the register says what its ids stand for; then at every change of the filters, the
+ * figures of the new view at once, before React draws the change. The panels' queries find
+ * them in flight (the same keys: panel-query.ts), so the wait for the API overlaps the
+ * rendering instead of following it.
+ *
+ * Figures are asked for only once the register is known, as the panels do: a province or
+ * district chosen stands for its communes (units-in-view.ts), so figures asked for its own id
+ * would be thrown away (four requests on a cold load of the province's link).
  */
 import type { QueryClient } from '@tanstack/react-query';
 import type { Unit } from '../api/contract';
@@ -51,25 +56,24 @@ function prefetchOnChange(client: QueryClient): () => void {
   });
 }
 
-/** On the dashboard's path only (the editor asks for its own data). Returns the function that stops the prefetch on change. */
+/**
+ * On the dashboard's path only (the editor asks for its own data). Returns the function that
+ * stops the prefetch on change.
+ */
 export function prefetchDashboard(client: QueryClient): () => void {
   if (isEditorPath()) return () => undefined;
-  const { units, period } = useFilters.getState();
-  // the ids as they are (a few wards: the common case, asked for at once), and once the register
-  // says what they stand for (a province: its communes), those if they differ (units-in-view.ts)
-  const known = client.getQueryData<Unit[]>(queries.units().queryKey);
-  const first = unitsInView(units, period, known);
-  prefetchFigures(client, first, period);
+  const { units } = useFilters.getState();
   void client
     .fetchQuery(queries.units())
     .then((register) => {
-      const view = viewOf(units, period, register);
-      if (view.join('\u0000') !== first.join('\u0000')) prefetchFigures(client, view, period);
+      const { units, period } = useFilters.getState();
+      prefetchFigures(client, viewOf(units, period, register), period);
     })
     .catch(() => undefined); // the panels say so
   void client.prefetchQuery(queries.indicators());
   void client.prefetchQuery(queries.sources());
-  // trends are drawn with the chart code; a comparison of many units is drawn without it
-  if (!comparesUnits(first.length)) preloadChart();
+  // trends are drawn with the chart code (a comparison of many units without it): fetched now,
+  // beside the register, unless the link names too many units to be drawn as trends
+  if (!comparesUnits(units.length)) preloadChart();
   return prefetchOnChange(client);
 }

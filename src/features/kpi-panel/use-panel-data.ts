@@ -6,34 +6,23 @@ import { queries } from '../../api/queries';
 import { comparesUnits } from './compare';
 import { unitsToFetch } from './panel-model';
 import { panelObservations } from './panel-query';
-import { isContainer, unitIndex, unitsInView } from './units-in-view';
+import { unitsInView } from './units-in-view';
 
 const NONE: Observation[] = [];
-
-/** The units a query of figures asked for (its key's filter). */
-function unitsOfQuery(query: { queryKey: readonly unknown[] }): readonly string[] {
-  const filter = query.queryKey[1] as { units?: string[] } | undefined;
-  return filter?.units ?? [];
-}
 
 export function usePanelData(family: Family, chosen: string[], period: string, lineage: boolean) {
   const unitsQuery = useQuery(queries.units());
   const known = unitsQuery.data;
-  // the units shown and the ones asked for (units-in-view.ts): before the register is known, the
-  // ids as they are, whose figures the start-up prefetch asked for at once (app/prefetch.ts)
+  // the units shown and the ones asked for (units-in-view.ts), once the register says what the
+  // chosen ids stand for (a province stands for its communes)
   const fetchIds = useMemo(() => unitsToFetch(chosen, period, known, lineage), [chosen, period, known, lineage]);
   const compared = useMemo(() => comparesUnits(unitsInView(chosen, period, known).length), [chosen, period, known]);
   const nothingToAsk = known !== undefined && fetchIds.length === 0;
   const observations = useQuery({
     ...panelObservations(family, fetchIds, period, compared),
-    // asked once the register says what the ids stand for (a province stands for its communes)
     enabled: known !== undefined && fetchIds.length > 0,
-    // keep the old figures on screen while the new view's load; not the answer for a province's
-    // own id, asked before the register was known (it holds no commune's figures)
-    placeholderData: (previous, previousQuery) =>
-      previousQuery && known && unitsOfQuery(previousQuery).some((id) => isContainer(unitIndex(known).get(id)))
-        ? undefined
-        : keepPreviousData(previous),
+    // keep the old figures on screen while the new view's load
+    placeholderData: keepPreviousData,
   });
   const indicators = useQuery(queries.indicators());
   const sources = useQuery(queries.sources());

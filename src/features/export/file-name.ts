@@ -2,17 +2,14 @@
  * File names that say what is in them, without diacritics or spaces:
  * `thu-ngan-sach_my-thoi_2024-ca-nam_2x.png` (slug _ units _ period, and the variant where there are several).
  */
+import { foldText } from '../../lib/fold-text';
 import { periodSlug } from '../../lib/period-names';
 
 export type ExportFormat = 'png' | 'svg' | 'csv';
 
 /** "Phường Mỹ Thới" → "phuong-my-thoi"; only a-z, 0-9 and single hyphens remain. */
 export function asciiSlug(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
+  return foldText(text)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
 }

@@ -6,6 +6,7 @@
  * with the query, then a word of a name that does, then a name that contains it anywhere.
  */
 import type { Unit } from '../../api/contract';
+import { foldText } from '../../lib/fold-text';
 
 export const MatchRank = { exactCode: 0, nameStart: 1, wordStart: 2, contains: 3 } as const;
 export type MatchRank = (typeof MatchRank)[keyof typeof MatchRank];
@@ -29,11 +30,7 @@ export interface UnitIndex {
 
 /** Lower case, without diacritics (đ → d), every run of other characters one space. */
 export function normalizeText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/giu, 'd')
-    .toLowerCase()
+  return foldText(text)
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 }

@@ -159,7 +159,8 @@ describe('importing a report’s text', () => {
     const budget = await headlineOf('Thu ngân sách');
     expect(await budget.findByText('trên 4,2 tỷ đồng')).toBeInTheDocument();
     expect(budget.getByText('trên 50,17%')).toBeInTheDocument();
-    expect(budget.getByText(/so với dự toán năm/)).toBeInTheDocument();
+    // the percent is said to be of the year's estimate, as the editor chose
+    expect(budget.getAllByText(/dự toán năm/).length).toBeGreaterThan(0);
     const health = await headlineOf('Bảo hiểm y tế');
     expect(await health.findByText('trên 80,82%')).toBeInTheDocument();
     expect(health.getByText(/tính đến 31\/05\/2024/)).toBeInTheDocument();

@@ -19,6 +19,7 @@ import { PeriodFields } from './period-fields';
 import { TextField } from './text-field';
 
 const DECISION_LABELS = { pending: 'Chờ duyệt', accepted: 'Đã nhận', rejected: 'Đã bỏ' } as const;
+const STORED_LABEL = 'Đã có';
 
 export function CandidateRowView({
   row,
@@ -27,6 +28,8 @@ export function CandidateRowView({
   indicators,
   indicatorOf,
   existing,
+  stored,
+  storedSource,
   unitName,
   onChange,
 }: {
@@ -35,8 +38,12 @@ export function CandidateRowView({
   report: ReportDraft;
   indicators: Indicator[];
   indicatorOf: (id: string) => Indicator | undefined;
-  /** Figures already stored for this ward, indicator and period. */
+  /** Figures already stored for this ward, indicator and period (other than `stored`). */
   existing: Observation[];
+  /** The stored figure this one states already: it is "đã có" and not saved again. */
+  stored?: Observation;
+  /** That figure's source, in words. */
+  storedSource?: string;
   unitName: string;
   onChange: (patch: Partial<CandidateRow>) => void;
 }) {
@@ -53,6 +60,7 @@ export function CandidateRowView({
   const parts = splitHighlight(c.sentence, c.sentenceRange, c.range);
   const period = rowPeriod(row, report);
   const field = bindFields(id, row, row.errors, onChange);
+  const state = stored ? 'stored' : row.decision;
   const details = [
     row.basis && `so với ${BASIS_CHOICES[row.basis].toLowerCase()}`,
     c.asOf && `tính đến ${formatDate(c.asOf)}`,
@@ -61,7 +69,7 @@ export function CandidateRowView({
   ].filter(Boolean);
 
   return (
-    <li className={`candidate candidate-${row.decision}`} aria-labelledby={`${id}-name`}>
+    <li className={`candidate candidate-${state}`} aria-labelledby={`${id}-name`}>
       <div className="candidate-head">
         <span className="candidate-index">{index + 1}.</span>
         <div className="candidate-title">
@@ -73,7 +81,7 @@ export function CandidateRowView({
             {details.length ? ` · ${details.join(', ')}` : ''}
           </span>
         </div>
-        <span className={`badge badge-${row.decision}`}>{DECISION_LABELS[row.decision]}</span>
+        <span className={`badge badge-${state}`}>{stored ? STORED_LABEL : DECISION_LABELS[row.decision]}</span>
       </div>
       <blockquote className="candidate-sentence" aria-label="Câu trong báo cáo">
         {parts.before}
@@ -81,6 +89,11 @@ export function CandidateRowView({
         {parts.after}
       </blockquote>
       {c.note && <p className="candidate-note">Lưu ý: {c.note}</p>}
+      {stored && (
+        <p className="candidate-note">
+          Số liệu này đã có trên máy chủ{storedSource ? ` (nguồn: ${storedSource})` : ''}; không lưu lại.
+        </p>
+      )}
       {existing.length > 0 && (
         <p className="candidate-note">
           Đã có số liệu này trong kỳ: {existing.map((o) => figureText(o, { indicatorOf })).join('; ')}. Nhận thêm sẽ tạo một số liệu nữa.
@@ -111,8 +124,9 @@ export function CandidateRowView({
         <button
           type="button"
           className={row.decision === 'accepted' ? 'primary' : undefined}
-          aria-pressed={row.decision === 'accepted'}
+          aria-pressed={row.decision === 'accepted' && !stored}
           aria-label={`Nhận: ${name}`}
+          disabled={Boolean(stored)}
           onClick={() => onChange({ decision: row.decision === 'accepted' ? 'pending' : 'accepted' })}
         >
           Nhận

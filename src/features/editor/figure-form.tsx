@@ -1,14 +1,21 @@
 /**
  * Add or correct one figure. Checked by the contract and the indicator rules before it is
- * sent; a refusal keeps everything typed; a stale edit (409) shows both versions.
+ * sent; a refusal keeps everything typed; a stale edit (409) shows both versions. A new figure
+ * for a unit, indicator and period that already has one is not added without asking: the
+ * editor corrects the stored one instead, or adds a second one knowingly.
  */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import type { NewObservation, Observation, ObservationFields, ObservationUpdate } from '../../api/contract';
 import { addObservations, updateObservation } from '../../api/mutations';
+import { queries } from '../../api/queries';
 import { formatDate } from '../../lib/format';
+import { periodLabel } from '../../lib/period-names';
 import { bindFields } from './bind-fields';
 import { ChoiceField } from './choice-field';
 import { ConflictView } from './conflict-view';
+import { figureText, sourceText } from './describe-figure';
+import { sameSlot } from './duplicates';
 import { Field } from './field';
 import type { FieldErrors } from './field-errors';
 import { checkFigureUpdate, checkNewFigure, draftFromObservation, emptyDraft, withoutVersion, type FigureDraft } from './figure-draft';
@@ -39,10 +46,23 @@ export function FigureForm({
   onCancel: () => void;
 }) {
   const id = useId();
+  const queryClient = useQueryClient();
   const [draft, setDraft] = useState<FigureDraft>(() => (editing ? draftFromObservation(editing) : emptyDraft(defaults)));
+  /** The stored figure being corrected: the one given, or a stored one the editor chose to correct instead of adding. */
+  const [target, setTarget] = useState<Observation | undefined>(editing);
   const [baseVersion, setBaseVersion] = useState(editing?.version ?? 0);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<(WriteFailure & { mine?: ObservationFields }) | null>(null);
+  /** A save was asked while the period already has a figure: the editor is asked to choose. */
+  const [askDuplicate, setAskDuplicate] = useState(false);
+
+  const stored = useQuery({ ...queries.observations({ units: draft.unitId ? [draft.unitId] : [] }), enabled: Boolean(draft.unitId) });
+  const sameIn = (list: readonly Observation[], d: FigureDraft) => {
+    const period = /^\d{4}$/.test(d.year.trim()) ? `${d.year.trim()}-Q${d.quarter}` : '';
+    if (!d.unitId || !d.indicatorId || !period) return [];
+    return list.filter((o) => sameSlot(o, { unitId: d.unitId, indicatorId: d.indicatorId, period }) && o.id !== target?.id);
+  };
+  const same = sameIn(stored.data ?? [], draft);
 
   const save = useEditorWrite({
     write: async (s: Save, token): Promise<Observation> => {
@@ -52,6 +72,7 @@ export function FigureForm({
     changes: ['observations'],
     onSuccess: (saved, s) => {
       setFailure(null);
+      setAskDuplicate(false);
       onDone(saved, s.kind === 'new' ? 'added' : 'updated');
     },
     onError: (error, s) => {
@@ -62,26 +83,50 @@ export function FigureForm({
     },
   });
 
-  const patch = (p: Partial<FigureDraft>) => setDraft((d) => ({ ...d, ...p }));
+  const patch = (p: Partial<FigureDraft>) => {
+    setAskDuplicate(false);
+    setDraft((d) => ({ ...d, ...p }));
+  };
   const field = bindFields(id, draft, errors, patch);
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  /** `addAnyway`: the editor knows the period has a figure and adds another. */
+  const submit = async (e?: FormEvent, addAnyway = false) => {
+    e?.preventDefault();
     setFailure(null);
-    const checked = editing ? checkFigureUpdate(draft, baseVersion, data.ctx, data.names) : checkNewFigure(draft, data.ctx, data.names);
+    const checked = target ? checkFigureUpdate(draft, baseVersion, data.ctx, data.names) : checkNewFigure(draft, data.ctx, data.names);
     if (!checked.ok) {
       setErrors(checked.errors);
       return;
     }
     setErrors({});
-    if (editing) save.send({ kind: 'update', id: editing.id, value: checked.value as ObservationUpdate });
-    else save.send({ kind: 'new', value: checked.value as NewObservation });
+    if (target) {
+      save.send({ kind: 'update', id: target.id, value: checked.value as ObservationUpdate });
+      return;
+    }
+    if (!addAnyway) {
+      // the stored figures of the unit, as they are now (loaded with the form, else asked for)
+      const list = await queryClient.ensureQueryData(queries.observations({ units: [draft.unitId] })).catch(() => stored.data ?? []);
+      if (sameIn(list, draft).length > 0) {
+        setAskDuplicate(true);
+        return;
+      }
+    }
+    setAskDuplicate(false);
+    save.send({ kind: 'new', value: checked.value as NewObservation });
+  };
+
+  /** Correct the stored figure with what was typed, instead of adding a second one. */
+  const correctInstead = (o: Observation) => {
+    setTarget(o);
+    setBaseVersion(o.version);
+    setAskDuplicate(false);
+    setFailure(null);
   };
 
   const keepMine = () => {
-    if (!editing || !failure?.conflict || !failure.mine) return;
+    if (!target || !failure?.conflict || !failure.mine) return;
     setBaseVersion(failure.conflict.version);
-    save.send({ kind: 'update', id: editing.id, value: { ...failure.mine, version: failure.conflict.version } });
+    save.send({ kind: 'update', id: target.id, value: { ...failure.mine, version: failure.conflict.version } });
   };
   const takeCurrent = () => {
     if (!failure?.conflict) return;
@@ -106,18 +151,25 @@ export function FigureForm({
       : indicator
         ? `Đơn vị: ${MEASURE_NAMES[indicator.unit]}. Dấu phẩy thập phân: 88,44; dấu chấm hàng nghìn: 1.770.`
         : 'Dấu phẩy thập phân: 88,44; dấu chấm hàng nghìn: 1.770.';
-  const title = editing ? 'Sửa số liệu' : 'Thêm số liệu';
+  const title = target ? 'Sửa số liệu' : 'Thêm số liệu';
+  const slotName = `${data.unitName(draft.unitId)}, ${indicator?.name ?? draft.indicatorId}, ${periodLabel(`${draft.year.trim()}-Q${draft.quarter}`)}`;
   const errorCount = Object.values(errors).filter((l) => l?.length).length;
 
   return (
     <section className="editor-card figure-form" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{title}</h2>
-      {editing && (
+      {target && target !== editing && (
+        <p className="editor-hint" role="status">
+          Bạn đang sửa số liệu đã có ({figureText(target, data)}, nguồn: {sourceText(target.sourceId, data)}) thay vì thêm số liệu mới. Các ô
+          giữ những gì bạn vừa nhập; bấm “Lưu thay đổi” để thay số liệu đã có.
+        </p>
+      )}
+      {target && (
         <p className="editor-hint">
           Đang sửa bản phiên bản {baseVersion}. Nếu có người khác sửa cùng lúc, bạn sẽ được hỏi chọn bản nào.
         </p>
       )}
-      <form onSubmit={submit} noValidate aria-label={title}>
+      <form onSubmit={(e) => void submit(e)} noValidate aria-label={title}>
         <div className="form-grid">
           <UnitSelect {...field('unitId')} label="Phường, xã" groups={data.writableGroups} />
           <IndicatorSelect {...field('indicatorId')} label="Chỉ tiêu" className="span-2" indicators={data.indicators} none="— Chọn chỉ tiêu —" />
@@ -140,6 +192,43 @@ export function FigureForm({
             {(p) => <textarea {...p} rows={2} value={draft.note} onChange={(e) => patch({ note: e.target.value })} />}
           </Field>
         </div>
+        {same.length > 0 && (
+          <div className="duplicate" role="group" aria-label="Số liệu đã có trong kỳ này">
+            <p>
+              {target ? 'Kỳ này còn có số liệu khác' : 'Đã có số liệu'} cho {slotName}:
+            </p>
+            <ul>
+              {same.map((o) => (
+                <li key={o.id}>
+                  <strong>{figureText(o, data)}</strong> (nguồn: {sourceText(o.sourceId, data)})
+                  {!target && (
+                    <button type="button" onClick={() => correctInstead(o)} aria-label={`Sửa số liệu đã có: ${figureText(o, data)}`}>
+                      Sửa số liệu đã có
+                    </button>
+                  )}
+                </li>
+              ))}
+            </ul>
+            {!target && (
+              <p className="editor-hint">
+                Nếu số bạn nhập là số đúng của kỳ này, hãy sửa số liệu đã có thay vì thêm một số nữa cho cùng kỳ.
+              </p>
+            )}
+          </div>
+        )}
+        {askDuplicate && same.length > 0 && !target && (
+          <div role="alert" className="form-error">
+            <p>
+              Chưa lưu: {slotName} đã có số liệu. Hãy bấm “Sửa số liệu đã có”, hoặc “Vẫn thêm số liệu mới” nếu đây là một số liệu khác
+              (ví dụ của một báo cáo khác).
+            </p>
+            <div className="form-actions">
+              <button type="button" disabled={save.isPending} onClick={() => void submit(undefined, true)}>
+                Vẫn thêm số liệu mới
+              </button>
+            </div>
+          </div>
+        )}
         {errorCount > 0 && !failure && (
           <p role="alert" className="form-error">
             Có {errorCount} ô cần sửa; xem thông báo dưới từng ô.
@@ -155,7 +244,7 @@ export function FigureForm({
         )}
         <div className="form-actions">
           <button type="submit" className="primary" disabled={save.isPending}>
-            {save.isPending ? 'Đang lưu…' : editing ? 'Lưu thay đổi' : 'Lưu số liệu'}
+            {save.isPending ? 'Đang lưu…' : target ? 'Lưu thay đổi' : 'Lưu số liệu'}
           </button>
           <button type="button" onClick={onCancel}>
             Hủy

@@ -10,7 +10,7 @@ import { formatDate } from '../../lib/format';
 import { formatPeriodId, parsePeriod, type Quarter } from '../../api/periods';
 import { periodLabel } from '../../lib/period-names';
 import { zodErrorsByField, type FieldErrors, type RuleNames } from './field-errors';
-import { checkNewFigure, emptyDraft, typedNumber, type FigureDraft } from './figure-draft';
+import { checkNewFigure, emptyDraft, readTypedNumber, typedNumber, type FigureDraft } from './figure-draft';
 
 export type Decision = 'pending' | 'accepted' | 'rejected';
 
@@ -126,14 +126,31 @@ export function checkSource(report: ReportDraft, text: string): SourceCheck {
   return { ok: true, value: parsed.data };
 }
 
+/** What a row states, for the unit and period of its report; null while its numbers cannot be read or no unit is chosen. */
+export function rowFigure(row: CandidateRow, report: ReportDraft): Pick<NewObservation, 'unitId' | 'indicatorId' | 'period' | 'value' | 'outOf' | 'qualifier'> | null {
+  const value = readTypedNumber(row.value);
+  const outOf = row.outOf.trim() ? readTypedNumber(row.outOf) : undefined;
+  if (!report.unitId || value === null || outOf === null) return null;
+  return { unitId: report.unitId, indicatorId: row.indicatorId, period: rowPeriod(row, report), value, outOf, qualifier: row.qualifier };
+}
+
 export type BatchCheck = { ok: true; batch: NewObservation[] } | { ok: false; rowErrors: Map<number, FieldErrors> };
 
-/** The accepted rows as one batch (sourceId still PENDING_SOURCE), or each row's problems. */
-export function checkBatch(rows: CandidateRow[], report: ReportDraft, ctx: RuleContext, names: RuleNames): BatchCheck {
+/**
+ * The accepted rows as one batch (sourceId still PENDING_SOURCE), or each row's problems; rows
+ * `stored` already ("đã có") are left out.
+ */
+export function checkBatch(
+  rows: CandidateRow[],
+  report: ReportDraft,
+  ctx: RuleContext,
+  names: RuleNames,
+  stored: (row: CandidateRow) => boolean = () => false,
+): BatchCheck {
   const withPending: RuleContext = { ...ctx, sources: new Map([...ctx.sources, [PENDING_SOURCE, { id: PENDING_SOURCE }]]) };
   const rowErrors = new Map<number, FieldErrors>();
   const batch: NewObservation[] = [];
-  for (const row of rows.filter((r) => r.decision === 'accepted')) {
+  for (const row of rows.filter((r) => r.decision === 'accepted' && !stored(r))) {
     const checked = checkNewFigure(rowDraft(row, report), withPending, names);
     if (checked.ok) batch.push(checked.value);
     else rowErrors.set(row.key, checked.errors);

@@ -1,59 +1,73 @@
 /**
- * Paste a report's text, get the figures it states as candidates (src/lib/extract), decide on
- * each, then store the report as a source and the accepted figures in one batch.
+ * The import of reports: paste a report's text, and each report becomes one review (unit,
+ * period, held date, candidates with their sentences; review-card.tsx). The editor decides on
+ * each candidate, then saves a report (its source and its accepted figures in one batch), or
+ * accepts and saves every report at once. Nothing is saved until the editor accepts; a candidate
+ * already stored is "đã có" and not saved again, and the same report saved twice reuses its
+ * stored source (the server's rule), which the import says.
  */
-import { useQuery } from '@tanstack/react-query';
-import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import type { NewObservation, NewSource, Observation, Source } from '../../api/contract';
 import { addObservations, addSource } from '../../api/mutations';
 import { queries } from '../../api/queries';
-import { extractCandidates, type ExtractResult } from '../../lib/extract';
-import { CandidateRowView } from './candidate-row';
-import type { FieldErrors } from './field-errors';
-import {
-  checkBatch,
-  checkSource,
-  reportDraftFrom,
-  rowPeriod,
-  rowsFrom,
-  withSource,
-  type CandidateRow,
-  type ReportDraft,
-} from './import-draft';
-import { ReportFacts, type UnitChoice } from './report-facts';
-import { reportUnitChoices } from './report-units';
+import { formatDate } from '../../lib/format';
+import { checkBatch, checkSource, withSource } from './import-draft';
+import { PASTED, startReview, storedMatch, type Review, type ReviewMessage } from './import-review';
+import { ReviewCard } from './review-card';
 import type { EditorData } from './use-editor-data';
 import { useEditorWrite } from './use-editor-write';
-import { NOTHING_SAVED, foreignReportMessage, onlyReportSaved, writeFailure } from './write-errors';
+import { NOTHING_SAVED, onlyReportSaved, writeFailure } from './write-errors';
 
-interface Saved {
+export interface Saved {
   source: Source;
   observations: Observation[];
+  /** The report was stored before (the same text): its figures went to that source. */
+  reused: boolean;
+}
+
+interface SaveVars {
+  key: number;
+  source: NewSource;
+  batch: NewObservation[];
+  /** The rows sent, in the batch's order (the batch's item i is sent[i]). */
+  sent: number[];
+}
+
+/** A review's save, checked: `patch` shows each problem on the review (none when there is none). */
+type Prepared = { patch: Partial<Review> } & ({ ok: true; vars: SaveVars } | { ok: false; message: ReviewMessage });
+
+/** What the import says of a saved report. */
+export function savedMessage(saved: Saved): string {
+  const n = saved.observations.length;
+  if (!saved.reused) return `Đã lưu ${n} số liệu từ báo cáo “${saved.source.title}”. Số liệu đã có trên bảng chỉ tiêu.`;
+  return (
+    `Đã lưu ${n} số liệu. Báo cáo này đã được lưu trước đây (“${saved.source.title}”, ngày ${formatDate(saved.source.heldOn)}), ` +
+    'nên các số liệu được gắn với báo cáo đã lưu, không lưu thêm bản báo cáo mới. Số liệu đã có trên bảng chỉ tiêu.'
+  );
 }
 
 export function ImportReport({ data, onSaved }: { data: EditorData; onSaved?: (saved: Saved) => void }) {
   const id = useId();
+  const queryClient = useQueryClient();
   const [text, setText] = useState('');
-  const [result, setResult] = useState<ExtractResult | null>(null);
-  const [report, setReport] = useState<ReportDraft | null>(null);
-  const [rows, setRows] = useState<CandidateRow[]>([]);
-  const [reportErrors, setReportErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<{ kind: 'error' | 'done'; text: string } | null>(null);
-  /** The unit the text is a report of, when the token may not write it: said before anything is saved. */
-  const [foreignUnit, setForeignUnit] = useState<string | null>(null);
-  /** The units the text names, in force on its date: the editor confirms or changes the unit among them. */
-  const [unitChoices, setUnitChoices] = useState<UnitChoice[]>([]);
+  const [reviews, setReviews] = useState<Review[]>([]);
+  const [message, setMessage] = useState<ReviewMessage | null>(null);
+  const nextKey = useRef(1);
   /**
-   * The report stored by a save whose batch then failed: a retry with the same report reuses it
-   * instead of adding another, and the failure says it is stored. A ref, so that the failure
-   * handler of the very save that stored it sees it.
+   * The report each review stored by a save whose batch then failed: a retry with the same report
+   * reuses it instead of adding another, and the failure says it is stored. A ref, so that the
+   * failure handler of the very save that stored it sees it.
    */
-  const storedSource = useRef<{ key: string; source: Source } | null>(null);
+  const storedSources = useRef(new Map<number, { key: string; source: Source; reused: boolean }>());
+  /** Sources this page stored, beside those listed when it saved: a source answered that is one of them was reused. */
+  const savedSourceIds = useRef(new Set<string>());
 
-  const existing = useQuery({
-    ...queries.observations({ units: report?.unitId ? [report.unitId] : [] }),
-    enabled: Boolean(report?.unitId),
-  });
+  const patchReview = (key: number, update: (r: Review) => Review) => setReviews((rs) => rs.map((r) => (r.key === key ? update(r) : r)));
+
+  /** New reviews at the end of the queue; a text pasted and read replaces the one read before from the box. */
+  const addReviews = (added: Review[]) =>
+    setReviews((rs) => [...rs.filter((r) => !(r.name === PASTED && added.some((a) => a.name === PASTED))), ...added]);
 
   const read = (e: FormEvent) => {
     e.preventDefault();
@@ -62,84 +76,80 @@ export function ImportReport({ data, onSaved }: { data: EditorData; onSaved?: (s
       setMessage({ kind: 'error', text: 'Hãy dán văn bản báo cáo vào ô trước.' });
       return;
     }
-    // every unit is recognised, so that a report of a unit the token may not write is told as such
-    const r = extractCandidates(text, { units: data.units, indicators: data.indicators });
-    const draft = reportDraftFrom(r, text, data.unitName);
-    const foreign = draft.unitId && !data.mayWrite(draft.unitId) ? draft.unitId : null;
-    if (foreign) draft.unitId = '';
-    else if (!draft.unitId && data.writableUnits.length === 1) draft.unitId = data.writableUnits[0]!.id;
-    setForeignUnit(foreign);
-    setUnitChoices(
-      reportUnitChoices(text, r, data.units).map((u) => ({ id: u, label: data.unitLabel(u), writable: data.mayWrite(u) })),
-    );
-    setResult(r);
-    setReport(draft);
-    setRows(rowsFrom(r));
-    setReportErrors({});
-    storedSource.current = null;
+    addReviews([startReview(nextKey.current++, PASTED, text, [], data)]);
   };
 
   const save = useEditorWrite({
-    write: async ({ source, batch }: { source: NewSource; batch: NewObservation[] }, token): Promise<Saved> => {
-      const key = JSON.stringify(source);
-      if (storedSource.current?.key !== key) storedSource.current = { key, source: await addSource(source, token) };
-      const stored = storedSource.current.source;
-      const observations = await addObservations(withSource(batch, stored.id), token);
-      return { source: stored, observations };
+    write: async ({ key, source, batch, sent }: SaveVars, token): Promise<Saved & { key: number; sent: number[] }> => {
+      const sourceKey = JSON.stringify(source);
+      let stored = storedSources.current.get(key);
+      if (stored?.key !== sourceKey) {
+        const known = new Set([...data.sources.map((s) => s.id), ...savedSourceIds.current]);
+        const answer = await addSource(source, token);
+        stored = { key: sourceKey, source: answer, reused: known.has(answer.id) };
+        storedSources.current.set(key, stored);
+        savedSourceIds.current.add(answer.id);
+      }
+      const observations = await addObservations(withSource(batch, stored.source.id), token);
+      return { key, sent, source: stored.source, reused: stored.reused, observations };
     },
     changes: ['observations', 'sources'],
     onSuccess: (saved) => {
-      storedSource.current = null;
-      setMessage({
-        kind: 'done',
-        text: `Đã lưu ${saved.observations.length} số liệu từ báo cáo “${saved.source.title}”. Số liệu đã có trên bảng chỉ tiêu.`,
-      });
-      setRows((rs) => rs.filter((r) => r.decision !== 'accepted'));
+      storedSources.current.delete(saved.key);
+      patchReview(saved.key, (r) => ({
+        ...r,
+        message: { kind: 'done', text: savedMessage(saved) },
+        rows: r.rows.filter((row) => !saved.sent.includes(row.key)),
+        saved: r.saved + saved.observations.length,
+      }));
       onSaved?.(saved);
     },
-    onError: (error) => {
+    onError: (error, vars) => {
       // the report may be stored (by this save or an earlier one) while its figures are not: say so
       save.refresh(['sources']);
-      const stored = storedSource.current?.source;
+      const stored = storedSources.current.get(vars.key)?.source;
       const f = writeFailure(error, data.names, stored ? onlyReportSaved(stored.title) : NOTHING_SAVED);
-      setReportErrors(f.errors);
-      if (f.itemErrors.size > 0) {
-        // the batch's item i is the i-th accepted row
-        const accepted = rows.filter((r) => r.decision === 'accepted').map((r) => r.key);
-        setRows((rs) => rs.map((r) => ({ ...r, errors: f.itemErrors.get(accepted.indexOf(r.key)) ?? {} })));
-      }
-      setMessage({ kind: 'error', text: f.message });
+      patchReview(vars.key, (r) => ({
+        ...r,
+        reportErrors: f.errors,
+        rows:
+          f.itemErrors.size > 0 ? r.rows.map((row) => ({ ...row, errors: f.itemErrors.get(vars.sent.indexOf(row.key)) ?? {} })) : r.rows,
+        message: { kind: 'error', text: f.message },
+      }));
     },
   });
 
-  const accepted = rows.filter((r) => r.decision === 'accepted');
-  const pending = rows.filter((r) => r.decision === 'pending').length;
-  const existingFor = useMemo(() => {
-    const list = existing.data ?? [];
-    return (indicatorId: string, period: string) => list.filter((o) => o.indicatorId === indicatorId && o.period === period);
-  }, [existing.data]);
+  /** The figures stored for a review's unit, as they are now. */
+  const storedList = async (r: Review): Promise<Observation[]> =>
+    r.report.unitId ? queryClient.ensureQueryData(queries.observations({ units: [r.report.unitId] })).catch(() => []) : [];
 
-  const submit = () => {
-    if (!report) return;
-    setMessage(null);
-    const source = checkSource(report, text);
-    const batch = checkBatch(rows, report, data.ctx, data.names);
-    setReportErrors(source.ok ? {} : source.errors);
-    setRows((rs) => rs.map((r) => ({ ...r, errors: batch.ok ? {} : (batch.rowErrors.get(r.key) ?? {}) })));
+  /** A review's save, checked: its source and batch, or what stops it (said on the review). */
+  const prepare = (r: Review, list: readonly Observation[]): Prepared => {
+    const stored = (row: Review['rows'][number]) => storedMatch(list, row, r.report) !== undefined;
+    const source = checkSource(r.report, r.text);
+    const batch = checkBatch(r.rows, r.report, data.ctx, data.names, stored);
+    const rows = r.rows.map((row) => ({ ...row, errors: batch.ok ? {} : (batch.rowErrors.get(row.key) ?? {}) }));
+    const patch = { reportErrors: source.ok ? {} : source.errors, rows };
     if (!source.ok || !batch.ok) {
-      setMessage({ kind: 'error', text: 'Chưa lưu: có chỗ cần sửa (xem thông báo ở báo cáo và ở từng số liệu).' });
-      return;
+      return { ok: false, patch, message: { kind: 'error', text: 'Chưa lưu: có chỗ cần sửa (xem thông báo ở báo cáo và ở từng số liệu).' } };
     }
     if (batch.batch.length === 0) {
-      setMessage({ kind: 'error', text: 'Chưa có số liệu nào được nhận. Bấm “Nhận” ở từng số liệu đúng với báo cáo.' });
-      return;
+      const all = r.rows.length > 0 && r.rows.every(stored);
+      const text = all
+        ? 'Mọi số liệu đọc được từ báo cáo này đã có trên máy chủ; không có gì cần lưu.'
+        : 'Chưa có số liệu nào được nhận. Bấm “Nhận” ở từng số liệu đúng với báo cáo.';
+      return { ok: false, patch, message: { kind: 'error', text } };
     }
-    save.send({ source: source.value, batch: batch.batch });
+    const sent = r.rows.filter((row) => row.decision === 'accepted' && !stored(row)).map((row) => row.key);
+    return { ok: true, patch, vars: { key: r.key, source: source.value, batch: batch.batch, sent } };
   };
 
-  const patchReport = (patch: Partial<ReportDraft>) => setReport((r) => (r ? { ...r, ...patch } : r));
-  const patchRow = (key: number, patch: Partial<CandidateRow>) =>
-    setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...patch } : r)));
+  const saveOne = async (r: Review) => {
+    patchReview(r.key, (x) => ({ ...x, message: null }));
+    const prepared = prepare(r, await storedList(r));
+    patchReview(r.key, (x) => ({ ...x, ...prepared.patch, message: prepared.ok ? null : prepared.message }));
+    if (prepared.ok) save.send(prepared.vars);
+  };
 
   return (
     <section className="editor-card import" aria-labelledby={`${id}-title`}>
@@ -159,63 +169,23 @@ export function ImportReport({ data, onSaved }: { data: EditorData; onSaved?: (s
           </button>
         </div>
       </form>
-
-      {result && report && (
-        <>
-          {foreignUnit && (
-            <p role="alert" className="form-error">
-              {foreignReportMessage(data.unitName(foreignUnit), data.writableUnits.map((u) => u.name))}
-            </p>
-          )}
-          <ReportFacts
-            id={id}
-            report={report}
-            errors={reportErrors}
-            groups={data.writableGroups}
-            choices={unitChoices}
-            notes={result.notes}
-            onChange={patchReport}
-          />
-
-          {rows.length === 0 ? (
-            <p className="editor-hint">Không còn số liệu nào để duyệt.</p>
-          ) : (
-            <>
-              <h3 className="candidates-title">
-                {rows.length} số liệu đọc được · {accepted.length} đã nhận · {pending} chờ duyệt
-              </h3>
-              <ol className="candidates" aria-label="Số liệu đọc được">
-                {rows.map((row, i) => (
-                  <CandidateRowView
-                    key={row.key}
-                    row={row}
-                    index={i}
-                    report={report}
-                    indicators={data.indicators}
-                    indicatorOf={data.indicatorOf}
-                    existing={report.unitId ? existingFor(row.indicatorId, rowPeriod(row, report)) : []}
-                    unitName={report.unitId ? data.unitName(report.unitId) : ''}
-                    onChange={(patch) => patchRow(row.key, patch)}
-                  />
-                ))}
-              </ol>
-            </>
-          )}
-        </>
-      )}
-
       {message && (
         <div role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind === 'error' ? 'form-error' : 'form-done'}>
           <p>{message.text}</p>
         </div>
       )}
-      {result && report && rows.length > 0 && (
-        <div className="form-actions sticky-actions">
-          <button type="button" className="primary" disabled={save.isPending} onClick={submit}>
-            {save.isPending ? 'Đang lưu…' : `Lưu ${accepted.length} số liệu đã nhận`}
-          </button>
-        </div>
-      )}
+
+      {reviews.map((r) => (
+        <ReviewCard
+          key={r.key}
+          review={r}
+          data={data}
+          titled={reviews.length > 1}
+          busy={save.isPending}
+          onChange={(update) => patchReview(r.key, update)}
+          onSave={() => void saveOne(r)}
+        />
+      ))}
     </section>
   );
 }

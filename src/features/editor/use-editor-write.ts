@@ -44,5 +44,6 @@ export function useEditorWrite<TVars, TResult>({ write, changes, onSuccess, onEr
       onError?.(error, vars);
     },
   });
-  return { send: mutation.mutate, isPending: mutation.isPending, refresh };
+  /** `sendAsync` resolves with the result or rejects with the failure (after onSuccess / onError), for writes made one after another. */
+  return { send: mutation.mutate, sendAsync: mutation.mutateAsync, isPending: mutation.isPending, refresh };
 }

@@ -1,0 +1,130 @@
+/**
+ * One report of the import to review: where its text came from and what reading it noticed, the
+ * report's facts (unit, period, held date), its candidates with their sentences (those already
+ * stored marked "đã có"), and its own save. Decisions are handed up; the import saves.
+ */
+import { useQuery } from '@tanstack/react-query';
+import { useId, useMemo } from 'react';
+import { queries } from '../../api/queries';
+import { CandidateRowView } from './candidate-row';
+import { sourceText } from './describe-figure';
+import { sameSlot } from './duplicates';
+import { rowPeriod, type CandidateRow, type ReportDraft } from './import-draft';
+import { acceptPending, countRows, storedMatch, type Review } from './import-review';
+import { ReportFacts } from './report-facts';
+import type { EditorData } from './use-editor-data';
+import { foreignReportMessage } from './write-errors';
+
+export function ReviewCard({
+  review,
+  data,
+  /** Shown with its own heading: the queue holds more than one report. */
+  titled,
+  busy,
+  onChange,
+  onSave,
+}: {
+  review: Review;
+  data: EditorData;
+  titled: boolean;
+  busy: boolean;
+  onChange: (update: (r: Review) => Review) => void;
+  onSave: () => void;
+}) {
+  const id = useId();
+  const { report, rows, result } = review;
+  const existing = useQuery({
+    ...queries.observations({ units: report.unitId ? [report.unitId] : [] }),
+    enabled: Boolean(report.unitId),
+  });
+  const list = useMemo(() => (report.unitId ? (existing.data ?? []) : []), [existing.data, report.unitId]);
+  const storedOf = (row: CandidateRow) => storedMatch(list, row, report);
+  const isStored = (row: CandidateRow) => storedOf(row) !== undefined;
+  const counts = countRows(rows, isStored);
+
+  const patchReport = (patch: Partial<ReportDraft>) => onChange((r) => ({ ...r, report: { ...r.report, ...patch } }));
+  const patchRow = (key: number, patch: Partial<CandidateRow>) =>
+    onChange((r) => ({ ...r, rows: r.rows.map((row) => (row.key === key ? { ...row, ...patch } : row)) }));
+  const acceptAll = () => onChange((r) => ({ ...r, rows: acceptPending(r.rows, isStored) }));
+
+  return (
+    <section className={titled ? 'review review-titled' : 'review'} aria-labelledby={titled ? `${id}-title` : undefined}>
+      {titled && (
+        <h3 id={`${id}-title`} className="review-title">
+          {review.name}
+        </h3>
+      )}
+      {review.fileNotes.length > 0 && (
+        <ul className="file-notes" aria-label={`Khi đọc ${review.name}`}>
+          {review.fileNotes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
+      {review.foreignUnit && (
+        <p role="alert" className="form-error">
+          {foreignReportMessage(data.unitName(review.foreignUnit), data.writableUnits.map((u) => u.name))}
+        </p>
+      )}
+      <ReportFacts
+        id={id}
+        report={report}
+        errors={review.reportErrors}
+        groups={data.writableGroups}
+        choices={review.unitChoices}
+        notes={result.notes}
+        onChange={patchReport}
+      />
+
+      {rows.length === 0 ? (
+        <p className="editor-hint">{result.candidates.length === 0 ? 'Không đọc được số liệu nào trong văn bản này.' : 'Không còn số liệu nào để duyệt.'}</p>
+      ) : (
+        <>
+          <h4 className="candidates-title">
+            {counts.total} số liệu đọc được · {counts.accepted} đã nhận · {counts.pending} chờ duyệt
+            {counts.stored > 0 ? ` · ${counts.stored} đã có` : ''}
+          </h4>
+          <ol className="candidates" aria-label="Số liệu đọc được">
+            {rows.map((row, i) => {
+              const stored = storedOf(row);
+              const period = rowPeriod(row, report);
+              return (
+                <CandidateRowView
+                  key={row.key}
+                  row={row}
+                  index={i}
+                  report={report}
+                  indicators={data.indicators}
+                  indicatorOf={data.indicatorOf}
+                  existing={list.filter((o) => o !== stored && sameSlot(o, { unitId: report.unitId, indicatorId: row.indicatorId, period }))}
+                  stored={stored}
+                  storedSource={stored ? sourceText(stored.sourceId, data) : undefined}
+                  unitName={report.unitId ? data.unitName(report.unitId) : ''}
+                  onChange={(patch) => patchRow(row.key, patch)}
+                />
+              );
+            })}
+          </ol>
+        </>
+      )}
+
+      {review.message && (
+        <div role={review.message.kind === 'error' ? 'alert' : 'status'} className={review.message.kind === 'error' ? 'form-error' : 'form-done'}>
+          <p>{review.message.text}</p>
+        </div>
+      )}
+      {rows.length > 0 && (
+        <div className="form-actions sticky-actions">
+          <button type="button" className="primary" disabled={busy} onClick={onSave}>
+            {busy ? 'Đang lưu…' : `Lưu ${counts.accepted} số liệu đã nhận`}
+          </button>
+          {counts.pending > 0 && (
+            <button type="button" disabled={busy} onClick={acceptAll}>
+              Nhận cả {counts.pending} số liệu chờ duyệt
+            </button>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -24,7 +24,7 @@ beforeAll(() => vi.stubGlobal('ResizeObserver', SizedObserver));
 afterAll(() => vi.unstubAllGlobals());
 
 const panel = (name: string) => screen.getByRole('region', { name });
-const legendOf = (region: HTMLElement) => [...region.querySelectorAll('.recharts-legend-item-text')].map((e) => e.textContent);
+const legendOf = (region: HTMLElement) => [...region.querySelectorAll('.chart-legend-text')].map((e) => e.textContent);
 const tableRows = (region: HTMLElement) =>
   within(within(region).getByRole('table'))
     .getAllByRole('row')

@@ -7,9 +7,12 @@
  * `comparisonGeometry`. It looks like the Recharts charts (axis, grid, colours, legend under
  * the plot) and is marked, like them, with `data-kpi-chart` on its svg.
  */
-import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useMemo } from 'react';
+import { ChartLegend } from './chart-legend';
 import { comparisonGeometry, LINE_HEIGHT } from './comparison-geometry';
-import { BENCHMARK_COLOR, MINE_BAND, seriesColor } from './palette';
+import { legendEntries } from './legend';
+import { AXIS_COLOR, BENCHMARK_COLOR, GRID_COLOR, INK, MINE_BAND, seriesFill } from './palette';
+import { useContainerWidth } from './use-container-width';
 import './comparison-chart.css';
 
 export interface ComparisonChartProps {
@@ -24,36 +27,18 @@ export interface ComparisonChartProps {
   /** Ids (the rows' `unitId`) of the units the user marked as theirs, and the legend's name of their band. */
   mine?: readonly string[];
   mineLabel?: string;
+  /** The value axis's unit, written under it: "Đơn vị: %". */
+  axisLabel?: string;
   /** Fixed width for tests and exports; the container's width otherwise. */
   width?: number;
 }
 
-const AXIS_COLOR = '#666';
-const LABEL_COLOR = '#1d2733';
-const GRID_COLOR = '#e3e6ea';
 const NO_FIGURE = 'chưa có số liệu';
 const NO_MINE: readonly string[] = [];
 /** Where no width can be measured (jsdom). */
 const FALLBACK_WIDTH = 640;
 
 const num = (v: number | string | null | undefined) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-
-/** The container's content width, measured before paint and followed on resize. */
-function useContainerWidth(fixed: number | undefined) {
-  const ref = useRef<HTMLDivElement>(null);
-  const [measured, setMeasured] = useState(0);
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (fixed || !el) return;
-    const read = () => setMeasured(Math.floor(el.clientWidth));
-    read();
-    if (typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(read);
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [fixed]);
-  return { ref, width: fixed || measured || FALLBACK_WIDTH };
-}
 
 /** Drawn again only when its props change (a panel re-renders for other reasons). */
 export const ComparisonChart = memo(function ComparisonChart({
@@ -65,15 +50,19 @@ export const ComparisonChart = memo(function ComparisonChart({
   formatLabel,
   mine = NO_MINE,
   mineLabel = '',
+  axisLabel,
   width: fixedWidth,
 }: ComparisonChartProps) {
-  const { ref, width } = useContainerWidth(fixedWidth);
+  const measured = useContainerWidth<HTMLDivElement>(fixedWidth);
+  const { ref } = measured;
+  const width = measured.width || FALLBACK_WIDTH;
   const g = useMemo(() => {
     const marked = new Set(mine);
     return comparisonGeometry({
       width,
       seriesCount: series.length,
       formatAxis,
+      axisLabel,
       rows: rows.map((r) => {
         const first = series[0] ? num(r[series[0].key]) : null;
         const asOf = typeof r.asOf === 'string' ? ` (${r.asOf.replace(/ \d{4}$/, '')})` : '';
@@ -88,8 +77,9 @@ export const ComparisonChart = memo(function ComparisonChart({
         };
       }),
     });
-  }, [width, rows, series, benchmark, formatAxis, formatLabel, formatValue, mine]);
+  }, [width, rows, series, benchmark, formatAxis, formatLabel, formatValue, mine, axisLabel]);
   const anyMine = g.rows.some((r) => r.mine);
+  const legend = useMemo(() => legendEntries(series, benchmark, anyMine && mineLabel ? mineLabel : undefined), [series, benchmark, anyMine, mineLabel]);
   const { plot } = g;
   const bottom = plot.top + plot.height;
   const name = series.map((s) => s.label).join('; ');
@@ -138,8 +128,7 @@ export const ComparisonChart = memo(function ComparisonChart({
                         y={b.y - r.top}
                         width={b.width}
                         height={b.height}
-                        fill={seriesColor(s.colorIndex)}
-                        fillOpacity={s.muted ? 0.35 : undefined}
+                        fill={seriesFill(s)}
                       />
                     );
                   })}
@@ -153,7 +142,7 @@ export const ComparisonChart = memo(function ComparisonChart({
                     x={g.labelX}
                     y={firstLine}
                     dy={r.lines.length === 1 ? '0.35em' : undefined}
-                    fill={LABEL_COLOR}
+                    fill={INK}
                     fontWeight={r.mine ? 700 : undefined}
                   >
                     {r.lines.length === 1
@@ -210,33 +199,13 @@ export const ComparisonChart = memo(function ComparisonChart({
             </text>
           ))}
         </g>
+        {g.unitLabel && (
+          <text className="axis-unit" x={g.unitLabel.x} y={g.unitLabel.y} textAnchor="end" fontSize={11} fill={AXIS_COLOR}>
+            {g.unitLabel.text}
+          </text>
+        )}
       </svg>
-      <ul className="comparison-legend">
-        {series.map((s) => (
-          <li key={s.key} style={{ color: seriesColor(s.colorIndex) }}>
-            <svg width={14} height={14} viewBox="0 0 14 14" aria-hidden="true">
-              <rect x={1} y={1} width={12} height={12} fill={seriesColor(s.colorIndex)} fillOpacity={s.muted ? 0.35 : undefined} />
-            </svg>
-            <span className="chart-legend-text">{s.label}</span>
-          </li>
-        ))}
-        {anyMine && mineLabel && (
-          <li>
-            <svg width={14} height={14} viewBox="0 0 14 14" aria-hidden="true">
-              <rect x={0} y={1} width={14} height={12} fill={MINE_BAND} stroke="#c9a227" />
-            </svg>
-            <span className="chart-legend-text">{mineLabel}</span>
-          </li>
-        )}
-        {benchmark && (
-          <li style={{ color: BENCHMARK_COLOR }}>
-            <svg width={14} height={14} viewBox="0 0 14 14" aria-hidden="true">
-              <line x1={0} x2={14} y1={7} y2={7} stroke={BENCHMARK_COLOR} strokeWidth={2.5} strokeDasharray="6 3" />
-            </svg>
-            <span className="chart-legend-text">{benchmark.label}</span>
-          </li>
-        )}
-      </ul>
+      <ChartLegend entries={legend} />
     </div>
   );
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { comparisonGeometry, labelColumnWidth, LINE_HEIGHT, MAX_BAR, niceTicks, ROW_HEIGHT, textWidth, wrapLabel } from './comparison-geometry';
+import { niceTicks } from './axis-ticks';
+import { comparisonGeometry, labelColumnWidth, LINE_HEIGHT, MAX_BAR, ROW_HEIGHT, wrapLabel } from './comparison-geometry';
+import { textWidth } from './text-width';
 
 const pct = (v: number) => `${v}%`;
 const row = (label: string, value: number | null, benchmark: number | null = 50) => ({ label, values: [value], benchmark });

@@ -4,6 +4,8 @@
  * drawn svg. Each unit's full name is drawn on the left, wrapped onto more lines where the
  * column is too narrow, never cut; its rank before it, its value after its bar.
  */
+import { niceTicks } from './axis-ticks';
+import { textWidth } from './text-width';
 
 export interface ComparisonRowInput {
   /** What identifies the row across redraws (the unit's id); the label by default. */
@@ -27,6 +29,8 @@ export interface ComparisonGeometryInput {
   rows: ComparisonRowInput[];
   seriesCount: number;
   formatAxis: (value: number) => string;
+  /** The value axis's unit ("Đơn vị: %"), written under its ticks at its right end. */
+  axisLabel?: string;
 }
 
 export interface ComparisonBar {
@@ -69,6 +73,8 @@ export interface ComparisonGeometry {
   rows: ComparisonRow[];
   /** Dashed benchmark lines: one per run of consecutive rows with the same benchmark. */
   benchmarks: { x: number; y1: number; y2: number; value: number }[];
+  /** The unit's caption under the axis (anchored at its end), if any. */
+  unitLabel: { x: number; y: number; text: string } | null;
 }
 
 /** Height of a one-line unit's band, and the thickest a bar gets (as the Recharts chart drew them). */
@@ -79,20 +85,13 @@ export const LINE_HEIGHT = 14;
 const TOP = 12;
 const RIGHT = 20;
 const AXIS_HEIGHT = 30;
+/** The row of the unit's caption under the ticks. */
+const UNIT_HEIGHT = 16;
 const BOTTOM = 4;
 const TICK_SIZE = 6;
 const RANK_WIDTH = 30;
-/** Average advance of a character at 12 px (Be Vietnam Pro, with diacritics): an estimate on the wide side. */
-const CHAR_WIDTH = 6.4;
-/** Bold text is wider. */
-const BOLD = 1.08;
 /** The value after a bar is written at 11 px. */
 const VALUE_CHAR_WIDTH = 6;
-
-/** Estimated width of a text at 12 px. */
-export function textWidth(text: string, bold = false): number {
-  return text.length * CHAR_WIDTH * (bold ? BOLD : 1);
-}
 
 /**
  * Width of the name column: the longest name where there is room, at most about a third of a
@@ -124,34 +123,7 @@ export function wrapLabel(label: string, maxWidth: number, bold = false): string
   return lines.length ? lines : [''];
 }
 
-/**
- * 1, 2, 2.5, 5 or 10 times a power of ten: the step of "nice" axis ticks (2.5 only from 25 up,
- * so that ticks of small counts stay whole numbers: a count axis of 0..10 reads 0, 5, 10).
- */
-function niceStep(rough: number): number {
-  if (!(rough > 0) || !Number.isFinite(rough)) return 1;
-  const power = 10 ** Math.floor(Math.log10(rough));
-  const f = rough / power;
-  const m = f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 && power >= 10 ? 2.5 : f <= 5 ? 5 : 10;
-  return m * power;
-}
-
-/** A domain from 0 (or the lowest negative value) to a round number above the highest, and its ticks. */
-export function niceTicks(min: number, max: number, count: number): number[] {
-  const lo = Math.min(0, min);
-  const hi = Math.max(0, max);
-  if (hi === lo) return [0, 1];
-  const step = niceStep((hi - lo) / Math.max(1, count - 1));
-  const start = Math.floor(lo / step) * step;
-  const end = Math.ceil(hi / step) * step;
-  const ticks: number[] = [];
-  // rounded to the step's precision, so 0.1 + 0.2 stays 0.3
-  const digits = Math.max(0, -Math.floor(Math.log10(step)) + 2);
-  for (let v = start; v <= end + step / 2; v += step) ticks.push(Number(v.toFixed(digits)));
-  return ticks;
-}
-
-export function comparisonGeometry({ width, rows, seriesCount, formatAxis }: ComparisonGeometryInput): ComparisonGeometry {
+export function comparisonGeometry({ width, rows, seriesCount, formatAxis, axisLabel }: ComparisonGeometryInput): ComparisonGeometry {
   const ranked = rows.some((r) => r.rank !== undefined);
   const rankX = ranked ? RANK_WIDTH - 6 : 0;
   const labelX = ranked ? RANK_WIDTH : 0;
@@ -171,7 +143,8 @@ export function comparisonGeometry({ width, rows, seriesCount, formatAxis }: Com
   });
   const plotHeight = y - TOP;
   const plot = { left, top: TOP, width: plotWidth, height: plotHeight };
-  const height = TOP + plotHeight + AXIS_HEIGHT + BOTTOM;
+  const height = TOP + plotHeight + AXIS_HEIGHT + (axisLabel ? UNIT_HEIGHT : 0) + BOTTOM;
+  const unitLabel = axisLabel ? { x: left + plotWidth, y: TOP + plotHeight + AXIS_HEIGHT + UNIT_HEIGHT - 4, text: axisLabel } : null;
 
   let min = 0;
   let max = 0;
@@ -235,5 +208,5 @@ export function comparisonGeometry({ width, rows, seriesCount, formatAxis }: Com
     else benchmarks.push({ x: xOf(r.benchmark), y1, y2, value: r.benchmark });
   });
 
-  return { width, height, plot, labelX, rankX, ticks, rows: laidOut, benchmarks };
+  return { width, height, plot, labelX, rankX, ticks, rows: laidOut, benchmarks, unitLabel };
 }

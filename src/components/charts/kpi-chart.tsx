@@ -1,21 +1,17 @@
 /**
  * The trend chart: bars per period for each series, a dashed tick per period for the benchmark
- * (target or even pace), and a dashed vertical line where a unit's boundaries changed. The only
- * place that knows recharts; many wards compared in one period are drawn by comparison-chart.tsx.
+ * (target or even pace), and a dashed vertical line between the periods where a unit's
+ * boundaries changed. Its layout (trend-layout.ts) is decided for the width it is given, so every
+ * period keeps its label on a phone; its value axis says its unit. The only place that knows
+ * recharts; many wards compared in one period are drawn by comparison-chart.tsx.
  */
-import {
-  Bar,
-  CartesianGrid,
-  ComposedChart,
-  Legend,
-  Line,
-  ReferenceLine,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
-import { memo } from 'react';
-import { BENCHMARK_COLOR, BOUNDARY_COLOR, seriesColor } from './palette';
+import { Bar, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts';
+import { memo, useMemo } from 'react';
+import { ChartLegend } from './chart-legend';
+import { legendEntries } from './legend';
+import { AXIS_COLOR, BENCHMARK_COLOR, BOUNDARY_COLOR, GRID_COLOR, INK, seriesFill } from './palette';
+import { BOUNDARY_NOTE, NOTE_FONT, periodLines, trendLayout, type PeriodTickMode } from './trend-layout';
+import { useContainerWidth } from './use-container-width';
 
 export interface ChartSeries {
   key: string;
@@ -30,65 +26,145 @@ export interface KpiChartProps {
   rows: Array<Record<string, string | number | null>>;
   series: ChartSeries[];
   benchmark?: { key: string; label: string };
+  /** `x`: the label of the first period after the change. */
   boundaries: { x: string; label: string }[];
   formatValue: (value: number) => string;
   formatAxis: (value: number) => string;
-  /** Fixed size for tests and exports; responsive to its container otherwise. */
+  /** The value axis's unit, written above it: "Đơn vị: hộ". */
+  axisLabel: string;
+  /** Fixed size for tests and exports; the container's width otherwise. */
   width?: number;
   height?: number;
 }
 
-/** The benchmark of each period: a dashed bar across its group, not a line joining periods. */
-function BenchmarkTick({ cx, cy, index }: { cx?: number; cy?: number; index?: number }) {
-  if (cx === undefined || cy === undefined || !Number.isFinite(cx) || !Number.isFinite(cy)) return <g key={index} />;
-  return <line key={index} x1={cx - 36} x2={cx + 36} y1={cy} y2={cy} stroke={BENCHMARK_COLOR} strokeWidth={2.5} strokeDasharray="6 3" />;
+const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+/** A period's label under its band: one line, two (the span over its year), or upright. */
+function PeriodTick({ x, y, payload, mode, fontSize }: { x?: number | string; y?: number | string; payload?: { value?: unknown }; mode: PeriodTickMode; fontSize: number }) {
+  const label = String(payload?.value ?? '');
+  const common = { className: 'period-tick', fill: AXIS_COLOR, fontSize };
+  if (mode === 'upright') {
+    const top = Number(y) + 2;
+    return (
+      <text {...common} x={x} y={top} dy="0.35em" textAnchor="end" transform={`rotate(-90 ${Number(x)} ${top})`}>
+        {label}
+      </text>
+    );
+  }
+  const lines = mode === 'wrap' ? periodLines(label) : [label];
+  return (
+    <text {...common} x={x} y={y} textAnchor="middle">
+      {lines.map((line, i) => (
+        // the space ends the line before, so the text reads as the whole label
+        <tspan key={i} x={x} dy={i === 0 ? '0.71em' : '1.2em'}>
+          {i < lines.length - 1 ? `${line} ` : line}
+        </tspan>
+      ))}
+    </text>
+  );
 }
 
 /** Drawn again only when its props change: a panel re-renders for other reasons (fetching, busy buttons). */
 export const KpiChart = memo(function KpiChart(props: KpiChartProps) {
-  const { rows, series, benchmark, boundaries, formatValue, formatAxis, width } = props;
+  const { rows, series, benchmark, boundaries, formatValue, formatAxis, axisLabel } = props;
+  const { ref, width } = useContainerWidth<HTMLDivElement>(props.width);
   const height = props.height ?? 300;
-  const sized = width ? { width, height } : { responsive: true, style: { width: '100%', height } };
+
+  const layout = useMemo(() => {
+    if (!width) return null;
+    const keys = [...series.map((s) => s.key), ...(benchmark ? [benchmark.key] : [])];
+    const values = rows.flatMap((r) => keys.map((k) => num(r[k])).filter((v): v is number => v !== null));
+    const labels = rows.map((r) => String(r.label ?? ''));
+    const cuts = boundaries.map((b) => ({ index: labels.indexOf(b.x), label: b.label })).filter((b) => b.index > 0);
+    return trendLayout({ width, labels, values, formatAxis, boundaries: cuts });
+  }, [width, rows, series, benchmark, boundaries, formatAxis]);
+  const legend = useMemo(() => legendEntries(series, benchmark), [series, benchmark]);
+
+  if (!layout) {
+    return (
+      <div className="trend-chart" ref={ref}>
+        <div style={{ height }} />
+      </div>
+    );
+  }
+  const { margin, tick, plot } = layout;
+  const bottom = height - margin.bottom - layout.xAxisHeight;
+  // the benchmark of each period: a dashed bar across its own band, not a line joining periods
+  const benchmarkTick = ({ cx, cy, index }: { cx?: number; cy?: number; index?: number }) =>
+    cx === undefined || cy === undefined || !Number.isFinite(cx) || !Number.isFinite(cy) ? (
+      <g key={index} />
+    ) : (
+      <line
+        key={index}
+        className="benchmark-tick"
+        x1={cx - layout.benchmarkHalf}
+        x2={cx + layout.benchmarkHalf}
+        y1={cy}
+        y2={cy}
+        stroke={BENCHMARK_COLOR}
+        strokeWidth={2.5}
+        strokeDasharray="6 3"
+      />
+    );
+
   return (
-    <ComposedChart data={rows} data-kpi-chart="trend" margin={{ top: 24, right: 16, bottom: 8, left: 8 }} {...sized}>
-      <CartesianGrid stroke="#e3e6ea" vertical={false} />
-      <XAxis dataKey="label" tick={{ fontSize: 12 }} />
-      <YAxis tickFormatter={formatAxis} tick={{ fontSize: 12 }} width={64} />
-      <Tooltip formatter={(v) => (typeof v === 'number' ? formatValue(v) : String(v))} />
-      <Legend wrapperStyle={{ fontSize: 13 }} itemSorter={null} />
-      {series.map((s) => (
-        <Bar
-          key={s.key}
-          data-kpi-bar=""
-          dataKey={s.key}
-          name={s.label}
-          fill={seriesColor(s.colorIndex)}
-          fillOpacity={s.muted ? 0.35 : 1}
-          isAnimationActive={false}
-          maxBarSize={48}
+    <div className="trend-chart" ref={ref}>
+      <ComposedChart data={rows} data-kpi-chart="trend" width={width} height={height} margin={margin}>
+        <CartesianGrid stroke={GRID_COLOR} vertical={false} />
+        <XAxis
+          dataKey="label"
+          interval={0}
+          height={layout.xAxisHeight}
+          tickLine={false}
+          stroke={AXIS_COLOR}
+          tick={(p: { x?: number | string; y?: number | string; payload?: { value?: unknown } }) => <PeriodTick {...p} mode={tick.mode} fontSize={tick.fontSize} />}
         />
-      ))}
-      {benchmark && (
-        <Line
-          dataKey={benchmark.key}
-          name={benchmark.label}
-          stroke={BENCHMARK_COLOR}
-          strokeWidth={0}
-          legendType="plainline"
-          dot={BenchmarkTick}
-          activeDot={false}
-          isAnimationActive={false}
+        <YAxis
+          type="number"
+          width={layout.yAxisWidth}
+          ticks={layout.yTicks}
+          domain={layout.yDomain}
+          interval={0}
+          tickFormatter={formatAxis}
+          tick={{ fontSize: 12, fill: AXIS_COLOR }}
+          stroke={AXIS_COLOR}
         />
-      )}
-      {boundaries.map((b) => (
-        <ReferenceLine
-          key={b.x}
-          x={b.x}
-          stroke={BOUNDARY_COLOR}
-          strokeDasharray="4 4"
-          label={{ value: 'Thay đổi địa giới', position: 'top', fontSize: 11, fill: BOUNDARY_COLOR }}
+        <Tooltip
+          // as drawn: the series in their order, the benchmark last
+          itemSorter={(item) => (item.dataKey === benchmark?.key ? series.length : series.findIndex((s) => s.key === item.dataKey))}
+          separator=": "
+          formatter={(v) => (typeof v === 'number' ? formatValue(v) : String(v))}
+          itemStyle={{ color: INK }}
+          labelStyle={{ color: INK, fontWeight: 700 }}
+          wrapperStyle={{ fontSize: 13 }}
         />
-      ))}
-    </ComposedChart>
+        {series.map((s) => (
+          <Bar key={s.key} data-kpi-bar="" dataKey={s.key} name={s.label} fill={seriesFill(s)} isAnimationActive={false} maxBarSize={48} />
+        ))}
+        {benchmark && (
+          <Line
+            dataKey={benchmark.key}
+            name={benchmark.label}
+            stroke={BENCHMARK_COLOR}
+            strokeWidth={0}
+            dot={benchmarkTick}
+            activeDot={false}
+            isAnimationActive={false}
+          />
+        )}
+        <text className="axis-unit" x={layout.unitLabel.x} y={layout.unitLabel.y} fontSize={11} fill={AXIS_COLOR}>
+          {axisLabel}
+        </text>
+        {layout.boundaries.map((b) => (
+          <g key={b.label} className="boundary-mark">
+            <line x1={b.x} x2={b.x} y1={plot.top} y2={bottom} stroke={BOUNDARY_COLOR} strokeDasharray="4 4" />
+            <text x={b.labelX} y={b.labelY} textAnchor="middle" fontSize={NOTE_FONT} fill={BOUNDARY_COLOR}>
+              {BOUNDARY_NOTE}
+            </text>
+          </g>
+        ))}
+      </ComposedChart>
+      <ChartLegend entries={legend} />
+    </div>
   );
 });

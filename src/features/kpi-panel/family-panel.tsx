@@ -48,7 +48,7 @@ export function FamilyPanel({ config, units, period, onSelectPeriod, renderActio
   // kept here, across the panel's states, so a chart once drawn is not waited for again
   // figures to draw: the units' own, or with the lineage shown, their former units'
   const hasFigures = Boolean(model && (model.tiles.length > 0 || (shown.lineage && model.figureCount > 0)));
-  const trend = useKpiChart(!error && model?.chart.layout !== 'byUnit' && hasFigures);
+  const trend = useKpiChart(!error && model?.chart.layout !== 'byUnit' && hasFigures && Boolean(model?.charts.length));
   const lineageToggle = { shown: shown.lineage, onChange: setLineage, busy: isUpdating && lineage !== shown.lineage };
 
   const { title } = config;

@@ -1,47 +1,83 @@
 /**
- * A panel's chart: many units ranked are drawn at once by hand (ComparisonChart); a trend
- * waits for the chart code (fetched lazily, one chart drawn per frame: `useKpiChart`, whose
+ * A panel's charts: many units ranked are drawn at once by hand (ComparisonChart); trends wait
+ * for the chart code (fetched lazily, one panel's charts drawn per frame: `useKpiChart`, whose
  * answer the panel keeps across its states and hands in as `trend`) behind a placeholder, and
- * offers Retry if that code could not load. The chart's root svg sits in the box `boxId`,
- * where the exports find it.
+ * offer Retry if that code could not load. A panel of figures in several units of measure draws
+ * one small chart per unit (model.charts), side by side where there is room. The charts' root
+ * svgs sit in the box `boxId`, in the model's order, where the exports find them.
  */
-import { useCallback, useMemo } from 'react';
+import { useMemo } from 'react';
 import { ComparisonChart } from '../../components/charts/comparison-chart';
+import { SmallMultiples } from '../../components/charts/small-multiples';
 import type { LazyChart } from '../../components/charts/use-kpi-chart';
-import { formatAxisValue, formatBarValue, formatValue } from '../../lib/format';
-import { MINE_LABEL } from './chart-series';
+import { formatBarValue, formatValue } from '../../lib/format';
 import { periodLabel } from '../../lib/period-names';
+import { formatAxisTick, MINE_LABEL } from './chart-series';
 import type { PanelModel } from './panel-model';
+
+/** A chart alone is this tall; each of several, less. */
+const HEIGHT = 300;
+const SMALL_HEIGHT = 240;
 
 export function PanelChart({ model, boxId, trend }: { model: PanelModel; boxId: string; trend: LazyChart }) {
   const compare = model.chart.layout === 'byUnit';
   const { Chart, failed, retry } = trend;
 
-  // stable props, so the (memoised) chart is drawn again only when its figures change
-  const { measure } = model;
-  const formatAxis = useCallback((v: number) => formatAxisValue(v, measure), [measure]);
-  const formatTip = useCallback((v: number) => formatValue(v, measure), [measure]);
-  const formatLabel = useCallback((v: number) => formatBarValue(v, measure), [measure]);
-  const boundaries = useMemo(() => model.chart.boundaries.map((b) => ({ x: periodLabel(b.period), label: b.label })), [model]);
-  // the same props for both chart kinds
-  const chartProps = { rows: model.chart.rows, series: model.chartSeries, benchmark: model.chart.benchmark, formatValue: formatTip, formatAxis };
+  // stable props, so the (memoised) charts are drawn again only when their figures change
+  const drawn = useMemo(
+    () =>
+      model.charts.map((c) => ({
+        key: c.indicatorIds.join('+'),
+        measure: c.axis.measure,
+        props: {
+          rows: c.chart.rows,
+          series: c.series,
+          benchmark: c.chart.benchmark,
+          formatValue: (v: number) => formatValue(v, c.axis.measure),
+          formatAxis: (v: number) => formatAxisTick(v, c.axis),
+          axisLabel: c.axis.label,
+          boundaries: c.chart.boundaries.map((b) => ({ x: periodLabel(b.period), label: b.label })),
+        },
+      })),
+    [model],
+  );
+  const first = drawn[0];
+  const formatLabel = useMemo(() => (v: number) => formatBarValue(v, model.measure), [model.measure]);
 
+  let body;
+  if (!first) {
+    body = null;
+  } else if (compare) {
+    body = <ComparisonChart {...first.props} formatLabel={formatLabel} mine={model.mine} mineLabel={MINE_LABEL} />;
+  } else if (Chart) {
+    body = (
+      <SmallMultiples>
+        {drawn.map((d) => (
+          <div key={d.key} className="chart-multiple" data-chart-measure={d.measure}>
+            <Chart {...d.props} height={drawn.length > 1 ? SMALL_HEIGHT : HEIGHT} />
+          </div>
+        ))}
+      </SmallMultiples>
+    );
+  } else if (failed) {
+    body = (
+      <div className="chart-placeholder" role="alert">
+        <p>Không tải được biểu đồ (các số liệu trên vẫn đúng). Hãy kiểm tra mạng rồi bấm “Thử lại”.</p>
+        <button type="button" onClick={retry}>
+          Thử lại
+        </button>
+      </div>
+    );
+  } else {
+    body = (
+      <div className="chart-placeholder" role="status">
+        Đang vẽ biểu đồ…
+      </div>
+    );
+  }
   return (
     <div className="chart-box" id={boxId}>
-      {compare ? (
-        <ComparisonChart {...chartProps} formatLabel={formatLabel} mine={model.mine} mineLabel={MINE_LABEL} />
-      ) : Chart ? (
-        <Chart {...chartProps} boundaries={boundaries} />
-      ) : failed ? (
-        <div className="chart-placeholder" role="alert">
-          <p>Không tải được biểu đồ (các số liệu trên vẫn đúng). Hãy kiểm tra mạng rồi bấm “Thử lại”.</p>
-          <button type="button" onClick={retry}>
-            Thử lại
-          </button>
-        </div>
-      ) : (
-        <div className="chart-placeholder" role="status">Đang vẽ biểu đồ…</div>
-      )}
+      {body}
     </div>
   );
 }

@@ -11,11 +11,11 @@ import type { ChartSeries } from '../../components/charts/kpi-chart';
 import { formatDate, formatNumber, formatQualified } from '../../lib/format';
 import { benchmarkFor, buildChart, buildComparison, type ChartModel } from '../../lib/kpi';
 import { formerIds, formerLabel, lineageOf, lineageSums, sumLabel, withLineage, type LineageGroup } from '../../lib/lineage';
-import type { ExportModel, FigureRow, SourceLine, TileModel } from '../../lib/panel-export';
+import type { ExportModel, FigureRow, LegendItem, SourceLine, TileModel } from '../../lib/panel-export';
 import { periodLabel } from '../../lib/period-names';
 import { countCommunes } from '../../lib/unit-count';
 import { MEASURE_NAMES, QUALIFIER_NAMES } from '../../lib/vocabulary';
-import { chartLegend, drawnSeries } from './chart-series';
+import { chartLegend, drawnSeries, valueAxis, type ValueAxis } from './chart-series';
 import { comparesUnits } from './compare';
 import type { FamilyConfig } from './families';
 import { headlineTiles, summaryTiles } from './panel-tiles';
@@ -38,11 +38,32 @@ export interface UnitToFill {
   name: string;
 }
 
-export interface PanelModel extends ExportModel {
+/**
+ * One chart of a panel: the figures of one unit of measure, on one value axis that says it. A
+ * panel whose figures are counted in several units (households and houses) draws one small
+ * chart per unit, never two units on one axis.
+ */
+export interface PanelChart {
+  /** The chart's indicators, in the config's order (each measured in `axis.measure`). */
+  indicatorIds: string[];
   chart: ChartModel;
-  /** The chart's series as drawn (colour, lighter totals). */
+  /** Its series as drawn (colour, lighter totals). */
+  series: ChartSeries[];
+  legend: LegendItem[];
+  axis: ValueAxis;
+}
+
+export interface PanelModel extends ExportModel {
+  /**
+   * The charts, one per unit of measure (many units compared: one, of the first indicator); none
+   * when there is nothing to draw. `chart`, `chartSeries`, `legend` and `measure` are the first's
+   * (with the boundary changes of all of them), as the exports read them.
+   */
+  charts: PanelChart[];
+  chart: ChartModel;
+  /** The first chart's series as drawn (colour, lighter totals). */
   chartSeries: ChartSeries[];
-  /** What the chart's first indicator measures, for its axis and tooltips. */
+  /** What the first chart measures, for its axis and tooltips. */
   measure: MeasureUnit;
   /** The latest period that has figures, when the chosen one has none. */
   latestPeriod?: string;
@@ -117,18 +138,33 @@ export function buildPanelModel(input: PanelInput): PanelModel {
     : headlineTiles({ config, chosen, period, observations: own, indicatorById, used });
 
   const first = indicatorById.get(config.chart[0] ?? '');
-  const chart: ChartModel =
-    compare && first
-      ? buildComparison(own, chosen, first, period)
-      : withLineage(buildChart({ observations: own, units: chosen, indicators, indicatorIds: config.chart, withOutOf: config.withOutOf }), {
-          observations: shown,
-          groups,
-          indicators,
-          indicatorIds: config.chart,
-          withOutOf: config.withOutOf,
-        });
   const colourIds = [...viewIds, ...formerSet, ...groups.map((g) => `sum:${g.unit.id}`)];
-  const chartSeries = drawnSeries(chart, colourIds, config);
+  const trendOf = (ids: readonly string[]) =>
+    withLineage(buildChart({ observations: own, units: chosen, indicators, indicatorIds: ids, withOutOf: config.withOutOf }), {
+      observations: shown,
+      groups,
+      indicators,
+      indicatorIds: ids,
+      withOutOf: config.withOutOf,
+    });
+  let charts: PanelChart[];
+  if (compare && first) {
+    const chart = buildComparison(own, chosen, first, period);
+    const series = drawnSeries(chart, colourIds, [first.id]);
+    charts = [{ indicatorIds: [first.id], chart, series, legend: chartLegend(series, chart, mineSet.size > 0), axis: axisOf(chart, first.unit) }];
+  } else {
+    // a panel that draws several indicators names each series by its indicator, in every chart
+    const naming = config.chart.length > 1 && !config.withOutOf;
+    charts = chartGroups(config, indicatorById, shown, tiles.length > 0).map(({ ids, unit }) => {
+      const chart = naming && ids.length === 1 ? named(trendOf(ids), indicatorById.get(ids[0]!)!.name) : trendOf(ids);
+      const series = drawnSeries(chart, colourIds, ids);
+      return { indicatorIds: ids, chart, series, legend: chartLegend(series, chart), axis: axisOf(chart, unit) };
+    });
+  }
+  const lead = charts[0];
+  const boundaries = uniqueBoundaries(charts.flatMap((c) => c.chart.boundaries));
+  const chart: ChartModel = lead ? { ...lead.chart, boundaries } : trendOf(config.chart);
+  const chartSeries = lead?.series ?? [];
 
   // the table: every figure behind the chart; ranked, in rank order with each unit's rank
   const rankOf = new Map<string, number | null>(chart.layout === 'byUnit' ? chart.rows.map((r) => [r.unitId, r.rank]) : []);
@@ -227,10 +263,11 @@ export function buildPanelModel(input: PanelInput): PanelModel {
   return {
     tiles,
     tileGroups,
+    charts,
     chart,
     chartSeries,
-    legend: chartLegend(chartSeries, chart, mineSet.size > 0),
-    measure: first?.unit ?? 'percent',
+    legend: lead?.legend ?? [],
+    measure: lead?.axis.measure ?? first?.unit ?? 'percent',
     get figures() {
       return (figures ??= buildFigures());
     },
@@ -246,6 +283,58 @@ export function buildPanelModel(input: PanelInput): PanelModel {
     hasLineage: allGroups.length > 0,
     toFill,
   };
+}
+
+/**
+ * The trend charts of a panel: its chart indicators grouped by unit of measure (in the config's
+ * order), each group of which some indicator has figures. A panel whose headline figures are all
+ * outside its charts (a ward that reported other things) draws the headline indicators of the
+ * first unit among them that has figures, rather than no chart.
+ */
+function chartGroups(
+  config: FamilyConfig,
+  indicatorById: ReadonlyMap<string, Indicator>,
+  shown: readonly Observation[],
+  hasTiles: boolean,
+): { ids: string[]; unit: MeasureUnit }[] {
+  const reported = new Set(shown.map((o) => o.indicatorId));
+  const byUnit = (ids: readonly string[]) => {
+    const groups = new Map<MeasureUnit, string[]>();
+    for (const id of ids) {
+      const indicator = indicatorById.get(id);
+      if (!indicator) continue;
+      const group = groups.get(indicator.unit);
+      if (group) group.push(id);
+      else groups.set(indicator.unit, [id]);
+    }
+    return [...groups].filter(([, groupIds]) => groupIds.some((id) => reported.has(id))).map(([unit, groupIds]) => ({ ids: groupIds, unit }));
+  };
+  const drawn = byUnit(config.chart);
+  if (drawn.length > 0 || !hasTiles) return drawn;
+  return byUnit(config.headline).slice(0, 1);
+}
+
+/** The chart's series named by their indicator too ("Nhà cất mới và sửa chữa – Phường Mỹ Thới"), as a chart of several indicators names them. */
+function named<C extends ChartModel>(chart: C, indicatorName: string): C {
+  return { ...chart, series: chart.series.map((s) => (s.label.startsWith(indicatorName) ? s : { ...s, label: `${indicatorName} – ${s.label}` })) };
+}
+
+/** The axis of a chart of one unit of measure, counted for its highest value. */
+function axisOf(chart: ChartModel, unit: MeasureUnit): ValueAxis {
+  let highest = 0;
+  const keys = chart.series.map((s) => s.key);
+  for (const row of chart.rows) {
+    for (const key of keys) {
+      const v = row[key];
+      if (typeof v === 'number' && Math.abs(v) > highest) highest = Math.abs(v);
+    }
+  }
+  return valueAxis(unit, highest);
+}
+
+function uniqueBoundaries(all: readonly ChartModel['boundaries'][number][]): ChartModel['boundaries'] {
+  const seen = new Set<string>();
+  return all.filter((b) => !seen.has(b.period + b.label) && (seen.add(b.period + b.label), true));
 }
 
 /** Named for a few units; counted for many, after the province or district chosen. */

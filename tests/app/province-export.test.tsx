@@ -1,66 +1,92 @@
 /**
- * The export of a panel of the province's 102 communes, ranked: the image names them all in
- * full on its chart, counts them in its header, says how many are on track, and stays bounded
- * (its chart and a few lines: the sources of hundreds of synthetic reports are summarized).
+ * The exports of a panel of the province's 102 communes, ranked, from the real register and the
+ * synthetic figures (giả lập): the image and the slide count the communes in their header, say
+ * how many are on track, stay bounded (the top and the bottom of the ranking and the user's own
+ * communes, each run left out counted; the sources summarized), and are drawn from the panel's
+ * data, not from the chart on screen.
  */
-import { render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../data';
 import { syntheticDataset } from '../../data/synthetic';
 import { summarizeSource } from '../../src/api/contract';
-import { ComparisonChart } from '../../src/components/charts/comparison-chart';
-import { ROW_HEIGHT } from '../../src/components/charts/comparison-geometry';
-import { captureChart } from '../../src/features/export/capture-chart';
 import { composePanelSvg } from '../../src/features/export/compose-svg';
+import { imageCharts } from '../../src/features/export/export-panel';
+import { estimateText } from '../../src/features/export/measure-text';
+import { composeSlideSvg } from '../../src/features/export/slide-image';
 import { FAMILIES } from '../../src/features/kpi-panel/families';
 import { buildPanelModel } from '../../src/features/kpi-panel/panel-model';
-import { formatAxisValue, formatBarValue, formatValue } from '../../src/lib/format';
+import type { PanelExport } from '../../src/lib/panel-export';
 
-describe('the export of 102 communes ranked', () => {
-  it('names every commune in full, counts them in its header, and stays bounded', () => {
-    const real = loadDataset();
-    const data = syntheticDataset({ register: real.units, indicators: real.indicators, firstYear: 2026, years: 1 });
-    const budget = FAMILIES.find((f) => f.family === 'budget')!;
-    const model = buildPanelModel({ config: budget, unitIds: ['an-giang'], period: '2026-Q1', ...data, sources: data.sources.map(summarizeSource) });
-    expect(model.viewIds).toHaveLength(102);
-    if (model.chart.layout !== 'byUnit') throw new Error('not a comparison');
+const now = new Date(2026, 3, 2, 9, 0);
 
-    const { container } = render(
-      <ComparisonChart
-        rows={model.chart.rows}
-        series={model.chartSeries}
-        benchmark={model.chart.benchmark}
-        formatValue={(v) => formatValue(v, 'percent')}
-        formatAxis={(v) => formatAxisValue(v, 'percent')}
-        formatLabel={(v) => formatBarValue(v, 'percent')}
-        width={900}
-      />,
-    );
-    const chart = captureChart(container.querySelector<SVGSVGElement>('svg[data-kpi-chart]')!);
-    const composed = composePanelSvg(
-      { slug: budget.slug, title: budget.title, unitIds: model.viewIds, unitNames: [], unitsLabel: model.unitsLabel, period: '2026-Q1', periodLabel: 'Quý I 2026', model, getChartSvg: () => null },
-      { chart, fontCss: '', now: new Date(2026, 3, 2, 9, 0) },
-    );
-    const doc = new DOMParser().parseFromString(composed.svg, 'image/svg+xml');
-    expect(doc.querySelector('parsererror')).toBeNull();
-    const texts = [...doc.querySelectorAll('text')].map((t) => t.textContent ?? '');
-    const top = (g: Element) => Number(/translate\(0 ([\d.]+)\)/.exec(g.getAttribute('transform') ?? '')?.[1]);
-    const chartTexts = [...doc.querySelectorAll('g.chart .comparison-row')]
-      .sort((a, b) => top(a) - top(b))
-      .map((g) => g.querySelector('.comparison-label')?.textContent ?? '');
+function provincePanel(mine: string[] = []): PanelExport & { ranking: { unitId: string; label: string; rank: number | null }[] } {
+  const real = loadDataset();
+  const data = syntheticDataset({ register: real.units, indicators: real.indicators, firstYear: 2026, years: 1 });
+  const budget = FAMILIES.find((f) => f.family === 'budget')!;
+  const model = buildPanelModel({ config: budget, unitIds: ['an-giang'], period: '2026-Q1', ...data, sources: data.sources.map(summarizeSource), mine });
+  if (model.chart.layout !== 'byUnit') throw new Error('not a comparison');
+  return {
+    slug: budget.slug,
+    title: budget.title,
+    unitIds: model.viewIds,
+    unitNames: [],
+    unitsLabel: model.unitsLabel,
+    period: '2026-Q1',
+    periodLabel: 'Quý I 2026',
+    model,
+    getChartSvg: () => {
+      throw new Error('the exports draw from the data, not from the screen');
+    },
+    ranking: model.chart.rows,
+  };
+}
 
-    // every commune, in full, in rank order
-    expect(chartTexts).toEqual(model.chart.rows.map((r) => r.label));
-    expect(chartTexts).toContain('Xã Vĩnh Thạnh Trung');
-    expect(chartTexts.some((t) => t.includes('…'))).toBe(false);
-    expect(texts).toContain('Tỉnh An Giang · 102 xã, phường · Quý I 2026');
-    expect(texts.some((t) => /^\d+\/102 xã, phường đạt tiến độ/.test(t))).toBe(true);
-    // 102 reports: the first few named, the rest counted
-    expect(texts.some((t) => /^và \d+ báo cáo khác/.test(t))).toBe(true);
-    // bounded: the chart (one band per commune) and a few hundred pixels; at 2× under 7,000 px tall
-    expect(chart.height).toBeLessThan(102 * ROW_HEIGHT + 120);
-    expect(composed.height).toBeLessThan(chart.height + 700);
-    expect(composed.width).toBeLessThanOrEqual(900 + 48);
-    expect(2 * composed.height).toBeLessThan(7000);
+const parse = (svg: string) => {
+  const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+  expect(doc.querySelector('parsererror')).toBeNull();
+  return doc;
+};
+const texts = (doc: Document, selector = 'text') => [...doc.querySelectorAll(selector)].map((t) => t.textContent ?? '');
+const rowNames = (doc: Document) => [...doc.querySelectorAll('.comparison-row')].map((g) => g.querySelector('.comparison-label, .comparison-gap')?.textContent ?? '');
+
+describe('the exports of 102 communes ranked', () => {
+  it('PNG/SVG: counted in the header, the top and bottom of the ranking and my communes, under 4,000 px at 2×', () => {
+    const panel = provincePanel();
+    expect(panel.unitIds).toHaveLength(102);
+    // the user's own commune: one from the middle of the ranking
+    const middle = panel.ranking.find((r) => r.rank !== null && r.rank > 40 && r.rank < 60)!;
+    const withMine = provincePanel([middle.unitId]);
+    const rankedNames = withMine.ranking.map((r) => r.label);
+
+    const composed = composePanelSvg(withMine, { charts: imageCharts(withMine, estimateText), fontCss: '', now });
+    expect(2 * composed.height).toBeLessThan(4000);
+    const doc = parse(composed.svg);
+    const all = texts(doc);
+    expect(all).toContain('Tỉnh An Giang · 102 xã, phường · Quý I 2026');
+    expect(all.some((t) => /^\d+\/102 xã, phường đạt /.test(t))).toBe(true);
+    expect(all.some((t) => /^Nguồn: \d+ báo cáo — danh sách trong tệp CSV\/Excel$/.test(t))).toBe(true);
+
+    const names = rowNames(doc);
+    expect(names.slice(0, 5)).toEqual(rankedNames.slice(0, 5));
+    expect(names).toContain(middle.label);
+    const gaps = names.filter((n) => n.startsWith('⋯'));
+    expect(gaps.length).toBeGreaterThanOrEqual(2);
+    const counted = gaps.reduce((sum, g) => sum + Number(/^⋯ (\d+) /.exec(g)![1]), 0);
+    expect(names.length - gaps.length + counted).toBe(102);
+    expect(all).toContain(`Hình nêu ${names.length - gaps.length}/102 đơn vị (đầu và cuối bảng xếp hạng, đơn vị của tôi); đủ 102 đơn vị trong tệp CSV/Excel.`);
+    // names in full, never cut
+    expect(names.filter((n) => !n.startsWith('⋯')).every((n) => rankedNames.includes(n))).toBe(true);
+  });
+
+  it('slide: 1920 × 1080 with the top of the ranking, counted units and summarized sources', () => {
+    const panel = provincePanel();
+    const slide = composeSlideSvg(panel, { fontCss: '', now, measure: estimateText });
+    expect([slide.width, slide.height]).toEqual([1920, 1080]);
+    const doc = parse(slide.svg);
+    expect(texts(doc, '.slide-subtitle')).toEqual(['Tỉnh An Giang · 102 xã, phường · Quý I 2026']);
+    const names = rowNames(doc);
+    expect(names.length).toBeLessThanOrEqual(12);
+    expect(names[0]).toBe(panel.ranking[0]!.label);
+    expect(texts(doc, '.slide-footer')[0]).toMatch(/^Nguồn: \d+ báo cáo — danh sách trong tệp CSV\/Excel · Xuất lúc 02\/04\/2026 09:00$/);
   });
 });

@@ -1,17 +1,27 @@
 /**
  * The export image as one standalone SVG: header (title, units named or counted, period, units
- * of measure), the headline tiles and what they add up to, the chart, its legend, boundary
- * notes, and a footer with the sources (the first few of many) and the time of export. The font is embedded as @font-face; text stays text. The PNG is this SVG rasterized.
+ * of measure), the headline tiles and what they add up to, each chart (drawn from its data at a
+ * fixed size, draw-chart.ts) with its legend, boundary notes, and a footer with the sources
+ * (summarized when there are many) and the time of export. The font is embedded as
+ * @font-face; text stays text. The PNG is this SVG rasterized.
  */
+import { MINE_BAND, MINE_EDGE } from '../../components/charts/palette';
 import { formatDateTime } from '../../lib/format';
-import type { PanelExport, TileModel } from '../../lib/panel-export';
+import type { LegendItem, PanelExport, SourceLine, TileModel } from '../../lib/panel-export';
 import { ATTAINMENT_WORDS } from '../../lib/vocabulary';
-import type { ChartCapture } from './capture-chart';
+import type { DrawnChart } from './draw-chart';
 import { FONT_STACK } from './font';
 import { estimateText, wrapText, type FontWeight, type MeasureText } from './measure-text';
+import { escapeXml, num as n } from './svg-markup';
+
+export interface ComposedChart extends DrawnChart {
+  /** Its legend (series, the user's units' band, the benchmark), drawn under it. */
+  legend: LegendItem[];
+}
 
 export interface ComposeOptions {
-  chart: ChartCapture | null;
+  /** The panel's charts, drawn (export-panel.ts drawCharts); none: the image has the figures alone. */
+  charts: ComposedChart[];
   /** @font-face rules to embed (embeddedFontCss()); empty keeps only the fallback stack. */
   fontCss: string;
   now: Date;
@@ -37,16 +47,23 @@ const PAD = 24;
 const GAP = 10;
 const TILE_MIN = 190;
 const MIN_WIDTH = 560;
-/** The most sources listed by name; beyond, the image says how many more. */
+/** The most sources listed by name; beyond, the image says how many there are and where they are listed. */
 export const SOURCES_IN_IMAGE = 8;
+/** The width charts are drawn at in the PNG and SVG, whatever the screen: the image is then PAD wider on each side. */
+export const IMAGE_CHART_WIDTH = 912;
+
+/** "36 báo cáo — danh sách trong tệp CSV/Excel": many sources said in one line. */
+export function sourcesSummary(sources: readonly SourceLine[]): string {
+  return `${sources.length} báo cáo — danh sách trong tệp CSV/Excel`;
+}
+
+/** The one line under a ranking cut short: how many units it shows, and where they all are. */
+export function cutNote(cut: { shown: number; total: number }): string {
+  return `Hình nêu ${cut.shown}/${cut.total} đơn vị (đầu và cuối bảng xếp hạng, đơn vị của tôi); đủ ${cut.total} đơn vị trong tệp CSV/Excel.`;
+}
 /** Lines are laid out a little wider than measured, so that a wider fallback font (where the embedded one is ignored) still fits. */
 const FALLBACK_SLACK = 1.1;
 
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
-}
-
-const n = (v: number) => String(Math.round(v * 100) / 100);
 
 interface TextStyle {
   size: number;
@@ -91,6 +108,21 @@ function unitsOfMeasure(panel: PanelExport): string[] {
   return [...new Set(panel.model.figures.map((f) => f.unitOfMeasure).filter(Boolean))];
 }
 
+/** The colour of a status's edge and word: good, at risk, behind; none without a benchmark. */
+function statusColor(status: TileModel['status']): string | undefined {
+  switch (status) {
+    case 'met':
+    case 'on_track':
+      return COLORS.ok;
+    case 'at_risk':
+      return COLORS.behind;
+    case 'behind':
+      return COLORS.accent;
+    default:
+      return undefined;
+  }
+}
+
 function drawTiles(c: Canvas, tiles: TileModel[]): void {
   if (tiles.length === 0) return;
   const cols = Math.max(1, Math.min(tiles.length, Math.floor((c.inner + GAP) / (TILE_MIN + GAP))));
@@ -119,7 +151,7 @@ function drawTiles(c: Canvas, tiles: TileModel[]): void {
     const rowH = Math.max(...blocks.map((b) => b.height));
     blocks.forEach((b, i) => {
       const x = PAD + i * (tileW + GAP);
-      const edge = b.t.status === 'met' ? COLORS.ok : b.t.status === 'behind' ? COLORS.behind : COLORS.line;
+      const edge = statusColor(b.t.status) ?? COLORS.line;
       c.parts.push(
         `<rect x="${n(x)}" y="${n(c.y)}" width="${n(tileW)}" height="${n(rowH)}" rx="6" fill="#ffffff" stroke="${COLORS.line}"/>`,
         `<rect x="${n(x)}" y="${n(c.y)}" width="4" height="${n(rowH)}" fill="${edge}"/>`,
@@ -128,7 +160,7 @@ function drawTiles(c: Canvas, tiles: TileModel[]): void {
       for (const l of b.lines) {
         const baseline = y + l.s.size;
         if (l.lead) {
-          const leadColor = b.t.status === 'met' ? COLORS.ok : COLORS.behind;
+          const leadColor = statusColor(b.t.status) ?? COLORS.ink;
           const rest = l.text.slice(l.lead.length);
           c.parts.push(
             `<text x="${n(x + 14)}" y="${n(baseline)}" font-size="${l.s.size}" fill="${COLORS.ink}">` +
@@ -144,9 +176,18 @@ function drawTiles(c: Canvas, tiles: TileModel[]): void {
   }
 }
 
-function drawLegend(c: Canvas, panel: PanelExport): void {
+/** A legend's swatch at (x, mid): a dashed line for the benchmark, a band for the user's units, a box for a series. */
+export function legendSwatch(item: LegendItem, x: number, mid: number, box: number): string {
+  if (item.dashed) {
+    return `<line x1="${n(x)}" x2="${n(x + box + 4)}" y1="${n(mid)}" y2="${n(mid)}" stroke="${item.color}" stroke-width="${n(box / 5)}" stroke-dasharray="${n(box / 2)} ${n(box / 4)}"/>`;
+  }
+  const edge = item.color.toLowerCase() === MINE_BAND ? ` stroke="${MINE_EDGE}"` : '';
+  return `<rect class="legend-swatch" x="${n(x + 2)}" y="${n(mid - box / 2)}" width="${n(box)}" height="${n(box)}" fill="${item.color}"${edge}/>`;
+}
+
+function drawLegend(c: Canvas, legend: readonly LegendItem[]): void {
   const size = 13;
-  const items = panel.model.legend.map((item) => ({ item, w: 22 + c.measure(item.label, size, 400) }));
+  const items = legend.map((item) => ({ item, w: 22 + c.measure(item.label, size, 400) }));
   const rows: (typeof items)[] = [];
   let row: typeof items = [];
   let rowW = 0;
@@ -165,11 +206,7 @@ function drawLegend(c: Canvas, panel: PanelExport): void {
     let x = PAD + Math.max(0, (c.inner - total) / 2);
     const mid = c.y + size * 0.75;
     for (const { item, w } of r) {
-      c.parts.push(
-        item.dashed
-          ? `<line x1="${n(x)}" x2="${n(x + 16)}" y1="${n(mid)}" y2="${n(mid)}" stroke="${item.color}" stroke-width="2.5" stroke-dasharray="6 3"/>`
-          : `<rect x="${n(x + 2)}" y="${n(mid - 6)}" width="12" height="12" fill="${item.color}"/>`,
-      );
+      c.parts.push(legendSwatch(item, x, mid, 12));
       c.text(x + 22, c.y + size, escapeXml(item.label), { size, fill: COLORS.ink });
       x += w + 16;
     }
@@ -178,10 +215,10 @@ function drawLegend(c: Canvas, panel: PanelExport): void {
 }
 
 export function composePanelSvg(panel: PanelExport, options: ComposeOptions): ComposedSvg {
-  const { chart, fontCss, now } = options;
+  const { charts, fontCss, now } = options;
   const base = options.measure ?? estimateText;
   const measure: MeasureText = (text, size, weight) => base(text, size, weight) * FALLBACK_SLACK;
-  const width = Math.ceil(Math.max(MIN_WIDTH, (chart?.width ?? 0) + 2 * PAD));
+  const width = Math.ceil(Math.max(MIN_WIDTH, ...charts.map((ch) => ch.width + 2 * PAD)));
   const c = new Canvas(width, measure);
 
   // header: title, wards and period, units
@@ -196,13 +233,14 @@ export function composePanelSvg(panel: PanelExport, options: ComposeOptions): Co
   for (const line of panel.model.summaryLines) c.paragraph(line, { size: 13, fill: COLORS.ink });
   for (const note of panel.model.unitNotes) c.paragraph(note, { size: 12, fill: COLORS.warn });
 
-  if (chart) {
+  for (const chart of charts) {
     c.y += 4;
     const x = PAD + Math.max(0, (c.inner - chart.width) / 2);
-    c.parts.push(`<g transform="translate(${n(x)} ${n(c.y)})" font-size="16">${chart.markup}</g>`);
-    c.y += chart.height + 4;
+    c.parts.push(`<g transform="translate(${n(x)} ${n(c.y)})" font-size="12">${chart.markup}</g>`);
+    c.y += chart.height + 6;
+    drawLegend(c, chart.legend);
+    if (chart.cut) c.paragraph(cutNote(chart.cut), { size: 12, fill: COLORS.muted });
   }
-  drawLegend(c, panel);
   for (const b of panel.model.chart.boundaries) {
     c.paragraph(`┆ Thay đổi địa giới ${b.label}: số liệu trước và sau không nối liền.`, { size: 12, fill: COLORS.warn });
   }
@@ -212,14 +250,12 @@ export function composePanelSvg(panel: PanelExport, options: ComposeOptions): Co
   c.parts.push(`<line x1="${PAD}" x2="${width - PAD}" y1="${n(c.y)}" y2="${n(c.y)}" stroke="${COLORS.line}"/>`);
   c.y += 6;
   const { sources } = panel.model;
-  if (sources.length) {
-    // many units bring hundreds of reports: the first few, and how many more (the CSV lists each figure's)
-    const listed = sources.length > SOURCES_IN_IMAGE ? sources.slice(0, SOURCES_IN_IMAGE - 1) : sources;
+  if (sources.length > SOURCES_IN_IMAGE) {
+    // many units bring hundreds of reports: how many, and where each figure's is listed
+    c.paragraph(`Nguồn: ${sourcesSummary(sources)}`, { size: 12, fill: COLORS.muted });
+  } else if (sources.length) {
     c.paragraph('Nguồn:', { size: 12, weight: 700, fill: COLORS.muted });
-    for (const s of listed) c.paragraph(`${s.title} (${s.date})`, { size: 12, fill: COLORS.muted }, PAD + 10, c.inner - 10, 1.35);
-    if (listed.length < sources.length) {
-      c.paragraph(`và ${sources.length - listed.length} báo cáo khác — nguồn của từng số liệu có trong tệp CSV`, { size: 12, fill: COLORS.muted }, PAD + 10, c.inner - 10, 1.35);
-    }
+    for (const s of sources) c.paragraph(`${s.title} (${s.date})`, { size: 12, fill: COLORS.muted }, PAD + 10, c.inner - 10, 1.35);
   }
   c.y += 2;
   c.paragraph(`Xuất lúc ${formatDateTime(now)} · Bảng chỉ tiêu Nghị quyết các phường`, { size: 11, fill: COLORS.muted });

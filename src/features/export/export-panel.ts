@@ -1,14 +1,16 @@
 /**
  * The three exports of a panel, without React: each returns the file (blob and name).
- * PNG and SVG share the composed SVG; the font is prepared once per page.
+ * PNG and SVG share the composed SVG, whose charts are drawn from the panel's data at a fixed
+ * size (the same file from a phone or a desktop); the font is prepared once per page.
  */
 import type { PanelExport } from '../../lib/panel-export';
-import { captureChart } from './capture-chart';
-import { composePanelSvg, type ComposedSvg } from './compose-svg';
+import { exportChartsOf } from './chart-data';
+import { composePanelSvg, IMAGE_CHART_WIDTH, type ComposedChart, type ComposedSvg } from './compose-svg';
 import { figuresCsv } from './csv';
+import { drawChart } from './draw-chart';
 import { exportFileName, type ExportFormat } from './file-name';
 import { embeddedFontCss, pageFontsReady } from './font';
-import { canvasMeasure } from './measure-text';
+import { canvasMeasure, type MeasureText } from './measure-text';
 import { rasterizeSvg } from './rasterize';
 
 export interface ExportedFile {
@@ -18,20 +20,27 @@ export interface ExportedFile {
 
 export class ExportError extends Error {}
 
-/** The chart may still be loading (lazy) or laying out: wait for it a little. */
-export async function waitForChart(panel: PanelExport, timeoutMs = 4000): Promise<SVGSVGElement> {
-  const start = performance.now();
-  for (;;) {
-    const svg = panel.getChartSvg();
-    if (svg && svg.getBoundingClientRect().width > 0) return svg;
-    if (performance.now() - start > timeoutMs) throw new ExportError('Biểu đồ chưa vẽ xong.');
-    await new Promise((r) => setTimeout(r, 100));
-  }
+/** A trend's height in the image, as on screen. */
+const TREND_HEIGHT = 300;
+/**
+ * A ranking's most lines and height in the image: with the header, tiles and footer the PNG
+ * stays under about 2,000 px (4,000 at 2×) however many units are ranked.
+ */
+const RANKING_LINES = 40;
+const RANKING_HEIGHT = 1300;
+
+/** The panel's charts drawn for the PNG and SVG, with their legends. */
+export function imageCharts(panel: Pick<PanelExport, 'model'>, measure: MeasureText): ComposedChart[] {
+  return exportChartsOf(panel.model).map((chart) => ({
+    ...drawChart(chart, { width: IMAGE_CHART_WIDTH, height: TREND_HEIGHT, maxRows: RANKING_LINES, maxHeight: RANKING_HEIGHT, measure }),
+    legend: chart.legend,
+  }));
 }
 
 export async function composeForExport(panel: PanelExport, now = new Date()): Promise<ComposedSvg> {
-  const [fontCss, svg] = await Promise.all([embeddedFontCss(), waitForChart(panel), pageFontsReady()]);
-  return composePanelSvg(panel, { chart: captureChart(svg), fontCss, now, measure: canvasMeasure() });
+  const [fontCss] = await Promise.all([embeddedFontCss(), pageFontsReady()]);
+  const measure = canvasMeasure();
+  return composePanelSvg(panel, { charts: imageCharts(panel, measure), fontCss, now, measure });
 }
 
 export async function exportPanel(panel: PanelExport, format: ExportFormat, scale = 2): Promise<ExportedFile> {

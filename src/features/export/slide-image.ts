@@ -1,61 +1,213 @@
 /**
- * "Ảnh trình chiếu": a panel's chart alone as a 16:9 PNG for a slide (1920 × 1080, or
- * 3840 × 2160 at scale 2), with its title, large type and a one-line source footer.
+ * "Ảnh trình chiếu": a panel's chart alone as a 16:9 PNG for a slide, 1920 × 1080 (or
+ * 3840 × 2160 at scale 2): its title, the units and period, the chart drawn from its data at a
+ * fixed size (the same file from a phone or a desktop) with large type (ticks, names, values on
+ * the bars and the legend at 28 px or more), and a one-line footer with the sources and the
+ * time of export. A long ranking shows its top, its bottom and the user's own units.
  */
-import type { PanelExport } from '../../lib/panel-export';
+import type { LegendItem, PanelExport } from '../../lib/panel-export';
 import { formatDateTime } from '../../lib/format';
-import { captureChart, type ChartCapture } from './capture-chart';
-import { escapeXml, type ComposedSvg } from './compose-svg';
-import { ExportError, waitForChart, type ExportedFile } from './export-panel';
+import { exportChartsOf, type ExportChart } from './chart-data';
+import { cutNote, legendSwatch, sourcesSummary, type ComposedSvg } from './compose-svg';
+import { drawChart } from './draw-chart';
+import { ExportError, type ExportedFile } from './export-panel';
 import { exportFileName } from './file-name';
 import { embeddedFontCss, FONT_STACK, pageFontsReady } from './font';
-import { canvasMeasure, estimateText, type MeasureText } from './measure-text';
+import { canvasMeasure, estimateText, wrapText, type MeasureText } from './measure-text';
 import { rasterizeSvg } from './rasterize';
+import { escapeXml, num } from './svg-markup';
 
 /** The slide's size in CSS pixels; scale 2 doubles it (3840 × 2160). */
 export const SLIDE_WIDTH = 1920;
 export const SLIDE_HEIGHT = 1080;
 export type SlideScale = 1 | 2;
 
+/**
+ * Charts are drawn at 12 px type (a trend's values and notes at 11) and scaled up by this much:
+ * every text of the chart is then at least 28 px. A ranking's text is all at 12 px, so it is
+ * scaled less and more of its units fit.
+ */
+export const SLIDE_CHART_SCALE = 28 / 11;
+export const SLIDE_RANKING_SCALE = 28 / 12;
+/** Sizes of the slide's own text, in px at 1920 wide. */
+export const SLIDE_TYPE = { title: 60, subtitle: 34, note: 28, legend: 30, footer: 26 } as const;
+/** The most lines of a ranking on a slide (units and the runs left out). */
+const SLIDE_RANKING_LINES = 12;
+
+const PAD_X = 72;
+const PAD_TOP = 52;
+const PAD_BOTTOM = 40;
+const CHART_GAP = 56;
+const COLORS = { ink: '#1d2733', muted: '#5b6673', accent: '#9b1c1c', warn: '#8a4b00', line: '#dde2e8' };
+
 export interface SlideOptions {
-  chart: ChartCapture | null;
   fontCss: string;
   now: Date;
   measure?: MeasureText;
 }
-
-const PAD = 72;
-const INK = '#1d2733';
-const MUTED = '#5b6673';
-const ACCENT = '#9b1c1c';
 
 /** "thu-ngan-sach_my-thoi_2024-ca-nam_trinh-chieu-1920x1080.png" */
 export function slideFileName(panel: Pick<PanelExport, 'slug' | 'unitIds' | 'period'>, scale: SlideScale): string {
   return exportFileName(panel, 'png', `trinh-chieu-${SLIDE_WIDTH * scale}x${SLIDE_HEIGHT * scale}`);
 }
 
-export function composeSlideSvg(panel: PanelExport, { chart, fontCss, now, measure = estimateText }: SlideOptions): ComposedSvg {
+interface Text {
+  x: number;
+  y: number;
+  text: string;
+  size: number;
+  fill?: string;
+  weight?: 700;
+  anchor?: 'middle' | 'end';
+  className?: string;
+}
+
+function text({ x, y, text: content, size, fill = COLORS.ink, weight, anchor, className }: Text): string {
+  const attrs = [
+    ...(className ? [`class="${className}"`] : []),
+    `x="${num(x)}"`,
+    `y="${num(y)}"`,
+    `font-size="${size}"`,
+    ...(weight ? [`font-weight="${weight}"`] : []),
+    `fill="${fill}"`,
+    ...(anchor ? [`text-anchor="${anchor}"`] : []),
+  ];
+  return `<text ${attrs.join(' ')}>${escapeXml(content)}</text>`;
+}
+
+/** The text cut with "…" to fit `width` (whole words where it can). */
+function fitLine(content: string, width: number, size: number, measure: MeasureText): string {
+  if (measure(content, size, 400) <= width) return content;
+  const words = content.split(' ');
+  while (words.length > 1 && measure(`${words.join(' ')}…`, size, 400) > width) words.pop();
+  return `${words.join(' ')}…`;
+}
+
+/** The footer: the sources named when they fit on the line, counted otherwise; the time of export. */
+export function slideFooter(panel: Pick<PanelExport, 'model'>, now: Date, width: number, measure: MeasureText): string {
+  const time = `Xuất lúc ${formatDateTime(now)}`;
+  const { sources } = panel.model;
+  if (sources.length === 0) return time;
+  const line = (what: string) => `Nguồn: ${what} · ${time}`;
+  const named = line(sources.map((s) => `${s.title} (${s.date})`).join('; '));
+  if (measure(named, SLIDE_TYPE.footer, 400) <= width) return named;
+  if (sources.length === 1) {
+    const s = sources[0]!;
+    const room = width - measure(line(` (${s.date})`), SLIDE_TYPE.footer, 400);
+    return line(`${fitLine(s.title, room, SLIDE_TYPE.footer, measure)} (${s.date})`);
+  }
+  return line(sourcesSummary(sources));
+}
+
+/** The legends of the slide's charts, each entry once, centred in rows. */
+function drawLegend(items: readonly LegendItem[], y: number, measure: MeasureText): { parts: string[]; height: number } {
+  const size = SLIDE_TYPE.legend;
+  const box = 26;
+  const gap = 44;
+  const inner = SLIDE_WIDTH - 2 * PAD_X;
+  const sized = items.map((item) => ({ item, w: box + 14 + measure(item.label, size, 400) }));
+  const rows: (typeof sized)[] = [];
+  let row: typeof sized = [];
+  let rowW = 0;
+  for (const it of sized) {
+    if (row.length && rowW + gap + it.w > inner) {
+      rows.push(row);
+      row = [];
+      rowW = 0;
+    }
+    rowW += (row.length ? gap : 0) + it.w;
+    row.push(it);
+  }
+  if (row.length) rows.push(row);
+  const parts: string[] = [];
+  const lineH = size * 1.45;
+  rows.forEach((r, i) => {
+    const total = r.reduce((w, it) => w + it.w, 0) + gap * (r.length - 1);
+    let x = PAD_X + Math.max(0, (inner - total) / 2);
+    const mid = y + i * lineH + lineH / 2;
+    for (const { item, w } of r) {
+      parts.push(legendSwatch(item, x, mid, box));
+      parts.push(text({ x: x + box + 14, y: mid + size * 0.36, text: item.label, size, className: 'slide-legend' }));
+      x += w + gap;
+    }
+  });
+  return { parts, height: rows.length * lineH };
+}
+
+export function composeSlideSvg(panel: PanelExport, { fontCss, now, measure = estimateText }: SlideOptions): ComposedSvg {
+  const charts = exportChartsOf(panel.model);
   const W = SLIDE_WIDTH;
   const H = SLIDE_HEIGHT;
+  const inner = W - 2 * PAD_X;
   const parts: string[] = [];
-  parts.push(`<text x="${PAD}" y="${PAD + 48}" font-size="56" font-weight="700" fill="${ACCENT}">${escapeXml(panel.title)}</text>`);
-  parts.push(`<text x="${PAD}" y="${PAD + 100}" font-size="32" fill="${INK}">${escapeXml(`${panel.unitsLabel} · ${panel.periodLabel}`)}</text>`);
-  const footerY = H - PAD + 8;
-  const sources = panel.model.sources;
-  const named = sources.map((s) => `${s.title} (${s.date})`).join('; ');
-  const time = `Xuất lúc ${formatDateTime(now)}`;
-  const room = W - 2 * PAD;
-  const line = (text: string) => `Nguồn: ${text} · ${time}`;
-  const footer =
-    sources.length === 0 ? time : measure(line(named), 26, 400) <= room ? line(named) : line(`${sources.length} báo cáo — danh sách trong tệp CSV/Excel`);
-  parts.push(`<text x="${PAD}" y="${footerY}" font-size="26" fill="${MUTED}">${escapeXml(footer)}</text>`);
-  if (chart) {
-    const top = PAD + 140;
-    const boxH = footerY - 60 - top;
-    const k = Math.min(room / chart.width, boxH / chart.height);
-    const x = PAD + (room - chart.width * k) / 2;
-    parts.push(`<g transform="translate(${x.toFixed(1)} ${top}) scale(${k.toFixed(4)})" font-size="16">${chart.markup}</g>`);
+
+  // header: the title, then the units and period (wrapped, never cut)
+  let y = PAD_TOP;
+  let titleSize: number = SLIDE_TYPE.title;
+  while (titleSize > 44 && measure(panel.title, titleSize, 700) > inner) titleSize -= 2;
+  for (const line of wrapText(panel.title, inner, titleSize, 700, measure)) {
+    y += titleSize;
+    parts.push(text({ x: PAD_X, y, text: line, size: titleSize, weight: 700, fill: COLORS.accent, className: 'slide-title' }));
+    y += titleSize * 0.25;
   }
+  y += 8;
+  for (const line of wrapText(`${panel.unitsLabel} · ${panel.periodLabel}`, inner, SLIDE_TYPE.subtitle, 700, measure)) {
+    y += SLIDE_TYPE.subtitle;
+    parts.push(text({ x: PAD_X, y, text: line, size: SLIDE_TYPE.subtitle, weight: 700, className: 'slide-subtitle' }));
+    y += SLIDE_TYPE.subtitle * 0.3;
+  }
+  // with many units: how many are on track (the model's first line about them)
+  const ranked = charts.some((c) => c.layout === 'byUnit');
+  const summary = ranked ? panel.model.summaryLines[0] : undefined;
+  if (summary) {
+    y += SLIDE_TYPE.note + 4;
+    parts.push(text({ x: PAD_X, y, text: fitLine(summary, inner, SLIDE_TYPE.note, measure), size: SLIDE_TYPE.note, className: 'slide-summary' }));
+  }
+  const chartTop = y + 28;
+
+  // footer, and above it the legend and the notes
+  const footerY = H - PAD_BOTTOM;
+  parts.push(`<line x1="${PAD_X}" x2="${W - PAD_X}" y1="${footerY - SLIDE_TYPE.footer - 14}" y2="${footerY - SLIDE_TYPE.footer - 14}" stroke="${COLORS.line}" stroke-width="2"/>`);
+  parts.push(text({ x: PAD_X, y: footerY, text: slideFooter(panel, now, inner, measure), size: SLIDE_TYPE.footer, fill: COLORS.muted, className: 'slide-footer' }));
+  const bottom = footerY - SLIDE_TYPE.footer - 30;
+
+  const seen = new Set<string>();
+  const legendItems = charts.flatMap((c) => c.legend).filter((item) => !seen.has(item.label) && (seen.add(item.label), true));
+  const legendHeight = drawLegend(legendItems, 0, measure).height;
+  const notes: string[] = [];
+  for (const b of new Set(charts.flatMap((c) => c.boundaries.map((x) => x.label)))) notes.push(`┆ Thay đổi địa giới ${b}: số liệu trước và sau không nối liền.`);
+
+  // the charts, side by side, in what is left; a ranking's cut said under it
+  const scaleOf = (chart: ExportChart) => (chart.layout === 'byUnit' ? SLIDE_RANKING_SCALE : SLIDE_CHART_SCALE);
+  const notesHeight = (notes.length + (ranked ? 1 : 0)) * SLIDE_TYPE.note * 1.3;
+  const chartHeight = Math.max(200, bottom - legendHeight - notesHeight - 16 - chartTop);
+  const slot = (inner - CHART_GAP * (charts.length - 1)) / Math.max(1, charts.length);
+  const drawn = charts.map((chart) => {
+    const k = scaleOf(chart);
+    const d = drawChart(chart, { width: slot / k, height: chartHeight / k, maxRows: SLIDE_RANKING_LINES, maxHeight: chartHeight / k, smallFont: 12, measure });
+    return { ...d, k };
+  });
+  const cut = drawn.find((d) => d.cut)?.cut;
+  if (cut) notes.unshift(cutNote(cut));
+
+  // a short ranking leaves room: the charts, legend and notes sit in the middle of it
+  const drawnHeight = Math.max(0, ...drawn.map((d) => d.height * d.k));
+  const top = chartTop + Math.max(0, (chartHeight - drawnHeight) / 2);
+  drawn.forEach((d, i) => {
+    const x = PAD_X + i * (slot + CHART_GAP);
+    parts.push(`<g class="slide-chart" transform="translate(${num(x)} ${num(top)}) scale(${Math.ceil(d.k * 1e4) / 1e4})" font-size="12">${d.markup}</g>`);
+  });
+  const chartsBottom = top + drawnHeight + 16;
+
+  // legend right under the charts, then the notes
+  const legend = drawLegend(legendItems, chartsBottom, measure);
+  parts.push(...legend.parts);
+  let noteY = chartsBottom + legend.height;
+  for (const note of notes) {
+    noteY += SLIDE_TYPE.note * 1.3;
+    parts.push(text({ x: PAD_X, y: noteY, text: fitLine(note, inner, SLIDE_TYPE.note, measure), size: SLIDE_TYPE.note, fill: COLORS.warn, className: 'slide-note' }));
+  }
+
   const label = `${panel.title} — ${panel.unitsLabel} — ${panel.periodLabel}`;
   const svg = [
     '<?xml version="1.0" encoding="UTF-8"?>',
@@ -74,11 +226,8 @@ export function composeSlideSvg(panel: PanelExport, { chart, fontCss, now, measu
 
 /** The slide image of a panel: a PNG of SLIDE_WIDTH × SLIDE_HEIGHT times `scale`. */
 export async function exportSlideImage(panel: PanelExport, scale: SlideScale = 1, now = new Date()): Promise<ExportedFile> {
-  const [fontCss, svg] = await Promise.all([embeddedFontCss(), waitForChart(panel), pageFontsReady()]);
-  const composed = composeSlideSvg(panel, { chart: captureChart(svg), fontCss, now, measure: canvasMeasure() });
-  try {
-    return { fileName: slideFileName(panel, scale), blob: await rasterizeSvg(composed.svg, composed.width, composed.height, scale) };
-  } catch (err) {
-    throw new ExportError(`Không tạo được ảnh ${SLIDE_WIDTH * scale} × ${SLIDE_HEIGHT * scale}.`, { cause: err });
-  }
+  if (exportChartsOf(panel.model).length === 0) throw new ExportError('Phần này chưa có biểu đồ để trình chiếu.');
+  const [fontCss] = await Promise.all([embeddedFontCss(), pageFontsReady()]);
+  const composed = composeSlideSvg(panel, { fontCss, now, measure: canvasMeasure() });
+  return { fileName: slideFileName(panel, scale), blob: await rasterizeSvg(composed.svg, composed.width, composed.height, scale) };
 }

@@ -1,0 +1,35 @@
+/**
+ * A panel's chart drawn for an export from its data at a fixed size, so that a file is the same
+ * whatever screen it was made on: a trend (draw-trend.ts) or a ranking (draw-comparison.ts).
+ */
+import type { ExportChart } from './chart-data';
+import { drawComparison } from './draw-comparison';
+import { drawTrend } from './draw-trend';
+import type { MeasureText } from './measure-text';
+
+export interface DrawnChart {
+  /** A `<g class="chart">` in its own coordinates, from (0, 0). */
+  markup: string;
+  width: number;
+  height: number;
+  /** Every bar has its value written by it (a trend's bars may be too narrow for them). */
+  valuesShown: boolean;
+  /** A long ranking cut short: how many units it shows, of how many (each run left out is said in a line). */
+  cut?: { shown: number; total: number };
+}
+
+export interface DrawOptions {
+  width: number;
+  /** A trend's height. */
+  height: number;
+  /** A ranking's most lines, and its tallest. */
+  maxRows: number;
+  maxHeight?: number;
+  /** A ranking's values and axis unit (11 px by default, as on screen). */
+  smallFont?: number;
+  measure: MeasureText;
+}
+
+export function drawChart(chart: ExportChart, options: DrawOptions): DrawnChart {
+  return chart.layout === 'byUnit' ? drawComparison(chart, options) : drawTrend(chart, options);
+}

@@ -112,7 +112,8 @@ export function extractCandidates(text: string, options: ExtractOptions): Extrac
   const monthly = facts.kind === 'month';
   const termReview = facts.kind === 'midterm' || facts.kind === 'term';
   const candidates: Candidate[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
+  const title = titleEnd(nt.original);
 
   const sentences = splitSentences(nt.text);
   const end = facts.asOf ?? (facts.period ?? facts.periodProposed ? periodEnd((facts.period ?? facts.periodProposed)!) : undefined);
@@ -196,20 +197,51 @@ export function extractCandidates(text: string, options: ExtractOptions): Extrac
         if (notes.length > 0) c.note = notes.join('. ');
 
         const key = `${c.indicatorId}|${c.unitId}|${c.period}|${c.value}|${c.outOf}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
+        const earlier = seen.get(key);
+        if (earlier !== undefined) {
+          // said in the title and again in the body: the body's
+          if (candidates[earlier]!.range.start < title && c.range.start >= title) candidates[earlier] = c;
+          continue;
+        }
+        seen.set(key, candidates.length);
         candidates.push(c);
       }
     }
   }
 
-  const result: ExtractResult = { kind: facts.kind, candidates, notes: facts.notes };
+  const result: ExtractResult = { kind: facts.kind, candidates: withoutTitleRepeats(candidates, title), notes: facts.notes };
   if (facts.unitId) result.unitId = facts.unitId;
   if (facts.period) result.period = facts.period;
   if (facts.periodProposed) result.periodProposed = facts.periodProposed;
   if (facts.asOf) result.asOf = facts.asOf;
   if (facts.heldOn) result.heldOn = facts.heldOn;
   return result;
+}
+
+/** Where a report's title ends: its first line, when that is short enough to be one. */
+function titleEnd(original: string): number {
+  const start = original.search(/\S/u);
+  if (start < 0) return 0;
+  const newline = original.indexOf('\n', start);
+  const end = newline < 0 ? original.length : newline;
+  return end - start <= 250 && newline >= 0 ? end : 0;
+}
+
+/**
+ * A figure the title states and the body repeats ("… hơn 182 tỷ đồng" above "… đạt 182,6 tỷ đồng")
+ * is one figure: the body's, which says it in full. Values within 1% agree (5% when the title
+ * says "hơn", "gần", "khoảng").
+ */
+function withoutTitleRepeats(candidates: Candidate[], end: number): Candidate[] {
+  if (end === 0) return candidates;
+  const same = (t: Candidate, b: Candidate) =>
+    t.indicatorId === b.indicatorId &&
+    t.unitId === b.unitId &&
+    t.period === b.period &&
+    t.periodProposed === b.periodProposed &&
+    t.outOf === b.outOf &&
+    Math.abs(t.value - b.value) <= Math.abs(b.value) * (t.qualifier === 'exact' ? 0.01 : 0.05);
+  return candidates.filter((c) => c.range.start >= end || !candidates.some((b) => b.range.start >= end && same(c, b)));
 }
 
 /** Words that open a section of plans. */

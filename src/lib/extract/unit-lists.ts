@@ -21,7 +21,7 @@ export interface ListFigure {
 }
 
 export interface UnitList {
-  /** The bracket, brackets included. */
+  /** The bracket, brackets included: no figure in it is the report's own unit's. */
   start: number;
   end: number;
   figures: ListFigure[];
@@ -97,18 +97,26 @@ export function readUnitLists(
         }
         itemStart = itemEnd + 1;
       }
+      // a bracket that names another unit before a figure holds that unit's figures, never the report's
+      const foreign = mentions.some((x) => x.start > open && x.end < close && !x.unitIds.includes(reportUnitId));
       // a list: every item a unit and its figure, at least two of them
-      if (figures.length < 2 || figures.length !== items) continue;
+      if (figures.length < 2 || figures.length !== items) {
+        if (foreign) lists.push({ start: open, end: close, figures: [] });
+        continue;
+      }
       // the topic said last before the bracket; a topic of no indicator ("chi ngân sách") owns the list too
       let topic = topicHits(match, sentence.start, open).pop();
       const previous = sentences[index - 1];
       if (!topic && previous && COLLECTIVE.test(match.slice(sentence.start, open))) topic = topicHits(match, previous.start, previous.end).pop();
-      if (!topic) continue;
+      if (!topic) {
+        lists.push({ start: open, end: close, figures: [] });
+        continue;
+      }
       const read = figures.flatMap((f) => {
         const indicatorId = f.q.kind === 'money' ? topic.money : topic.percent;
         return indicatorId ? [{ ...f, indicatorId }] : [];
       });
-      if (read.length > 0) lists.push({ start: open, end: close, figures: read });
+      lists.push({ start: open, end: close, figures: read });
     }
   });
   return lists;

@@ -1,0 +1,129 @@
+/** What the command prints: one JSON document (--json) or a text a person reads, per file. */
+import type { Indicator } from '../../src/api/contract';
+import type { DocumentEncoding } from '../../src/lib/documents';
+import { unitLabel, type UnitName } from '../../src/lib/extract';
+import { formatDate, formatQualified } from '../../src/lib/format';
+import { periodLabel } from '../../src/lib/period-names';
+import type { SaveOutcome } from './outcome';
+import type { FileReport, ReadCandidate } from './read-file';
+
+export interface JsonCandidate {
+  indicatorId: string;
+  value: number;
+  outOf?: number;
+  period?: string;
+  unitId?: string;
+  qualifier: string;
+  basis?: string;
+  sentence: string;
+}
+
+export interface JsonFile {
+  file: string;
+  unitId?: string;
+  unitName?: string;
+  period?: string;
+  heldOn?: string;
+  encoding: DocumentEncoding;
+  notes: string[];
+  candidates: JsonCandidate[];
+  problem?: { kind: string; message: string };
+  save?: SaveOutcome;
+}
+
+export function jsonCandidate(c: ReadCandidate): JsonCandidate {
+  const out: Partial<JsonCandidate> = { indicatorId: c.indicatorId, value: c.value };
+  if (c.outOf !== undefined) out.outOf = c.outOf;
+  if (c.period) out.period = c.period;
+  if (c.unitId) out.unitId = c.unitId;
+  out.qualifier = c.qualifier;
+  if (c.basis) out.basis = c.basis;
+  out.sentence = c.sentence;
+  return out as JsonCandidate;
+}
+
+export function jsonFile(report: FileReport, units: readonly UnitName[], save?: SaveOutcome): JsonFile {
+  const out: Partial<JsonFile> = { file: report.file };
+  if (report.unitId) {
+    out.unitId = report.unitId;
+    out.unitName = unitLabel(report.unitId, units);
+  }
+  if (report.period) out.period = report.period;
+  if (report.heldOn) out.heldOn = report.heldOn;
+  out.encoding = report.document.encoding;
+  out.notes = report.notes;
+  out.candidates = report.candidates.map(jsonCandidate);
+  if (report.document.problem) out.problem = { ...report.document.problem };
+  if (save) out.save = save;
+  return out as JsonFile;
+}
+
+const ENCODING_NAMES: Record<DocumentEncoding, string> = {
+  'utf-8': 'văn bản Unicode (UTF-8)',
+  'utf-16le': 'văn bản Unicode (UTF-16)',
+  'utf-16be': 'văn bản Unicode (UTF-16, big endian)',
+  'windows-1258': 'văn bản Windows-1258',
+  tcvn3: 'văn bản TCVN3, đã chuyển sang Unicode',
+  vni: 'văn bản VNI, đã chuyển sang Unicode',
+  docx: 'Word (.docx)',
+  pdf: 'PDF',
+  unknown: 'không đọc được',
+};
+
+export interface Names {
+  units: readonly UnitName[];
+  indicators: ReadonlyMap<string, Pick<Indicator, 'name' | 'unit'>>;
+}
+
+/** A candidate's line, and its sentence unless the candidate before came from the same one. */
+function candidateLines(c: ReadCandidate, i: number, report: FileReport, names: Names): string[] {
+  const indicator = names.indicators.get(c.indicatorId);
+  const value = indicator ? formatQualified(c.value, indicator.unit, c.qualifier, c.outOf) : String(c.value);
+  const where = [
+    c.unitId && c.unitId !== report.unitId ? unitLabel(c.unitId, names.units) : '',
+    c.period && c.period !== report.period ? periodLabel(c.period) : '',
+    !c.period && c.periodProposed ? `kỳ đề xuất ${periodLabel(c.periodProposed)}, cần xác nhận` : '',
+  ].filter(Boolean);
+  const lines = [`    ${i + 1}. ${indicator?.name ?? c.indicatorId}: ${value}${where.length ? ` (${where.join(', ')})` : ''} [${c.indicatorId}]`];
+  if (c.note) lines.push(`       Ghi chú: ${c.note}`);
+  const next = report.candidates[i + 1];
+  if (next?.sentence !== c.sentence || next.sentenceRange.start !== c.sentenceRange.start) lines.push(`       “${c.sentence}”`);
+  return lines;
+}
+
+export function textFile(report: FileReport, names: Names, save?: SaveOutcome): string {
+  const unread = 'chưa đọc được';
+  const head = `${report.file} — ${ENCODING_NAMES[report.document.encoding]}`;
+  if (!report.document.text.trim()) {
+    const lines = [head, `  Cần xử lý: ${report.document.problem?.message ?? 'tệp không có chữ.'}`];
+    if (save) lines.push(...saveLines(save));
+    return lines.join('\n');
+  }
+  const lines = [
+    head,
+    `  Đơn vị: ${report.unitId ? `${unitLabel(report.unitId, names.units)} (${report.unitId})` : unread}`,
+    `  Kỳ báo cáo: ${report.period ? `${periodLabel(report.period)} (${report.period})` : unread}`,
+    `  Ngày họp: ${report.heldOn ? formatDate(report.heldOn) : unread}`,
+  ];
+  if (report.document.problem) lines.push(`  Cần xử lý: ${report.document.problem.message}`);
+  for (const note of report.notes) lines.push(`  Ghi chú: ${note}`);
+  if (report.candidates.length === 0) lines.push('  Không đọc được số liệu nào.');
+  else {
+    lines.push(`  ${report.candidates.length} số liệu đọc được:`);
+    report.candidates.forEach((c, i) => lines.push(...candidateLines(c, i, report, names)));
+  }
+  if (save) lines.push(...saveLines(save));
+  return lines.join('\n');
+}
+
+function saveLines(save: SaveOutcome): string[] {
+  const lines: string[] = [];
+  if (save.stored) {
+    const figures = save.figures > 0 ? `đã lưu ${save.figures} số liệu` : 'không có số liệu mới';
+    const already = save.alreadyStored > 0 ? `, ${save.alreadyStored} số liệu đã có từ trước nên không lưu lại` : '';
+    const source = save.sourceReused ? `dùng lại báo cáo đã lưu (nguồn ${save.sourceId})` : `nguồn ${save.sourceId}`;
+    lines.push(`  Lưu: ${figures}${already}; ${source}.`);
+  } else lines.push(`  ${save.refused ? 'Không lưu được' : 'Bỏ qua, không lưu'}: ${save.reason}`);
+  for (const l of save.leftOut) lines.push(`    số liệu ${l.candidate} không lưu: ${l.reason}`);
+  return lines;
+}

@@ -1,0 +1,42 @@
+/** One report file read as the editor reads it: its text (src/lib/documents), then its figures (src/lib/extract). */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { Indicator } from '../../src/api/contract';
+import { readDocument, type ReadDocument } from '../../src/lib/documents';
+import { extractCandidates, type Candidate, type ExtractResult, type UnitName } from '../../src/lib/extract';
+
+/** What the extractor may say of a candidate beyond its type today (a city report's ward, a proposed period). */
+export type ReadCandidate = Candidate & { unitId?: string; periodProposed?: string };
+
+export interface FileReport {
+  /** The path as given on the command line. */
+  file: string;
+  document: ReadDocument;
+  unitId?: string;
+  period?: string;
+  heldOn?: string;
+  /** The document's notes, then the extractor's. */
+  notes: string[];
+  candidates: ReadCandidate[];
+  /** The first line of the text, the report's title when it is one. */
+  title?: string;
+}
+
+export interface ReadOptions {
+  units: readonly UnitName[];
+  indicators: readonly Pick<Indicator, 'id' | 'aggregation' | 'max'>[];
+}
+
+export async function readReportFile(file: string, options: ReadOptions): Promise<FileReport> {
+  const document = await readDocument(basename(file), new Uint8Array(readFileSync(file)));
+  const result: ExtractResult = document.text.trim()
+    ? extractCandidates(document.text, options)
+    : { kind: 'unknown', candidates: [], notes: [] };
+  const report: FileReport = { file, document, notes: [...document.notes, ...result.notes], candidates: result.candidates };
+  if (result.unitId) report.unitId = result.unitId;
+  if (result.period) report.period = result.period;
+  if (result.heldOn) report.heldOn = result.heldOn;
+  const firstLine = document.text.split('\n').map((l) => l.trim()).find((l) => l.length > 0);
+  if (firstLine && firstLine.length <= 200) report.title = firstLine;
+  return report;
+}

@@ -1,15 +1,17 @@
 /**
- * The chart a panel draws, as data for a native office chart: its categories (the periods of a
+ * The charts a panel draws, as data for native office charts: their categories (the periods of a
  * trend, or the units ranked, a page of them at a time), one series per drawn series in the
- * colour of the legend (totals lighter, as on screen), the benchmark, and how values are written.
+ * colour its legend gives (totals lighter, as on screen), the benchmark, and how values are
+ * written and what their axis says.
  *
- * The panel's model carries its chart (lib/kpi's ChartModel) and what the chart measures at run
- * time, while ExportModel's type names only the chart's boundaries: both are checked here, in one
- * place, and a panel without them gets no chart (its figures go on the slide as a table).
+ * The panel's model carries its charts at run time (`charts`: one per unit of measure, each a
+ * lib/kpi ChartModel with its legend and value axis; or at least `chart` and `measure`), while
+ * ExportModel's type names only the boundaries: the shape is checked here, in one place, and a
+ * panel without charts gets none (its figures go on the slide as a table).
  */
 import { MeasureUnit } from '../../../api/contract';
 import type { ChartModel, ComparisonRow } from '../../../lib/kpi';
-import type { ExportModel, PanelExport } from '../../../lib/panel-export';
+import type { ExportModel, LegendItem, PanelExport } from '../../../lib/panel-export';
 
 export interface OfficeSeries {
   name: string;
@@ -27,7 +29,7 @@ export interface OfficeChart {
   benchmark?: OfficeSeries;
   /** Values as the chart holds them: money in tỷ or triệu đồng, percents as written (88.44). */
   divisor: number;
-  /** What money is counted in on the value axis ("tỷ đồng"); percents carry "%" in their format. */
+  /** What the value axis says it counts ("Đơn vị: tỷ đồng"), as on screen. */
   axisTitle?: string;
   /** Number format of the data labels and the value axis (Excel's codes, shown in the viewer's locale). */
   formatCode: string;
@@ -36,25 +38,47 @@ export interface OfficeChart {
 /** The most ranked units on a slide: each bar and its name stay readable on a projector. */
 export const UNITS_PER_CHART = 15;
 
+interface ValueAxis {
+  measure: MeasureUnit;
+  label?: string;
+  divisor?: number;
+}
+
+/** One chart of the panel as the model hands it over. */
+interface ModelChart {
+  chart: ChartModel;
+  legend: readonly LegendItem[];
+  axis?: ValueAxis;
+}
+
 const hex = (color: string) => color.replace(/^#/, '').toUpperCase();
 
-/** What a total drawn at 35 % opacity on white looks like: the same, lighter colour. */
-export function lighten(color: string, opacity = 0.35): string {
-  const c = hex(color);
-  const channel = (i: number) => Math.round(parseInt(c.slice(i, i + 2), 16) * opacity + 255 * (1 - opacity));
-  return [0, 2, 4].map((i) => channel(i).toString(16).padStart(2, '0')).join('').toUpperCase();
+function isChartModel(chart: unknown): chart is ChartModel {
+  const c = chart as Partial<ChartModel> | null;
+  return Boolean(c && (c.layout === 'byPeriod' || c.layout === 'byUnit') && Array.isArray(c.rows) && Array.isArray(c.series));
 }
 
-function chartModelOf(model: ExportModel): ChartModel | null {
-  const chart = model.chart as Partial<ChartModel>;
-  if (chart.layout !== 'byPeriod' && chart.layout !== 'byUnit') return null;
-  if (!Array.isArray(chart.rows) || !Array.isArray(chart.series)) return null;
-  return chart as ChartModel;
+function axisOf(value: unknown): ValueAxis | undefined {
+  const a = value as { measure?: unknown; label?: unknown; divisor?: unknown } | null;
+  const measure = MeasureUnit.safeParse(a?.measure);
+  if (!measure.success) return undefined;
+  return {
+    measure: measure.data,
+    ...(typeof a?.label === 'string' ? { label: a.label } : {}),
+    ...(typeof a?.divisor === 'number' && a.divisor > 0 ? { divisor: a.divisor } : {}),
+  };
 }
 
-function measureOf(model: ExportModel): MeasureUnit | null {
-  const parsed = MeasureUnit.safeParse((model as { measure?: unknown }).measure);
-  return parsed.success ? parsed.data : null;
+/** The model's charts: `charts` where it has them, else its one `chart`. */
+function modelCharts(model: ExportModel): ModelChart[] {
+  const many = (model as { charts?: unknown }).charts;
+  if (Array.isArray(many)) {
+    return many
+      .filter((c: { chart?: unknown; legend?: unknown }) => isChartModel(c?.chart) && Array.isArray(c?.legend))
+      .map((c: { chart: ChartModel; legend: LegendItem[]; axis?: unknown }) => ({ chart: c.chart, legend: c.legend, axis: axisOf(c.axis) }));
+  }
+  if (!isChartModel(model.chart)) return [];
+  return [{ chart: model.chart, legend: model.legend, axis: axisOf({ measure: (model as { measure?: unknown }).measure }) }];
 }
 
 const numberOrNull = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -71,17 +95,17 @@ function decimalsOf(values: readonly (number | null)[], max: number): number {
 
 const fixed = (decimals: number) => (decimals ? `#,##0.${'0'.repeat(decimals)}` : '#,##0');
 
-/** Money in tỷ đồng (or triệu below a billion); percents with their own decimals; counts whole. */
-function valueFormat(measure: MeasureUnit | null, values: readonly (number | null)[]) {
-  if (measure === 'percent') return { divisor: 1, formatCode: 'General"%"' };
-  if (measure === 'vnd') {
+/** Money in the axis's tỷ or triệu đồng; percents with their own decimals; counts with thousands separators. */
+function valueFormat(axis: ValueAxis | undefined, values: readonly (number | null)[]) {
+  const axisTitle = axis?.label;
+  if (axis?.measure === 'percent') return { divisor: 1, formatCode: 'General"%"', axisTitle };
+  if (axis?.measure === 'vnd') {
     const max = Math.max(0, ...values.map((v) => Math.abs(v ?? 0)));
-    const divisor = max >= 1e9 ? 1e9 : 1e6;
+    const divisor = axis.divisor ?? (max >= 1e9 ? 1e9 : max >= 1e6 ? 1e6 : 1);
     const decimals = decimalsOf(values.map((v) => (v === null ? null : v / divisor)), 2);
-    return { divisor, axisTitle: divisor === 1e9 ? 'tỷ đồng' : 'triệu đồng', formatCode: fixed(decimals) };
+    return { divisor, formatCode: fixed(decimals), axisTitle: axisTitle ?? (divisor === 1e9 ? 'Đơn vị: tỷ đồng' : divisor === 1e6 ? 'Đơn vị: triệu đồng' : 'Đơn vị: đồng') };
   }
-  // counts: a chart may mix them (hộ and căn); the slide says each unit of measure
-  return { divisor: 1, formatCode: fixed(decimalsOf(values, 2)) };
+  return { divisor: 1, formatCode: fixed(decimalsOf(values, 2)), axisTitle };
 }
 
 /** "1. Phường Mỹ Thới", "Xã Vĩnh Hanh (9 tháng 2024)" for an earlier figure, "(của tôi)" for the user's own. */
@@ -92,44 +116,28 @@ function unitCategory(row: ComparisonRow, mine: ReadonlySet<string>): string {
   return `${rank}${row.label}${asOf}${own}`;
 }
 
-/**
- * The panel's chart for an office file: a trend as one chart; units ranked as pages of at most
- * UNITS_PER_CHART units with a figure, in rank order (units without one are named in the
- * summary instead). Empty when the model carries no chart.
- */
-export function officeCharts(panel: Pick<PanelExport, 'model'>): OfficeChart[] {
-  const { model } = panel;
-  const chart = chartModelOf(model);
-  if (!chart || chart.series.length === 0) return [];
-  const measure = measureOf(model);
-  const colours = model.legend;
-  const benchItem = colours.find((l) => l.dashed);
-  const colourOf = (i: number) => hex(colours[i]?.color ?? '#0072B2');
+function trendChart({ chart, legend, axis }: ModelChart & { chart: Extract<ChartModel, { layout: 'byPeriod' }> }): OfficeChart {
+  const colourOf = (i: number) => hex(legend[i]?.color ?? '#0072B2');
+  const all = chart.series.flatMap((s) => chart.rows.map((r) => numberOrNull(r[s.key])));
+  const { divisor, formatCode, axisTitle } = valueFormat(axis, all);
+  const scaled = (v: number | null) => (v === null ? null : v / divisor);
+  const series = chart.series.map((s, i) => ({ name: s.label, color: colourOf(i), values: chart.rows.map((r) => scaled(numberOrNull(r[s.key]))) }));
+  const benchValues = chart.rows.map((r) => scaled(numberOrNull(r.benchmark)));
+  const benchItem = legend.find((l) => l.dashed);
+  const benchmark =
+    chart.benchmark && benchValues.some((v) => v !== null)
+      ? { name: chart.benchmark.label, color: hex(benchItem?.color ?? '#B00020'), values: benchValues }
+      : undefined;
+  return { layout: 'byPeriod', categories: chart.rows.map((r) => r.label), series, benchmark, divisor, formatCode, axisTitle };
+}
 
-  if (chart.layout === 'byPeriod') {
-    const all = chart.series.flatMap((s) => chart.rows.map((r) => numberOrNull(r[s.key])));
-    const { divisor, formatCode, axisTitle } = valueFormat(measure, all);
-    const scaled = (v: number | null) => (v === null ? null : v / divisor);
-    const series = chart.series.map((s, i) => ({
-      name: s.label,
-      color: s.metric === 'outOf' ? lighten(colourOf(i)) : colourOf(i),
-      values: chart.rows.map((r) => scaled(numberOrNull(r[s.key]))),
-    }));
-    const benchValues = chart.rows.map((r) => scaled(numberOrNull(r.benchmark)));
-    const benchmark =
-      chart.benchmark && benchValues.some((v) => v !== null)
-        ? { name: chart.benchmark.label, color: hex(benchItem?.color ?? '#B00020'), values: benchValues }
-        : undefined;
-    return [{ layout: 'byPeriod', categories: chart.rows.map((r) => r.label), series, benchmark, divisor, formatCode, axisTitle }];
-  }
-
+function rankedPages({ chart, legend, axis }: ModelChart & { chart: Extract<ChartModel, { layout: 'byUnit' }> }, mine: ReadonlySet<string>): OfficeChart[] {
   const s = chart.series[0]!;
   const ranked = chart.rows.filter((r) => numberOrNull(r[s.key]) !== null);
   const { divisor, formatCode, axisTitle } = valueFormat(
-    measure,
+    axis,
     ranked.map((r) => numberOrNull(r[s.key])),
   );
-  const mine = new Set(model.figures.filter((f) => f.mine).map((f) => f.unit));
   // pages of even size: 20 units are two pages of 10, not 15 and 5
   const perPage = Math.ceil(ranked.length / Math.max(1, Math.ceil(ranked.length / UNITS_PER_CHART)));
   const pages: OfficeChart[] = [];
@@ -138,11 +146,29 @@ export function officeCharts(panel: Pick<PanelExport, 'model'>): OfficeChart[] {
     pages.push({
       layout: 'byUnit',
       categories: rows.map((r) => unitCategory(r, mine)),
-      series: [{ name: s.label, color: colourOf(0), values: rows.map((r) => numberOrNull(r[s.key])! / divisor) }],
+      series: [{ name: s.label, color: hex(legend[0]?.color ?? '#0072B2'), values: rows.map((r) => numberOrNull(r[s.key])! / divisor) }],
       divisor,
       formatCode,
       axisTitle,
     });
   }
   return pages;
+}
+
+/**
+ * The panel's charts for an office file, slide by slide: a trend's charts (one per unit of
+ * measure) together on one slide; units ranked as pages of at most UNITS_PER_CHART units with a
+ * figure, in rank order (units without one are named in the summary instead). Empty when the
+ * model carries no chart.
+ */
+export function officeSlides(panel: Pick<PanelExport, 'model'>): OfficeChart[][] {
+  const charts = modelCharts(panel.model).filter((c) => c.chart.series.length > 0);
+  const mine = new Set(panel.model.figures.filter((f) => f.mine).map((f) => f.unit));
+  const slides: OfficeChart[][] = [];
+  const trends: OfficeChart[] = [];
+  for (const c of charts) {
+    if (c.chart.layout === 'byPeriod') trends.push(trendChart({ ...c, chart: c.chart }));
+    else slides.push(...rankedPages({ ...c, chart: c.chart }, mine).map((page) => [page]));
+  }
+  return trends.length ? [trends, ...slides] : slides;
 }

@@ -74,28 +74,33 @@ function cell(t: string, width: number, o: { bold?: boolean; head?: boolean; ali
   });
 }
 
-/** Columns as a share of the text's width. */
+interface TableColumn {
+  head: string;
+  /** Share of the text's width. */
+  share: number;
+  value: (f: FigureRow, i: number) => string;
+  align?: (typeof AlignmentType)[keyof typeof AlignmentType];
+}
+
+/**
+ * The figures as a table: number or rank, unit (left out when the appendix is of one unit, which
+ * its heading names), period, indicator, the figure as reported, and its source's number.
+ */
 function figuresTable(panel: PanelExport, sourceNumber: (f: FigureRow) => string): Table {
-  const ranked = Boolean(panel.model.ranked);
-  const shares = [0.08, 0.21, 0.19, 0.25, 0.17, 0.1];
-  const widths = shares.map((s) => Math.floor(s * TEXT_WIDTH));
-  const head = [ranked ? 'Hạng' : 'STT', 'Phường, xã', 'Kỳ báo cáo', 'Chỉ tiêu', 'Số liệu', 'Nguồn'];
+  const { figures, ranked } = panel.model;
+  const oneUnit = new Set(figures.map((f) => f.unit)).size <= 1;
+  const columns: TableColumn[] = [
+    { head: ranked ? 'Hạng' : 'STT', share: 0.08, value: (f, i) => (ranked ? (f.rank ? String(f.rank) : '—') : String(i + 1)), align: AlignmentType.CENTER },
+    ...(oneUnit ? [] : [{ head: 'Phường, xã', share: 0.19, value: (f: FigureRow) => f.unit }]),
+    { head: 'Kỳ báo cáo', share: 0.17, value: (f) => f.period },
+    { head: 'Chỉ tiêu', share: oneUnit ? 0.41 : 0.25, value: (f) => f.indicator },
+    { head: 'Số liệu', share: oneUnit ? 0.24 : 0.21, value: (f) => f.formatted, align: AlignmentType.RIGHT },
+    { head: 'Nguồn', share: 0.1, value: (f) => sourceNumber(f), align: AlignmentType.CENTER },
+  ];
+  const widths = columns.map((c) => Math.floor(c.share * TEXT_WIDTH));
   const rows = [
-    new TableRow({ tableHeader: true, cantSplit: true, children: head.map((h, i) => cell(h, widths[i]!, { bold: true, head: true, align: AlignmentType.CENTER })) }),
-    ...panel.model.figures.map(
-      (f, i) =>
-        new TableRow({
-          cantSplit: true,
-          children: [
-            cell(ranked ? (f.rank ? String(f.rank) : '—') : String(i + 1), widths[0]!, { align: AlignmentType.CENTER }),
-            cell(f.unit, widths[1]!),
-            cell(f.period, widths[2]!),
-            cell(f.indicator, widths[3]!),
-            cell(f.formatted, widths[4]!, { align: AlignmentType.RIGHT }),
-            cell(sourceNumber(f), widths[5]!, { align: AlignmentType.CENTER }),
-          ],
-        }),
-    ),
+    new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c, i) => cell(c.head, widths[i]!, { bold: true, head: true, align: AlignmentType.CENTER })) }),
+    ...figures.map((f, n) => new TableRow({ cantSplit: true, children: columns.map((c, i) => cell(c.value(f, n), widths[i]!, { align: c.align })) })),
   ];
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { testPanel } from '../test-panel';
 import { buildPptx } from './pptx';
 import { partsLike, readZip, xmlText } from './read-zip';
-import { budgetPanel, rankedPanel, targetsPanel } from './test-panels';
+import { budgetPanel, povertyPanel, rankedPanel, targetsPanel } from './test-panels';
 
 const now = new Date(2025, 1, 1, 10, 5);
 
@@ -82,7 +82,26 @@ describe('buildPptx', () => {
     expect(partsLike(parts, /^ppt\/charts\/chart\d+\.xml$/)).toHaveLength(2);
   });
 
-  it('draws totals beside the targets met, in a lighter shade of the same colour', async () => {
+  it('draws a chart per unit of measure side by side, each axis saying its unit, counts with thousands separators', async () => {
+    const parts = await readZip(await buildPptx([povertyPanel()], { now }));
+    expect(partsLike(parts, /^ppt\/slides\/slide\d+\.xml$/)).toHaveLength(1);
+    const [households, houses] = partsLike(parts, /^ppt\/charts\/chart\d+\.xml$/);
+    expect(seriesOf(households!).map((s) => [s.name, s.color, s.values])).toEqual([
+      ['Hộ cận nghèo giảm – Phường Mỹ Thới', '009E73', [6, 13]],
+      ['Hộ nghèo giảm – Phường Mỹ Thới', '0072B2', [1, 3]],
+    ]);
+    expect(seriesOf(houses!)[0]).toMatchObject({ name: 'Nhà cất mới và sửa chữa – Phường Mỹ Thới', values: [2, 1770] });
+    expect(xmlText(households!)).toContain('Đơn vị: hộ');
+    expect(xmlText(houses!)).toContain('Đơn vị: căn');
+    expect(houses).toContain('formatCode="#,##0"');
+    // side by side: the second chart starts right of the first
+    const slide = partsLike(parts, /^ppt\/slides\/slide\d+\.xml$/)[0]!;
+    const frames = [...slide.matchAll(/<p:graphicFrame>[\s\S]*?<a:off x="(\d+)" y="(\d+)"\/><a:ext cx="(\d+)"/g)].map((m) => ({ x: Number(m[1]), w: Number(m[3]) }));
+    expect(frames).toHaveLength(2);
+    expect(frames[1]!.x).toBeGreaterThanOrEqual(frames[0]!.x + frames[0]!.w);
+  });
+
+  it('draws totals beside the targets met, in the lighter colour of their legend', async () => {
     const parts = await readZip(await buildPptx([targetsPanel()], { now }));
     const [met, total] = seriesOf(partsLike(parts, /^ppt\/charts\/chart\d+\.xml$/)[0]!);
     expect(met).toMatchObject({ name: 'Đạt – Phường Mỹ Thới', color: '0072B2', values: [10, 8] });

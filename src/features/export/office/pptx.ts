@@ -7,7 +7,7 @@
  */
 import PptxGenJS from 'pptxgenjs';
 import type { PanelExport, TileModel } from '../../../lib/panel-export';
-import { officeCharts, type OfficeChart } from './chart-data';
+import { officeSlides, type OfficeChart } from './chart-data';
 import { APP_NAME, dataAsOfLine, exportedAt, measuresLine, nfc, OFFICE_MIME, sourcesLine, sourceText, statusTone, statusWord } from './office-text';
 
 type Slide = PptxGenJS.Slide;
@@ -189,10 +189,10 @@ function figuresTable(slide: Slide, panel: PanelExport, box: { x: number; y: num
 }
 
 function panelSlides(pptx: PptxGenJS, panel: PanelExport, now: Date): void {
-  const charts = officeCharts(panel);
+  const slides = officeSlides(panel);
   const subtitle = `${panel.unitsLabel} · ${panel.periodLabel}`;
   const measures = measuresLine(panel);
-  if (charts.length === 0) {
+  if (slides.length === 0) {
     const slide = pptx.addSlide();
     header(slide, panel.title, subtitle, measures);
     figuresTable(slide, panel, { x: MARGIN, y: BODY_TOP, w: INNER - SIDE_W - 0.3 });
@@ -200,25 +200,31 @@ function panelSlides(pptx: PptxGenJS, panel: PanelExport, now: Date): void {
     footer(slide, panel, now);
     return;
   }
-  const total = charts.reduce((n, c) => n + c.categories.length, 0);
+  // ranked units over several slides: each says which ranks it holds
+  const ranked = slides.filter((charts) => charts[0]!.layout === 'byUnit');
+  const total = ranked.reduce((n, charts) => n + charts[0]!.categories.length, 0);
   let first = 1;
-  charts.forEach((chart, i) => {
+  slides.forEach((charts, i) => {
     const slide = pptx.addSlide();
-    const last = first + chart.categories.length - 1;
-    const page = charts.length > 1 ? ` · thứ hạng ${first}–${last} trong ${total} đơn vị có số liệu (trang ${i + 1}/${charts.length})` : '';
-    header(slide, panel.title, subtitle + page, measures);
-    // a few ranked units get bars of a readable thickness, not the whole height
-    const full = BODY_BOTTOM - BODY_TOP;
-    const h = chart.layout === 'byUnit' ? Math.min(full, 0.9 + chart.categories.length * 0.34) : full;
-    // the first slide of a panel has its headline figures beside the chart; the pages after it the chart alone
-    if (i === 0) {
-      addChart(slide, pptx, chart, { x: MARGIN, y: BODY_TOP, w: INNER - SIDE_W - 0.3, h });
-      sideColumn(slide, panel, W - MARGIN - SIDE_W, SIDE_W, true);
-    } else {
-      addChart(slide, pptx, chart, { x: MARGIN, y: BODY_TOP, w: INNER, h });
+    let page = '';
+    if (ranked.length > 1 && charts[0]!.layout === 'byUnit') {
+      const last = first + charts[0]!.categories.length - 1;
+      page = ` · thứ hạng ${first}–${last} trong ${total} đơn vị có số liệu (trang ${ranked.indexOf(charts) + 1}/${ranked.length})`;
+      first = last + 1;
     }
+    header(slide, panel.title, subtitle + page, measures);
+    // the panel's first slide has its headline figures beside the charts; the pages after it the chart alone
+    const width = i === 0 ? INNER - SIDE_W - 0.3 : INNER;
+    const gap = 0.25;
+    const each = (width - gap * (charts.length - 1)) / charts.length;
+    charts.forEach((chart, k) => {
+      // a few ranked units get bars of a readable thickness, not the whole height
+      const full = BODY_BOTTOM - BODY_TOP;
+      const h = chart.layout === 'byUnit' ? Math.min(full, 0.9 + chart.categories.length * 0.34) : full;
+      addChart(slide, pptx, chart, { x: MARGIN + k * (each + gap), y: BODY_TOP, w: each, h });
+    });
+    if (i === 0) sideColumn(slide, panel, W - MARGIN - SIDE_W, SIDE_W, true);
     footer(slide, panel, now);
-    first = last + 1;
   });
 }
 

@@ -80,10 +80,43 @@ export function targetsPanel(): PanelExport {
     ],
     legend: [
       { label: 'Đạt – Phường Mỹ Thới', color: '#0072B2' },
-      { label: 'Tổng số chỉ tiêu – Phường Mỹ Thới', color: '#0072B2' },
+      { label: 'Tổng số chỉ tiêu – Phường Mỹ Thới', color: '#A6CEE4' },
     ],
   };
   return { ...base, slug: 'chi-tieu-nghi-quyet', title: 'Chỉ tiêu Nghị quyết', model };
+}
+
+/** Poverty of one ward, as the model hands it: two charts, households and houses, each with its axis. */
+export function povertyPanel(): PanelExport {
+  const base = testPanel();
+  const k = (id: string) => `my-thoi~0~${id}~value`;
+  const trend = (ids: { id: string; label: string }[], values: Record<string, number>[]) =>
+    ({
+      layout: 'byPeriod',
+      boundaries: [],
+      series: ids.map(({ id, label }) => ({ key: k(id), label, unitId: 'my-thoi', indicatorId: id, era: 0, metric: 'value' })),
+      rows: [
+        { period: '2024-Q2', label: '6 tháng 2024', ...values[0] },
+        { period: '2024-Q4', label: 'Cả năm 2024', ...values[1] },
+      ],
+    }) satisfies ChartModel;
+  const households = trend(
+    [
+      { id: 'near_poor_households_reduced', label: 'Hộ cận nghèo giảm – Phường Mỹ Thới' },
+      { id: 'poor_households_reduced', label: 'Hộ nghèo giảm – Phường Mỹ Thới' },
+    ],
+    [{ [k('near_poor_households_reduced')]: 6, [k('poor_households_reduced')]: 1 }, { [k('near_poor_households_reduced')]: 13, [k('poor_households_reduced')]: 3 }],
+  );
+  const houses = trend([{ id: 'houses_built_or_repaired', label: 'Nhà cất mới và sửa chữa – Phường Mỹ Thới' }], [{ [k('houses_built_or_repaired')]: 2 }, { [k('houses_built_or_repaired')]: 1770 }]);
+  const model = {
+    ...base.model,
+    chart: households,
+    charts: [
+      { indicatorIds: ['near_poor_households_reduced', 'poor_households_reduced'], chart: households, legend: [{ label: 'Hộ cận nghèo giảm – Phường Mỹ Thới', color: '#009E73' }, { label: 'Hộ nghèo giảm – Phường Mỹ Thới', color: '#0072B2' }], axis: { measure: 'household', label: 'Đơn vị: hộ', divisor: 1 } },
+      { indicatorIds: ['houses_built_or_repaired'], chart: houses, legend: [{ label: 'Nhà cất mới và sửa chữa – Phường Mỹ Thới', color: '#CC79A7' }], axis: { measure: 'house', label: 'Đơn vị: căn', divisor: 1 } },
+    ],
+  };
+  return { ...base, slug: 'giam-ngheo', title: 'Giảm nghèo', model };
 }
 
 /** Made-up units (giả lập) ranked by coverage: `n` with a figure, the second one the user's own, and one without a figure. */

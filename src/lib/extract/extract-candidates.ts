@@ -121,12 +121,17 @@ export function extractCandidates(text: string, options: ExtractOptions): Extrac
   const inList = (at: number) => lists.some((l) => at > l.start && at < l.end);
   const fromLists = new Map(lists.flatMap((l) => l.figures).map((f) => [f.q.start, f] as const));
   let planSection = false;
+  let planParagraph = false;
   for (const sentence of sentences) {
     const sentenceHead = match.slice(sentence.start, Math.min(sentence.end, sentence.start + 80));
     // "Phương hướng, nhiệm vụ năm 2025:" heads a plan: its lines are targets until the next heading
     const heading = headingOf(nt.text, match, sentence);
     if (heading) planSection = heading === 'plan';
     if (planSection) continue;
+    // "Năm 2026, phấn đấu … . Thu ngân sách đạt …": a paragraph that opens on the plan stays the plan
+    if (/\n\s*$/u.test(match.slice(Math.max(0, sentence.start - 4), sentence.start)) || sentence.start === 0) planParagraph = false;
+    if (opensPlan(match, sentence, docPeriod?.year)) planParagraph = true;
+    if (planParagraph) continue;
     for (const clause of splitClauses(nt.text, sentence)) {
       const quantities = scanQuantities(match, clause.start, clause.end);
       const ctx: Context = { nt, match, clause, sentence, quantities };
@@ -209,7 +214,7 @@ export function extractCandidates(text: string, options: ExtractOptions): Extrac
     }
   }
 
-  const result: ExtractResult = { kind: facts.kind, candidates: withoutTitleRepeats(candidates, title), notes: facts.notes };
+  const result: ExtractResult = { kind: facts.kind, candidates: withoutTitleRepeats(candidates, title).sort((a, b) => a.range.start - b.range.start), notes: facts.notes };
   if (facts.unitId) result.unitId = facts.unitId;
   if (facts.period) result.period = facts.period;
   if (facts.periodProposed) result.periodProposed = facts.periodProposed;
@@ -242,6 +247,14 @@ function withoutTitleRepeats(candidates: Candidate[], end: number): Candidate[] 
     t.outOf === b.outOf &&
     Math.abs(t.value - b.value) <= Math.abs(b.value) * (t.qualifier === 'exact' ? 0.01 : 0.05);
   return candidates.filter((c) => c.range.start >= end || !candidates.some((b) => b.range.start >= end && same(c, b)));
+}
+
+/** A sentence whose first words are a plan: "Năm 2026, …" in a report on 2025, "Phấn đấu …", "Phương hướng …". */
+function opensPlan(match: string, sentence: Span, year: number | undefined): boolean {
+  const head = match.slice(sentence.start, Math.min(sentence.end, sentence.start + 40));
+  if (/^(?:[-–•*]\s*)?(?:(?:năm|trong\s+năm)\s+\d{4}\s*,?\s*)?(?:(?:đảng\s+bộ|xã|phường|thành\s+phố|huyện)(?:\s+[\p{L}]+){0,3}?\s+)?(?:tập\s+trung\s+)?(?:phấn\s+đấu|phương\s+hướng|dự\s+kiến)/u.test(head)) return true;
+  const p = periodPhraseAt(match, sentence.start, Math.min(sentence.end, sentence.start + 40));
+  return year !== undefined && p !== null && p.year !== undefined && p.year > year;
 }
 
 /** Words that open a section of plans. */
@@ -328,6 +341,8 @@ function readTopicFigures(ctx: Context): Found[] {
         value = 100 + q.value;
         notes.push(`Báo cáo ghi “vượt ${q.raw}%”: ghi nhận ${formatPercent(value)}% so với mức giao`);
       } else if (/(?:tăng|giảm|vượt|cao\s+hơn|thấp\s+hơn|chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu)(?:\s+(?:thêm|trưởng|là))?\s*$/u.test(before)) continue;
+      // "đạt 70% so với chỉ tiêu": how much of a target was done, not a share of the population
+      if (indicatorId === 'health_insurance_coverage' && BASIS_AFTER.test(after)) continue;
       if (/^\s*so\s+với\s+cùng\s+kỳ/u.test(match.slice(q.end, clause.end))) continue;
     } else if (q.kind === 'money' || q.kind === 'count') {
       hit = [...hits].reverse().find((h) => h.end <= q.qualifiedStart);

@@ -40,6 +40,12 @@ describe('voluntary or household health insurance is not coverage', () => {
     expect(read(body)).toEqual([]);
   });
 
+  it('nor cards issued, nor a share of a target', () => {
+    expect(read('Phát triển thẻ BHYT mới là 2.130 thẻ, đạt 70% so với chỉ tiêu huyện giao.')).toEqual([]);
+    expect(read('Người tham gia bảo hiểm y tế đạt 96% kế hoạch.')).toEqual([]);
+    expect(figures('Tỷ lệ người dân có thẻ BHYT đạt 93,1%.')).toEqual([['health_insurance_coverage', 93.1]]);
+  });
+
   it('but coverage in the same sentence is read', () => {
     expect(figures('Tỷ lệ tham gia BHYT đạt 91,07%; riêng BHYT tự nguyện đạt 85% kế hoạch.')).toEqual([['health_insurance_coverage', 91.07]]);
   });
@@ -54,9 +60,20 @@ describe('local-budget revenue is another figure than state-budget revenue on th
     ]);
   });
 
+  it('"thu ngân sách xã" may be either: neither', () => {
+    expect(figures('Thu ngân sách nhà nước trên địa bàn đạt 1,92 tỷ đồng; thu ngân sách xã đạt 3,4 tỷ đồng.')).toEqual([['budget_revenue', 1.92e9]]);
+  });
+
   it('"thu NSĐP" and a plan of it', () => {
     expect(figures('Thu NSĐP được 12 tỷ đồng.')).toEqual([['local_budget_revenue', 12e9]]);
     expect(read('Dự toán thu ngân sách địa phương năm 2023 là 20 tỷ đồng.')).toEqual([]);
+  });
+});
+
+describe('a paragraph that opens on the plan', () => {
+  it('keeps its later sentences out too, until the next paragraph', () => {
+    const body = 'Năm 2024, phường tập trung phấn đấu kết nạp 15 đảng viên. Thu ngân sách nhà nước đạt trên 16 tỷ đồng.\nHộ nghèo giảm 12 hộ.';
+    expect(figures(body)).toEqual([['poor_households_reduced', 12]]);
   });
 });
 

@@ -1,11 +1,11 @@
 /** What the command prints: one JSON document (--json) or a text a person reads, per file. */
 import type { Indicator } from '../../src/api/contract';
 import type { DocumentEncoding } from '../../src/lib/documents';
-import { unitLabel, type UnitName } from '../../src/lib/extract';
+import { unitLabel, type Candidate, type UnitName } from '../../src/lib/extract';
 import { formatDate, formatQualified } from '../../src/lib/format';
 import { periodLabel } from '../../src/lib/period-names';
 import type { SaveOutcome } from './outcome';
-import type { FileReport, ReadCandidate } from './read-file';
+import type { FileReport } from './read-file';
 
 export interface JsonCandidate {
   indicatorId: string;
@@ -31,7 +31,7 @@ export interface JsonFile {
   save?: SaveOutcome;
 }
 
-export function jsonCandidate(c: ReadCandidate): JsonCandidate {
+export function jsonCandidate(c: Candidate): JsonCandidate {
   const out: Partial<JsonCandidate> = { indicatorId: c.indicatorId, value: c.value };
   if (c.outOf !== undefined) out.outOf = c.outOf;
   if (c.period) out.period = c.period;
@@ -76,7 +76,7 @@ export interface Names {
 }
 
 /** A candidate's line, and its sentence unless the candidate before came from the same one. */
-function candidateLines(c: ReadCandidate, i: number, report: FileReport, names: Names): string[] {
+function candidateLines(c: Candidate, i: number, report: FileReport, names: Names): string[] {
   const indicator = names.indicators.get(c.indicatorId);
   const value = indicator ? formatQualified(c.value, indicator.unit, c.qualifier, c.outOf) : String(c.value);
   const where = [
@@ -102,7 +102,13 @@ export function textFile(report: FileReport, names: Names, save?: SaveOutcome): 
   const lines = [
     head,
     `  Đơn vị: ${report.unitId ? `${unitLabel(report.unitId, names.units)} (${report.unitId})` : unread}`,
-    `  Kỳ báo cáo: ${report.period ? `${periodLabel(report.period)} (${report.period})` : unread}`,
+    `  Kỳ báo cáo: ${
+      report.period
+        ? `${periodLabel(report.period)} (${report.period})`
+        : report.periodProposed
+          ? `${unread}; đề xuất ${periodLabel(report.periodProposed)} (${report.periodProposed}), cần người xác nhận`
+          : unread
+    }`,
     `  Ngày họp: ${report.heldOn ? formatDate(report.heldOn) : unread}`,
   ];
   if (report.document.problem) lines.push(`  Cần xử lý: ${report.document.problem.message}`);

@@ -5,8 +5,6 @@ import type { Indicator } from '../../src/api/contract';
 import { readDocument, type ReadDocument } from '../../src/lib/documents';
 import { extractCandidates, type Candidate, type ExtractResult, type UnitName } from '../../src/lib/extract';
 
-/** What the extractor may say of a candidate beyond its type today (a city report's ward, a proposed period). */
-export type ReadCandidate = Candidate & { unitId?: string; periodProposed?: string };
 
 export interface FileReport {
   /** The path as given on the command line. */
@@ -14,10 +12,12 @@ export interface FileReport {
   document: ReadDocument;
   unitId?: string;
   period?: string;
+  /** A monthly report's quarter, proposed for a person to confirm (never stored by the command). */
+  periodProposed?: string;
   heldOn?: string;
   /** The document's notes, then the extractor's. */
   notes: string[];
-  candidates: ReadCandidate[];
+  candidates: Candidate[];
   /** The first line of the text, the report's title when it is one. */
   title?: string;
 }
@@ -35,6 +35,7 @@ export async function readReportFile(file: string, options: ReadOptions): Promis
   const report: FileReport = { file, document, notes: [...document.notes, ...result.notes], candidates: result.candidates };
   if (result.unitId) report.unitId = result.unitId;
   if (result.period) report.period = result.period;
+  if (result.periodProposed) report.periodProposed = result.periodProposed;
   if (result.heldOn) report.heldOn = result.heldOn;
   const firstLine = document.text.split('\n').map((l) => l.trim()).find((l) => l.length > 0);
   if (firstLine && firstLine.length <= 200) report.title = firstLine;

@@ -68,6 +68,9 @@ export async function saveReport(report: FileReport, target: SaveTarget): Promis
   const { unitId, period, heldOn } = report;
   if (!report.document.text.trim()) return skip('không đọc được chữ nào trong tệp.');
   if (!unitId) return skip(`chưa đọc được đơn vị (phường, xã) của báo cáo: ${ON_THE_PAGE} và chọn đơn vị.`);
+  if (!period && report.periodProposed) {
+    return skip(`kỳ báo cáo chỉ là đề xuất (${periodLabel(report.periodProposed)}, báo cáo tháng): cần người xác nhận, ${ON_THE_PAGE} và chọn kỳ.`);
+  }
   if (!period) return skip(`chưa đọc được kỳ báo cáo (quý I, 6 tháng, 9 tháng hay cả năm): ${ON_THE_PAGE} và chọn kỳ.`);
   if (!heldOn) return skip(`chưa đọc được ngày họp (ngày của báo cáo): ${ON_THE_PAGE} và ghi ngày.`);
   const unitName = (id: string) => unitLabel(id, target.units);

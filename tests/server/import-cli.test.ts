@@ -77,11 +77,19 @@ const HALF_YEAR_REPORT = [
   'Ngày 10/7/2023, Đảng ủy phường Mỹ Thới tổ chức hội nghị sơ kết.',
   'Tổng thu ngân sách nhà nước trên địa bàn đạt trên 15 tỉ đồng; giảm 5 hộ nghèo.',
 ];
+// A monthly meeting: its figures run to the end of October, which ends no quarter.
+const MONTH_REPORT = [
+  'Đảng ủy phường Mỹ Thới họp thường kỳ tháng 10 năm 2024',
+  'Ngày 05/11/2024, Đảng ủy phường Mỹ Thới tổ chức hội nghị.',
+  'Trong tháng 10 năm 2024, tính đến ngày 31/10/2024, thu ngân sách nhà nước trên địa bàn đạt trên 25 tỉ đồng.',
+];
 // A meeting whose period (and year) the text never says.
 const NO_PERIOD = [
   'Đảng ủy phường Mỹ Thới họp bàn công tác vận động nhân dân',
   'Thu ngân sách nhà nước trên địa bàn đạt trên 5 tỉ đồng, các đoàn thể vận động xây nhà cho hộ khó khăn.',
 ];
+
+const REPORT_TEXT = (lines: readonly string[]) => new TextEncoder().encode(lines.join('\n'));
 
 let work: string;
 const file = (name: string) => join(work, name);
@@ -94,6 +102,7 @@ beforeAll(async () => {
   writeFileSync(file('bao-cao-vni.txt'), encodeLegacy(REPORT.join('\r\n'), 'vni'));
   writeFileSync(file('ca-nam.docx'), await makeDocx(YEAR_REPORT));
   writeFileSync(file('6-thang.docx'), await makeDocx(HALF_YEAR_REPORT));
+  writeFileSync(file('thang-10.txt'), REPORT_TEXT(MONTH_REPORT));
   writeFileSync(file('khong-ky.docx'), await makeDocx(NO_PERIOD));
   writeFileSync(file('cu.doc'), oleDocHeader());
   writeFileSync(file('scan.pdf'), makeTextPdf([null, null]));
@@ -131,6 +140,7 @@ describe('reading (no server, nothing written)', () => {
       const o: Record<string, unknown> = { indicatorId: c.indicatorId, value: c.value };
       if (c.outOf !== undefined) o.outOf = c.outOf;
       if (c.period) o.period = c.period;
+      if (c.unitId) o.unitId = c.unitId;
       o.qualifier = c.qualifier;
       if (c.basis) o.basis = c.basis;
       o.sentence = c.sentence;
@@ -301,6 +311,17 @@ describe('--save against a real server', () => {
     expect(year!.save).toMatchObject({ stored: false, refused: true, reason: expect.stringMatching(/khác với số đã lưu.*không lưu gì của tệp này/) });
     expect(await sources()).toEqual(sourcesBefore);
     expect(await figures('unit=my-thoi')).toEqual(figuresBefore);
+  });
+
+  it('a monthly report’s proposed quarter is never stored without a person confirming it', SLOW, async () => {
+    const before = await figures('unit=my-thoi');
+    const run = await save([file('thang-10.txt')]);
+    expect(run.code).toBe(0);
+    const [month] = parseJson(run).files;
+    expect(month!.period).toBeUndefined();
+    expect(month!.candidates).toContainEqual(expect.objectContaining({ indicatorId: 'budget_revenue', value: 25e9 }));
+    expect(month!.save).toMatchObject({ stored: false, refused: false, reason: expect.stringMatching(/kỳ báo cáo chỉ là đề xuất.*cần người xác nhận/) });
+    expect(await figures('unit=my-thoi')).toEqual(before);
   });
 
   it('a token the server does not know writes nothing and says so', SLOW, async () => {

@@ -3,7 +3,7 @@
  * as you type, the groups of former units, the province as one choice, chips, "Chỉ chọn đơn vị
  * này", the keyboard alone, and the person's own units kept in this browser.
  */
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MY_UNITS_KEY } from '../../src/features/filters/my-units';
 import { currentSearch, renderAt } from '../render';
@@ -117,9 +117,38 @@ describe('the unit picker', () => {
     expect(document.activeElement).toHaveAccessibleName('Bỏ chọn Phường Mỹ Bình (đến 30/06/2025)');
 
     await user.click(screen.getByRole('button', { name: 'Bỏ chọn tất cả' }));
-    expect(units()).toEqual([]);
+    // the URL names no unit (“unit=”), so that a reload does not fall back to the default one
+    expect(units()).toEqual(['']);
     expect(screen.getByText(/Chưa chọn đơn vị nào/)).toBeInTheDocument();
     expect(await searchBox()).toHaveFocus();
+  });
+
+  it('keeps a cleared choice over a reload, back and forward: no unit, and the page says to choose one', async () => {
+    const first = renderAt('/?unit=my-thoi&unit=my-quy&period=2024-Q4');
+    await first.user.click(await screen.findByRole('button', { name: 'Bỏ chọn tất cả' }));
+    expect(currentSearch().toString()).toBe('unit=&period=2024-Q4');
+    const cleared = `/?${currentSearch().toString()}`;
+    first.unmount();
+
+    // the cleared link opened again: nothing chosen, every panel asks for a unit, no notice
+    renderAt(cleared);
+    expect(await screen.findByText(/Chưa chọn đơn vị nào: tìm và chọn ít nhất một phường, xã/)).toBeInTheDocument();
+    for (const name of ['Thu ngân sách', 'Giảm nghèo', 'Bảo hiểm y tế', 'Chỉ tiêu Nghị quyết']) {
+      expect(within(screen.getByRole('region', { name })).getByText('Hãy chọn một phường, xã (hoặc cả tỉnh) để xem số liệu.')).toBeInTheDocument();
+    }
+    expect(screen.queryByRole('list', { name: 'Đơn vị đã chọn' })).not.toBeInTheDocument();
+    expect(screen.queryByText(/không hợp lệ|Không tìm thấy/)).not.toBeInTheDocument();
+
+    // choosing a unit is a new entry; back is the cleared choice again, forward the unit
+    const { user } = { user: first.user };
+    await user.type(await searchBox(), 'my thoi');
+    await user.click(option('Phường Mỹ Thới'));
+    expect(units()).toEqual(['my-thoi']);
+    act(() => window.history.back());
+    await waitFor(() => expect(units()).toEqual(['']));
+    expect(await screen.findByText(/Chưa chọn đơn vị nào/)).toBeInTheDocument();
+    act(() => window.history.forward());
+    expect(await screen.findByRole('button', { name: 'Bỏ chọn Phường Mỹ Thới' })).toBeInTheDocument();
   });
 
   it('switches to one other unit in one action (“Chỉ chọn đơn vị này”), by pointer and by Shift+Enter', async () => {
@@ -135,6 +164,41 @@ describe('the unit picker', () => {
     await user.keyboard('{Shift>}{Enter}{/Shift}');
     expect(units()).toEqual(['long-xuyen']);
     expect(screen.getByText('Chỉ chọn Phường Long Xuyên.')).toBeInTheDocument();
+  });
+
+  it('offers the active unit’s star and “Chỉ chọn” as real buttons under the list, for a tap or a screen reader', async () => {
+    const { user } = renderAt('/?unit=my-thoi&unit=my-binh&period=2024-Q4');
+    const box = await searchBox();
+    await user.type(box, 'my quy');
+    // a tap (a screen reader's double tap) on an option chooses it and makes it the active one
+    await user.click(option(/^Phường Mỹ Quý/));
+    expect(units()).toEqual(['my-thoi', 'my-binh', 'my-quy']);
+    const bar = within(screen.getByRole('group', { name: 'Thao tác với Phường Mỹ Quý' }));
+    const star = bar.getByRole('button', { name: 'Đơn vị của tôi' });
+    expect(star).toHaveAttribute('aria-pressed', 'false');
+    expect(star).toHaveAccessibleDescription('Phường Mỹ Quý');
+    await user.click(star);
+    expect(bar.getByRole('button', { name: 'Đơn vị của tôi' })).toHaveAttribute('aria-pressed', 'true');
+    expect(JSON.parse(localStorage.getItem(MY_UNITS_KEY)!)).toEqual(['my-quy']);
+    expect(screen.getByText('Đã đánh dấu Phường Mỹ Quý là đơn vị của tôi.')).toBeInTheDocument();
+    // marking chose nothing, and the list is still open
+    expect(units()).toEqual(['my-thoi', 'my-binh', 'my-quy']);
+    expect(box).toHaveAttribute('aria-expanded', 'true');
+
+    // the buttons are real ones: Tab from the search box reaches them with the list open
+    await user.clear(box);
+    await user.type(box, 'long xuyen');
+    await user.tab();
+    expect(document.activeElement).toHaveAccessibleName('Đơn vị của tôi');
+    expect(box).toHaveAttribute('aria-expanded', 'true');
+    const longXuyen = within(screen.getByRole('group', { name: 'Thao tác với Phường Long Xuyên' }));
+    await user.tab();
+    expect(document.activeElement).toBe(longXuyen.getByRole('button', { name: 'Chỉ chọn đơn vị này' }));
+    await user.keyboard('{Enter}');
+    expect(units()).toEqual(['long-xuyen']);
+    expect(box).toHaveAttribute('aria-expanded', 'false');
+    // the list holds only options: the buttons are outside it
+    expect(within(listbox()).queryAllByRole('button')).toEqual([]);
   });
 
   it('works with the keyboard alone: arrows, Home, End, Enter, Esc', async () => {

@@ -1,7 +1,8 @@
 /**
  * One row of the picker's list: the option (name, hint, a check when chosen) and, beside it
  * (not in it: an option holds no controls), the pointer's star and "Chỉ chọn", hidden from
- * assistive technology (the keys are said in the search box's description).
+ * assistive technology: a listbox holds only options, so the same actions are real buttons in
+ * the bar under the list (picker-actions.tsx), and keys (the search box's description).
  *
  * Memoised: a keystroke that keeps a row at the same place with the same state does not render
  * it again. Its functions are left out of the comparison: getItemProps acts by `index` (compared)

@@ -1,24 +1,37 @@
 /**
  * The unit picker's search and list: the ARIA combobox pattern with a multi-select listbox
  * (downshift's useCombobox: aria-activedescendant, arrows, Home/End, PageUp/PageDown, Esc).
- * Enter or a click chooses a unit or leaves it; Shift+Enter (or "Chỉ chọn") chooses it alone;
- * Ctrl+Enter (or the star) marks it as one of the person's own units (the rows: picker-row.tsx).
+ * Enter or a click (a tap, a screen reader's double tap) chooses a unit or leaves it, and makes
+ * it the active one; Shift+Enter chooses it alone; Ctrl+Enter marks it as one of the person's
+ * own units. The same two actions are real buttons for everyone in the bar under the list
+ * (picker-actions.tsx), acting on the active unit and naming it: a listbox may hold only options,
+ * so they cannot sit in its rows for assistive technology (the rows' star and "Chỉ chọn" are
+ * the pointer's: picker-row.tsx). Tab from the search box reaches the bar with the list open.
  */
 import { useCombobox, type UseComboboxState, type UseComboboxStateChangeOptions } from 'downshift';
-import { useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { useId, useMemo, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import { readMyUnits, toggleMyUnit, useMyUnits } from './my-units';
+import { PickerActions } from './picker-actions';
 import { pickerList, type PickerOption, type Register } from './picker-model';
 import { PickerRow } from './picker-row';
 import { useFilters } from './store';
 
 const T = useCombobox.stateChangeTypes;
 
-/** Keeps the list open and the query as typed when a unit is chosen; never chooses on blur. */
-function stateReducer(state: UseComboboxState<PickerOption>, { type, changes }: UseComboboxStateChangeOptions<PickerOption>) {
+/**
+ * Keeps the list open and the query as typed when a unit is chosen (a clicked one becomes the
+ * active one, for the actions bar); never chooses on blur. The choice is the store's (the
+ * selectedItem prop stays null): when downshift brings its own back to that null, at its next
+ * change, the query stays as typed instead of being emptied.
+ */
+function stateReducer(state: UseComboboxState<PickerOption>, { type, changes, index }: UseComboboxStateChangeOptions<PickerOption> & { index?: number }) {
   switch (type) {
     case T.InputKeyDownEnter:
-    case T.ItemClick:
       return { ...changes, isOpen: true, highlightedIndex: state.highlightedIndex, inputValue: state.inputValue };
+    case T.ItemClick:
+      return { ...changes, isOpen: true, highlightedIndex: index ?? state.highlightedIndex, inputValue: state.inputValue };
+    case T.ControlledPropUpdatedSelectedItem:
+      return { ...changes, inputValue: state.inputValue };
     case T.InputBlur:
       return { ...changes, selectedItem: state.selectedItem, inputValue: state.inputValue };
     default:
@@ -44,6 +57,9 @@ export function UnitCombobox({ register, inSheet = false, onDone, inputId }: Pro
   const [said, setSaid] = useState('');
   const keysId = useId();
   const groupId = useId();
+  const popoverId = useId();
+  // the unit the actions bar acts on when none is highlighted (the pointer left the list)
+  const [lastActive, setLastActive] = useState<string>();
 
   const list = useMemo(() => pickerList(register, query, { myUnits }), [register, query, myUnits]);
   const chosen = useMemo(() => new Set(selected), [selected]);
@@ -99,6 +115,25 @@ export function UnitCombobox({ register, inSheet = false, onDone, inputId }: Pro
       onDone?.();
     }
   };
+  // Tab to the actions bar keeps the list open (downshift would close it on the box's blur)
+  const within = (e: FocusEvent) => e.relatedTarget instanceof Node && Boolean(document.getElementById(popoverId)?.contains(e.relatedTarget));
+  const onBlur = (e: FocusEvent<HTMLInputElement>) => {
+    if (within(e)) (e.nativeEvent as FocusEvent['nativeEvent'] & { preventDownshiftDefault?: boolean }).preventDownshiftDefault = true;
+  };
+  // leaving the bar for elsewhere on the page closes the list
+  const onPopoverBlur = (e: FocusEvent<HTMLDivElement>) => {
+    const to = e.relatedTarget;
+    if (!inSheet && !within(e) && to !== document.getElementById(input.id)) closeMenu();
+  };
+
+  const highlighted = list.options[highlightedIndex];
+  // kept while none is highlighted (set during render, as React advises for state that follows state)
+  if (highlighted && highlighted.key !== lastActive) setLastActive(highlighted.key);
+  const active = highlighted ?? list.options.find((o) => o.key === lastActive) ?? list.options[0];
+  const input = getInputProps({ onKeyDown, onBlur, onChange: (e) => setQuery(e.currentTarget.value), 'aria-describedby': keysId });
+  // the popover takes downshift's menu props (its ref: a touch in it is not a touch outside);
+  // the listbox inside it takes the role and the id the search box controls
+  const { id: listboxId, role: listboxRole, 'aria-labelledby': listboxLabel, ...menu } = getMenuProps();
 
   let index = 0;
   const shownCount = list.options.length;
@@ -121,10 +156,10 @@ export function UnitCombobox({ register, inSheet = false, onDone, inputId }: Pro
         enterKeyHint="done"
         spellCheck={false}
         autoFocus={inSheet}
-        {...getInputProps({ onKeyDown, onChange: (e) => setQuery(e.currentTarget.value), 'aria-describedby': keysId })}
+        {...input}
       />
-      <div className="picker-popover" data-open={isOpen || undefined}>
-        <div className="picker-listbox" {...getMenuProps({ 'aria-multiselectable': true })}>
+      <div className="picker-popover" data-open={isOpen || undefined} {...menu} id={popoverId} onBlur={onPopoverBlur}>
+        <div className="picker-listbox" id={listboxId} role={listboxRole} aria-labelledby={listboxLabel} aria-multiselectable>
           {isOpen &&
             list.groups.map((group, g) => (
               <div key={group.key} role="group" aria-labelledby={`${groupId}-${g}`} className="picker-group">
@@ -150,13 +185,26 @@ export function UnitCombobox({ register, inSheet = false, onDone, inputId }: Pro
               </div>
             ))}
         </div>
+        {isOpen && active && (
+          <PickerActions
+            option={active}
+            mine={mine.has(active.unit.id)}
+            onStar={star}
+            onOnly={only}
+            onEscape={() => {
+              document.getElementById(input.id)?.focus();
+              if (inSheet) onDone?.();
+              else closeMenu();
+            }}
+          />
+        )}
         <p className="picker-more" role="status">
           {isOpen && summary}
           {isOpen && list.hidden > 0 && ` Đang hiện ${shownCount}: gõ thêm để thu hẹp.`}
         </p>
         <p id={keysId} className="picker-keys">
           Mũi tên lên, xuống để di chuyển; Enter: chọn hoặc bỏ chọn; Shift+Enter: chỉ chọn đơn vị này; Ctrl+Enter: đánh dấu
-          đơn vị của tôi; Esc: đóng.
+          đơn vị của tôi (hoặc Tab tới các nút dưới danh sách); Esc: đóng.
         </p>
       </div>
       <p className="picker-sr" role="status" aria-live="polite">

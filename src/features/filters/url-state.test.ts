@@ -38,10 +38,17 @@ describe('filters in the URL', () => {
     expect(r.notices[0]).toContain('không hợp lệ');
   });
 
-  it('keeps a province or a former district as one unit, and writes no unit when none is chosen', () => {
+  it('keeps a province or a former district as one unit', () => {
     expect(parseFilters('?unit=an-giang&period=2024-Q4', now).filters.units).toEqual(['an-giang']);
     expect(parseFilters('?unit=thanh-pho-long-xuyen&unit=my-thoi', now).filters.units).toEqual(['thanh-pho-long-xuyen', 'my-thoi']);
-    expect(serializeFilters({ units: [], period: '2024-Q4' })).toBe('?period=2024-Q4');
+  });
+
+  it('writes a cleared choice as “unit=” and reads it back as no unit, not as the default one', () => {
+    const cleared = serializeFilters({ units: [], period: '2024-Q4' });
+    expect(cleared).toBe('?unit=&period=2024-Q4');
+    expect(parseFilters(cleared, now)).toEqual({ filters: { units: [], period: '2024-Q4' }, notices: [] });
+    // an empty value beside real ones is ignored
+    expect(parseFilters('?unit=&unit=my-thoi', now).filters.units).toEqual(['my-thoi']);
   });
 
   it('refuses years with no reports', () => {

@@ -1,5 +1,7 @@
 /**
- * The filters' shareable form: `?unit=my-thoi&unit=my-binh&period=2024-Q4`.
+ * The filters' shareable form: `?unit=my-thoi&unit=my-binh&period=2024-Q4`; `?unit=` (the unit
+ * named as nothing) is a choice cleared by "Bỏ chọn tất cả": no unit, the page says to choose
+ * one. No `unit` at all is the default unit.
  * The URL is an edge like any other: it is parsed, and what does not parse falls back to the
  * default with a notice, never a blank page.
  */
@@ -35,8 +37,10 @@ export function parseFilters(search: string, now = new Date()): ParsedFilters {
   const filters: Filters = { ...DEFAULT_FILTERS };
 
   const rawUnits = params.getAll('unit');
-  if (rawUnits.length > 0) {
-    const units = UrlUnits.safeParse([...new Set(rawUnits)]);
+  if (rawUnits.length > 0 && rawUnits.every((u) => u === '')) {
+    filters.units = [];
+  } else if (rawUnits.length > 0) {
+    const units = UrlUnits.safeParse([...new Set(rawUnits.filter((u) => u !== ''))]);
     if (units.success) filters.units = units.data;
     else notices.push('Danh sách phường trong đường dẫn không hợp lệ; đang hiển thị phường mặc định.');
   }
@@ -62,6 +66,8 @@ export function parseFilters(search: string, now = new Date()): ParsedFilters {
 export function serializeFilters(filters: Filters): string {
   const params = new URLSearchParams();
   for (const u of filters.units) params.append('unit', u);
+  // nothing chosen is said, or the link would open on the default unit
+  if (filters.units.length === 0) params.append('unit', '');
   params.set('period', filters.period);
   return `?${params.toString()}`;
 }

@@ -24,29 +24,33 @@ export interface Headline {
   isEarlier: boolean;
 }
 
-/** Observations grouped by unit and indicator, in their order; built once per array. */
-const groupedCache = new WeakMap<readonly Observation[], { length: number; groups: Map<string, Observation[]> }>();
+/** Observations grouped by unit, then indicator, in their order; built once per array. */
+const groupedCache = new WeakMap<readonly Observation[], { length: number; groups: Map<string, Map<string, Observation[]>> }>();
 
 /**
  * One unit's observations of one indicator, in the array's order. Many wards compared means
  * a headline per ward and indicator over the same (large) array: the array is grouped once
- * (arrays are taken as immutable, as the query cache's are; a changed length regroups).
+ * (arrays are taken as immutable, as the query cache's are; a changed length regroups). The same
+ * groups pair a figure with its same period a year earlier (same-period.ts).
  */
-function observationsOf(observations: readonly Observation[], unitId: string, indicatorId: string): readonly Observation[] {
+export function observationsOf(observations: readonly Observation[], unitId: string, indicatorId: string): readonly Observation[] {
   let cached = groupedCache.get(observations);
   if (!cached || cached.length !== observations.length) {
-    const groups = new Map<string, Observation[]>();
+    // by unit, then indicator: no key string made per observation
+    const groups = new Map<string, Map<string, Observation[]>>();
     for (const o of observations) {
-      const key = `${o.unitId}\u0000${o.indicatorId}`;
-      const group = groups.get(key);
+      let byIndicator = groups.get(o.unitId);
+      if (!byIndicator) groups.set(o.unitId, (byIndicator = new Map()));
+      const group = byIndicator.get(o.indicatorId);
       if (group) group.push(o);
-      else groups.set(key, [o]);
+      else byIndicator.set(o.indicatorId, [o]);
     }
     cached = { length: observations.length, groups };
     groupedCache.set(observations, cached);
   }
-  return cached.groups.get(`${unitId}\u0000${indicatorId}`) ?? [];
+  return cached.groups.get(unitId)?.get(indicatorId) ?? NO_OBSERVATIONS;
 }
+const NO_OBSERVATIONS: readonly Observation[] = [];
 
 /**
  * The figure to show for a unit, indicator and period: the period's own, or else the latest

@@ -53,7 +53,7 @@ export interface FigureAssessment {
   change?: number;
   /** "điểm %", "%", "hộ" */
   changeUnit?: string;
-  /** "so với 9 tháng 2023: +12%", or why the figures are not compared ("Không so với Quý I 2025: địa giới thay đổi (…)"). */
+  /** "so với 9 tháng 2023: +12%", or why the figures are not compared ("Không so với Quý I 2025: địa giới thay đổi từ 01/07/2025"). */
   changeText?: string;
 }
 

@@ -81,7 +81,7 @@ describe('across a boundary change', () => {
       kind: 'not_compared',
       period: '2025-Q1',
       previous: before,
-      text: 'Không so với Quý I 2025: địa giới thay đổi (01/07/2025: Phường Mỹ Thới nhận Mỹ Thạnh)',
+      text: 'Không so với Quý I 2025: địa giới thay đổi từ 01/07/2025',
     });
   });
 
@@ -103,7 +103,7 @@ describe('across a boundary change', () => {
   it('does not compare a unit formed in between with what it reported in its first months', () => {
     const now = fig('long-xuyen', 'budget_revenue', '2026-Q3', 50e9);
     expect(samePeriodOf(now, indicator('budget_revenue'), longXuyen, [fig('long-xuyen', 'budget_revenue', '2025-Q3', 20e9), now])?.text).toBe(
-      'Không so với 9 tháng 2025: Phường Long Xuyên được thành lập từ 01/07/2025',
+      'Không so với 9 tháng 2025: đơn vị thành lập từ 01/07/2025',
     );
     // its former units' figures are not its own: nothing to compare, nothing to say
     expect(samePeriodOf(fig('long-xuyen', 'budget_revenue', '2026-Q1', 9e9), indicator('budget_revenue'), longXuyen, [fig('my-binh', 'budget_revenue', '2025-Q1', 4e9)])).toBeNull();

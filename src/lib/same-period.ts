@@ -14,7 +14,7 @@
 import type { Indicator, MeasureUnit, Observation, Unit } from '../api/contract';
 import { formatPeriodId, parsePeriod, periodEnd } from '../api/periods';
 import { formatDate, formatNumber, formatValue } from './format';
-import { boundaryLabel } from './kpi';
+import { observationsOf } from './kpi';
 import { periodLabel } from './period-names';
 import { BASIS_COMPARISONS, MEASURE_NAMES, SCOPE_NOTES } from './vocabulary';
 
@@ -38,7 +38,7 @@ export type SamePeriod =
       period: string;
       /** The earlier figure, when there is one (it is not comparable). */
       previous?: Observation;
-      /** "Không so với Quý I 2025: địa giới thay đổi (01/07/2025: Phường Mỹ Thới nhận Mỹ Thạnh)" */
+      /** "Không so với Quý I 2025: địa giới thay đổi từ 01/07/2025" */
       text: string;
     };
 
@@ -51,29 +51,29 @@ const STANDARD_CHANGES: readonly { indicatorIds: readonly string[]; fromYear: nu
   { indicatorIds: ['poor_households_reduced', 'near_poor_households_reduced'], fromYear: 2027, reason: 'chuẩn nghèo mới áp dụng từ năm 2027' },
 ];
 
-/** The same span a year earlier: "2024-Q3" → "2023-Q3"; null before the first plausible year. */
-export function previousYearPeriod(period: string): string | null {
-  const p = parsePeriod(period);
-  if (!p) return null;
-  const earlier = formatPeriodId(p.year - 1, p.quarter);
-  return parsePeriod(earlier) ? earlier : null;
+/**
+ * What is said of a period, made once each (at most 404 periods, 2000-Q1 to 2100-Q4): the same
+ * span a year earlier, its last day, its name. Many figures share a few periods.
+ */
+interface PeriodFacts {
+  previous: string | null;
+  end: string;
+  label: string;
+}
+const periodFacts = new Map<string, PeriodFacts | null>();
+function factsOf(period: string): PeriodFacts | null {
+  let facts = periodFacts.get(period);
+  if (facts === undefined) {
+    const p = parsePeriod(period);
+    facts = p ? { previous: p.year > 2000 ? formatPeriodId(p.year - 1, p.quarter) : null, end: periodEnd(period)!, label: periodLabel(period) } : null;
+    if (p) periodFacts.set(period, facts);
+  }
+  return facts;
 }
 
-/** Figures by unit, indicator and period, built once per array (the query cache's arrays are immutable). */
-const indexCache = new WeakMap<readonly Observation[], Map<string, Observation[]>>();
-function figuresAt(observations: readonly Observation[], unitId: string, indicatorId: string, period: string): readonly Observation[] {
-  let index = indexCache.get(observations);
-  if (!index) {
-    index = new Map();
-    for (const o of observations) {
-      const key = `${o.unitId}\u0000${o.indicatorId}\u0000${o.period}`;
-      const list = index.get(key);
-      if (list) list.push(o);
-      else index.set(key, [o]);
-    }
-    indexCache.set(observations, index);
-  }
-  return index.get(`${unitId}\u0000${indicatorId}\u0000${period}`) ?? [];
+/** The same span a year earlier: "2024-Q3" → "2023-Q3"; null before the first plausible year. */
+export function previousYearPeriod(period: string): string | null {
+  return factsOf(period)?.previous ?? null;
 }
 
 /**
@@ -81,11 +81,13 @@ function figuresAt(observations: readonly Observation[], unitId: string, indicat
  * span (a change on that 1 January itself leaves the whole earlier span with the new boundaries).
  */
 function boundaryBetween(unit: Pick<Unit, 'name' | 'changes' | 'validFrom'>, earlier: string, later: string): string | null {
+  if (!unit.changes?.length && !unit.validFrom) return null;
   const from = `${earlier.slice(0, 4)}-01-01`;
-  const to = periodEnd(later) ?? '';
+  const to = factsOf(later)?.end ?? '';
+  // short: the chart's boundary note says what was absorbed
   const change = unit.changes?.find((c) => c.date > from && c.date <= to);
-  if (change) return `địa giới thay đổi (${boundaryLabel(unit, change)})`;
-  if (unit.validFrom && unit.validFrom > from && unit.validFrom <= to) return `${unit.name} được thành lập từ ${formatDate(unit.validFrom)}`;
+  if (change) return `địa giới thay đổi từ ${formatDate(change.date)}`;
+  if (unit.validFrom && unit.validFrom > from && unit.validFrom <= to) return `đơn vị thành lập từ ${formatDate(unit.validFrom)}`;
   return null;
 }
 
@@ -121,12 +123,21 @@ export function samePeriodOf(
   if (indicator.unit === 'target') return null;
   const period = previousYearPeriod(current.period);
   if (!period) return null;
-  const found = figuresAt(observations, unit.id, indicator.id, period);
   // the unit's own figure a year earlier (of the same basis, where it gave several): without it
-  // there is no comparison to make or to refuse
-  const previous = found.find((o) => o.basis === current.basis) ?? found[0];
+  // there is no comparison to make or to refuse. Its figures of the indicator are grouped once
+  // per array (kpi.ts), a few per year.
+  let previous: Observation | undefined;
+  for (const o of observationsOf(observations, unit.id, indicator.id)) {
+    if (o.period !== period) continue;
+    if (o.basis === current.basis) {
+      previous = o;
+      break;
+    }
+    previous ??= o;
+  }
   if (!previous) return null;
-  const notCompared = (why: string): SamePeriod => ({ kind: 'not_compared', period, previous, text: `Không so với ${periodLabel(period)}: ${why}` });
+  const label = factsOf(period)!.label;
+  const notCompared = (why: string): SamePeriod => ({ kind: 'not_compared', period, previous, text: `Không so với ${label}: ${why}` });
   const boundary = boundaryBetween(unit, period, current.period);
   if (boundary) return notCompared(boundary);
   const year = Number(current.period.slice(0, 4));
@@ -139,5 +150,5 @@ export function samePeriodOf(
     return notCompared(`năm trước ${SCOPE_NOTES[previous.scope]}, năm nay ${SCOPE_NOTES[current.scope]}`);
   }
   const { change, changeUnit, words } = changeOf(current, previous, indicator.unit);
-  return { kind: 'compared', period, previous, change, changeUnit, words, text: `so với ${periodLabel(period)}: ${words}` };
+  return { kind: 'compared', period, previous, change, changeUnit, words, text: `so với ${label}: ${words}` };
 }

@@ -60,9 +60,21 @@ export const PACE_REACH = 1.5;
  */
 export const LEVEL_REACH_PER_QUARTER = 0.5;
 
+/** Periods parsed once each (at most 404 of them, 2000-Q1 to 2100-Q4): many figures share a few. */
+const parsedPeriods = new Map<string, ReturnType<typeof parsePeriod>>();
+function partsOf(period: string) {
+  let p = parsedPeriods.get(period);
+  if (p === undefined) {
+    p = parsePeriod(period);
+    if (p) parsedPeriods.set(period, p);
+  }
+  return p;
+}
+
 /** The benchmark of an indicator's figure of a period, or null where it has none. */
 export function benchmarkOf(indicator: Pick<Indicator, 'targets' | 'evenPace'>, period: string): Benchmark | null {
-  const p = parsePeriod(period);
+  if (!indicator.targets && !indicator.evenPace) return null;
+  const p = partsOf(period);
   if (!p) return null;
   const target = indicator.targets?.find((t) => t.year === p.year);
   if (target) return { kind: 'year_target', year: p.year, quarter: p.quarter, value: target.value, source: target.source };

@@ -88,7 +88,7 @@ describe('figuresCsv', () => {
     };
     const notCompared: FigureRow = {
       ...assessed, key: 'o4', status: undefined, statusReason: undefined, change: undefined, changeUnit: undefined,
-      changeText: 'Không so với Quý I 2025: địa giới thay đổi (01/07/2025: Phường Mỹ Thới nhận Mỹ Thạnh)',
+      changeText: 'Không so với Quý I 2025: địa giới thay đổi từ 01/07/2025',
     };
     const rows = parseCsv(figuresCsv([assessed, notCompared]).slice(1));
     const at = (r: string[], column: string) => r[HEADER.indexOf(column)];
@@ -101,7 +101,7 @@ describe('figuresCsv', () => {
     expect(at(rows[1]!, 'So sánh cùng kỳ')).toBe('so với Quý I 2025: +1,5 điểm %');
     expect(at(rows[2]!, 'Tình trạng')).toBe('');
     expect(at(rows[2]!, 'Thay đổi so với cùng kỳ')).toBe('');
-    expect(at(rows[2]!, 'So sánh cùng kỳ')).toBe('Không so với Quý I 2025: địa giới thay đổi (01/07/2025: Phường Mỹ Thới nhận Mỹ Thạnh)');
+    expect(at(rows[2]!, 'So sánh cùng kỳ')).toBe('Không so với Quý I 2025: địa giới thay đổi từ 01/07/2025');
   });
 });
 

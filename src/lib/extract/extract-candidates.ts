@@ -392,6 +392,11 @@ function readTopicFigures(ctx: Context): Found[] {
       notes,
       period,
     };
+    if (q.kind === 'money' && q.outOf !== undefined) {
+      // "thu ngân sách 5.460/5.000 triệu đồng": done against the plan
+      f.plan = q.outOf;
+      f.notes.push(`Báo cáo ghi “${ctx.nt.text.slice(q.start, q.end)}”: số thực hiện so với kế hoạch`);
+    }
     if (indicatorId === 'budget_revenue_pct') {
       const basis = readBasis(match.slice(q.end, clause.end)) ?? readBasis(match.slice(hit.end, q.qualifiedStart));
       if (basis) f.basis = basis;

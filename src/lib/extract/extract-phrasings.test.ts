@@ -54,6 +54,16 @@ describe('more done than planned', () => {
   });
 });
 
+describe('an amount done against one planned', () => {
+  it('"5.460/5.000 triệu đồng" is 5,46 tỷ with a plan of 5 tỷ', () => {
+    const [money, pct] = read('Thu ngân sách được 5.460/5.000 triệu đồng, đạt 109,2% dự toán.');
+    expect(money).toMatchObject({ indicatorId: 'budget_revenue', value: 5.46e9, plan: 5e9 });
+    expect(money!.outOf).toBeUndefined();
+    expect(money!.note).toMatch(/5\.460\/5\.000 triệu đồng/);
+    expect(pct).toMatchObject({ indicatorId: 'budget_revenue_pct', value: 109.2 });
+  });
+});
+
 describe('"vượt …% dự toán"', () => {
   it('is the share of the basis above 100%', () => {
     const [money, pct] = read('Tổng thu ngân sách nhà nước đạt 9,85 tỷ đồng, vượt 12,4% dự toán huyện giao.');

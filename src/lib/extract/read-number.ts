@@ -26,7 +26,7 @@ export type QuantityKind = 'money' | 'percent' | 'count' | 'fraction';
 export interface Quantity {
   kind: QuantityKind;
   value: number;
-  /** For "x/y": the y. */
+  /** For "x/y": the y (for an amount "x/y tỷ đồng", the amount planned). */
   outOf?: number;
   qualifier: Qualifier;
   /** "ước" before the number. */
@@ -87,6 +87,17 @@ export function scanQuantities(match: string, from = 0, to = match.length): Quan
       if (y === null) continue;
       kind = 'fraction';
       outOf = y;
+      // "5.460/5.000 triệu đồng": an amount done against one planned
+      const scale = SCALE_AT.exec(match.slice(end, to));
+      if (scale) {
+        kind = 'money';
+        const unit = SCALES[scale[1]!]!;
+        total = value * unit;
+        outOf = Math.round(y * unit);
+        end += scale[0].length;
+        const cur = CURRENCY_AT.exec(match.slice(end, to));
+        if (cur) end += cur[0].length;
+      }
     } else {
       const rest = match.slice(end, to);
       const scale = SCALE_AT.exec(rest);

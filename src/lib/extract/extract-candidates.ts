@@ -10,7 +10,7 @@ import { scanQuantities, type Quantity } from './read-number';
 import { findPeriodPhrases, periodPhraseAt, type PeriodPhrase } from './read-period';
 import { readAsOf, readReportFacts, type ReportKind } from './read-report';
 import type { UnitName } from './read-unit';
-import { ASIDE, CONNECTOR, COUNT_BY_VERB, FILLER, FUTURE, FUTURE_NEAR, NOUNS, TOPICS, VERBS, type Topic } from './rules';
+import { ASIDE, CONNECTOR, COUNT_BY_VERB, FILLER, FUTURE, FUTURE_NEAR, NOUNS, TARGETS_SET, TOPICS, VERBS, type Topic } from './rules';
 import { splitClauses, splitSentences, type Span } from './text-segments';
 import { readUnitLists } from './unit-lists';
 
@@ -132,6 +132,8 @@ export function extractCandidates(text: string, options: ExtractOptions): Extrac
     if (/\n\s*$/u.test(match.slice(Math.max(0, sentence.start - 4), sentence.start)) || sentence.start === 0) planParagraph = false;
     if (opensPlan(match, sentence, docPeriod?.year)) planParagraph = true;
     if (planParagraph) continue;
+    // "… thông qua 16 chỉ tiêu nhiệm kỳ 2020-2025. Cụ thể, …": what follows lists the targets set
+    const setsTargets = TARGETS_SET.test(match.slice(sentence.start, sentence.end));
     for (const clause of splitClauses(nt.text, sentence)) {
       const quantities = scanQuantities(match, clause.start, clause.end);
       const ctx: Context = { nt, match, clause, sentence, quantities };
@@ -145,7 +147,7 @@ export function extractCandidates(text: string, options: ExtractOptions): Extrac
         if (indicator.max !== undefined && f.value > indicator.max) continue;
         const before = match.slice(clause.start, f.q.qualifiedStart);
         const headFuture = FUTURE.test(sentenceHead.slice(0, Math.max(0, f.q.start - sentence.start)));
-        if (FUTURE.test(before) || FUTURE_NEAR.test(before) || headFuture) continue;
+        if (FUTURE.test(before) || FUTURE_NEAR.test(before) || headFuture || TARGETS_SET.test(match.slice(sentence.start, f.q.qualifiedStart))) continue;
         // "chỉ tiêu … năm 2024 là 100%" in a report on 2023: a later year named before the figure is a plan
         if (docPeriod && findPeriodPhrases(match, sentence.start, f.q.qualifiedStart).some((p) => p.year !== undefined && p.year > docPeriod.year)) continue;
 
@@ -212,6 +214,7 @@ export function extractCandidates(text: string, options: ExtractOptions): Extrac
         candidates.push(c);
       }
     }
+    if (setsTargets) planParagraph = true;
   }
 
   const result: ExtractResult = { kind: facts.kind, candidates: withoutTitleRepeats(candidates, title).sort((a, b) => a.range.start - b.range.start), notes: facts.notes };

@@ -77,6 +77,17 @@ describe('a paragraph that opens on the plan', () => {
   });
 });
 
+describe('targets being set', () => {
+  it('are not met: neither in their sentence nor in the ones that list them', () => {
+    expect(read('Đại hội thông qua 16 chỉ tiêu nhiệm kỳ 2020-2025. Cụ thể, tỷ lệ tham gia bảo hiểm y tế toàn dân đạt 100%.')).toEqual([]);
+    expect(read('Nhiệm kỳ này, Đảng bộ đề ra các chỉ tiêu, như: giảm 20 hộ nghèo mỗi năm; thu ngân sách tăng 10%.')).toEqual([]);
+  });
+
+  it('but targets met "đã đề ra" are met', () => {
+    expect(figures('Phường đạt và vượt các chỉ tiêu đã đề ra: thu ngân sách đạt 13,2 tỷ đồng.')).toEqual([['budget_revenue', 13.2e9]]);
+  });
+});
+
 describe('a section of plans', () => {
   it('its lines are never offered; the next heading ends it', () => {
     const body = [

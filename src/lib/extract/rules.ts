@@ -153,5 +153,10 @@ export const COUNT_BY_VERB: Record<string, Record<string, string>> = {
 /** A plan, a target or a future step, said before a figure: not a result. */
 export const FUTURE =
   /phấn\s+đấu|dự\s+kiến|(?<![\p{L}])sẽ(?![\p{L}])|phương\s+hướng|chỉ\s+tiêu(?:\s+(?:của\s+)?(?:năm|giai\s+đoạn|nhiệm\s+kỳ)\s+[\d\s–-]+)?\s*(?:là|giao|được\s+giao|:)|kế\s+hoạch(?:\s+(?:của\s+)?năm\s+\d{4})?\s*(?:là|:)|(?:^|[.;]\s*)theo\s+kế\s+hoạch\s*,|mục\s+tiêu(?:\s+năm\s+\d{4})?\s*(?:là|:)/u;
+/**
+ * Targets being set, not met: "thông qua 16 chỉ tiêu nhiệm kỳ 2020-2025", "đề ra các chỉ tiêu, như:"
+ * (a verb before "chỉ tiêu"; "đạt 10/11 chỉ tiêu đã đề ra" says them met).
+ */
+export const TARGETS_SET = /(?:đề\s+ra|thông\s+qua|xác\s+định|đặt\s+ra|giao)(?:\s+(?:được|tổng\s+cộng|tổng\s+số))?\s+(?:các\s+|\d+\s+|những\s+)?(?:nhóm\s+)?(?:chỉ\s+tiêu|mục\s+tiêu)(?![\p{L}])/u;
 /** Also in the clause before the figure, but not at the head of a sentence. */
 export const FUTURE_NEAR = /mục\s+tiêu|(?<![\p{L}])cần(?![\p{L}])|yêu\s+cầu/u;

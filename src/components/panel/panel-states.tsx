@@ -1,3 +1,4 @@
+import './panel-states.css';
 import type { ReactNode } from 'react';
 
 export function PanelLoading({ label = 'Đang tải số liệu…' }: { label?: string }) {

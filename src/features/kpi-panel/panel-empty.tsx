@@ -24,7 +24,7 @@ export function PanelNoFigures({ model, title, wards, period, onSelectPeriod, re
     <PanelEmpty>
       {!none && (
         <p>
-          {wards} chưa có số liệu {title.toLowerCase()} cho kỳ {periodLabel(period)}.
+          {wards} chưa có số liệu {inSentence(title)} cho kỳ {periodLabel(period)}.
         </p>
       )}
       <UnitNotes notes={model.unitNotes} />
@@ -37,6 +37,11 @@ export function PanelNoFigures({ model, title, wards, period, onSelectPeriod, re
       )}
     </PanelEmpty>
   );
+}
+
+/** A title inside a sentence: its first letter small, proper names kept ("xây dựng Đảng", "chỉ tiêu Nghị quyết"). */
+function inSentence(title: string): string {
+  return title.charAt(0).toLocaleLowerCase('vi') + title.slice(1);
 }
 
 /** Why chosen units have no figures (merged away, not yet formed). */

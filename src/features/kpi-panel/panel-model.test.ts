@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { summarizeSource, type Observation, type SourceSummary, type Unit } from '../../api/contract';
+import { summarizeSource, type Indicator, type Observation, type SourceSummary, type Unit } from '../../api/contract';
+import { seriesFill } from '../../components/charts/palette';
 import { TEST_INDICATORS, TEST_OBSERVATIONS, TEST_SOURCES, TEST_UNITS } from '../../lib/test-data';
-import { FAMILIES } from './families';
+import { FAMILIES, type FamilyConfig } from './families';
 import { buildPanelModel, unitsToFetch } from './panel-model';
 
 const data = { units: TEST_UNITS, indicators: TEST_INDICATORS, sources: TEST_SOURCES, observations: TEST_OBSERVATIONS };
@@ -178,5 +179,91 @@ describe('buildPanelModel: lineage', () => {
     ]);
     // the headline stays the unit's own
     expect(on.tiles.map((t) => t.value)).toEqual(off.tiles.map((t) => t.value));
+  });
+});
+
+describe('buildPanelModel: one unit of measure per chart', () => {
+  const ind = (id: string, unit: Indicator['unit'], family: Indicator['family'] = 'poverty'): Indicator => ({
+    id, family, name: `Chỉ tiêu ${id}`, unit, aggregation: 'ytd', higherIsBetter: true,
+  });
+  const indicators = [
+    ind('poor_households_reduced', 'household'),
+    ind('near_poor_households_reduced', 'household'),
+    ind('houses_built_or_repaired', 'house'),
+    ind('fire_damaged_houses_supported', 'house'),
+    ind('poverty_fund_raised', 'vnd'),
+    ind('gifts_given', 'gift'),
+    ind('new_party_members', 'party_member', 'other'),
+    ind('party_cells_completed_well', 'party_cell', 'other'),
+    ind('party_cells_exemplary', 'party_cell', 'other'),
+    ind('jobs_referred', 'person', 'other'),
+    ind('socialized_funding', 'vnd', 'other'),
+  ];
+  const poverty = FAMILIES.find((f) => f.slug === 'giam-ngheo')!;
+  const party = FAMILIES.find((f) => f.slug === 'xay-dung-dang')!;
+  const economy = FAMILIES.find((f) => f.slug === 'kinh-te-viec-lam')!;
+  const build = (config: FamilyConfig, observations: Observation[], unitIds = ['xa-a']) =>
+    buildPanelModel({ config, unitIds, period: '2026-Q2', observations, units: PROVINCE, indicators, sources: listed });
+
+  it('draws households and houses on charts of their own, each axis naming its unit, and leaves money and gifts to the tiles', () => {
+    const m = build(poverty, [
+      pct('xa-a', 3, '2026-Q2', 'poor_households_reduced'),
+      pct('xa-a', 13, '2026-Q2', 'near_poor_households_reduced'),
+      pct('xa-a', 7, '2026-Q2', 'houses_built_or_repaired'),
+      pct('xa-a', 528e6, '2026-Q2', 'poverty_fund_raised'),
+      pct('xa-a', 1770, '2026-Q2', 'gifts_given'),
+    ]);
+    expect(m.charts.map((c) => [c.axis.label, c.indicatorIds])).toEqual([
+      ['Đơn vị: hộ', ['poor_households_reduced', 'near_poor_households_reduced']],
+      ['Đơn vị: căn', ['houses_built_or_repaired', 'fire_damaged_houses_supported']],
+    ]);
+    for (const c of m.charts) {
+      const units = new Set(c.chart.series.map((s) => indicators.find((i) => i.id === s.indicatorId)!.unit));
+      expect(units.size).toBe(1);
+    }
+    // named by their indicator, in every chart (the houses' chart has one series)
+    expect(m.charts[1]!.legend.map((l) => l.label)).toEqual(['Chỉ tiêu houses_built_or_repaired – Xã A']);
+    expect(m.tiles.map((t) => t.value)).toEqual(expect.arrayContaining(['528 triệu đồng', '1.770 phần quà']));
+    // the exports' chart is the first one
+    expect(m.chart).toMatchObject({ series: m.charts[0]!.chart.series });
+    expect(m.legend).toEqual(m.charts[0]!.legend);
+  });
+
+  it('counts money in the tỷ or triệu its highest value reaches', () => {
+    const m = build(economy, [pct('xa-a', 611, '2026-Q2', 'jobs_referred'), pct('xa-a', 3.7e9, '2026-Q1', 'socialized_funding'), pct('xa-a', 6.1e9, '2026-Q2', 'socialized_funding')]);
+    expect(m.charts.map((c) => c.axis)).toEqual([
+      { measure: 'person', label: 'Đơn vị: người', divisor: 1 },
+      { measure: 'vnd', label: 'Đơn vị: tỷ đồng', divisor: 1e9 },
+    ]);
+    const small = build(economy, [pct('xa-a', 528e6, '2026-Q2', 'socialized_funding')]);
+    expect(small.charts.map((c) => c.axis.label)).toEqual(['Đơn vị: triệu đồng']);
+  });
+
+  it('draws a chart of the figures a unit reported when it reported none of the region’s charted ones', () => {
+    // no new members; cells rated
+    const m = build(party, [pct('xa-a', 12, '2026-Q2', 'party_cells_completed_well'), pct('xa-a', 3, '2026-Q2', 'party_cells_exemplary')]);
+    expect(m.charts.map((c) => [c.axis.label, c.chart.series.map((s) => s.indicatorId)])).toEqual([
+      ['Đơn vị: chi bộ', ['party_cells_completed_well', 'party_cells_exemplary']],
+    ]);
+    // nothing at all: no chart
+    expect(build(party, []).charts).toEqual([]);
+  });
+
+  it('keeps each series’ legend colour the colour it is drawn in, totals lighter', () => {
+    const targets = FAMILIES.find((f) => f.slug === 'chi-tieu-nghi-quyet')!;
+    const m = buildPanelModel({
+      config: targets,
+      unitIds: ['my-thoi'],
+      period: '2024-Q4',
+      observations: data.observations.filter((o) => o.unitId === 'my-thoi'),
+      units: data.units,
+      indicators: data.indicators,
+      sources: listed,
+    });
+    const [met, total] = m.legend;
+    expect(met!.label).toMatch(/^Đạt/);
+    expect(total!.label).toMatch(/^Tổng số chỉ tiêu/);
+    expect(met!.color).not.toBe(total!.color);
+    expect(m.legend.map((l) => l.color)).toEqual(m.chartSeries.map((s) => seriesFill(s)));
   });
 });

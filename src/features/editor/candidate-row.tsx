@@ -30,6 +30,7 @@ export function CandidateRowView({
   existing,
   stored,
   storedSource,
+  locked,
   unitName,
   onChange,
 }: {
@@ -44,6 +45,8 @@ export function CandidateRowView({
   stored?: Observation;
   /** That figure's source, in words. */
   storedSource?: string;
+  /** Why it cannot be taken (a unit the token may not write): it cannot be accepted. */
+  locked?: string;
   unitName: string;
   onChange: (patch: Partial<CandidateRow>) => void;
 }) {
@@ -94,6 +97,7 @@ export function CandidateRowView({
           Số liệu này đã có trên máy chủ{storedSource ? ` (nguồn: ${storedSource})` : ''}; không lưu lại.
         </p>
       )}
+      {locked && <p className="candidate-note">{locked}</p>}
       {existing.length > 0 && (
         <p className="candidate-note">
           Đã có số liệu này trong kỳ: {existing.map((o) => figureText(o, { indicatorOf })).join('; ')}. Nhận thêm sẽ tạo một số liệu nữa.
@@ -124,9 +128,9 @@ export function CandidateRowView({
         <button
           type="button"
           className={row.decision === 'accepted' ? 'primary' : undefined}
-          aria-pressed={row.decision === 'accepted' && !stored}
+          aria-pressed={row.decision === 'accepted' && !stored && !locked}
           aria-label={`Nhận: ${name}`}
-          disabled={Boolean(stored)}
+          disabled={Boolean(stored || locked)}
           onClick={() => onChange({ decision: row.decision === 'accepted' ? 'pending' : 'accepted' })}
         >
           Nhận

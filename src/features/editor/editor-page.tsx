@@ -73,6 +73,12 @@ export function EditorPage({
 
 function Workspace({ data, askedUnitId, ReportText }: { data: EditorData; askedUnitId?: string | null; ReportText: ReportTextView }) {
   const [tab, setTab] = useState<Tab>('figures');
+  /** The import is drawn from its first opening on (and its file readers fetched then), then kept with what it holds. */
+  const [importOpened, setImportOpened] = useState(false);
+  const choose = (t: Tab) => {
+    setTab(t);
+    if (t === 'import') setImportOpened(true);
+  };
   // the unit asked for when the page opened (a later sign-in as another token asks again)
   const [opening] = useState(() => openingUnit(data, askedUnitId));
   const [filter, setFilter] = useState<ListFilter>({ unitId: opening.unitId, family: '', indicatorId: '', period: '' });
@@ -90,10 +96,10 @@ function Workspace({ data, askedUnitId, ReportText }: { data: EditorData; askedU
   return (
     <>
       <div role="tablist" aria-label="Việc cần làm" className="editor-tabs">
-        <button type="button" role="tab" id="tab-figures" aria-controls="panel-figures" aria-selected={tab === 'figures'} onClick={() => setTab('figures')}>
+        <button type="button" role="tab" id="tab-figures" aria-controls="panel-figures" aria-selected={tab === 'figures'} onClick={() => choose('figures')}>
           Số liệu
         </button>
-        <button type="button" role="tab" id="tab-import" aria-controls="panel-import" aria-selected={tab === 'import'} onClick={() => setTab('import')}>
+        <button type="button" role="tab" id="tab-import" aria-controls="panel-import" aria-selected={tab === 'import'} onClick={() => choose('import')}>
           Nhập từ báo cáo
         </button>
       </div>
@@ -137,7 +143,7 @@ function Workspace({ data, askedUnitId, ReportText }: { data: EditorData; askedU
         />
       </div>
       <div role="tabpanel" id="panel-import" aria-labelledby="tab-import" hidden={tab !== 'import'}>
-        <ImportReport data={data} />
+        {importOpened && <ImportReport data={data} />}
       </div>
     </>
   );

@@ -159,7 +159,7 @@ export function FigureForm({
     <section className="editor-card figure-form" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{title}</h2>
       {target && target !== editing && (
-        <p className="editor-hint" role="status">
+        <p className="editor-hint">
           Bạn đang sửa số liệu đã có ({figureText(target, data)}, nguồn: {sourceText(target.sourceId, data)}) thay vì thêm số liệu mới. Các ô
           giữ những gì bạn vừa nhập; bấm “Lưu thay đổi” để thay số liệu đã có.
         </p>

@@ -38,6 +38,11 @@ export interface ReportDraft {
   reference: string;
   /** Empty: made from the period ("9 tháng 2024"). */
   periodLabel: string;
+  /**
+   * A monthly report's quarter as the importer proposed it (its figures are to a month's end that
+   * ends no quarter): set until the editor confirms it or chooses another period; never saved so.
+   */
+  periodToConfirm?: string;
 }
 
 /** Stands for the source until it is stored, so the rules can check the rows first. */
@@ -48,13 +53,14 @@ export function reportPeriod(r: Pick<ReportDraft, 'year' | 'quarter'>): string {
 }
 
 export function reportDraftFrom(result: ExtractResult, text: string, unitName: (id: string) => string): ReportDraft {
-  const p = result.period ? parsePeriod(result.period) : null;
+  const period = result.period ?? result.periodProposed;
+  const p = period ? parsePeriod(period) : null;
   const firstLine = text.split('\n').map((l) => l.trim()).find((l) => l.length > 0) ?? '';
-  const label = result.period ? periodLabel(result.period) : '';
+  const label = period ? periodLabel(period) : '';
   const unit = result.unitId ? unitName(result.unitId) : '';
   const title =
     firstLine.length > 0 && firstLine.length <= 200 ? firstLine : ['Báo cáo', label, unit && `– ${unit}`].filter(Boolean).join(' ');
-  return {
+  const draft: ReportDraft = {
     unitId: result.unitId ?? '',
     year: p ? String(p.year) : '',
     quarter: p ? String(p.quarter) : '4',
@@ -63,6 +69,13 @@ export function reportDraftFrom(result: ExtractResult, text: string, unitName: (
     reference: [title, result.heldOn && formatDate(result.heldOn)].filter(Boolean).join(', '),
     periodLabel: '',
   };
+  if (!result.period && result.periodProposed) {
+    draft.periodToConfirm = result.periodProposed;
+    // a monthly report is called by its month, not by the quarter its figures are filed under
+    const month = result.asOf ? /^(\d{4})-(\d{2})-\d{2}$/.exec(result.asOf) : null;
+    if (month) draft.periodLabel = `Tháng ${month[2]}/${month[1]}`;
+  }
+  return draft;
 }
 
 export function rowsFrom(result: ExtractResult): CandidateRow[] {
@@ -81,6 +94,11 @@ export function rowsFrom(result: ExtractResult): CandidateRow[] {
   }));
 }
 
+/** The unit a row's figure is of: its own (a ward in its city's list), else the report's. */
+export function rowUnit(row: CandidateRow, report: ReportDraft): string {
+  return row.candidate.unitId ?? report.unitId;
+}
+
 export function rowPeriod(row: CandidateRow, report: ReportDraft): string {
   return row.ownPeriod ?? reportPeriod(report);
 }
@@ -89,7 +107,7 @@ export function rowDraft(row: CandidateRow, report: ReportDraft): FigureDraft {
   const p = parsePeriod(rowPeriod(row, report));
   const c = row.candidate;
   return emptyDraft({
-    unitId: report.unitId,
+    unitId: rowUnit(row, report),
     indicatorId: row.indicatorId,
     year: p ? String(p.year) : report.year,
     quarter: p ? String(p.quarter) : report.quarter,
@@ -111,6 +129,9 @@ export type SourceCheck = { ok: true; value: NewSource } | { ok: false; errors: 
 export function checkSource(report: ReportDraft, text: string): SourceCheck {
   const errors: FieldErrors = {};
   if (!/^\d{4}$/.test(report.year.trim())) errors.period = ['Năm phải có 4 chữ số, ví dụ 2024.'];
+  else if (report.periodToConfirm) {
+    errors.period = [`Báo cáo tháng: hãy xác nhận kỳ “${periodLabel(report.periodToConfirm)}” hoặc chọn kỳ khác.`];
+  }
   const period = reportPeriod(report);
   const raw: Record<string, unknown> = {
     title: report.title.trim(),
@@ -130,8 +151,9 @@ export function checkSource(report: ReportDraft, text: string): SourceCheck {
 export function rowFigure(row: CandidateRow, report: ReportDraft): Pick<NewObservation, 'unitId' | 'indicatorId' | 'period' | 'value' | 'outOf' | 'qualifier'> | null {
   const value = readTypedNumber(row.value);
   const outOf = row.outOf.trim() ? readTypedNumber(row.outOf) : undefined;
-  if (!report.unitId || value === null || outOf === null) return null;
-  return { unitId: report.unitId, indicatorId: row.indicatorId, period: rowPeriod(row, report), value, outOf, qualifier: row.qualifier };
+  const unitId = rowUnit(row, report);
+  if (!unitId || value === null || outOf === null) return null;
+  return { unitId, indicatorId: row.indicatorId, period: rowPeriod(row, report), value, outOf, qualifier: row.qualifier };
 }
 
 export type BatchCheck = { ok: true; batch: NewObservation[] } | { ok: false; rowErrors: Map<number, FieldErrors> };

@@ -1,19 +1,22 @@
 /**
- * The import of reports: paste a report's text, and each report becomes one review (unit,
- * period, held date, candidates with their sentences; review-card.tsx). The editor decides on
- * each candidate, then saves a report (its source and its accepted figures in one batch), or
- * accepts and saves every report at once. Nothing is saved until the editor accepts; a candidate
- * already stored is "đã có" and not saved again, and the same report saved twice reuses its
- * stored source (the server's rule), which the import says.
+ * The import of reports: paste a report's text, or drop or choose several files (.docx, PDF
+ * with text, .txt; read by src/lib/documents, fetched when the import is first opened), and each
+ * report becomes one review in a queue (unit, period, held date, candidates with their
+ * sentences; review-card.tsx). The editor decides on each candidate, then saves a report (its
+ * source and its accepted figures in one batch), or accepts and saves every report at once.
+ * Nothing is saved until the editor accepts; a candidate already stored is "đã có" and not saved
+ * again, and the same report saved twice reuses its stored source (the server's rule), which the
+ * import says.
  */
 import { useQueryClient } from '@tanstack/react-query';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type DragEvent, type FormEvent } from 'react';
 import type { NewObservation, NewSource, Observation, Source } from '../../api/contract';
 import { addObservations, addSource } from '../../api/mutations';
 import { queries } from '../../api/queries';
 import { formatDate } from '../../lib/format';
-import { checkBatch, checkSource, withSource } from './import-draft';
-import { PASTED, startReview, storedMatch, type Review, type ReviewMessage } from './import-review';
+import { checkBatch, checkSource, rowUnit, withSource, type CandidateRow } from './import-draft';
+import { acceptPending, PASTED, startReview, storedMatch, type Review, type ReviewMessage } from './import-review';
+import { loadDocumentReaders, MAX_REPORT_CHARS, readReportFile, REPORT_FILE_TYPES } from './report-files';
 import { ReviewCard } from './review-card';
 import type { EditorData } from './use-editor-data';
 import { useEditorWrite } from './use-editor-write';
@@ -47,17 +50,43 @@ export function savedMessage(saved: Saved): string {
   );
 }
 
+/** A file of the queue: read, being read, or why it could not be. */
+interface FileEntry {
+  key: number;
+  name: string;
+  status: 'waiting' | 'reading' | 'read' | 'failed';
+  /** Failed: what is wrong and what to do (Vietnamese). */
+  problem?: string;
+}
+
+const FILE_STATUS: Record<Exclude<FileEntry['status'], 'failed'>, string> = {
+  waiting: 'chờ đọc',
+  reading: 'đang đọc…',
+  read: 'đã đọc, xem bên dưới',
+};
+
 export function ImportReport({ data, onSaved }: { data: EditorData; onSaved?: (saved: Saved) => void }) {
   const id = useId();
   const queryClient = useQueryClient();
   const [text, setText] = useState('');
   const [reviews, setReviews] = useState<Review[]>([]);
   const [message, setMessage] = useState<ReviewMessage | null>(null);
+  const [files, setFiles] = useState<FileEntry[]>([]);
+  /** While files are read: how many of how many, and which one. */
+  const [reading, setReading] = useState<{ done: number; total: number; name: string } | null>(null);
+  /** While every report is saved: which one of how many. */
+  const [savingAll, setSavingAll] = useState<{ done: number; total: number } | null>(null);
+  const [dragging, setDragging] = useState(false);
   const nextKey = useRef(1);
+
+  // the document readers are fetched as the import opens, not with the page
+  useEffect(() => {
+    loadDocumentReaders().catch(() => undefined); // a failure is said when a file is read
+  }, []);
   /**
-   * The report each review stored by a save whose batch then failed: a retry with the same report
-   * reuses it instead of adding another, and the failure says it is stored. A ref, so that the
-   * failure handler of the very save that stored it sees it.
+   * The report each review stored: a later save (or a retry after its batch failed) with the same
+   * report's facts reuses it instead of sending it again, and a failure says it is stored. A ref,
+   * so that the failure handler of the very save that stored it sees it.
    */
   const storedSources = useRef(new Map<number, { key: string; source: Source; reused: boolean }>());
   /** Sources this page stored, beside those listed when it saved: a source answered that is one of them was reused. */
@@ -79,6 +108,48 @@ export function ImportReport({ data, onSaved }: { data: EditorData; onSaved?: (s
     addReviews([startReview(nextKey.current++, PASTED, text, [], data)]);
   };
 
+  const patchFile = (key: number, patch: Partial<FileEntry>) => setFiles((fs) => fs.map((f) => (f.key === key ? { ...f, ...patch } : f)));
+
+  /** Reads the files one after another, each into a review of its own; nothing is saved. */
+  const readFiles = async (picked: File[]) => {
+    if (picked.length === 0) return;
+    setMessage(null);
+    const entries = picked.map((f) => ({ key: nextKey.current++, name: f.name, status: 'waiting' as const }));
+    setFiles((fs) => [...fs, ...entries]);
+    for (const [i, file] of picked.entries()) {
+      const entry = entries[i]!;
+      setReading({ done: i, total: picked.length, name: file.name });
+      patchFile(entry.key, { status: 'reading' });
+      try {
+        const doc = await readReportFile(file);
+        if (!doc.text.trim()) {
+          patchFile(entry.key, { status: 'failed', problem: doc.problem?.message ?? 'Không đọc được chữ nào trong tệp này.' });
+          continue;
+        }
+        const notes = [...doc.notes, ...(doc.problem ? [doc.problem.message] : [])];
+        if (doc.text.length > MAX_REPORT_CHARS) {
+          notes.push(
+            `Văn bản dài ${doc.text.length.toLocaleString('vi-VN')} ký tự, quá ${MAX_REPORT_CHARS.toLocaleString('vi-VN')} ký tự của một báo cáo được lưu: hãy tách tệp thành các phần nhỏ hơn rồi nhập lại.`,
+          );
+        }
+        addReviews([startReview(entry.key, file.name, doc.text, notes, data)]);
+        patchFile(entry.key, { status: 'read' });
+      } catch {
+        patchFile(entry.key, {
+          status: 'failed',
+          problem: 'Không đọc được tệp này (trình đọc tệp không tải được hoặc gặp lỗi). Hãy kiểm tra kết nối mạng rồi chọn lại tệp.',
+        });
+      }
+    }
+    setReading(null);
+  };
+
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    void readFiles([...e.dataTransfer.files]);
+  };
+
   const save = useEditorWrite({
     write: async ({ key, source, batch, sent }: SaveVars, token): Promise<Saved & { key: number; sent: number[] }> => {
       const sourceKey = JSON.stringify(source);
@@ -95,7 +166,7 @@ export function ImportReport({ data, onSaved }: { data: EditorData; onSaved?: (s
     },
     changes: ['observations', 'sources'],
     onSuccess: (saved) => {
-      storedSources.current.delete(saved.key);
+      // kept: a later save of the same review with the same report's facts goes to this source
       patchReview(saved.key, (r) => ({
         ...r,
         message: { kind: 'done', text: savedMessage(saved) },
@@ -119,13 +190,16 @@ export function ImportReport({ data, onSaved }: { data: EditorData; onSaved?: (s
     },
   });
 
-  /** The figures stored for a review's unit, as they are now. */
-  const storedList = async (r: Review): Promise<Observation[]> =>
-    r.report.unitId ? queryClient.ensureQueryData(queries.observations({ units: [r.report.unitId] })).catch(() => []) : [];
+  /** The figures stored for a review's units (its report's, and those of a city's list), as they are now. */
+  const storedList = async (r: Review): Promise<Observation[]> => {
+    const units = [...new Set([r.report.unitId, ...r.rows.map((row) => row.candidate.unitId ?? '')])].filter(Boolean).sort();
+    return units.length > 0 ? queryClient.ensureQueryData(queries.observations({ units })).catch(() => []) : [];
+  };
 
   /** A review's save, checked: its source and batch, or what stops it (said on the review). */
   const prepare = (r: Review, list: readonly Observation[]): Prepared => {
-    const stored = (row: Review['rows'][number]) => storedMatch(list, row, r.report) !== undefined;
+    // what is stored already, or of a unit the token may not write, is not sent
+    const stored = (row: CandidateRow) => storedMatch(list, row, r.report) !== undefined || !data.mayWrite(rowUnit(row, r.report));
     const source = checkSource(r.report, r.text);
     const batch = checkBatch(r.rows, r.report, data.ctx, data.names, stored);
     const rows = r.rows.map((row) => ({ ...row, errors: batch.ok ? {} : (batch.rowErrors.get(row.key) ?? {}) }));
@@ -151,13 +225,95 @@ export function ImportReport({ data, onSaved }: { data: EditorData; onSaved?: (s
     if (prepared.ok) save.send(prepared.vars);
   };
 
+  /** Accepts what is undecided in every report and saves them one after another; each says how it went. */
+  const saveAll = async () => {
+    setMessage(null);
+    const queue = reviews.filter((r) => r.rows.length > 0);
+    let figures = 0;
+    let saved = 0;
+    const notSaved: string[] = [];
+    for (const [i, r] of queue.entries()) {
+      setSavingAll({ done: i, total: queue.length });
+      const list = await storedList(r);
+      const kept = (row: CandidateRow) => storedMatch(list, row, r.report) !== undefined || !data.mayWrite(rowUnit(row, r.report));
+      const accepted = { ...r, rows: acceptPending(r.rows, kept) };
+      patchReview(r.key, (x) => ({ ...x, rows: acceptPending(x.rows, kept) }));
+      const prepared = prepare(accepted, list);
+      patchReview(r.key, (x) => ({ ...x, ...prepared.patch, message: prepared.ok ? null : prepared.message }));
+      if (!prepared.ok) {
+        if (!accepted.rows.every((row) => kept(row) || row.decision === 'rejected')) notSaved.push(r.name);
+        continue;
+      }
+      try {
+        figures += (await save.sendAsync(prepared.vars)).observations.length;
+        saved++;
+      } catch {
+        notSaved.push(r.name); // the review says why
+      }
+    }
+    setSavingAll(null);
+    const done = `Đã lưu ${figures} số liệu của ${saved} báo cáo.`;
+    setMessage(
+      notSaved.length === 0
+        ? { kind: 'done', text: done }
+        : { kind: 'error', text: `${done} Chưa lưu ${notSaved.length} báo cáo (${notSaved.join('; ')}): xem thông báo ở từng báo cáo.` },
+    );
+  };
+
+  const busy = save.isPending || savingAll !== null;
+  const open = reviews.filter((r) => r.rows.length > 0).length;
+
   return (
     <section className="editor-card import" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Nhập từ văn bản báo cáo</h2>
       <p className="editor-hint">
-        Dán toàn văn báo cáo (bài tin, báo cáo hội nghị). Các con số được đọc ra để bạn kiểm tra từng số với câu gốc; chỉ số liệu bạn
-        bấm “Nhận” mới được lưu.
+        Chọn hoặc kéo thả các tệp báo cáo, hoặc dán toàn văn một báo cáo (bài tin, báo cáo hội nghị). Các con số được đọc ra để bạn
+        kiểm tra từng số với câu gốc; chỉ số liệu bạn bấm “Nhận” mới được lưu.
       </p>
+      <div
+        className={dragging ? 'file-drop file-drop-active' : 'file-drop'}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+      >
+        <label htmlFor={`${id}-files`}>Chọn tệp báo cáo (có thể chọn nhiều tệp)</label>
+        <input
+          id={`${id}-files`}
+          type="file"
+          multiple
+          accept={REPORT_FILE_TYPES}
+          aria-describedby={`${id}-files-hint`}
+          disabled={reading !== null}
+          onChange={(e) => {
+            void readFiles([...(e.target.files ?? [])]);
+            e.target.value = '';
+          }}
+        />
+        <p id={`${id}-files-hint`} className="field-hint">
+          Hoặc kéo thả tệp vào khung này. Đọc được Word (.docx), PDF có lớp chữ và văn bản (.txt: Unicode, TCVN3, VNI); mỗi tệp là một
+          báo cáo để duyệt.
+        </p>
+      </div>
+      {reading && (
+        <div role="status" className="file-progress">
+          <progress value={reading.done} max={reading.total} aria-label="Tiến độ đọc tệp" />
+          <span>
+            Đang đọc tệp {reading.done + 1}/{reading.total}: {reading.name}
+          </span>
+        </div>
+      )}
+      {files.length > 0 && (
+        <ul className="file-queue" aria-label="Tệp đã chọn">
+          {files.map((f) => (
+            <li key={f.key} className={`file-${f.status}`}>
+              <strong>{f.name}</strong>: {f.status === 'failed' ? <span className="field-error">không đọc được. {f.problem}</span> : FILE_STATUS[f.status]}
+            </li>
+          ))}
+        </ul>
+      )}
       <form onSubmit={read}>
         <div className="field">
           <label htmlFor={`${id}-text`}>Văn bản báo cáo</label>
@@ -175,13 +331,21 @@ export function ImportReport({ data, onSaved }: { data: EditorData; onSaved?: (s
         </div>
       )}
 
+      {open > 1 && (
+        <div className="form-actions queue-actions">
+          <button type="button" className="primary" disabled={busy} onClick={() => void saveAll()}>
+            {savingAll ? `Đang lưu báo cáo ${savingAll.done + 1}/${savingAll.total}…` : `Nhận và lưu cả ${open} báo cáo`}
+          </button>
+          <span className="field-hint">Nhận mọi số liệu đang chờ duyệt (trừ số liệu đã có) rồi lưu từng báo cáo.</span>
+        </div>
+      )}
       {reviews.map((r) => (
         <ReviewCard
           key={r.key}
           review={r}
           data={data}
-          titled={reviews.length > 1}
-          busy={save.isPending}
+          titled={reviews.length > 1 || r.name !== PASTED}
+          busy={busy}
           onChange={(update) => patchReview(r.key, update)}
           onSave={() => void saveOne(r)}
         />

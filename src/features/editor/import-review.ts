@@ -70,9 +70,9 @@ export function startReview(key: number, name: string, text: string, fileNotes: 
   };
 }
 
-/** Accepts every row still undecided, except those already stored ("đã có"). */
-export function acceptPending(rows: CandidateRow[], stored: (row: CandidateRow) => boolean): CandidateRow[] {
-  return rows.map((r) => (r.decision === 'pending' && !stored(r) ? { ...r, decision: 'accepted' } : r));
+/** Accepts every row still undecided, except those `kept` as they are (already stored, of a unit the token may not write). */
+export function acceptPending(rows: CandidateRow[], kept: (row: CandidateRow) => boolean): CandidateRow[] {
+  return rows.map((r) => (r.decision === 'pending' && !kept(r) ? { ...r, decision: 'accepted' } : r));
 }
 
 export interface RowCounts {

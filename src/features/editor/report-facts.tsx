@@ -69,7 +69,14 @@ export function ReportFacts({
       {/* no field alone on a row at any width: see .report-grid */}
       <div className="form-grid report-grid">
         <UnitSelect {...field('unitId')} label="Phường, xã của báo cáo" className="report-unit" groups={groups} />
-        <PeriodFields id={id} labels={{ year: 'Năm của báo cáo', quarter: 'Kỳ của báo cáo' }} errors={errors} value={report} onChange={onChange} />
+        <PeriodFields
+          id={id}
+          labels={{ year: 'Năm của báo cáo', quarter: 'Kỳ của báo cáo' }}
+          errors={errors}
+          value={report}
+          // choosing a period is confirming it
+          onChange={(p) => onChange({ ...p, periodToConfirm: undefined })}
+        />
         <TextField {...field('heldOn')} label="Ngày họp / ngày báo cáo" className="report-date" type="date" />
         <TextField
           {...field('periodLabel')}
@@ -78,6 +85,17 @@ export function ReportFacts({
           className="report-label"
           placeholder={autoLabel}
         />
+        {report.periodToConfirm && (
+          <div className="period-confirm span-3" role="group" aria-label="Kỳ đề xuất cho báo cáo tháng">
+            <p>
+              Báo cáo tháng: số liệu chưa trọn một quý. Kỳ đề xuất là “{periodLabel(report.periodToConfirm)}” (các số liệu giữ ngày tính
+              đến của chúng). Hãy xác nhận, hoặc chọn năm và kỳ khác ở trên.
+            </p>
+            <button type="button" onClick={() => onChange({ periodToConfirm: undefined })}>
+              Xác nhận kỳ {periodLabel(report.periodToConfirm)}
+            </button>
+          </div>
+        )}
         <TextField {...field('title')} label="Tên báo cáo" className="span-3" />
         <TextField {...field('reference')} label="Trích dẫn (tên và ngày báo cáo, nơi lưu)" className="span-3" />
       </div>

@@ -9,7 +9,7 @@ import { queries } from '../../api/queries';
 import { CandidateRowView } from './candidate-row';
 import { sourceText } from './describe-figure';
 import { sameSlot } from './duplicates';
-import { rowPeriod, type CandidateRow, type ReportDraft } from './import-draft';
+import { rowPeriod, rowUnit, type CandidateRow, type ReportDraft } from './import-draft';
 import { acceptPending, countRows, storedMatch, type Review } from './import-review';
 import { ReportFacts } from './report-facts';
 import type { EditorData } from './use-editor-data';
@@ -33,19 +33,25 @@ export function ReviewCard({
 }) {
   const id = useId();
   const { report, rows, result } = review;
-  const existing = useQuery({
-    ...queries.observations({ units: report.unitId ? [report.unitId] : [] }),
-    enabled: Boolean(report.unitId),
-  });
-  const list = useMemo(() => (report.unitId ? (existing.data ?? []) : []), [existing.data, report.unitId]);
+  // the report's unit, and the wards a city's report lists figures of
+  const units = [...new Set([report.unitId, ...rows.map((r) => r.candidate.unitId ?? '')])].filter(Boolean).sort();
+  const existing = useQuery({ ...queries.observations({ units }), enabled: units.length > 0 });
+  const list = useMemo(() => (units.length > 0 ? (existing.data ?? []) : []), [existing.data, units.length]);
   const storedOf = (row: CandidateRow) => storedMatch(list, row, report);
+  /** Why a row cannot be taken with this token (a ward of a city's list the token may not write). */
+  const lockedOf = (row: CandidateRow) => {
+    const unit = rowUnit(row, report);
+    return unit && !data.mayWrite(unit) ? `Mã truy cập của bạn không được nhập số liệu cho ${data.unitName(unit)}.` : undefined;
+  };
   const isStored = (row: CandidateRow) => storedOf(row) !== undefined;
   const counts = countRows(rows, isStored);
+  const acceptable = (row: CandidateRow) => !isStored(row) && !lockedOf(row);
 
   const patchReport = (patch: Partial<ReportDraft>) => onChange((r) => ({ ...r, report: { ...r.report, ...patch } }));
   const patchRow = (key: number, patch: Partial<CandidateRow>) =>
     onChange((r) => ({ ...r, rows: r.rows.map((row) => (row.key === key ? { ...row, ...patch } : row)) }));
-  const acceptAll = () => onChange((r) => ({ ...r, rows: acceptPending(r.rows, isStored) }));
+  const acceptAll = () => onChange((r) => ({ ...r, rows: acceptPending(r.rows, (row) => !acceptable(row)) }));
+  const toAccept = rows.filter((r) => r.decision === 'pending' && acceptable(r)).length;
 
   return (
     <section className={titled ? 'review review-titled' : 'review'} aria-labelledby={titled ? `${id}-title` : undefined}>
@@ -88,6 +94,7 @@ export function ReviewCard({
             {rows.map((row, i) => {
               const stored = storedOf(row);
               const period = rowPeriod(row, report);
+              const unit = rowUnit(row, report);
               return (
                 <CandidateRowView
                   key={row.key}
@@ -96,10 +103,11 @@ export function ReviewCard({
                   report={report}
                   indicators={data.indicators}
                   indicatorOf={data.indicatorOf}
-                  existing={list.filter((o) => o !== stored && sameSlot(o, { unitId: report.unitId, indicatorId: row.indicatorId, period }))}
+                  existing={list.filter((o) => o !== stored && sameSlot(o, { unitId: unit, indicatorId: row.indicatorId, period }))}
                   stored={stored}
                   storedSource={stored ? sourceText(stored.sourceId, data) : undefined}
-                  unitName={report.unitId ? data.unitName(report.unitId) : ''}
+                  locked={lockedOf(row)}
+                  unitName={unit ? data.unitName(unit) : ''}
                   onChange={(patch) => patchRow(row.key, patch)}
                 />
               );
@@ -118,9 +126,9 @@ export function ReviewCard({
           <button type="button" className="primary" disabled={busy} onClick={onSave}>
             {busy ? 'Đang lưu…' : `Lưu ${counts.accepted} số liệu đã nhận`}
           </button>
-          {counts.pending > 0 && (
+          {toAccept > 0 && (
             <button type="button" disabled={busy} onClick={acceptAll}>
-              Nhận cả {counts.pending} số liệu chờ duyệt
+              Nhận cả {toAccept} số liệu chờ duyệt
             </button>
           )}
         </div>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { composePanelSvg, IMAGE_CHART_WIDTH, type ComposedChart } from './compose-svg';
+import { composePanelSvg, IMAGE_CHART_WIDTH } from './compose-svg';
+import type { PanelChartDrawing } from './draw-chart';
 import { imageCharts } from './export-panel';
 import { FONT_STACK } from './font';
 import { estimateText } from './measure-text';
@@ -8,7 +9,7 @@ import { rankedTestPanel, targetsTestPanel, testPanel } from './test-panel';
 import type { PanelExport } from '../../lib/panel-export';
 
 const legend = testPanel().model.legend;
-const chart: ComposedChart = { markup: '<g class="chart"><rect x="0" y="0" width="10" height="10" fill="#0072B2"/></g>', width: 600, height: 260, valuesShown: true, legend };
+const chart: PanelChartDrawing = { markup: '<g class="chart"><rect x="0" y="0" width="10" height="10" fill="#0072B2"/></g>', width: 600, height: 260, valuesShown: true, legend };
 const charts = [chart];
 const now = new Date(2026, 10, 23, 14, 5);
 /** The panel's image with its charts drawn from its data, as the PNG and SVG have it. */

@@ -9,19 +9,14 @@ import { MINE_BAND, MINE_EDGE } from '../../components/charts/palette';
 import { formatDateTime } from '../../lib/format';
 import type { LegendItem, PanelExport, SourceLine, TileModel } from '../../lib/panel-export';
 import { ATTAINMENT_WORDS } from '../../lib/vocabulary';
-import type { DrawnChart } from './draw-chart';
+import { CHART_GAP, type PanelChartDrawing } from './draw-chart';
 import { FONT_STACK } from './font';
 import { estimateText, wrapText, type FontWeight, type MeasureText } from './measure-text';
 import { escapeXml, num as n } from './svg-markup';
 
-export interface ComposedChart extends DrawnChart {
-  /** Its legend (series, the user's units' band, the benchmark), drawn under it. */
-  legend: LegendItem[];
-}
-
 export interface ComposeOptions {
-  /** The panel's charts, drawn (export-panel.ts drawCharts); none: the image has the figures alone. */
-  charts: ComposedChart[];
+  /** The panel's charts, drawn side by side (draw-chart.ts drawCharts); none: the image has the figures alone. */
+  charts: PanelChartDrawing[];
   /** @font-face rules to embed (embeddedFontCss()); empty keeps only the fallback stack. */
   fontCss: string;
   now: Date;
@@ -75,14 +70,17 @@ interface TextStyle {
 /** Lays out blocks top to bottom and collects their markup. */
 class Canvas {
   parts: string[] = [];
-  y = PAD;
+  y: number;
   constructor(
     readonly width: number,
     readonly measure: MeasureText,
-  ) {}
+    readonly pad = PAD,
+  ) {
+    this.y = pad;
+  }
 
   get inner() {
-    return this.width - 2 * PAD;
+    return this.width - 2 * this.pad;
   }
 
   text(x: number, baseline: number, content: string, s: TextStyle, extra = ''): void {
@@ -94,7 +92,7 @@ class Canvas {
   }
 
   /** Wrapped paragraph at the current y; returns the lines drawn. */
-  paragraph(content: string, s: TextStyle, x = PAD, maxWidth = this.inner, lineHeight = 1.4): string[] {
+  paragraph(content: string, s: TextStyle, x = this.pad, maxWidth = this.inner, lineHeight = 1.4): string[] {
     const lines = wrapText(content, maxWidth, s.size, s.weight ?? 400, this.measure);
     for (const line of lines) {
       this.text(x, this.y + s.size, escapeXml(line), s);
@@ -185,14 +183,16 @@ export function legendSwatch(item: LegendItem, x: number, mid: number, box: numb
   return `<rect class="legend-swatch" x="${n(x + 2)}" y="${n(mid - box / 2)}" width="${n(box)}" height="${n(box)}" fill="${item.color}"${edge}/>`;
 }
 
-function drawLegend(c: Canvas, legend: readonly LegendItem[]): void {
+/** The legend centred under a chart at `x0`, `width` wide, from the canvas's y; returns the y under it. */
+function drawLegend(c: Canvas, legend: readonly LegendItem[], x0 = c.pad, width = c.inner): number {
   const size = 13;
   const items = legend.map((item) => ({ item, w: 22 + c.measure(item.label, size, 400) }));
   const rows: (typeof items)[] = [];
   let row: typeof items = [];
   let rowW = 0;
+  let y = c.y;
   for (const it of items) {
-    if (row.length && rowW + 16 + it.w > c.inner) {
+    if (row.length && rowW + 16 + it.w > width) {
       rows.push(row);
       row = [];
       rowW = 0;
@@ -203,22 +203,58 @@ function drawLegend(c: Canvas, legend: readonly LegendItem[]): void {
   if (row.length) rows.push(row);
   for (const r of rows) {
     const total = r.reduce((w, it) => w + it.w, 0) + 16 * (r.length - 1);
-    let x = PAD + Math.max(0, (c.inner - total) / 2);
-    const mid = c.y + size * 0.75;
+    let x = x0 + Math.max(0, (width - total) / 2);
+    const mid = y + size * 0.75;
     for (const { item, w } of r) {
       c.parts.push(legendSwatch(item, x, mid, 12));
-      c.text(x + 22, c.y + size, escapeXml(item.label), { size, fill: COLORS.ink });
+      c.text(x + 22, y + size, escapeXml(item.label), { size, fill: COLORS.ink }, ' class="legend-label"');
       x += w + 16;
     }
-    c.y += size * 1.6;
+    y += size * 1.6;
   }
+  return y;
+}
+
+/** The charts side by side, each with its legend under it, and the line that says what a long ranking leaves out. */
+function drawCharts(c: Canvas, charts: readonly PanelChartDrawing[]): void {
+  if (charts.length === 0) return;
+  c.y += 4;
+  const total = charts.reduce((w, ch) => w + ch.width, 0) + CHART_GAP * (charts.length - 1);
+  let x = c.pad + Math.max(0, (c.inner - total) / 2);
+  const top = c.y;
+  const chartsBottom = top + Math.max(...charts.map((ch) => ch.height)) + 6;
+  let bottom = chartsBottom;
+  for (const chart of charts) {
+    c.parts.push(`<g transform="translate(${n(x)} ${n(top)})" font-size="12">${chart.markup}</g>`);
+    c.y = chartsBottom;
+    bottom = Math.max(bottom, drawLegend(c, chart.legend, x, chart.width));
+    x += chart.width + CHART_GAP;
+  }
+  c.y = bottom;
+  for (const chart of charts) if (chart.cut) c.paragraph(cutNote(chart.cut), { size: 12, fill: COLORS.muted });
+}
+
+/**
+ * The charts alone with their legends, as an svg for the page itself (the printed page): no
+ * font embedded (the page has it), scaled to its box by its viewBox.
+ */
+export function composeChartsSvg(charts: readonly PanelChartDrawing[], measure: MeasureText = estimateText): ComposedSvg {
+  const width = Math.ceil(charts.reduce((w, ch) => w + ch.width, 0) + CHART_GAP * Math.max(0, charts.length - 1));
+  const c = new Canvas(width, (t, size, weight) => measure(t, size, weight) * FALLBACK_SLACK, 0);
+  drawCharts(c, charts);
+  const height = Math.ceil(c.y);
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="100%" font-family="${escapeXml(FONT_STACK)}" role="img">` +
+    `${c.parts.join('')}</svg>`;
+  return { svg, width, height };
 }
 
 export function composePanelSvg(panel: PanelExport, options: ComposeOptions): ComposedSvg {
   const { charts, fontCss, now } = options;
   const base = options.measure ?? estimateText;
   const measure: MeasureText = (text, size, weight) => base(text, size, weight) * FALLBACK_SLACK;
-  const width = Math.ceil(Math.max(MIN_WIDTH, ...charts.map((ch) => ch.width + 2 * PAD)));
+  const chartsWidth = charts.reduce((w, ch) => w + ch.width, 0) + CHART_GAP * Math.max(0, charts.length - 1);
+  const width = Math.ceil(Math.max(MIN_WIDTH, chartsWidth + 2 * PAD));
   const c = new Canvas(width, measure);
 
   // header: title, wards and period, units
@@ -233,14 +269,7 @@ export function composePanelSvg(panel: PanelExport, options: ComposeOptions): Co
   for (const line of panel.model.summaryLines) c.paragraph(line, { size: 13, fill: COLORS.ink });
   for (const note of panel.model.unitNotes) c.paragraph(note, { size: 12, fill: COLORS.warn });
 
-  for (const chart of charts) {
-    c.y += 4;
-    const x = PAD + Math.max(0, (c.inner - chart.width) / 2);
-    c.parts.push(`<g transform="translate(${n(x)} ${n(c.y)})" font-size="12">${chart.markup}</g>`);
-    c.y += chart.height + 6;
-    drawLegend(c, chart.legend);
-    if (chart.cut) c.paragraph(cutNote(chart.cut), { size: 12, fill: COLORS.muted });
-  }
+  drawCharts(c, charts);
   for (const b of panel.model.chart.boundaries) {
     c.paragraph(`┆ Thay đổi địa giới ${b.label}: số liệu trước và sau không nối liền.`, { size: 12, fill: COLORS.warn });
   }

@@ -1,7 +1,9 @@
 /**
- * A panel's chart drawn for an export from its data at a fixed size, so that a file is the same
- * whatever screen it was made on: a trend (draw-trend.ts) or a ranking (draw-comparison.ts).
+ * A panel's charts drawn for an export from their data at a fixed size, so that a file is the
+ * same whatever screen it was made on: a trend (draw-trend.ts) or a ranking (draw-comparison.ts).
+ * A panel of several charts (one per unit of measure) has them side by side, each with its legend.
  */
+import type { LegendItem } from '../../lib/panel-export';
 import type { ExportChart } from './chart-data';
 import { drawComparison } from './draw-comparison';
 import { drawTrend } from './draw-trend';
@@ -18,6 +20,11 @@ export interface DrawnChart {
   cut?: { shown: number; total: number };
 }
 
+/** A drawn chart and its legend (series, the user's units' band, the benchmark), drawn under it. */
+export interface PanelChartDrawing extends DrawnChart {
+  legend: LegendItem[];
+}
+
 export interface DrawOptions {
   width: number;
   /** A trend's height. */
@@ -32,4 +39,14 @@ export interface DrawOptions {
 
 export function drawChart(chart: ExportChart, options: DrawOptions): DrawnChart {
   return chart.layout === 'byUnit' ? drawComparison(chart, options) : drawTrend(chart, options);
+}
+
+/** The gap between charts side by side, in the drawing's pixels. */
+export const CHART_GAP = 24;
+
+/** The panel's charts side by side in `width` (each the same share of it), with their legends. */
+export function drawCharts(charts: readonly ExportChart[], options: DrawOptions): PanelChartDrawing[] {
+  const n = Math.max(1, charts.length);
+  const width = (options.width - CHART_GAP * (n - 1)) / n;
+  return charts.map((chart) => ({ ...drawChart(chart, { ...options, width }), legend: chart.legend }));
 }

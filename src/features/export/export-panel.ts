@@ -5,9 +5,9 @@
  */
 import type { PanelExport } from '../../lib/panel-export';
 import { exportChartsOf } from './chart-data';
-import { composePanelSvg, IMAGE_CHART_WIDTH, type ComposedChart, type ComposedSvg } from './compose-svg';
+import { composePanelSvg, IMAGE_CHART_WIDTH, type ComposedSvg } from './compose-svg';
 import { figuresCsv } from './csv';
-import { drawChart } from './draw-chart';
+import { drawCharts, type PanelChartDrawing } from './draw-chart';
 import { exportFileName, type ExportFormat } from './file-name';
 import { embeddedFontCss, pageFontsReady } from './font';
 import { canvasMeasure, type MeasureText } from './measure-text';
@@ -29,12 +29,9 @@ const TREND_HEIGHT = 300;
 const RANKING_LINES = 40;
 const RANKING_HEIGHT = 1300;
 
-/** The panel's charts drawn for the PNG and SVG, with their legends. */
-export function imageCharts(panel: Pick<PanelExport, 'model'>, measure: MeasureText): ComposedChart[] {
-  return exportChartsOf(panel.model).map((chart) => ({
-    ...drawChart(chart, { width: IMAGE_CHART_WIDTH, height: TREND_HEIGHT, maxRows: RANKING_LINES, maxHeight: RANKING_HEIGHT, measure }),
-    legend: chart.legend,
-  }));
+/** The panel's charts drawn for the PNG and SVG, side by side, with their legends. */
+export function imageCharts(panel: Pick<PanelExport, 'model'>, measure: MeasureText): PanelChartDrawing[] {
+  return drawCharts(exportChartsOf(panel.model), { width: IMAGE_CHART_WIDTH, height: TREND_HEIGHT, maxRows: RANKING_LINES, maxHeight: RANKING_HEIGHT, measure });
 }
 
 export async function composeForExport(panel: PanelExport, now = new Date()): Promise<ComposedSvg> {

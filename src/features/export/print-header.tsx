@@ -1,6 +1,13 @@
-/** Shown only on paper: the active filters and when the page was printed. */
-import { useEffect, useState } from 'react';
+/**
+ * What every printed page says at its top, and the page's title while it prints: the units, the
+ * period and when it was printed. The header is a page margin box of print.css, filled from the
+ * custom property --print-header (so it repeats on every page, beside the page numbers); the
+ * title ("Phường Mỹ Thới – Cả năm 2024 – Chỉ tiêu Nghị quyết") is what "Save as PDF" names the
+ * file. Both are set when printing starts and put back after.
+ */
+import { useLayoutEffect } from 'react';
 import { formatDateTime } from '../../lib/format';
+import { usePrinting } from './print-state';
 import './print.css';
 
 export interface PrintHeaderProps {
@@ -8,28 +15,36 @@ export interface PrintHeaderProps {
   periodLabel: string;
 }
 
-export function PrintHeader({ unitNames, periodLabel }: PrintHeaderProps) {
-  const [now, setNow] = useState(() => new Date());
-  useEffect(() => {
-    const refresh = () => setNow(new Date());
-    window.addEventListener('beforeprint', refresh);
-    const print = window.matchMedia?.('print');
-    const onChange = (e: MediaQueryListEvent) => {
-      if (e.matches) refresh();
-    };
-    print?.addEventListener?.('change', onChange);
-    return () => {
-      window.removeEventListener('beforeprint', refresh);
-      print?.removeEventListener?.('change', onChange);
-    };
-  }, []);
+const APP_TITLE = 'Chỉ tiêu Nghị quyết';
 
-  return (
-    <div className="print-header print-only">
-      <p>
-        <b>Phường, xã:</b> {unitNames.join(', ')} · <b>Kỳ báo cáo:</b> {periodLabel}
-      </p>
-      <p>In lúc {formatDateTime(now)}</p>
-    </div>
-  );
+/** The title while printing: units and period first, so that saved files tell apart. */
+export function printTitle(units: string, periodLabel: string): string {
+  return `${units} – ${periodLabel} – ${APP_TITLE}`;
+}
+
+/** The header line of every page. */
+export function printHeaderLine(units: string, periodLabel: string, now: Date): string {
+  return `Phường, xã: ${units} · Kỳ báo cáo: ${periodLabel} · In lúc ${formatDateTime(now)}`;
+}
+
+/** A CSS string (for `content`): quotes and backslashes escaped, line breaks as spaces. */
+export function cssString(text: string): string {
+  return `"${text.replace(/[\\"]/g, (c) => `\\${c}`).replace(/[\r\n]+/g, ' ')}"`;
+}
+
+export function PrintHeader({ unitNames, periodLabel }: PrintHeaderProps) {
+  const printing = usePrinting();
+  const units = unitNames.join(', ');
+  useLayoutEffect(() => {
+    if (!printing) return;
+    const root = document.documentElement;
+    const title = document.title;
+    root.style.setProperty('--print-header', cssString(printHeaderLine(units, periodLabel, new Date())));
+    document.title = printTitle(units, periodLabel);
+    return () => {
+      document.title = title;
+      root.style.removeProperty('--print-header');
+    };
+  }, [printing, units, periodLabel]);
+  return null;
 }

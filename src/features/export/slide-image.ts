@@ -7,9 +7,9 @@
  */
 import type { LegendItem, PanelExport } from '../../lib/panel-export';
 import { formatDateTime } from '../../lib/format';
-import { exportChartsOf, type ExportChart } from './chart-data';
+import { exportChartsOf } from './chart-data';
 import { cutNote, legendSwatch, sourcesSummary, type ComposedSvg } from './compose-svg';
-import { drawChart } from './draw-chart';
+import { CHART_GAP, drawCharts } from './draw-chart';
 import { ExportError, type ExportedFile } from './export-panel';
 import { exportFileName } from './file-name';
 import { embeddedFontCss, FONT_STACK, pageFontsReady } from './font';
@@ -37,7 +37,6 @@ const SLIDE_RANKING_LINES = 12;
 const PAD_X = 72;
 const PAD_TOP = 52;
 const PAD_BOTTOM = 40;
-const CHART_GAP = 56;
 const COLORS = { ink: '#1d2733', muted: '#5b6673', accent: '#9b1c1c', warn: '#8a4b00', line: '#dde2e8' };
 
 export interface SlideOptions {
@@ -99,18 +98,17 @@ export function slideFooter(panel: Pick<PanelExport, 'model'>, now: Date, width:
   return line(sourcesSummary(sources));
 }
 
-/** The legends of the slide's charts, each entry once, centred in rows. */
-function drawLegend(items: readonly LegendItem[], y: number, measure: MeasureText): { parts: string[]; height: number } {
+/** A chart's legend centred in rows under it (`x0`, `width`: the chart's column), from `y`. */
+function drawLegend(items: readonly LegendItem[], x0: number, width: number, y: number, measure: MeasureText): { parts: string[]; height: number } {
   const size = SLIDE_TYPE.legend;
   const box = 26;
   const gap = 44;
-  const inner = SLIDE_WIDTH - 2 * PAD_X;
   const sized = items.map((item) => ({ item, w: box + 14 + measure(item.label, size, 400) }));
   const rows: (typeof sized)[] = [];
   let row: typeof sized = [];
   let rowW = 0;
   for (const it of sized) {
-    if (row.length && rowW + gap + it.w > inner) {
+    if (row.length && rowW + gap + it.w > width) {
       rows.push(row);
       row = [];
       rowW = 0;
@@ -123,11 +121,11 @@ function drawLegend(items: readonly LegendItem[], y: number, measure: MeasureTex
   const lineH = size * 1.45;
   rows.forEach((r, i) => {
     const total = r.reduce((w, it) => w + it.w, 0) + gap * (r.length - 1);
-    let x = PAD_X + Math.max(0, (inner - total) / 2);
+    let x = x0 + Math.max(0, (width - total) / 2);
     const mid = y + i * lineH + lineH / 2;
     for (const { item, w } of r) {
       parts.push(legendSwatch(item, x, mid, box));
-      parts.push(text({ x: x + box + 14, y: mid + size * 0.36, text: item.label, size, className: 'slide-legend' }));
+      parts.push(text({ x: x + box + 14, y: mid + size * 0.36, text: fitLine(item.label, width - box - 14, size, measure), size, className: 'slide-legend' }));
       x += w + gap;
     }
   });
@@ -171,38 +169,37 @@ export function composeSlideSvg(panel: PanelExport, { fontCss, now, measure = es
   parts.push(text({ x: PAD_X, y: footerY, text: slideFooter(panel, now, inner, measure), size: SLIDE_TYPE.footer, fill: COLORS.muted, className: 'slide-footer' }));
   const bottom = footerY - SLIDE_TYPE.footer - 30;
 
-  const seen = new Set<string>();
-  const legendItems = charts.flatMap((c) => c.legend).filter((item) => !seen.has(item.label) && (seen.add(item.label), true));
-  const legendHeight = drawLegend(legendItems, 0, measure).height;
   const notes: string[] = [];
   for (const b of new Set(charts.flatMap((c) => c.boundaries.map((x) => x.label)))) notes.push(`┆ Thay đổi địa giới ${b}: số liệu trước và sau không nối liền.`);
 
-  // the charts, side by side, in what is left; a ranking's cut said under it
-  const scaleOf = (chart: ExportChart) => (chart.layout === 'byUnit' ? SLIDE_RANKING_SCALE : SLIDE_CHART_SCALE);
+  // the charts side by side in what is left (a ranking's text is all 12 px: scaled less), each legend under its chart
+  const k = ranked ? SLIDE_RANKING_SCALE : SLIDE_CHART_SCALE;
+  const columnOf = (i: number) => {
+    const width = (inner - CHART_GAP * k * (charts.length - 1)) / Math.max(1, charts.length);
+    return { x: PAD_X + i * (width + CHART_GAP * k), width };
+  };
+  const legendHeight = Math.max(0, ...charts.map((c, i) => drawLegend(c.legend, 0, columnOf(i).width, 0, measure).height));
   const notesHeight = (notes.length + (ranked ? 1 : 0)) * SLIDE_TYPE.note * 1.3;
   const chartHeight = Math.max(200, bottom - legendHeight - notesHeight - 16 - chartTop);
-  const slot = (inner - CHART_GAP * (charts.length - 1)) / Math.max(1, charts.length);
-  const drawn = charts.map((chart) => {
-    const k = scaleOf(chart);
-    const d = drawChart(chart, { width: slot / k, height: chartHeight / k, maxRows: SLIDE_RANKING_LINES, maxHeight: chartHeight / k, smallFont: 12, measure });
-    return { ...d, k };
-  });
+  const drawn = drawCharts(charts, { width: inner / k, height: chartHeight / k, maxRows: SLIDE_RANKING_LINES, maxHeight: chartHeight / k, smallFont: 12, measure });
   const cut = drawn.find((d) => d.cut)?.cut;
   if (cut) notes.unshift(cutNote(cut));
 
-  // a short ranking leaves room: the charts, legend and notes sit in the middle of it
-  const drawnHeight = Math.max(0, ...drawn.map((d) => d.height * d.k));
+  // a short ranking leaves room: the charts, legends and notes sit in the middle of it
+  const drawnHeight = Math.max(0, ...drawn.map((d) => d.height * k));
   const top = chartTop + Math.max(0, (chartHeight - drawnHeight) / 2);
-  drawn.forEach((d, i) => {
-    const x = PAD_X + i * (slot + CHART_GAP);
-    parts.push(`<g class="slide-chart" transform="translate(${num(x)} ${num(top)}) scale(${Math.ceil(d.k * 1e4) / 1e4})" font-size="12">${d.markup}</g>`);
-  });
   const chartsBottom = top + drawnHeight + 16;
+  let legendsBottom = chartsBottom;
+  drawn.forEach((d, i) => {
+    const { x, width } = columnOf(i);
+    parts.push(`<g class="slide-chart" transform="translate(${num(x)} ${num(top)}) scale(${Math.ceil(k * 1e4) / 1e4})" font-size="12">${d.markup}</g>`);
+    const legend = drawLegend(d.legend, x, width, chartsBottom, measure);
+    parts.push(...legend.parts);
+    legendsBottom = Math.max(legendsBottom, chartsBottom + legend.height);
+  });
 
-  // legend right under the charts, then the notes
-  const legend = drawLegend(legendItems, chartsBottom, measure);
-  parts.push(...legend.parts);
-  let noteY = chartsBottom + legend.height;
+  // then the notes
+  let noteY = legendsBottom;
   for (const note of notes) {
     noteY += SLIDE_TYPE.note * 1.3;
     parts.push(text({ x: PAD_X, y: noteY, text: fitLine(note, inner, SLIDE_TYPE.note, measure), size: SLIDE_TYPE.note, fill: COLORS.warn, className: 'slide-note' }));

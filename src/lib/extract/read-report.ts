@@ -47,7 +47,11 @@ export function readReportFacts(match: string, units: readonly UnitName[]): Repo
   let asOf: string | undefined;
   let heldOn: string | undefined;
 
-  if (/giữa\s+nhiệm\s+kỳ/u.test(head) || /tổng\s+kết\s+nhiệm\s+kỳ|đại\s+hội\s+(?:đại\s+biểu\s+)?đảng\s+bộ[^.\n]{0,60}nhiệm\s+kỳ/u.test(head)) {
+  const span = readReportSpan(match, held, mostFrequentYear(match));
+  // a congress named in the head is the report's subject unless the head reviews a span of its own
+  // ("tổng kết năm 2025 … sau Đại hội Đảng bộ xã lần thứ I, nhiệm kỳ 2025-2030")
+  const congress = /đại\s+hội\s+(?:đại\s+biểu\s+)?đảng\s+bộ[^.\n]{0,60}nhiệm\s+kỳ/u.test(head) && !(span && span.at < HEAD_CHARS);
+  if (/giữa\s+nhiệm\s+kỳ/u.test(head) || /tổng\s+kết\s+nhiệm\s+kỳ/u.test(head) || congress) {
     kind = /giữa\s+nhiệm\s+kỳ/u.test(head) ? 'midterm' : 'term';
     const year = held?.year ?? termYear(match, term, kind);
     if (held && year) {
@@ -56,7 +60,6 @@ export function readReportFacts(match: string, units: readonly UnitName[]): Repo
       if (!held.year) notes.push(`Năm họp (${year}) suy ra từ các năm nêu trong báo cáo`);
     }
   } else {
-    const span = readReportSpan(match, held, mostFrequentYear(match));
     if (span) {
       kind = span.monthly ? 'month' : 'period';
       period = span.period;

@@ -33,6 +33,15 @@ describe('the year a report reviews', () => {
     expect(readReport('Ngày 20/12/2024, xã Bình Mỹ họp.\nNăm 2020, xã được công nhận nông thôn mới.', units).period).toBeUndefined();
   });
 
+  it('a year review that names the congress held during the year is still a year review', () => {
+    const r = readReport(
+      'Đảng ủy xã Óc Eo tổng kết năm 2025\nChiều 29/12/2025, Đảng ủy xã Óc Eo tổ chức hội nghị tổng kết năm 2025. Sau Đại hội Đảng bộ xã lần thứ I, nhiệm kỳ 2025-2030, xã ổn định bộ máy.',
+      units,
+    );
+    expect(r).toMatchObject({ kind: 'period', period: '2025-Q4' });
+    expect(readReport('Đại hội đại biểu Đảng bộ xã Óc Eo lần thứ I, nhiệm kỳ 2025-2030\nNgày 20/6/2025, đại hội khai mạc.', units)).toMatchObject({ kind: 'term' });
+  });
+
   it('a named span still wins over a bare year in the same head', () => {
     expect(readReport('Năm 2024: phường Mỹ Quý sơ kết 6 tháng đầu năm\nSáng ngày 12/7/2024, hội nghị.', units).period).toBe('2024-Q2');
   });
@@ -55,6 +64,14 @@ describe('monthly reports', () => {
     ['Hội nghị Đảng ủy xã Óc Eo tháng 1\nNgày 03/02/2025, hội nghị.', '2025-Q1', '2025-01-31'],
   ])('%s', (text, periodProposed, asOf) => {
     expect(readReport(text, units)).toMatchObject({ kind: 'month', periodProposed, asOf });
+  });
+
+  it('the month reviewed, not the next one the meeting is named for', () => {
+    const r = readReport(
+      'Đảng ủy xã Óc Eo giao ban bí thư chi bộ tháng 11/2025\nChiều 31/10/2025, Thường trực Đảng ủy xã Óc Eo chủ trì hội nghị đánh giá kết quả thực hiện nhiệm vụ tháng 10 và triển khai nhiệm vụ tháng 11 năm 2025.',
+      units,
+    );
+    expect(r).toMatchObject({ kind: 'month', periodProposed: '2025-Q4', asOf: '2025-10-31' });
   });
 
   it('a month that ends a quarter is that quarter', () => {

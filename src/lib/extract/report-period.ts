@@ -18,6 +18,8 @@ export interface ReportSpan {
   /** The last day of the month reported on, for a monthly report. */
   asOf?: string;
   monthly: boolean;
+  /** Where the phrase that names it starts. */
+  at: number;
 }
 
 /** The title and opening lines. */
@@ -112,10 +114,17 @@ function yearLater(match: string, end: number): number | undefined {
   return m ? Number(m[1] ?? m[2]) : undefined;
 }
 
-/** Whether a span's year fits the day the report was held: not a later year's plan, not an old year's figures. */
-function fitsHeld(year: number | undefined, held: DayMonth | null): boolean {
-  if (year === undefined || !held?.year) return true;
-  return year <= held.year && year >= held.year - 1;
+/**
+ * Whether a span fits the day the report was held: not a later year's plan, not an old year's
+ * figures, not a month after the meeting ("giao ban tháng 11" held on 31/10 reviews October).
+ */
+function fitsHeld(f: Found, held: DayMonth | null): boolean {
+  if (!held) return true;
+  if (f.year !== undefined && held.year !== undefined && (f.year > held.year || f.year < held.year - 1)) return false;
+  if (f.month === undefined) return true;
+  const heldYear = held.year ?? f.year;
+  if (f.year !== undefined && heldYear !== undefined) return f.year * 12 + f.month <= heldYear * 12 + held.month;
+  return f.month <= held.month || held.month <= 2; // a December meeting may be held in January or February
 }
 
 /**
@@ -123,7 +132,7 @@ function fitsHeld(year: number | undefined, held: DayMonth | null): boolean {
  * named without one (the most frequent year in the text).
  */
 export function readReportSpan(match: string, held: DayMonth | null, fallbackYear?: number): ReportSpan | null {
-  const found = spans(match).filter((f) => f.role === 'review' && fitsHeld(f.year, held));
+  const found = spans(match).filter((f) => f.role === 'review' && fitsHeld(f, held));
   const inHead = (f: Found) => f.start < HEAD_CHARS;
   const pick =
     found.find((f) => inHead(f) && f.strong) ??
@@ -139,9 +148,10 @@ export function readReportSpan(match: string, held: DayMonth | null, fallbackYea
   }
   year ??= fallbackYear;
   if (year === undefined) return null;
-  if (pick.month === undefined) return { period: formatPeriodId(year, pick.quarter!), monthly: false };
+  const at = pick.start;
+  if (pick.month === undefined) return { period: formatPeriodId(year, pick.quarter!), monthly: false, at };
   const quarter = Math.ceil(pick.month / 3) as Quarter;
   const asOf = endOfMonth(year, pick.month);
-  if (pick.month % 3 === 0) return { period: formatPeriodId(year, quarter), asOf, monthly: true };
-  return { periodProposed: formatPeriodId(year, quarter), asOf, monthly: true };
+  if (pick.month % 3 === 0) return { period: formatPeriodId(year, quarter), asOf, monthly: true, at };
+  return { periodProposed: formatPeriodId(year, quarter), asOf, monthly: true, at };
 }

@@ -115,9 +115,10 @@ describe('buildDocx', () => {
 
   it('sizes images to fit the page: never wider than the text, never larger than drawn, a tall one shorter than a page', () => {
     expect(pngSize(whitePng(30, 20))).toEqual({ width: 30, height: 20 });
-    expect(imageBox({ width: 2400, height: 1200 })).toEqual({ width: 623, height: 312 });
-    expect(imageBox({ width: 600, height: 300 })).toEqual({ width: 300, height: 150 });
-    const tall = imageBox({ width: 1400, height: 21000 });
+    expect(imageBox({ width: 2400, height: 1200 }, 2)).toEqual({ width: 623, height: 312 });
+    expect(imageBox({ width: 600, height: 300 }, 2)).toEqual({ width: 300, height: 150 });
+    expect(imageBox({ width: 600, height: 300 }, 1.5)).toEqual({ width: 400, height: 200 });
+    const tall = imageBox({ width: 1400, height: 21000 }, 2);
     expect(tall.height).toBeLessThan(900);
     expect(tall.width / tall.height).toBeCloseTo(1400 / 21000, 2);
   });

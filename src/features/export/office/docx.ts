@@ -29,6 +29,8 @@ import { APP_NAME, dataAsOfLine, exportedAt, measuresLine, nfc, OFFICE_MIME, sou
 
 export interface DocxOptions {
   now: Date;
+  /** Image pixels per CSS pixel of the charts' PNGs (an image is never shown larger than drawn). */
+  imageScale?: number;
   /** What the appendix covers: the page's title for the whole page; one panel's by default. */
   title?: string;
   /** Each panel's chart as a PNG (null: drawn nowhere, left out), in the panels' order. */
@@ -60,7 +62,7 @@ export function pngSize(png: Uint8Array): { width: number; height: number } | nu
 }
 
 /** The image at the text's width (never larger than drawn), shorter when a page would not hold it. */
-export function imageBox(size: { width: number; height: number }, pixelRatio = 2): { width: number; height: number } {
+export function imageBox(size: { width: number; height: number }, pixelRatio: number): { width: number; height: number } {
   const k = Math.min(IMAGE_MAX_WIDTH / size.width, IMAGE_MAX_HEIGHT / size.height, 1 / pixelRatio);
   return { width: Math.round(size.width * k), height: Math.round(size.height * k) };
 }
@@ -110,7 +112,7 @@ function figuresTable(panel: PanelExport, sourceNumber: (f: FigureRow) => string
   });
 }
 
-function panelSection(panel: PanelExport, index: number, image: Uint8Array | null): (Paragraph | Table)[] {
+function panelSection(panel: PanelExport, index: number, image: Uint8Array | null, imageScale: number): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
   out.push(new Paragraph({ heading: HeadingLevel.HEADING_1, keepNext: true, spacing: { before: 240, after: 120 }, children: [run(`${index + 1}. ${panel.title}`, { bold: true, size: BODY })] }));
   out.push(para(`${panel.unitsLabel} · ${panel.periodLabel}`, { size: SMALL, italics: true }, { keepNext: true }));
@@ -119,7 +121,7 @@ function panelSection(panel: PanelExport, index: number, image: Uint8Array | nul
 
   const size = image ? pngSize(image) : null;
   if (image && size) {
-    const box = imageBox(size);
+    const box = imageBox(size, imageScale);
     out.push(
       new Paragraph({
         alignment: AlignmentType.CENTER,
@@ -172,7 +174,7 @@ export async function buildDocx(panels: readonly PanelExport[], options: DocxOpt
   const asOf = dataAsOfLine(panels);
   head.push(para([asOf, exportedAt(options.now)].filter(Boolean).join(' · '), { italics: true, size: SMALL }, { alignment: AlignmentType.CENTER, spacing: { after: 240 } }));
 
-  const body = panels.flatMap((p, i) => panelSection(p, i, options.images?.[i] ?? null));
+  const body = panels.flatMap((p, i) => panelSection(p, i, options.images?.[i] ?? null, options.imageScale ?? 2));
   const closing = para(`${exportedAt(options.now)} từ ${APP_NAME}.`, { italics: true, size: SMALL }, { alignment: AlignmentType.RIGHT, spacing: { before: 360 } });
 
   const doc = new Document({

@@ -110,11 +110,11 @@ function isDark(color: string): boolean {
 }
 
 function addChart(slide: Slide, pptx: PptxGenJS, chart: OfficeChart, box: { x: number; y: number; w: number; h: number }): void {
-  const many = chart.series.length + (chart.benchmark ? 1 : 0) > 1;
   const common: PptxGenJS.IChartOpts = {
     ...box,
     lang: LANG,
-    showLegend: many,
+    // always a legend, as on screen: it names what the bars are (a unit, an indicator)
+    showLegend: true,
     legendPos: 'b',
     legendFontFace: FONT,
     legendFontSize: 14,

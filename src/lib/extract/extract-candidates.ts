@@ -133,7 +133,8 @@ export function extractCandidates(text: string, options: ExtractOptions): Extrac
     if (opensPlan(match, sentence, docPeriod?.year)) planParagraph = true;
     if (planParagraph) continue;
     // "… thông qua 16 chỉ tiêu nhiệm kỳ 2020-2025. Cụ thể, …": what follows lists the targets set
-    const setsTargets = TARGETS_SET.test(match.slice(sentence.start, sentence.end));
+    const set = TARGETS_SET.exec(match.slice(sentence.start, sentence.end));
+    const setsTargets = set !== null && !/(?<![\p{L}])(?:đạt|hoàn\s+thành|vượt|thực\s+hiện\s+được)(?![\p{L}])/u.test(match.slice(sentence.start + set.index + set[0].length, sentence.end));
     for (const clause of splitClauses(nt.text, sentence)) {
       const quantities = scanQuantities(match, clause.start, clause.end);
       const ctx: Context = { nt, match, clause, sentence, quantities };
@@ -147,7 +148,8 @@ export function extractCandidates(text: string, options: ExtractOptions): Extrac
         if (indicator.max !== undefined && f.value > indicator.max) continue;
         const before = match.slice(clause.start, f.q.qualifiedStart);
         const headFuture = FUTURE.test(sentenceHead.slice(0, Math.max(0, f.q.start - sentence.start)));
-        if (FUTURE.test(before) || FUTURE_NEAR.test(before) || headFuture || TARGETS_SET.test(match.slice(sentence.start, f.q.qualifiedStart))) continue;
+        const setBefore = f.rule !== TARGETS_OF_TOTAL && TARGETS_SET.test(match.slice(sentence.start, f.q.qualifiedStart));
+        if (FUTURE.test(before) || FUTURE_NEAR.test(before) || headFuture || setBefore) continue;
         // "chỉ tiêu … năm 2024 là 100%" in a report on 2023: a later year named before the figure is a plan
         if (docPeriod && findPeriodPhrases(match, sentence.start, f.q.qualifiedStart).some((p) => p.year !== undefined && p.year > docPeriod.year)) continue;
 
@@ -481,6 +483,19 @@ function clauseLeadPeriod(match: string, clause: Span, q: Quantity): PeriodPhras
 
 // ---------------------------------------------------------------- counted nouns
 
+/** The rule of targets met counted against a total said before them, which may follow "đề ra 20 chỉ tiêu". */
+const TARGETS_OF_TOTAL = 'count:targets-of-total';
+
+/** "Trong 20 chỉ tiêu Nghị quyết, có …", "Nghị quyết đề ra 20 chỉ tiêu, đạt …": the last total of targets said. */
+function targetsTotal(lead: string): number | undefined {
+  const all = [...lead.matchAll(/(?:trong|trên\s+tổng\s+số|tổng\s+số|đề\s+ra|thông\s+qua|có)\s+(\d{1,3})\s+chỉ\s+tiêu(?![\p{L}])/gu)];
+  const last = all.pop();
+  if (!last) return undefined;
+  // no other count of targets between it and the figure
+  if (/\d\s+chỉ\s+tiêu/u.test(lead.slice(last.index + last[0].length))) return undefined;
+  return Number(last[1]);
+}
+
 /** Counts whose "x/y" is x done against a plan of y (which may be exceeded), not x out of y. */
 const PLANNED: ReadonlySet<string> = new Set(['poor', 'near_poor', 'household']);
 
@@ -623,12 +638,15 @@ function readCountFigures(ctx: Context): Found[] {
       }
       case 'target': {
         // "đạt 10/11 chỉ tiêu", "8/20 chỉ tiêu hoàn thành và vượt"; never "x/y tiêu chí".
-        if (!isFraction(c)) break;
+        // Without a fraction, the total must be said before: "Trong 20 chỉ tiêu …, có 18 chỉ tiêu đạt và vượt".
+        const total = isFraction(c) ? undefined : targetsTotal(match.slice(ctx.sentence.start, c.q.qualifiedStart));
+        if (!isFraction(c) && (total === undefined || total < c.q.value)) break;
         if (/^\s*(?:giao\s+quân|tuyển\s+quân|thu|ngân\s+sách|thuế)/u.test(after)) break;
         if (/^(?:\s+[\p{L}]+){0,2}?\s+(?:không|chưa)\s+(?:đạt|hoàn\s+thành)/u.test(after)) break;
         if (/(?:không|chưa)\s+(?:đạt|hoàn\s+thành)(?:\s+được)?\s*$/u.test(before)) break;
         const achieved = TARGETS_MET_BEFORE.test(before) || /^(?:\s*[\p{L}]+(?:\s*-\s*[\p{L}]+)?){0,4}?\s+(?:đạt|hoàn\s+thành|vượt)/u.test(after);
-        if (achieved) out.push(make(c, 'resolution_targets_met', 'count:targets'));
+        if (!achieved) break;
+        out.push(total === undefined ? make(c, 'resolution_targets_met', 'count:targets') : make(c, 'resolution_targets_met', TARGETS_OF_TOTAL, { outOf: total }));
         break;
       }
       case 'collective_and_person':

@@ -30,6 +30,26 @@ describe('targets met, with other verbs', () => {
     expect(read(body)).toMatchObject([{ indicatorId: 'resolution_targets_met', value, outOf, scope: 'year' }]);
   });
 
+  it.each([
+    ['Trong 20 chỉ tiêu Nghị quyết năm 2024, có 18 chỉ tiêu đạt và vượt.', 18, 20],
+    ['Nghị quyết đề ra 20 chỉ tiêu, đến nay đạt 17 chỉ tiêu.', 17, 20],
+  ])('a total said before: %s', (body, value, outOf) => {
+    expect(read(body)).toMatchObject([{ indicatorId: 'resolution_targets_met', value, outOf }]);
+  });
+
+  it('a count of targets with no total, or of those exceeded among them, is no figure', () => {
+    expect(read('Có 18 chỉ tiêu đạt và vượt.')).toEqual([]);
+    expect(figures('Xã hoàn thành 15/24 chỉ tiêu, trong đó 5 chỉ tiêu vượt kế hoạch.')).toEqual([['resolution_targets_met', 15, 24]]);
+    expect(figures('Trong 20 chỉ tiêu, có 18 chỉ tiêu đạt, 2 chỉ tiêu chưa đạt.')).toEqual([['resolution_targets_met', 18, 20]]);
+  });
+
+  it('a sentence that sets targets and says how many were met lets the next sentence be read', () => {
+    expect(figures('Nghị quyết đề ra 20 chỉ tiêu, đạt 17 chỉ tiêu. Thu ngân sách đạt 12 tỷ đồng.')).toEqual([
+      ['resolution_targets_met', 17, 20],
+      ['budget_revenue', 12e9],
+    ]);
+  });
+
   it('but not targets set, nor met ones of another kind', () => {
     expect(read('Hội nghị thông qua 13 chỉ tiêu cho năm tới.')).toEqual([]);
     expect(read('Xã thực hiện 13/13 tiêu chí nông thôn mới.')).toEqual([]);

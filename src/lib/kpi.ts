@@ -11,11 +11,24 @@ import { countOnTrack, rankEntries, type OnTrack } from './ranking';
 import { benchmarkLabel, benchmarkOf, benchmarkValue } from './status';
 import { BENCHMARK_WORDS } from './vocabulary';
 
+/** Each period's last day, worked out once (at most 404 periods): a headline asks it of every figure of a unit with boundary changes. */
+const periodEnds = new Map<string, string | null>();
+function endOf(period: string): string | null {
+  let end = periodEnds.get(period);
+  if (end === undefined) {
+    end = periodEnd(period);
+    if (end) periodEnds.set(period, end);
+  }
+  return end;
+}
+
 /** How many boundary changes of the unit lie before the end of the period (0 = as first recorded). */
 export function unitEra(unit: Pick<Unit, 'changes'>, period: string): number {
-  const end = periodEnd(period);
-  if (!end) return 0;
-  return (unit.changes ?? []).filter((c) => c.date <= end).length;
+  const end = endOf(period);
+  if (!end || !unit.changes) return 0;
+  let era = 0;
+  for (const c of unit.changes) if (c.date <= end) era++;
+  return era;
 }
 
 export interface Headline {

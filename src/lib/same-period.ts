@@ -28,10 +28,10 @@ export type SamePeriod =
       change: number;
       /** What `change` is in: "điểm %", "%", or the figure's unit ("hộ") when absolute. */
       changeUnit: string;
-      /** "+12%", "+1,5 điểm %", "khoảng -25%", "không đổi" */
-      words: string;
+      /** "+12%", "+1,5 điểm %", "khoảng -25%", "không đổi" (made when first read) */
+      readonly words: string;
       /** "so với 9 tháng 2023: +12%" */
-      text: string;
+      readonly text: string;
     }
   | {
       kind: 'not_compared';
@@ -93,26 +93,42 @@ function boundaryBetween(unit: Pick<Unit, 'name' | 'changes' | 'validFrom'>, ear
 
 const signed = (n: number, digits: number) => `${n > 0 ? '+' : ''}${formatNumber(n, digits)}`;
 
-/** How much the figure changed, in the words of its kind. */
-function changeOf(current: Observation, previous: Observation, unit: MeasureUnit): { change: number; changeUnit: string; words: string } {
+/** How much the figure changed: in points for a percentage, in percent, or absolute from 0. */
+function changeOf(current: Observation, previous: Observation, unit: MeasureUnit): { change: number; changeUnit: string } {
+  if (unit === 'percent') return { change: current.value - previous.value, changeUnit: 'điểm %' };
+  if (previous.value === 0) return { change: current.value, changeUnit: MEASURE_NAMES[unit] };
+  return { change: Math.round(((current.value - previous.value) / previous.value) * 1000) / 10, changeUnit: '%' };
+}
+
+/** The change in words: "+12%", "+1,5 điểm %", "+3 hộ", "khoảng -25%", "không đổi". */
+function changeWords(current: Observation, previous: Observation, unit: MeasureUnit, change: number): string {
+  if (change === 0) return 'không đổi';
   const approx = current.qualifier !== 'exact' || previous.qualifier !== 'exact' ? 'khoảng ' : '';
-  if (unit === 'percent') {
-    const points = current.value - previous.value;
-    return { change: points, changeUnit: 'điểm %', words: points === 0 ? 'không đổi' : `${approx}${signed(points, 2)} điểm %` };
+  if (unit === 'percent') return `${approx}${signed(change, 2)} điểm %`;
+  if (previous.value === 0) return `${approx}${change > 0 ? '+' : '-'}${formatValue(Math.abs(change), unit)}`;
+  return `${approx}${signed(change, 1)}%`;
+}
+
+/** Why two figures a year apart are not compared, or null where they are. */
+function whyNotCompared(current: Observation, previous: Observation, indicatorId: string, unit: Pick<Unit, 'name' | 'changes' | 'validFrom'>): string | null {
+  const boundary = boundaryBetween(unit, previous.period, current.period);
+  if (boundary) return boundary;
+  const year = Number(current.period.slice(0, 4));
+  const standard = STANDARD_CHANGES.find((s) => s.indicatorIds.includes(indicatorId) && year >= s.fromYear && year - 1 < s.fromYear);
+  if (standard) return standard.reason;
+  if (previous.basis && current.basis && previous.basis !== current.basis) {
+    return `năm trước tính ${BASIS_COMPARISONS[previous.basis]}, năm nay ${BASIS_COMPARISONS[current.basis]}`;
   }
-  if (previous.value === 0) {
-    const diff = current.value - previous.value;
-    const words = diff === 0 ? 'không đổi' : `${approx}${diff > 0 ? '+' : '-'}${formatValue(Math.abs(diff), unit)}`;
-    return { change: diff, changeUnit: MEASURE_NAMES[unit], words };
+  if (previous.scope && current.scope && previous.scope !== current.scope) {
+    return `năm trước ${SCOPE_NOTES[previous.scope]}, năm nay ${SCOPE_NOTES[current.scope]}`;
   }
-  const pct = ((current.value - previous.value) / previous.value) * 100;
-  const rounded = Math.round(pct * 10) / 10;
-  return { change: rounded, changeUnit: '%', words: rounded === 0 ? 'không đổi' : `${approx}${signed(rounded, 1)}%` };
+  return null;
 }
 
 /**
  * The figure beside the same unit's figure of the same span a year earlier, or null where there
- * is nothing to say (no figure a year earlier, or targets met, which are never paired).
+ * is nothing to say (no figure a year earlier, or targets met, which are never paired). The
+ * words are made when first read: pairing many units' figures formats none it does not show.
  */
 export function samePeriodOf(
   current: Observation,
@@ -137,18 +153,29 @@ export function samePeriodOf(
   }
   if (!previous) return null;
   const label = factsOf(period)!.label;
-  const notCompared = (why: string): SamePeriod => ({ kind: 'not_compared', period, previous, text: `Không so với ${label}: ${why}` });
-  const boundary = boundaryBetween(unit, period, current.period);
-  if (boundary) return notCompared(boundary);
-  const year = Number(current.period.slice(0, 4));
-  const standard = STANDARD_CHANGES.find((s) => s.indicatorIds.includes(indicator.id) && year >= s.fromYear && year - 1 < s.fromYear);
-  if (standard) return notCompared(standard.reason);
-  if (previous.basis && current.basis && previous.basis !== current.basis) {
-    return notCompared(`năm trước tính ${BASIS_COMPARISONS[previous.basis]}, năm nay ${BASIS_COMPARISONS[current.basis]}`);
+  const why = whyNotCompared(current, previous, indicator.id, unit);
+  if (why) return { kind: 'not_compared', period, previous, text: `Không so với ${label}: ${why}` };
+  const { change, changeUnit } = changeOf(current, previous, indicator.unit);
+  return new Compared(period, label, current, previous, indicator.unit, change, changeUnit);
+}
+
+/** A comparison made: its words made when first read (a class, so its getters are shared, not made per figure). */
+class Compared {
+  readonly kind = 'compared' as const;
+  #words: string | undefined;
+  constructor(
+    readonly period: string,
+    private readonly label: string,
+    private readonly current: Observation,
+    readonly previous: Observation,
+    private readonly unit: MeasureUnit,
+    readonly change: number,
+    readonly changeUnit: string,
+  ) {}
+  get words(): string {
+    return (this.#words ??= changeWords(this.current, this.previous, this.unit, this.change));
   }
-  if (previous.scope && current.scope && previous.scope !== current.scope) {
-    return notCompared(`năm trước ${SCOPE_NOTES[previous.scope]}, năm nay ${SCOPE_NOTES[current.scope]}`);
+  get text(): string {
+    return `so với ${this.label}: ${this.words}`;
   }
-  const { change, changeUnit, words } = changeOf(current, previous, indicator.unit);
-  return { kind: 'compared', period, previous, change, changeUnit, words, text: `so với ${label}: ${words}` };
 }

@@ -11,8 +11,9 @@
  * - `missing_target`: the indicator has yearly targets, but none for this year (BHYT 2026):
  *   unknown, never zero.
  * A resolution's targets (level by the end of the term, yearly minimum, growth, term total,
- * ceiling, reduction, the year's plan) add a kind to `Benchmark`, its rule to RULES and where
- * `benchmarkOf` finds it; the words, the summary and the exports read only `Assessment`.
+ * ceiling, reduction, the year's plan) add a kind to `Benchmark`, its rule (judge, explain) to
+ * RULES and where `benchmarkOf` finds it; the words, the summary and the exports read only
+ * `Assessment`.
  *
  * The value is taken as written: "trên 50,17%" is judged as 50,17 (the sentence keeps "trên").
  */
@@ -36,8 +37,8 @@ export interface Assessment {
   status: StatusKind;
   /** STATUS_WORDS[status] */
   word: string;
-  /** One plain sentence: "Quý I đạt 13,75% dự toán năm; theo tiến độ cần 25%". */
-  reason: string;
+  /** One plain sentence: "Quý I đạt 13,75% dự toán năm; theo tiến độ cần 25%" (made when first read). */
+  readonly reason: string;
   benchmark: Benchmark;
 }
 
@@ -101,20 +102,40 @@ export function benchmarkLabel(b: Benchmark): string | null {
   return null;
 }
 
-/** The status of a figure of this indicator, or null where it has no benchmark. */
+/**
+ * The status of a figure of this indicator, or null where it has no benchmark. The sentence is
+ * made when it is first read: counting the statuses of many units (the summary) formats none.
+ */
 export function assess(indicator: Indicator, figure: AssessedFigure): Assessment | null {
   const benchmark = benchmarkOf(indicator, figure.period);
   if (!benchmark) return null;
   const rule = RULES[benchmark.kind] as Rule<Benchmark['kind']>;
-  const { status, reason } = rule(figure, benchmark, indicator);
-  return { status, word: STATUS_WORDS[status], reason, benchmark };
+  return new Assessed(rule, figure, benchmark, indicator, rule.judge(figure, benchmark, indicator));
 }
 
-type Rule<K extends Benchmark['kind']> = (
-  figure: AssessedFigure,
-  benchmark: Extract<Benchmark, { kind: K }>,
-  indicator: Indicator,
-) => { status: StatusKind; reason: string };
+/** An assessment: its sentence made when first read (a class, so its getter is shared, not made per figure). */
+class Assessed implements Assessment {
+  readonly word: string;
+  #reason: string | undefined;
+  constructor(
+    private readonly rule: Rule<Benchmark['kind']>,
+    private readonly figure: AssessedFigure,
+    readonly benchmark: Benchmark,
+    private readonly indicator: Indicator,
+    readonly status: StatusKind,
+  ) {
+    this.word = STATUS_WORDS[status];
+  }
+  get reason(): string {
+    return (this.#reason ??= this.rule.explain(this.figure, this.benchmark, this.indicator, this.status));
+  }
+}
+
+/** A kind of benchmark: how a figure is judged against it, and the sentence that says why. */
+interface Rule<K extends Benchmark['kind']> {
+  judge: (figure: AssessedFigure, benchmark: Extract<Benchmark, { kind: K }>, indicator: Indicator) => StatusKind;
+  explain: (figure: AssessedFigure, benchmark: Extract<Benchmark, { kind: K }>, indicator: Indicator, status: StatusKind) => string;
+}
 
 /** What a budget percent is of, in the sentence ("dự toán năm"); unknown: the year's amount as assigned. */
 const BASIS_OF: Record<Basis, string> = { estimate: 'dự toán năm', plan: 'kế hoạch năm', resolution: 'chỉ tiêu Nghị quyết năm' };
@@ -122,34 +143,48 @@ const BASIS_OF: Record<Basis, string> = { estimate: 'dự toán năm', plan: 'k�
 const percent = (v: number) => `${formatNumber(v)}%`;
 const written = (f: AssessedFigure, text: string) => (QUALIFIER_WORDS[f.qualifier] ? `${QUALIFIER_WORDS[f.qualifier]} ${text}` : text);
 
-const evenPace: Rule<'even_pace'> = (f, b) => {
-  const got = `${QUARTER_NAMES[b.quarter]} đạt ${written(f, percent(f.value))} ${f.basis ? BASIS_OF[f.basis] : 'mức giao cả năm'}`;
-  if (f.value >= 100) return { status: 'met', reason: b.quarter === 4 ? got : `${got}, đã đủ mức cả năm` };
-  if (b.quarter === 4) return { status: 'behind', reason: `${got}; cả năm cần 100%` };
-  const pace = `theo tiến độ cần ${percent(b.required)}`;
-  if (f.value >= b.required) return { status: 'on_track', reason: `${got}; ${pace}` };
-  const left = 4 - b.quarter;
-  const perQuarter = (100 - f.value) / left;
-  const rest = left === 1 ? `quý IV cần ${percent(perQuarter)}` : `${left} quý còn lại cần bình quân ${percent(perQuarter)} mỗi quý`;
-  return { status: perQuarter <= 25 * PACE_REACH ? 'at_risk' : 'behind', reason: `${got}; ${pace}, ${rest}` };
+const evenPace: Rule<'even_pace'> = {
+  judge: (f, b) => {
+    if (f.value >= 100) return 'met';
+    if (b.quarter === 4) return 'behind';
+    if (f.value >= b.required) return 'on_track';
+    return (100 - f.value) / (4 - b.quarter) <= 25 * PACE_REACH ? 'at_risk' : 'behind';
+  },
+  explain: (f, b, _indicator, status) => {
+    const got = `${QUARTER_NAMES[b.quarter]} đạt ${written(f, percent(f.value))} ${f.basis ? BASIS_OF[f.basis] : 'mức giao cả năm'}`;
+    if (status === 'met') return b.quarter === 4 ? got : `${got}, đã đủ mức cả năm`;
+    if (b.quarter === 4) return `${got}; cả năm cần 100%`;
+    const pace = `theo tiến độ cần ${percent(b.required)}`;
+    if (status === 'on_track') return `${got}; ${pace}`;
+    const left = 4 - b.quarter;
+    const perQuarter = percent((100 - f.value) / left);
+    return `${got}; ${pace}, ${left === 1 ? `quý IV cần ${perQuarter}` : `${left} quý còn lại cần bình quân ${perQuarter} mỗi quý`}`;
+  },
 };
 
-const yearTarget: Rule<'year_target'> = (f, b, indicator) => {
-  const say = (v: number) => formatValue(v, indicator.unit);
-  const got = `${QUARTER_NAMES[b.quarter]} đạt ${written(f, say(f.value))}; mục tiêu năm ${b.year} là ${say(b.value)}`;
-  const higher = indicator.higherIsBetter;
-  if (higher ? f.value >= b.value : f.value <= b.value) return { status: 'met', reason: got };
-  const gap = Math.abs(b.value - f.value);
-  const gapText = indicator.unit === 'percent' ? `${formatNumber(gap)} điểm %` : say(gap);
-  const reason = `${got}, ${higher ? 'còn thiếu' : 'còn vượt'} ${gapText}`;
-  const left = 4 - b.quarter;
-  const reach = indicator.unit === 'percent' ? left * LEVEL_REACH_PER_QUARTER : (left * LEVEL_REACH_PER_QUARTER * Math.abs(b.value)) / 100;
-  return { status: left > 0 && gap <= reach ? 'at_risk' : 'behind', reason };
+const yearTarget: Rule<'year_target'> = {
+  judge: (f, b, indicator) => {
+    if (indicator.higherIsBetter ? f.value >= b.value : f.value <= b.value) return 'met';
+    const left = 4 - b.quarter;
+    const reach = indicator.unit === 'percent' ? left * LEVEL_REACH_PER_QUARTER : (left * LEVEL_REACH_PER_QUARTER * Math.abs(b.value)) / 100;
+    return left > 0 && Math.abs(b.value - f.value) <= reach ? 'at_risk' : 'behind';
+  },
+  explain: (f, b, indicator, status) => {
+    const say = (v: number) => formatValue(v, indicator.unit);
+    const got = `${QUARTER_NAMES[b.quarter]} đạt ${written(f, say(f.value))}; mục tiêu năm ${b.year} là ${say(b.value)}`;
+    if (status === 'met') return got;
+    const gap = Math.abs(b.value - f.value);
+    const gapText = indicator.unit === 'percent' ? `${formatNumber(gap)} điểm %` : say(gap);
+    return `${got}, ${indicator.higherIsBetter ? 'còn thiếu' : 'còn vượt'} ${gapText}`;
+  },
 };
 
-const missingTarget: Rule<'missing_target'> = (_f, b, indicator) => {
-  const latest = b.latest ? `; mục tiêu năm ${b.latest.year} là ${formatValue(b.latest.value, indicator.unit)}` : '';
-  return { status: 'no_target', reason: `Không tìm thấy mục tiêu năm ${b.year}${latest}` };
+const missingTarget: Rule<'missing_target'> = {
+  judge: () => 'no_target',
+  explain: (_f, b, indicator) => {
+    const latest = b.latest ? `; mục tiêu năm ${b.latest.year} là ${formatValue(b.latest.value, indicator.unit)}` : '';
+    return `Không tìm thấy mục tiêu năm ${b.year}${latest}`;
+  },
 };
 
 const RULES: { [K in Benchmark['kind']]: Rule<K> } = {

@@ -29,13 +29,19 @@ function combineFigures(results: UseQueryResult<Observation[]>[]) {
   return { answers: results.map((r) => r.data), failed: results.some((r) => r.isError && !r.data) };
 }
 
-/** To the tile, without touching the URL (the filters own it): scrolled to and focused. */
-function jumpTo(event: MouseEvent<HTMLAnchorElement>, anchor: string): void {
-  const tile = document.getElementById(anchor);
-  if (!tile) return;
+/**
+ * To the tile, without touching the URL (the filters own it): scrolled to and focused; where the
+ * tile is not drawn (a panel still loading), to its panel.
+ */
+function jumpTo(event: MouseEvent<HTMLAnchorElement>, anchor: string, slug?: string): void {
   event.preventDefault();
-  tile.scrollIntoView?.({ block: 'center' });
-  tile.focus({ preventScroll: true });
+  const tile = document.getElementById(anchor);
+  if (tile) {
+    tile.scrollIntoView?.({ block: 'center' });
+    tile.focus({ preventScroll: true });
+  } else if (slug) {
+    document.querySelector(`[data-panel="${slug}"]`)?.scrollIntoView?.({ block: 'start' });
+  }
 }
 
 function Part({ part }: { part: LinePart }) {
@@ -87,7 +93,7 @@ export function AtRiskSummary({ families, view, period, byUnit, figuresOf }: AtR
       <ul className="at-risk-families">
         {summary.families.map((f) => (
           <li key={f.family}>
-            <a href={`#${f.anchor}`} onClick={(e) => jumpTo(e, f.anchor)}>
+            <a href={`#${f.anchor}`} onClick={(e) => jumpTo(e, f.anchor, f.slug)}>
               {f.title}
             </a>
             {` · ${when}: `}

@@ -4,9 +4,9 @@ import { TEST_INDICATORS, TEST_OBSERVATIONS, TEST_UNITS } from '../../lib/test-d
 import { buildSummary, familyParts, figureParts, type Summary, type SummaryFamily } from './summary-model';
 
 const FAMILIES: SummaryFamily[] = [
-  { family: 'budget', title: 'Thu ngân sách', headline: ['budget_revenue', 'budget_revenue_pct'] },
-  { family: 'health_insurance', title: 'Bảo hiểm y tế', headline: ['health_insurance_coverage'] },
-  { family: 'resolution_targets', title: 'Chỉ tiêu Nghị quyết', headline: ['resolution_targets_met'] },
+  { family: 'budget', slug: 'thu-ngan-sach', title: 'Thu ngân sách', headline: ['budget_revenue', 'budget_revenue_pct'] },
+  { family: 'health_insurance', slug: 'bao-hiem-y-te', title: 'Bảo hiểm y tế', headline: ['health_insurance_coverage'] },
+  { family: 'resolution_targets', slug: 'chi-tieu-nghi-quyet', title: 'Chỉ tiêu Nghị quyết', headline: ['resolution_targets_met'] },
 ];
 const familyOf = (o: Observation): Family => TEST_INDICATORS.find((i) => i.id === o.indicatorId)!.family;
 const byFamily = (observations: readonly Observation[]) =>

@@ -16,6 +16,8 @@ import { STATUS_COUNT_WORDS } from '../../lib/vocabulary';
 /** A family as the summary reads it (kpi-panel's FamilyConfig has these). */
 export interface SummaryFamily {
   family: Family;
+  /** The panel's `data-panel` ("thu-ngan-sach"). */
+  slug: string;
   title: string;
   headline: readonly string[];
 }
@@ -38,6 +40,7 @@ export interface SummaryItem {
 /** One family among many units: how many units are in each state (a unit counts by its worst figure). */
 export interface FamilyCount {
   family: Family;
+  slug: string;
   title: string;
   /** The family's first tile of a benchmarked figure (the highest of the units). */
   anchor: string;
@@ -98,7 +101,7 @@ export function buildSummary(input: SummaryInput): Summary {
         if (worst) counts[countKeyOf(worst)]++;
         else none++;
       }
-      return { family: family.family, title: family.title, anchor: tileAnchor(undefined, indicators[0]!.id), counts, none, total: units.length, noun };
+      return { family: family.family, slug: family.slug, title: family.title, anchor: tileAnchor(undefined, indicators[0]!.id), counts, none, total: units.length, noun };
     });
     return { mode: 'units', families };
   }

@@ -1,39 +1,45 @@
 /**
- * The chart code (Recharts, about half the JavaScript) is not part of the entry: it is fetched
- * and compiled while the page waits for its figures, and drawn after the headline figures.
+ * The chart code is not part of the entry: Recharts (about half the JavaScript) for trends, and
+ * the hand-drawn comparison of many units, each a chunk fetched when it is wanted and drawn
+ * after the headline figures.
  *
  * - Fetched early: when trends will be drawn (fewer wards than a comparison takes), the page asks
- *   for the module before its first render (`preloadChart`), so its download and compilation
- *   overlap the wait for the API instead of following the headline figures. Otherwise the first
- *   panel that wants a chart asks for it.
- * - Drawn one chart per frame: drawing a Recharts chart costs tens to hundreds of ms; four in one
- *   commit kept every chart (and the page) frozen until the last was done. Panels take turns,
- *   each after the previous one was painted, in the order they asked (the page's order when their
- *   figures come together), so the first chart is on screen after one chart's work.
+ *   for their module before its first render (`preloadChart`), so its download and compilation
+ *   overlap the wait for the API instead of following the headline figures; a panel that will
+ *   compare many units asks for the comparison's (`preloadComparisonChart`) as soon as it knows.
+ *   Otherwise the first panel that wants a chart asks for it.
+ * - Drawn one panel's chart per frame: drawing a Recharts chart costs tens to hundreds of ms; four
+ *   in one commit kept every chart (and the page) frozen until the last was done. Panels take
+ *   turns, each after the previous one was painted, in the order they asked (the page's order
+ *   when their figures come together), so the first chart is on screen after one chart's work.
  * - Not React.lazy: a Suspense boundary that shows its fallback holds the content back for at
  *   least 300 ms (React's fallback throttle), each panel in turn.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ComponentType } from 'react';
+import type { ComparisonChartProps } from './comparison-chart';
 import type { KpiChartProps } from './kpi-chart';
 
-type ChartComponent = React.ComponentType<KpiChartProps>;
-
-let loading: Promise<ChartComponent> | undefined;
-
-/** Starts fetching the chart code (once); the page calls it before its first render. */
-export function preloadChart(): void {
-  loadChart().catch(() => undefined); // reported once a chart is wanted
+/** A module fetched once; a failed fetch is tried again by the next one who asks. */
+function lazyModule<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | undefined;
+  return () =>
+    (loading ??= load().catch((err: unknown) => {
+      loading = undefined;
+      throw err;
+    }));
 }
 
-function loadChart(): Promise<ChartComponent> {
-  loading ??= import('./kpi-chart').then(
-    (m) => m.KpiChart,
-    (err: unknown) => {
-      loading = undefined; // the next panel that asks tries again
-      throw err;
-    },
-  );
-  return loading;
+const loadTrend = lazyModule(() => import('./kpi-chart').then((m) => m.KpiChart as ComponentType<KpiChartProps>));
+const loadComparison = lazyModule(() => import('./comparison-chart').then((m) => m.ComparisonChart as ComponentType<ComparisonChartProps>));
+
+/** Starts fetching the trend chart's code (once); the page calls it before its first render. */
+export function preloadChart(): void {
+  loadTrend().catch(() => undefined); // reported once a chart is wanted
+}
+
+/** Starts fetching the comparison chart's code (once). */
+export function preloadComparisonChart(): void {
+  loadComparison().catch(() => undefined);
 }
 
 /** Runs `run` once the frame after now has been painted (or after a while in a hidden tab, where frames stop). */
@@ -79,14 +85,14 @@ function waitForTurn(go: () => void): () => void {
  * The chart component once its code is there and it is this panel's turn (`undefined` until
  * then); `failed` if it could not load, and `retry` to ask for it again.
  */
-export interface LazyChart {
-  Chart: ChartComponent | undefined;
+export interface LazyChart<P = KpiChartProps> {
+  Chart: ComponentType<P> | undefined;
   failed: boolean;
   retry: () => void;
 }
 
-export function useKpiChart(wanted: boolean): LazyChart {
-  const [Chart, setChart] = useState<ChartComponent | undefined>();
+function useLazyChart<P>(wanted: boolean, load: () => Promise<ComponentType<P>>): LazyChart<P> {
+  const [Chart, setChart] = useState<ComponentType<P> | undefined>();
   const [failed, setFailed] = useState(false);
   const [attempt, setAttempt] = useState(0);
 
@@ -94,7 +100,7 @@ export function useKpiChart(wanted: boolean): LazyChart {
     if (!wanted || Chart || failed) return;
     let live = true;
     let giveUp: (() => void) | undefined;
-    loadChart().then(
+    load().then(
       (C) => {
         if (live) giveUp = waitForTurn(() => setChart(() => C));
       },
@@ -104,11 +110,21 @@ export function useKpiChart(wanted: boolean): LazyChart {
       live = false;
       giveUp?.();
     };
-  }, [wanted, Chart, failed, attempt]);
+  }, [wanted, Chart, failed, attempt, load]);
 
   const retry = () => {
     setFailed(false);
     setAttempt((n) => n + 1);
   };
   return { Chart: wanted ? Chart : undefined, failed: wanted && failed, retry };
+}
+
+/** The trend chart (Recharts). */
+export function useKpiChart(wanted: boolean): LazyChart<KpiChartProps> {
+  return useLazyChart(wanted, loadTrend);
+}
+
+/** The comparison of many units. */
+export function useComparisonChart(wanted: boolean): LazyChart<ComparisonChartProps> {
+  return useLazyChart(wanted, loadComparison);
 }

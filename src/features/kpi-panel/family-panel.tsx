@@ -3,9 +3,9 @@
  * states: loading, error with Retry, no figures, and the figures (PanelContent). Headline
  * figures come first; the chart code is asked for once there are figures to draw.
  */
-import { useId, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import { userMessageOf } from '../../api/client';
-import { useKpiChart } from '../../components/charts/use-kpi-chart';
+import { preloadComparisonChart, useComparisonChart, useKpiChart } from '../../components/charts/use-kpi-chart';
 import { PanelFrame } from '../../components/panel/panel-frame';
 import { PanelError, PanelLoading } from '../../components/panel/panel-states';
 import { CHART_SVG_SELECTOR } from '../../components/charts/chart-marker';
@@ -14,8 +14,10 @@ import { periodLabel } from '../../lib/period-names';
 import type { FamilyConfig } from './families';
 import { PanelContent } from './panel-content';
 import { PanelNoFigures } from './panel-empty';
+import { comparesUnits } from './compare';
 import { buildPanelModel, describeUnits, type UnitToFill } from './panel-model';
 import { usePanelData } from './use-panel-data';
+import { unitsInView } from './units-in-view';
 import { useSettledView } from './use-settled-view';
 
 export interface FamilyPanelProps {
@@ -48,7 +50,14 @@ export function FamilyPanel({ config, units, period, onSelectPeriod, renderActio
   // kept here, across the panel's states, so a chart once drawn is not waited for again
   // figures to draw: the units' own, or with the lineage shown, their former units'
   const hasFigures = Boolean(model && (model.tiles.length > 0 || (shown.lineage && model.figureCount > 0)));
-  const trend = useKpiChart(!error && model?.chart.layout !== 'byUnit' && hasFigures && Boolean(model?.charts.length));
+  const drawable = !error && hasFigures && Boolean(model?.charts.length);
+  const trend = useKpiChart(drawable && model?.chart.layout !== 'byUnit');
+  const comparison = useComparisonChart(drawable && model?.chart.layout === 'byUnit');
+  // many units to compare: their chart's code is fetched while their figures are
+  const compares = useMemo(() => comparesUnits(unitsInView(units, period, knownUnits).length), [units, period, knownUnits]);
+  useEffect(() => {
+    if (compares) preloadComparisonChart();
+  }, [compares]);
   const lineageToggle = { shown: shown.lineage, onChange: setLineage, busy: isUpdating && lineage !== shown.lineage };
 
   const { title } = config;
@@ -94,6 +103,7 @@ export function FamilyPanel({ config, units, period, onSelectPeriod, renderActio
         caption={`${title}: ${subtitle}`}
         chartBoxId={chartId}
         trend={trend}
+        comparison={comparison}
         lineage={lineageToggle}
         renderAddFigures={renderAddFigures}
       />

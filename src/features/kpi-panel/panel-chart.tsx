@@ -1,13 +1,13 @@
 /**
- * A panel's charts: many units ranked are drawn at once by hand (ComparisonChart); trends wait
- * for the chart code (fetched lazily, one panel's charts drawn per frame: `useKpiChart`, whose
- * answer the panel keeps across its states and hands in as `trend`) behind a placeholder, and
- * offer Retry if that code could not load. A panel of figures in several units of measure draws
+ * A panel's charts: many units ranked (the hand-drawn ComparisonChart) or trends (Recharts),
+ * each kind's code fetched lazily and drawn one panel per frame (`useComparisonChart`,
+ * `useKpiChart`, whose answers the panel keeps across its states and hands in as `comparison`
+ * and `trend`), behind a placeholder, with Retry if that code could not load. A panel of figures in several units of measure draws
  * one small chart per unit (model.charts), side by side where there is room. The charts' root
  * svgs sit in the box `boxId`, in the model's order, where the exports find them.
  */
 import { useMemo } from 'react';
-import { ComparisonChart } from '../../components/charts/comparison-chart';
+import type { ComparisonChartProps } from '../../components/charts/comparison-chart';
 import { SmallMultiples } from '../../components/charts/small-multiples';
 import type { LazyChart } from '../../components/charts/use-kpi-chart';
 import { formatBarValue, formatValue } from '../../lib/format';
@@ -19,9 +19,16 @@ import type { PanelModel } from './panel-model';
 const HEIGHT = 300;
 const SMALL_HEIGHT = 240;
 
-export function PanelChart({ model, boxId, trend }: { model: PanelModel; boxId: string; trend: LazyChart }) {
+export function PanelChart({ model, boxId, trend, comparison }: {
+  model: PanelModel;
+  boxId: string;
+  trend: LazyChart;
+  comparison: LazyChart<ComparisonChartProps>;
+}) {
   const compare = model.chart.layout === 'byUnit';
-  const { Chart, failed, retry } = trend;
+  const { failed, retry } = compare ? comparison : trend;
+  const Chart = trend.Chart;
+  const Comparison = comparison.Chart;
 
   // stable props, so the (memoised) charts are drawn again only when their figures change
   const drawn = useMemo(
@@ -47,9 +54,9 @@ export function PanelChart({ model, boxId, trend }: { model: PanelModel; boxId: 
   let body;
   if (!first) {
     body = null;
-  } else if (compare) {
-    body = <ComparisonChart {...first.props} formatLabel={formatLabel} mine={model.mine} mineLabel={MINE_LABEL} />;
-  } else if (Chart) {
+  } else if (compare && Comparison) {
+    body = <Comparison {...first.props} formatLabel={formatLabel} mine={model.mine} mineLabel={MINE_LABEL} />;
+  } else if (!compare && Chart) {
     body = (
       <SmallMultiples>
         {drawn.map((d) => (

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { ComparisonChartProps } from '../../components/charts/comparison-chart';
 import type { LazyChart } from '../../components/charts/use-kpi-chart';
 import { DataTable } from './data-table';
 import { HeadlineTiles } from './headline-tiles';
@@ -9,13 +10,14 @@ import { LineageSwitch, type LineageToggle } from './lineage-switch';
 import { SourceList } from './source-list';
 import './panel-units.css';
 
-/** A panel with figures: headline tiles first, then the chart, its boundary notes, the table behind it and the sources. */
-export function PanelContent({ model, caption, chartBoxId, trend, lineage, renderAddFigures }: {
+/** A panel with figures: headline tiles first, then the charts, their boundary notes, the table behind them and the sources. */
+export function PanelContent({ model, caption, chartBoxId, trend, comparison, lineage, renderAddFigures }: {
   model: PanelModel;
   /** The table's caption: the panel's title and subtitle. */
   caption: string;
   chartBoxId: string;
   trend: LazyChart;
+  comparison: LazyChart<ComparisonChartProps>;
   lineage: LineageToggle;
   renderAddFigures?: (unit: UnitToFill) => ReactNode;
 }) {
@@ -31,7 +33,7 @@ export function PanelContent({ model, caption, chartBoxId, trend, lineage, rende
       <UnitsToFill units={toFill} render={renderAddFigures} />
       <UnitNotes notes={model.unitNotes} />
       {model.hasLineage && <LineageSwitch {...lineage} />}
-      <PanelChart model={model} boxId={chartBoxId} trend={trend} />
+      <PanelChart model={model} boxId={chartBoxId} trend={trend} comparison={comparison} />
       {model.chart.boundaries.map((b) => (
         <p key={b.period + b.label} className="boundary-note">
           <span aria-hidden="true">┆ </span>Thay đổi địa giới {b.label}: số liệu trước và sau không nối liền.

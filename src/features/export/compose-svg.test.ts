@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { composePanelSvg, IMAGE_CHART_WIDTH } from './compose-svg';
+import { composePanelSvg, IMAGE_CHART_WIDTH, summarizeNotes } from './compose-svg';
 import type { PanelChartDrawing } from './draw-chart';
 import { imageCharts } from './export-panel';
 import { FONT_STACK } from './font';
@@ -147,5 +147,23 @@ describe('the image of a trend', () => {
     expect(boxes).toHaveLength(2);
     expect(boxes[0]).not.toBe(boxes[1]);
     expect(new Set(boxes)).toEqual(bars);
+  });
+});
+
+describe('summarizeNotes', () => {
+  it('says the same note of many units once, with how many', () => {
+    const names = Array.from({ length: 30 }, (_, i) => (i < 20 ? `Xã Giả Lập ${i + 1}` : `Phường Giả Lập ${i + 1}`));
+    const notes = [...names.map((u) => `${u} được thành lập từ 01/07/2025.`), 'Tỉnh Giả Lập được thành lập từ 01/07/2025: chọn kỳ từ 9 tháng 2025 trở đi.'];
+    expect(summarizeNotes(notes, names)).toEqual([
+      '30 xã, phường được thành lập từ 01/07/2025.',
+      'Tỉnh Giả Lập được thành lập từ 01/07/2025: chọn kỳ từ 9 tháng 2025 trở đi.',
+    ]);
+  });
+
+  it('keeps a few units’ notes as they are, and counts what is beyond the lines an image lists', () => {
+    const few = ['Phường Mỹ Bình không còn từ 01/07/2025; nay thuộc Phường Long Xuyên.', 'Phường Mỹ Quý không còn từ 01/07/2025; nay thuộc Phường Long Xuyên.'];
+    expect(summarizeNotes(few, ['Phường Mỹ Bình', 'Phường Mỹ Quý'])).toEqual(few);
+    const many = Array.from({ length: 9 }, (_, i) => `Ghi chú giả lập số ${i + 1}.`);
+    expect(summarizeNotes(many, [])).toEqual([...many.slice(0, 5), 'và 4 ghi chú khác về các đơn vị']);
   });
 });

@@ -12,6 +12,7 @@ import { ATTAINMENT_WORDS } from '../../lib/vocabulary';
 import { CHART_GAP, type PanelChartDrawing } from './draw-chart';
 import { FONT_STACK } from './font';
 import { estimateText, wrapText, type FontWeight, type MeasureText } from './measure-text';
+import { unitsNoun } from './ranking-window';
 import { escapeXml, num as n } from './svg-markup';
 
 export interface ComposeOptions {
@@ -50,6 +51,35 @@ export const IMAGE_CHART_WIDTH = 912;
 /** "36 báo cáo — danh sách trong tệp CSV/Excel": many sources said in one line. */
 export function sourcesSummary(sources: readonly SourceLine[]): string {
   return `${sources.length} báo cáo — danh sách trong tệp CSV/Excel`;
+}
+
+/** The most notes about units an image lists; beyond, it says how many more. */
+const NOTES_IN_IMAGE = 6;
+
+/**
+ * Notes about units, as an image says them: the same note of many units said once, with how
+ * many ("102 xã, phường được thành lập từ 01/07/2025."), and at most NOTES_IN_IMAGE lines.
+ */
+export function summarizeNotes(notes: readonly string[], unitNames: readonly string[]): string[] {
+  const names = [...unitNames].sort((a, b) => b.length - a.length);
+  const groups = new Map<string, string[]>();
+  const order: string[] = [];
+  for (const note of notes) {
+    const name = names.find((u) => note.startsWith(`${u} `));
+    const key = name ? note.slice(name.length) : note;
+    if (!groups.has(key)) {
+      groups.set(key, []);
+      order.push(key);
+    }
+    if (name) groups.get(key)!.push(name);
+  }
+  const lines = order.flatMap((tail) => {
+    const of = groups.get(tail)!;
+    if (of.length === 0) return [tail];
+    return of.length > 3 ? [`${of.length} ${unitsNoun(of)}${tail}`] : of.map((u) => `${u}${tail}`);
+  });
+  if (lines.length <= NOTES_IN_IMAGE) return lines;
+  return [...lines.slice(0, NOTES_IN_IMAGE - 1), `và ${lines.length - NOTES_IN_IMAGE + 1} ghi chú khác về các đơn vị`];
 }
 
 /** The one line under a ranking cut short: how many units it shows, and where they all are. */
@@ -267,7 +297,7 @@ export function composePanelSvg(panel: PanelExport, options: ComposeOptions): Co
 
   drawTiles(c, panel.model.tiles);
   for (const line of panel.model.summaryLines) c.paragraph(line, { size: 13, fill: COLORS.ink });
-  for (const note of panel.model.unitNotes) c.paragraph(note, { size: 12, fill: COLORS.warn });
+  for (const note of summarizeNotes(panel.model.unitNotes, panel.unitNames)) c.paragraph(note, { size: 12, fill: COLORS.warn });
 
   drawCharts(c, charts);
   for (const b of panel.model.chart.boundaries) {

@@ -110,6 +110,8 @@ export function extractCandidates(text: string, options: ExtractOptions): Extrac
   const indicators = new Map(options.indicators.map((i) => [i.id, i]));
   const docPeriod = facts.period ? parsePeriod(facts.period) : facts.periodProposed ? parsePeriod(facts.periodProposed) : null;
   const monthly = facts.kind === 'month';
+  // a month or a quarter alone: counts and sums are that span's, not from 1 January
+  const partial = monthly || facts.quarterOnly === true;
   const termReview = facts.kind === 'midterm' || facts.kind === 'term';
   const candidates: Candidate[] = [];
   const seen = new Map<string, number>();
@@ -173,8 +175,8 @@ export function extractCandidates(text: string, options: ExtractOptions): Extrac
           }
         } else if (docPeriod && docPeriod.quarter !== 1 && indicator.aggregation === 'ytd' && /trong\s+quý(?!\s+(?:i|1)(?![\p{L}\d]))/u.test(before)) {
           continue; // "trong quý": this quarter alone
-        } else if (monthly && indicator.aggregation === 'ytd' && f.q.kind !== 'percent' && !CUMULATIVE.test(match.slice(sentence.start, f.q.qualifiedStart))) {
-          continue; // a monthly report's counts and sums are the month's alone unless it says "lũy kế"
+        } else if (partial && indicator.aggregation === 'ytd' && f.q.kind !== 'percent' && !CUMULATIVE.test(match.slice(sentence.start, f.q.qualifiedStart))) {
+          continue; // a monthly or quarterly report's counts and sums are its span's alone unless it says "lũy kế"
         }
 
         const c: Candidate = {

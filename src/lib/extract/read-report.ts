@@ -25,6 +25,8 @@ export interface ReportFacts {
   periodProposed?: string;
   /** The last day of the month a monthly report covers. */
   asOf?: string;
+  /** A report of a quarter alone ("sơ kết quý III năm 2024"): `period` is its end. */
+  quarterOnly?: true;
   heldOn?: string;
   /** Term span for mid-term and term reviews ("nhiệm kỳ 2020-2025"). */
   term?: [number, number];
@@ -45,6 +47,7 @@ export function readReportFacts(match: string, units: readonly UnitName[]): Repo
   let period: string | undefined;
   let periodProposed: string | undefined;
   let asOf: string | undefined;
+  let quarterOnly = false;
   let heldOn: string | undefined;
 
   const span = readReportSpan(match, held, mostFrequentYear(match));
@@ -65,6 +68,7 @@ export function readReportFacts(match: string, units: readonly UnitName[]): Repo
       period = span.period;
       periodProposed = span.periodProposed;
       asOf = span.asOf;
+      if (span.quarterOnly) quarterOnly = true;
       if (periodProposed && asOf) {
         notes.push(`Báo cáo tháng: số liệu đến ngày ${viDate(asOf)}, chưa trọn một quý. Đề xuất ghi vào kỳ “${periodLabel(periodProposed)}” kèm ngày số liệu; hãy xác nhận hoặc chọn kỳ khác.`);
       }
@@ -95,6 +99,7 @@ export function readReportFacts(match: string, units: readonly UnitName[]): Repo
   if (period) facts.period = period;
   if (periodProposed) facts.periodProposed = periodProposed;
   if (asOf) facts.asOf = asOf;
+  if (quarterOnly) facts.quarterOnly = true;
   if (heldOn) facts.heldOn = heldOn;
   if (term) facts.term = term;
   return facts;

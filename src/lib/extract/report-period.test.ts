@@ -112,6 +112,25 @@ describe('monthly reports', () => {
   });
 });
 
+describe('a quarter alone', () => {
+  it('is the period, its counts and sums the quarter’s unless said from January', () => {
+    const r = extractCandidates(
+      'Đảng ủy xã Óc Eo sơ kết quý III năm 2024\nSáng ngày 03/10/2024, hội nghị.\nTrong quý, thu ngân sách đạt 2,1 tỷ đồng; tỷ lệ tham gia bảo hiểm y tế đạt 92%; giảm 4 hộ nghèo; lũy kế 9 tháng, thu ngân sách đạt 6,5 tỷ đồng.',
+      options,
+    );
+    expect(r).toMatchObject({ period: '2024-Q3', kind: 'period' });
+    expect(r.candidates.map((c) => [c.indicatorId, c.value, c.period])).toEqual([
+      ['health_insurance_coverage', 92, '2024-Q3'],
+      ['budget_revenue', 6.5e9, '2024-Q3'],
+    ]);
+  });
+
+  it('gives way to a span from January named beside it', () => {
+    expect(readReport('Xã Óc Eo đánh giá kết quả quý III và 9 tháng đầu năm 2024\nNgày 03/10/2024, hội nghị.', units)).toMatchObject({ period: '2024-Q3' });
+    expect(readReport('Xã Óc Eo đánh giá kết quả quý III và 9 tháng đầu năm 2024\nNgày 03/10/2024, hội nghị.', units).quarterOnly).toBeUndefined();
+  });
+});
+
 describe('the day it was held', () => {
   it('is not the date of a document cited by its number', () => {
     const d = (t: string) => findHeldDate(foldForMatch(t));

@@ -18,6 +18,8 @@ export interface ReportSpan {
   /** The last day of the month reported on, for a monthly report. */
   asOf?: string;
   monthly: boolean;
+  /** A quarter alone ("quý III năm 2024"): its counts and sums are the quarter's, not from 1 January. */
+  quarterOnly?: true;
   /** Where the phrase that names it starts. */
   at: number;
 }
@@ -30,7 +32,9 @@ const PLAN_WORDS =
   /phương\s+hướng|kế\s+hoạch|phấn\s+đấu|mục\s+tiêu|triển\s+khai|dự\s+kiến|giải\s+pháp|định\s+hướng|trọng\s+tâm|đề\s+ra|so\s+với|cùng\s+kỳ|(?<![\p{L}])(?:cho|sẽ|tới|sau|trước|từ|đến)(?![\p{L}])/u;
 /** Words that make a span the one reviewed. */
 const REVIEW_WORDS =
-  /tổng\s+kết|sơ\s+kết|đánh\s+giá|kiểm\s+điểm|kết\s+quả|thực\s+hiện|báo\s+cáo|tình\s+hình|giao\s+ban|hội\s+nghị|(?<![\p{L}])(?:trong|qua|họp)(?![\p{L}])/u;
+  /tổng\s+kết|sơ\s+kết|đánh\s+giá|kiểm\s+điểm|kết\s+quả|thực\s+hiện|báo\s+cáo|tình\s+hình|giao\s+ban|hội\s+nghị|định\s+kỳ|(?<![\p{L}])họp(?![\p{L}])/u;
+/** Words just before a span that make it the reviewed one: "trong 6 tháng đầu năm", "qua quý I". */
+const REVIEW_JUST_BEFORE = /(?<![\p{L}])(?:trong|qua)\s*$/u;
 /** Where the words that decide a span's role stop: a clause, "và", a bracket. */
 const SEGMENT_BREAK = /[,;:()]|(?<![\p{L}])và(?![\p{L}])|\s[–-]\s(?=\p{L}+\s+\p{L})/gu;
 /** A sentence that states a plan in its first words: "Năm 2024, Đảng bộ xã phấn đấu: …". */
@@ -46,6 +50,8 @@ interface Found {
   month?: number;
   /** A named span ("9 tháng", "tổng kết năm", a month), not a bare year. */
   strong: boolean;
+  /** A quarter alone ("quý III"): weaker than a span from 1 January. */
+  quarterOnly?: true;
   role: Role;
 }
 
@@ -71,7 +77,7 @@ function roleOf(match: string, start: number, end: number, from: number): Role {
   for (let i = cuts.length - 1; i >= 0; i--) {
     const part = lead.slice(cuts[i], i + 1 < cuts.length ? cuts[i + 1] : undefined);
     if (PLAN_WORDS.test(part)) return 'plan';
-    if (REVIEW_WORDS.test(part)) return 'review';
+    if (REVIEW_WORDS.test(part) || (i === cuts.length - 1 && REVIEW_JUST_BEFORE.test(part))) return 'review';
   }
   // the span opens its sentence ("Năm 2023, tuy …"): the report's, unless the sentence plans
   if (/^\s*(?:(?:trong|qua|cả)\s+)?$/u.test(lead) && from === sentenceStart(match, start)) {
@@ -81,10 +87,12 @@ function roleOf(match: string, start: number, end: number, from: number): Role {
 }
 
 function spans(match: string): Found[] {
+  // spans from 1 January, and a quarter alone ("quý III năm 2024"), but not "6 tháng cuối năm"
   const named: Found[] = findPeriodPhrases(match)
-    .filter((p: PeriodPhrase) => p.cumulative)
+    .filter((p: PeriodPhrase) => p.cumulative || /^quý/u.test(match.slice(p.start, p.end)))
     .map((p) => {
       const f: Found = { start: p.start, end: p.end, quarter: p.quarter, strong: !p.yearOnly, role: 'none' };
+      if (!p.cumulative) f.quarterOnly = true;
       if (p.year) f.year = p.year;
       return f;
     });
@@ -98,10 +106,14 @@ function spans(match: string): Found[] {
   const keptMonths = months.filter((m) => !named.some((n) => n.strong && overlaps(m, n)));
   const all = [...named.filter((n) => n.strong || !keptMonths.some((m) => overlaps(m, n))), ...keptMonths].sort((a, b) => a.start - b.start);
   const spansBefore = [...findPeriodPhrases(match).map((p) => p.end), ...findMonthPhrases(match).map((p) => p.end)].sort((a, b) => a - b);
+  let last: Found | undefined;
   for (const f of all) {
     const sentence = sentenceStart(match, f.start);
     const previous = spansBefore.filter((e) => e <= f.start && e > sentence).pop();
-    f.role = roleOf(match, f.start, f.end, previous ?? sentence);
+    // "quý III và 9 tháng đầu năm": a span joined to the one before shares its role
+    const joined = last && last.end > sentence && /^\s*(?:và|,)\s*$/u.test(match.slice(last.end, f.start));
+    f.role = joined ? last!.role : roleOf(match, f.start, f.end, previous ?? sentence);
+    last = f;
   }
   return all;
 }
@@ -135,10 +147,11 @@ export function readReportSpan(match: string, held: DayMonth | null, fallbackYea
   const found = spans(match).filter((f) => f.role === 'review' && fitsHeld(f, held));
   const inHead = (f: Found) => f.start < HEAD_CHARS;
   const pick =
+    found.find((f) => inHead(f) && f.strong && !f.quarterOnly) ??
     found.find((f) => inHead(f) && f.strong) ??
     found.find((f) => inHead(f)) ??
-    found.find((f) => f.strong) ??
-    found[0];
+    found.find((f) => f.strong && !f.quarterOnly) ??
+    found.find((f) => !f.quarterOnly);
   if (!pick) return null;
   let year = pick.year ?? yearLater(match, pick.end);
   if (year === undefined && held?.year) {
@@ -149,7 +162,11 @@ export function readReportSpan(match: string, held: DayMonth | null, fallbackYea
   year ??= fallbackYear;
   if (year === undefined) return null;
   const at = pick.start;
-  if (pick.month === undefined) return { period: formatPeriodId(year, pick.quarter!), monthly: false, at };
+  if (pick.month === undefined) {
+    const span: ReportSpan = { period: formatPeriodId(year, pick.quarter!), monthly: false, at };
+    if (pick.quarterOnly) span.quarterOnly = true;
+    return span;
+  }
   const quarter = Math.ceil(pick.month / 3) as Quarter;
   const asOf = endOfMonth(year, pick.month);
   if (pick.month % 3 === 0) return { period: formatPeriodId(year, quarter), asOf, monthly: true, at };

@@ -121,7 +121,10 @@ export function ReviewCard({
           <p>{review.message.text}</p>
         </div>
       )}
-      {rows.length > 0 && (
+      {rows.length > 0 && counts.stored === counts.total && (
+        <p className="editor-hint">Mọi số liệu đọc được từ báo cáo này đã có trên máy chủ; không có gì cần lưu.</p>
+      )}
+      {rows.length > 0 && counts.stored < counts.total && (
         <div className="form-actions sticky-actions">
           <button type="button" className="primary" disabled={busy} onClick={onSave}>
             {busy ? 'Đang lưu…' : `Lưu ${counts.accepted} số liệu đã nhận`}

@@ -130,8 +130,12 @@ describe('on a phone', () => {
     const note = svg.querySelector('.boundary-mark text')!;
     expect(note.textContent).toBe('Thay đổi địa giới');
     const noteY = Number(note.getAttribute('y'));
-    const topTickY = Math.min(...[...svg.querySelectorAll('.recharts-yAxis .recharts-cartesian-axis-tick-value')].map((t) => Number(t.getAttribute('y'))));
-    const benchmarkY = Math.min(...[...svg.querySelectorAll('.benchmark-tick')].map((l) => Number(l.getAttribute('y1'))));
+    const ticks = [...svg.querySelectorAll('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value')];
+    expect(ticks.map((t) => t.textContent)).toContain('100%');
+    const topTickY = Math.min(...ticks.map((t) => Number(t.getAttribute('y'))));
+    const dashes = [...svg.querySelectorAll('.benchmark-tick')];
+    expect(dashes.length).toBeGreaterThan(0);
+    const benchmarkY = Math.min(...dashes.map((l) => Number(l.getAttribute('y1'))));
     // the note's baseline, and the 11 px above it, are clear of the top tick's label (12 px, centred on its y) and of the dashes
     expect(noteY).toBeLessThan(topTickY - 6 - 2);
     expect(noteY).toBeLessThan(benchmarkY - 2);

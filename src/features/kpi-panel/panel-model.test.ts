@@ -245,6 +245,9 @@ describe('buildPanelModel: one unit of measure per chart', () => {
     expect(m.charts.map((c) => [c.axis.label, c.chart.series.map((s) => s.indicatorId)])).toEqual([
       ['Đơn vị: chi bộ', ['party_cells_completed_well', 'party_cells_exemplary']],
     ]);
+    // one such figure: its series says what it is
+    const one = build(party, [pct('xa-a', 12, '2026-Q2', 'party_cells_completed_well')]);
+    expect(one.charts[0]!.legend.map((l) => l.label)).toEqual(['Chỉ tiêu party_cells_completed_well – Xã A']);
     // nothing at all: no chart
     expect(build(party, []).charts).toEqual([]);
   });

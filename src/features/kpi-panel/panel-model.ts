@@ -155,8 +155,8 @@ export function buildPanelModel(input: PanelInput): PanelModel {
   } else {
     // a panel that draws several indicators names each series by its indicator, in every chart
     const naming = config.chart.length > 1 && !config.withOutOf;
-    charts = chartGroups(config, indicatorById, shown, tiles.length > 0).map(({ ids, unit }) => {
-      const chart = naming && ids.length === 1 ? named(trendOf(ids), indicatorById.get(ids[0]!)!.name) : trendOf(ids);
+    charts = chartGroups(config, indicatorById, shown, tiles.length > 0).map(({ ids, unit, instead }) => {
+      const chart = (naming || instead) && ids.length === 1 ? named(trendOf(ids), indicatorById.get(ids[0]!)!.name) : trendOf(ids);
       const series = drawnSeries(chart, colourIds, ids);
       return { indicatorIds: ids, chart, series, legend: chartLegend(series, chart), axis: axisOf(chart, unit) };
     });
@@ -296,7 +296,7 @@ function chartGroups(
   indicatorById: ReadonlyMap<string, Indicator>,
   shown: readonly Observation[],
   hasTiles: boolean,
-): { ids: string[]; unit: MeasureUnit }[] {
+): { ids: string[]; unit: MeasureUnit; instead?: true }[] {
   const reported = new Set(shown.map((o) => o.indicatorId));
   const byUnit = (ids: readonly string[]) => {
     const groups = new Map<MeasureUnit, string[]>();
@@ -311,7 +311,10 @@ function chartGroups(
   };
   const drawn = byUnit(config.chart);
   if (drawn.length > 0 || !hasTiles) return drawn;
-  return byUnit(config.headline).slice(0, 1);
+  // drawn in place of the region's charts: its series say what they are
+  return byUnit(config.headline)
+    .slice(0, 1)
+    .map((g) => ({ ...g, instead: true as const }));
 }
 
 /** The chart's series named by their indicator too ("Nhà cất mới và sửa chữa – Phường Mỹ Thới"), as a chart of several indicators names them. */

@@ -28,6 +28,12 @@ describe('the year a report reviews', () => {
     expect(readReport('Xã Vĩnh Trạch triển khai phương hướng, nhiệm vụ năm 2026.', units).period).toBeUndefined();
   });
 
+  it('"trong năm qua" at a meeting at the turn of the year, when no span is named', () => {
+    expect(readReport('Đảng ủy xã Óc Eo họp ngày 22/12/2023.\nTrong năm qua, xã giữ vững an ninh.', units).period).toBe('2023-Q4');
+    expect(readReport('Đảng ủy xã Óc Eo họp ngày 10/01/2024.\nNăm qua, xã giữ vững an ninh.', units).period).toBe('2023-Q4');
+    expect(readReport('Đảng ủy xã Óc Eo họp ngày 10/06/2024.\nNăm qua, xã giữ vững an ninh.', units).period).toBeUndefined();
+  });
+
   it('a year compared with, or long past, is not the period', () => {
     expect(readReport('Ngày 20/12/2024, xã Bình Mỹ họp. Sản lượng tăng 5% so với năm 2023.', units).period).toBeUndefined();
     expect(readReport('Ngày 20/12/2024, xã Bình Mỹ họp.\nNăm 2020, xã được công nhận nông thôn mới.', units).period).toBeUndefined();

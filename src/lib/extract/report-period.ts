@@ -140,6 +140,17 @@ function fitsHeld(f: Found, held: DayMonth | null): boolean {
 }
 
 /**
+ * "Trong năm qua, …" at a meeting held from November to February, with no span named: the year
+ * that ends (or has just ended) then.
+ */
+function yearPast(match: string, held: DayMonth | null): ReportSpan | null {
+  if (!held?.year || (held.month < 11 && held.month > 2)) return null;
+  const m = /(?<![\p{L}])(?:trong\s+)?năm\s+qua(?![\p{L}])/u.exec(match);
+  if (!m) return null;
+  return { period: formatPeriodId(held.month <= 2 ? held.year - 1 : held.year, 4), monthly: false, at: m.index };
+}
+
+/**
  * The report's span. `held` is the day it was held, when known; `fallbackYear` a year for a span
  * named without one (the most frequent year in the text).
  */
@@ -152,7 +163,7 @@ export function readReportSpan(match: string, held: DayMonth | null, fallbackYea
     found.find((f) => inHead(f)) ??
     found.find((f) => f.strong && !f.quarterOnly) ??
     found.find((f) => !f.quarterOnly);
-  if (!pick) return null;
+  if (!pick) return yearPast(match, held);
   let year = pick.year ?? yearLater(match, pick.end);
   if (year === undefined && held?.year) {
     // a year review or a December meeting may be held in the first months of the next year

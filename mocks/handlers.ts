@@ -8,16 +8,21 @@ import {
   ApiError,
   IndicatorsResponse,
   ObservationsResponse,
+  ResolutionsResponse,
   SourceResponse,
   SourcesResponse,
   UnitsResponse,
   matchesQuery,
+  matchesResolutionQuery,
   nextObservationsPath,
   observationOrder,
   parseObservationQuery,
+  parseResolutionQuery,
+  resolutionOrder,
   summarizeSource,
   unknownNames,
   type ApiIssue,
+  type Resolution,
 } from '../src/api/contract';
 import { loadDataset, type Dataset } from '../data';
 
@@ -25,8 +30,11 @@ function errorResponse(status: number, code: string, message: string, issues?: A
   return HttpResponse.json(ApiError.parse({ error: { code, message, issues } }), { status });
 }
 
-/** Handlers over a dataset; the default is the reports' figures. */
-export function createHandlers(dataset: Dataset = loadDataset()) {
+/**
+ * Handlers over a dataset; the default is the reports' figures (and no resolution: none of these
+ * wards' is in the data). `resolutions` is read at each request, so writes to it show at once.
+ */
+export function createHandlers(dataset: Dataset & { resolutions?: Resolution[] } = loadDataset()) {
   const familyOf = new Map(dataset.indicators.map((i) => [i.id, i.family]));
   const known = {
     units: new Set(dataset.units.map((u) => u.id)),
@@ -53,6 +61,14 @@ export function createHandlers(dataset: Dataset = loadDataset()) {
       const following = rows[page.limit];
       const next = following ? nextObservationsPath(query, page, following) : undefined;
       return HttpResponse.json(ObservationsResponse.parse({ observations, next }));
+    }),
+    http.get('/api/resolutions', ({ request }) => {
+      const parsed = parseResolutionQuery(new URL(request.url).searchParams);
+      if (!parsed.ok) return errorResponse(400, 'bad_query', 'The query is not valid.', parsed.issues);
+      const unknown = unknownNames({ unit: parsed.query.unit, indicator: [], family: [] }, known);
+      if (unknown.length > 0) return errorResponse(400, 'bad_query', 'The query names unknown things.', unknown);
+      const resolutions = (dataset.resolutions ?? []).filter((r) => matchesResolutionQuery(r, parsed.query)).sort(resolutionOrder);
+      return HttpResponse.json(ResolutionsResponse.parse({ resolutions }));
     }),
     // the list says whether each source has a text; the text itself only comes one source at a time
     http.get('/api/sources', () =>

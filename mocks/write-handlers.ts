@@ -14,6 +14,7 @@ import { WriteService } from '../server/writes/service';
 import { bearerToken, roleTooLowAnswer, sessionAnswer, unauthorizedAnswer, type Answer } from '../server/writes/answers';
 import { writeEndpoints } from '../server/writes/endpoints';
 import { loadDataset, type Dataset } from '../data';
+import type { Resolution } from '../src/api/contract';
 import { createHandlers } from './handlers';
 
 export const EDITOR_TOKEN = 'test-editor-token-0123456789abcdef';
@@ -50,8 +51,8 @@ async function tokenId(token: string): Promise<string> {
 }
 
 export function createWriteApi({ dataset, tokens }: WriteApiOptions = {}) {
-  // a deep copy, so that one test's writes never leak into another's
-  const data: Dataset = structuredClone(dataset ?? loadDataset());
+  // a deep copy, so that one test's writes never leak into another's; the reads share its resolutions
+  const data: Dataset & { resolutions: Resolution[] } = { resolutions: [], ...structuredClone(dataset ?? loadDataset()) };
   const repository = new MemoryWriteRepository(data);
   const endpoints = writeEndpoints(new WriteService(repository));
   const grants = new Map<string, Grant>();
@@ -98,6 +99,9 @@ export function createWriteApi({ dataset, tokens }: WriteApiOptions = {}) {
     http.put('/api/observations/:id', endpoint('updateObservation')),
     http.delete('/api/observations/:id', endpoint('deleteObservation')),
     http.post('/api/sources', endpoint('addSource')),
+    http.post('/api/resolutions', endpoint('addResolution')),
+    http.put('/api/resolutions/:id', endpoint('updateResolution')),
+    http.delete('/api/resolutions/:id', endpoint('deleteResolution')),
   ];
 
   return {
@@ -109,5 +113,7 @@ export function createWriteApi({ dataset, tokens }: WriteApiOptions = {}) {
     writes,
     /** Every change of a figure with who made it (the server's observation_history). */
     history: repository.history,
+    /** Every change of a resolution with who made it (the server's resolution_history). */
+    resolutionHistory: repository.resolutionHistory,
   };
 }

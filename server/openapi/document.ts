@@ -30,6 +30,14 @@ const COMPONENTS = {
   SourcesResponse: contract.SourcesResponse,
   SourceResponse: contract.SourceResponse,
   SessionResponse: contract.SessionResponse,
+  ResolutionTarget: contract.ResolutionTarget,
+  NewResolutionTarget: contract.NewResolutionTarget,
+  Resolution: contract.Resolution,
+  NewResolution: contract.NewResolution,
+  ResolutionUpdate: contract.ResolutionUpdate,
+  ResolutionsResponse: contract.ResolutionsResponse,
+  ResolutionResponse: contract.ResolutionResponse,
+  ResolutionConflict: contract.ResolutionConflict,
 } as const;
 type Component = keyof typeof COMPONENTS;
 
@@ -85,7 +93,7 @@ export function openApiDocument() {
       version: '1.0.0',
       description:
         'Targets and figures of ward Party committees. Reads are open unless the server asks for a token; writes need an ' +
-        'editor token, and an editor’s token may be limited to some units (it may write figures and sources of those ' +
+        'editor token, and an editor’s token may be limited to some units (it may write figures, sources and resolutions of those ' +
         'only); GET /api/session tells which role a token has, and those units. A URL over ' +
         `${URL_LIMIT} bytes is a 414 and headers over ${HEADERS_LIMIT} bytes a 431, both as ApiError.`,
     },
@@ -192,6 +200,71 @@ export function openApiDocument() {
           operationId: 'getSource',
           parameters: [idParam('Source id')],
           responses: { 200: json('SourceResponse', 'The source, with its text where one was kept'), 404: error('No such source') },
+        },
+      },
+      '/api/resolutions': {
+        get: {
+          operationId: 'listResolutions',
+          description:
+            'The resolutions of the units named (a term’s and each year’s), each with its targets, ordered by unit, then the ' +
+            `earliest years first. A unit keeps at most ${contract.RESOLUTION_LIMITS.perUnit} resolutions, a resolution at most ` +
+            `${contract.RESOLUTION_LIMITS.targets} targets. With \`year\`: only those in force that year (a term’s from its first year).`,
+          parameters: [
+            repeatable('unit', `Unit ids, at least one (at most ${contract.RESOLUTION_LIMITS.queryUnits})`, { type: 'string', maxLength: 80 }, contract.RESOLUTION_LIMITS.queryUnits),
+            { name: 'year', in: 'query', required: false, schema: { type: 'integer', minimum: 2000, maximum: 2100 }, description: 'Only the resolutions in force this year' },
+          ],
+          responses: {
+            200: json('ResolutionsResponse', 'The resolutions, with their targets'),
+            400: error('No unit, a malformed or unknown parameter, too many units, or a unit the data does not know'),
+          },
+        },
+        post: {
+          operationId: 'addResolution',
+          security: editorOnly,
+          requestBody: body('NewResolution'),
+          responses: {
+            201: json('ResolutionResponse', 'Stored, with its id, its targets’ ids and version 1'),
+            ...writeErrors,
+            400: error('A body the contract refuses or a resolution that cannot be judged (a term resolution without its term, a growth without its indicator, a range the wrong way round, a number given twice, an unknown unit, indicator or source, a unit that does not fit the indicator); the issues name each field; nothing written'),
+            409: error('The id is already taken, or the unit already keeps the most resolutions'),
+          },
+        },
+      },
+      '/api/resolutions/{id}': {
+        put: {
+          operationId: 'updateResolution',
+          security: editorOnly,
+          parameters: [idParam('Resolution id')],
+          requestBody: body('ResolutionUpdate'),
+          responses: {
+            200: json('ResolutionResponse', 'Stored, all its targets replaced; version grew by one'),
+            ...writeErrors,
+            404: error('No such resolution'),
+            409: json('ResolutionConflict', 'The version is stale; the body has the current resolution'),
+          },
+        },
+        delete: {
+          operationId: 'deleteResolution',
+          security: editorOnly,
+          parameters: [
+            idParam('Resolution id'),
+            {
+              name: 'version',
+              in: 'query',
+              required: false,
+              schema: { type: 'string', pattern: '^[1-9][0-9]{0,14}$' },
+              description: 'Delete only if this is the current version: plain digits, at most once',
+            },
+          ],
+          responses: {
+            200: json('ResolutionResponse', 'Deleted with its targets; the body has what was deleted'),
+            400: error('A malformed parameter'),
+            401: writeErrors[401],
+            403: writeErrors[403],
+            507: writeErrors[507],
+            404: error('No such resolution'),
+            409: json('ResolutionConflict', 'The version is stale; the body has the current resolution'),
+          },
         },
       },
       '/api/session': {

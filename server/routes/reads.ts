@@ -9,6 +9,7 @@ import {
   HealthResponse,
   Id,
   IndicatorsResponse,
+  ResolutionsResponse,
   SourceResponse,
   SourcesResponse,
   UnitsResponse,
@@ -16,6 +17,8 @@ import {
   nextObservationsPath,
   observationsPath,
   parseObservationQuery,
+  parseResolutionQuery,
+  resolutionsPath,
   unknownNames,
 } from '../../src/api/contract';
 import { apiError } from '../http/errors';
@@ -80,6 +83,17 @@ export function readRoutes(storage: Storage, cache: ReadCache) {
     });
     if (!body) return apiError(c, 404, 'not_found', `No source "${id}".`);
     return send(c, key, revision, body);
+  });
+
+  api.get('/resolutions', async (c) => {
+    const parsed = parseResolutionQuery(new URL(c.req.url).searchParams);
+    if (!parsed.ok) return apiError(c, 400, 'bad_query', 'The query is not valid.', parsed.issues);
+    const { query } = parsed;
+    const revision = await storage.revision();
+    const unknown = unknownNames({ unit: query.unit, indicator: [], family: [] }, await knownNames(revision));
+    if (unknown.length > 0) return apiError(c, 400, 'bad_query', 'The query names unknown things.', unknown);
+    const key = resolutionsPath(query);
+    return send(c, key, revision, await cache.get(key, revision, async () => jsonBody(ResolutionsResponse.parse({ resolutions: await storage.listResolutions(query) }))));
   });
 
   api.get('/observations', async (c) => {

@@ -30,5 +30,8 @@ export function writeRoutes(storage: Storage, tokens: readonly TokenEntry[]) {
   api.put('/observations/:id', editor, route('updateObservation'));
   api.delete('/observations/:id', editor, route('deleteObservation'));
   api.post('/sources', editor, route('addSource'));
+  api.post('/resolutions', editor, route('addResolution'));
+  api.put('/resolutions/:id', editor, route('updateResolution'));
+  api.delete('/resolutions/:id', editor, route('deleteResolution'));
   return api;
 }

@@ -122,4 +122,30 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX sources_text_hash ON sources (unit_id, text_hash) WHERE text_hash IS NOT NULL;
     `,
   },
+  {
+    // a unit's resolutions (term or year), each with its targets inside its contract JSON, and
+    // the history of every change with who made it (as observation_history)
+    version: 9,
+    name: 'resolutions and their history',
+    sql: `
+      CREATE TABLE resolutions (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        unit_id TEXT NOT NULL REFERENCES units (id),
+        version INTEGER NOT NULL CHECK (version >= 1),
+        json TEXT NOT NULL
+      );
+      CREATE INDEX resolutions_unit ON resolutions (unit_id);
+      CREATE TABLE resolution_history (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        resolution_id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        op TEXT NOT NULL CHECK (op IN ('create', 'update', 'delete')),
+        json TEXT NOT NULL,
+        changed_at TEXT NOT NULL,
+        actor TEXT
+      );
+      CREATE INDEX resolution_history_id ON resolution_history (resolution_id, version);
+    `,
+  },
 ];

@@ -8,9 +8,9 @@
  * As everywhere in this storage, texts are read as bytes and decoded strictly (rows.ts), and a
  * SQLite error a client should hear of (a full disk, a damaged file) leaves as a StorageFailure.
  */
-import { Indicator, Observation, Unit, summarizeSource, type Source } from '../../src/api/contract';
+import { Indicator, Observation, Resolution, Unit, summarizeSource, type Source } from '../../src/api/contract';
 import type { RuleSource } from '../../src/api/rules';
-import type { HistoryEntry, WriteRepository, WriteTx } from '../writes/repository';
+import type { HistoryEntry, ResolutionHistoryEntry, WriteRepository, WriteTx } from '../writes/repository';
 import { asStorageFailure } from './errors';
 import { recordOf, sourceOfRow, textOf } from './rows';
 import { inAsyncTransaction, placeholders, type Db, type StatementCache } from './sqlite-db';
@@ -118,6 +118,36 @@ export class SqliteWriteRepository implements WriteRepository {
           e.actor ?? null,
         ),
       bumpRevision: async () => this.bumpRevision(),
+      resolution: async (id) => {
+        const row = one('SELECT CAST(json AS BLOB) AS json FROM resolutions WHERE id = ?', id) as { json: unknown } | undefined;
+        return row ? recordOf(Resolution, row.json, 'a resolution') : undefined;
+      },
+      resolutionExists: async (id) => one('SELECT 1 FROM resolutions WHERE id = ?', id) !== undefined,
+      resolutionCount: async (unitId) => (one('SELECT count(*) AS n FROM resolutions WHERE unit_id = ?', unitId) as { n: number }).n,
+      lastResolutionVersion: async (id) =>
+        (one('SELECT max(version) AS v FROM resolution_history WHERE resolution_id = ?', id) as { v: number | null }).v ?? 0,
+      insertResolution: async (r) =>
+        run('INSERT INTO resolutions (id, unit_id, version, json) VALUES (?, ?, ?, ?)', r.id, r.unitId, r.version, JSON.stringify(r)),
+      updateResolution: async (r, previousVersion) =>
+        run(
+          'UPDATE resolutions SET unit_id = ?, version = ?, json = ? WHERE id = ? AND version = ?',
+          r.unitId,
+          r.version,
+          JSON.stringify(r),
+          r.id,
+          previousVersion,
+        ),
+      deleteResolution: async (id) => run('DELETE FROM resolutions WHERE id = ?', id),
+      appendResolutionHistory: async (e: ResolutionHistoryEntry) =>
+        run(
+          'INSERT INTO resolution_history (resolution_id, version, op, json, changed_at, actor) VALUES (?, ?, ?, ?, ?, ?)',
+          e.resolution.id,
+          e.resolution.version,
+          e.op,
+          JSON.stringify(e.resolution),
+          e.changedAt,
+          e.actor ?? null,
+        ),
     };
   }
 }

@@ -10,18 +10,23 @@
 import {
   Indicator,
   Observation,
+  Resolution,
   Source,
   SourceSummary,
   Unit,
+  matchesResolutionQuery,
+  resolutionOrder,
   summarizeSource,
   type NewObservation,
+  type NewResolution,
   type NewSource,
   type ObservationPage,
   type ObservationQuery,
   type ObservationUpdate,
+  type ResolutionQuery,
+  type ResolutionUpdate,
 } from '../../src/api/contract';
 import type { z } from 'zod';
-import type { Dataset } from '../../data';
 import { asStorageFailure, damagedData } from './errors';
 import { OBSERVATION_ORDER, OBSERVATION_ORDER_TEXT, localeKey } from './order';
 import { bytesOf, recordOf, sourceOfRow, textOf } from './rows';
@@ -29,7 +34,7 @@ import { analyze, inTransaction, openDatabase, placeholders, StatementCache, typ
 import { SqliteWriteRepository } from './sqlite-write-repository';
 import { reportTextHash } from '../writes/report-text';
 import { WriteService, type Actor } from '../writes/service';
-import type { ObservationsPageText, Storage, WriteOutcome } from './types';
+import type { ObservationsPageText, SeedData, Storage, WriteOutcome } from './types';
 
 export { localeKey } from './order';
 
@@ -96,6 +101,18 @@ export class SqliteStorage implements Storage {
     return guarded(() => this.readPage(q, page));
   }
 
+  listResolutions(q: ResolutionQuery): Promise<Resolution[]> {
+    return guarded(() => {
+      const rows = this.stmts
+        .get(`SELECT CAST(json AS BLOB) AS json FROM resolutions WHERE unit_id IN (${placeholders(q.unit.length)}) ORDER BY seq`)
+        .all(...q.unit) as { json: unknown }[];
+      return rows
+        .map((r) => recordOf(Resolution, r.json, 'a resolution'))
+        .filter((r) => matchesResolutionQuery(r, q))
+        .sort(resolutionOrder);
+    });
+  }
+
   // the writes: the write service (server/writes) over this database's repository
 
   addObservations(batch: NewObservation[], actor?: Actor): Promise<WriteOutcome<Observation[]>> {
@@ -114,17 +131,30 @@ export class SqliteStorage implements Storage {
     return this.service.addSource(source, actor);
   }
 
+  addResolution(input: NewResolution, actor?: Actor): Promise<WriteOutcome<Resolution>> {
+    return this.service.addResolution(input, actor);
+  }
+
+  updateResolution(id: string, update: ResolutionUpdate, actor?: Actor): Promise<WriteOutcome<Resolution>> {
+    return this.service.updateResolution(id, update, actor);
+  }
+
+  deleteResolution(id: string, version?: number, actor?: Actor): Promise<WriteOutcome<Resolution>> {
+    return this.service.deleteResolution(id, version, actor);
+  }
+
   isEmpty(): Promise<boolean> {
     return guarded(() => this.stmts.get('SELECT 1 FROM units LIMIT 1').get() === undefined);
   }
 
-  async seed(dataset: Dataset): Promise<void> {
+  async seed(dataset: SeedData): Promise<void> {
     await guarded(() => {
       const unit = this.stmts.get('INSERT INTO units (id, json) VALUES (?, ?)');
       const indicator = this.stmts.get('INSERT INTO indicators (id, family, json) VALUES (?, ?, ?)');
       const source = this.stmts.get('INSERT INTO sources (id, unit_id, json, text) VALUES (?, ?, ?, ?)');
       const observation = this.stmts.get(`INSERT INTO observations
         (id, unit_id, indicator_id, period, source_id, version, json) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+      const resolution = this.stmts.get('INSERT INTO resolutions (id, unit_id, version, json) VALUES (?, ?, ?, ?)');
       inTransaction(this.db, () => {
         for (const u of dataset.units) unit.run(u.id, JSON.stringify(Unit.parse(u)));
         for (const i of dataset.indicators) indicator.run(i.id, i.family, JSON.stringify(Indicator.parse(i)));
@@ -135,6 +165,10 @@ export class SqliteStorage implements Storage {
         for (const o of dataset.observations) {
           const p = Observation.parse(o);
           observation.run(p.id, p.unitId, p.indicatorId, p.period, p.sourceId, p.version, JSON.stringify(p));
+        }
+        for (const r of dataset.resolutions ?? []) {
+          const p = Resolution.parse(r);
+          resolution.run(p.id, p.unitId, p.version, JSON.stringify(p));
         }
         this.writes.bumpRevision();
       });

@@ -7,6 +7,8 @@ import type {
   ObservationKey,
   ObservationPage,
   ObservationQuery,
+  Resolution,
+  ResolutionQuery,
   Source,
   SourceSummary,
   Unit,
@@ -15,6 +17,9 @@ import type { Dataset } from '../../data';
 import type { Writes } from '../writes/service';
 
 export type { WriteOutcome } from '../writes/service';
+
+/** What a new database is seeded with: the dataset and, for the synthetic province, its synthetic resolutions. */
+export type SeedData = Dataset & { resolutions?: Resolution[] };
 
 /** A page of observations as JSON text; when more rows follow, `nextFrom` is the first of them. */
 export interface ObservationsPageText {
@@ -43,10 +48,12 @@ export interface Storage extends Writes {
    * produced when each was written (reads send it as is).
    */
   observationsPage(query: ObservationQuery, page: ObservationPage): Promise<ObservationsPageText>;
+  /** The resolutions (with their targets) a parsed query selects, in resolutionOrder. */
+  listResolutions(query: ResolutionQuery): Promise<Resolution[]>;
 
   /** True when the store holds no units yet (a fresh database). */
   isEmpty(): Promise<boolean>;
-  /** Loads a whole dataset in one transaction (first start, benchmarks). */
-  seed(dataset: Dataset): Promise<void>;
+  /** Loads a whole dataset in one transaction (first start, benchmarks), with its resolutions if any (synthetic ones). */
+  seed(dataset: SeedData): Promise<void>;
   close(): Promise<void>;
 }

@@ -2,7 +2,7 @@
  * The answers of the write API and of its token checks as plain status, body and headers, so
  * that the server's routes (Hono) and the msw handlers send exactly the same ones. Browser-safe.
  */
-import { ApiError, ObservationConflict, SessionResponse, type ApiIssue } from '../../src/api/contract';
+import { ApiError, ObservationConflict, ResolutionConflict, SessionResponse, type ApiIssue } from '../../src/api/contract';
 import type { WriteOutcome, WriteRefusal } from './service';
 
 export interface Answer {
@@ -58,6 +58,15 @@ export function refusalAnswer(refusal: WriteRefusal): Answer {
     case 'not_found':
       return errorAnswer(404, 'not_found', refusal.message);
     case 'conflict':
+      if (refusal.currentResolution) {
+        return {
+          status: 409,
+          body: ResolutionConflict.parse({
+            error: { code: 'conflict', message: refusal.message, issues: refusal.issues },
+            resolution: refusal.currentResolution,
+          }),
+        };
+      }
       if (!refusal.current) return errorAnswer(409, 'conflict', refusal.message, refusal.issues);
       return {
         status: 409,

@@ -1,5 +1,5 @@
 /**
- * The four write endpoints from the request to the answer, once the token is known to be an
+ * The write endpoints (figures, sources, resolutions) from the request to the answer, once the token is known to be an
  * editor's: the path's id, a delete's query, the body (only application/json, parsed by the
  * contract), then the write service. The server's routes and the msw handlers are thin adapters
  * over these, so their answers are the same (the write conformance suite compares them).
@@ -9,10 +9,13 @@ import type { z } from 'zod';
 import {
   Id,
   NewObservationBatch,
+  NewResolution,
   NewSource,
   ObservationResponse,
   ObservationUpdate,
   ObservationsResponse,
+  ResolutionResponse,
+  ResolutionUpdate,
   SourceResponse,
   toApiIssues,
 } from '../../src/api/contract';
@@ -53,13 +56,14 @@ export async function readBody<S extends z.ZodType>(req: WriteRequest, schema: S
   return { ok: true, data: parsed.data };
 }
 
-/** The path's :id if it can name an observation. */
-function observationId(req: WriteRequest): string | undefined {
+/** The path's :id if it can name an observation or a resolution. */
+function pathId(req: WriteRequest): string | undefined {
   const parsed = Id.safeParse(req.id);
   return parsed.success ? parsed.data : undefined;
 }
 
 const NO_SUCH_OBSERVATION = () => errorAnswer(404, 'not_found', 'No such observation.');
+const NO_SUCH_RESOLUTION = () => errorAnswer(404, 'not_found', 'No such resolution.');
 
 export function writeEndpoints(writes: Writes) {
   return {
@@ -73,7 +77,7 @@ export function writeEndpoints(writes: Writes) {
 
     /** PUT /api/observations/:id */
     async updateObservation(req: WriteRequest, actor: Actor): Promise<Answer> {
-      const id = observationId(req);
+      const id = pathId(req);
       if (!id) return NO_SUCH_OBSERVATION();
       const body = await readBody(req, ObservationUpdate);
       if (!body.ok) return body.answer;
@@ -83,7 +87,7 @@ export function writeEndpoints(writes: Writes) {
 
     /** DELETE /api/observations/:id?version=N */
     async deleteObservation(req: WriteRequest, actor: Actor): Promise<Answer> {
-      const id = observationId(req);
+      const id = pathId(req);
       if (!id) return NO_SUCH_OBSERVATION();
       const { version, issues } = parseDeleteQuery(req.query ?? new URLSearchParams());
       if (issues.length > 0) return errorAnswer(400, 'bad_query', 'The query is not valid.', issues);
@@ -97,6 +101,34 @@ export function writeEndpoints(writes: Writes) {
       if (!body.ok) return body.answer;
       const outcome = await writes.addSource(body.data, actor);
       return outcomeAnswer(outcome, outcome.ok && outcome.existing ? 200 : 201, (source) => SourceResponse.parse({ source }));
+    },
+
+    /** POST /api/resolutions */
+    async addResolution(req: WriteRequest, actor: Actor): Promise<Answer> {
+      const body = await readBody(req, NewResolution);
+      if (!body.ok) return body.answer;
+      const outcome = await writes.addResolution(body.data, actor);
+      return outcomeAnswer(outcome, 201, (resolution) => ResolutionResponse.parse({ resolution }));
+    },
+
+    /** PUT /api/resolutions/:id */
+    async updateResolution(req: WriteRequest, actor: Actor): Promise<Answer> {
+      const id = pathId(req);
+      if (!id) return NO_SUCH_RESOLUTION();
+      const body = await readBody(req, ResolutionUpdate);
+      if (!body.ok) return body.answer;
+      const outcome = await writes.updateResolution(id, body.data, actor);
+      return outcomeAnswer(outcome, 200, (resolution) => ResolutionResponse.parse({ resolution }));
+    },
+
+    /** DELETE /api/resolutions/:id?version=N */
+    async deleteResolution(req: WriteRequest, actor: Actor): Promise<Answer> {
+      const id = pathId(req);
+      if (!id) return NO_SUCH_RESOLUTION();
+      const { version, issues } = parseDeleteQuery(req.query ?? new URLSearchParams());
+      if (issues.length > 0) return errorAnswer(400, 'bad_query', 'The query is not valid.', issues);
+      const outcome = await writes.deleteResolution(id, version, actor);
+      return outcomeAnswer(outcome, 200, (resolution) => ResolutionResponse.parse({ resolution }));
     },
   };
 }

@@ -31,3 +31,8 @@ export async function firstFreeId(base: string, taken: (id: string) => boolean |
     if (!(await taken(id))) return id;
   }
 }
+
+/** "my-thoi-nq-2025-2030" for a term's resolution, "my-thoi-nq-2026" for a year's. */
+export function resolutionIdBase(r: { unitId: string; term?: string; year?: number }): string {
+  return slug(`${r.unitId}-nq-${r.term ?? r.year ?? ''}`);
+}

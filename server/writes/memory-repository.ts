@@ -4,20 +4,24 @@
  * test may look at them, or change a record by hand between writes). Transactions run one
  * after another; a failed one puts the arrays back as they were. Browser-safe.
  */
-import type { Indicator, Observation, Source, Unit } from '../../src/api/contract';
+import type { Indicator, Observation, Resolution, Source, Unit } from '../../src/api/contract';
 import { reportTextHash } from './report-text';
-import type { HistoryEntry, WriteRepository, WriteTx } from './repository';
+import type { HistoryEntry, ResolutionHistoryEntry, WriteRepository, WriteTx } from './repository';
 
 export interface MemoryData {
   units: readonly Unit[];
   indicators: readonly Indicator[];
   sources: Source[];
   observations: Observation[];
+  /** The resolutions with their targets (made empty when absent, so that reads can share the array). */
+  resolutions?: Resolution[];
 }
 
 export class MemoryWriteRepository implements WriteRepository {
   /** Every change, in order (the server's observation_history). */
   readonly history: HistoryEntry[] = [];
+  /** Every change of a resolution, in order (the server's resolution_history). */
+  readonly resolutionHistory: ResolutionHistoryEntry[] = [];
   /** Who added each source (the server's sources.added_by). */
   readonly addedBy = new Map<string, string>();
   revision = 0;
@@ -25,7 +29,9 @@ export class MemoryWriteRepository implements WriteRepository {
   /** The hash of each source's text (the server's sources.text_hash), with the text it was made of. */
   private readonly textHashes = new Map<string, { text: string; hash: string | undefined }>();
 
-  constructor(readonly data: MemoryData) {}
+  constructor(readonly data: MemoryData) {
+    data.resolutions ??= [];
+  }
 
   transaction<T>(fn: (tx: WriteTx) => Promise<T>): Promise<T> {
     const run = this.queue.then(async () => {
@@ -46,14 +52,24 @@ export class MemoryWriteRepository implements WriteRepository {
 
   private async isolated<T>(fn: (tx: WriteTx) => Promise<T>): Promise<T> {
     const { observations, sources } = this.data;
-    const saved = { observations: [...observations], sources: [...sources], history: this.history.length, revision: this.revision };
+    const resolutions = this.data.resolutions!;
+    const saved = {
+      observations: [...observations],
+      sources: [...sources],
+      resolutions: [...resolutions],
+      history: this.history.length,
+      resolutionHistory: this.resolutionHistory.length,
+      revision: this.revision,
+    };
     const addedBy = new Map(this.addedBy);
     try {
       return await fn(this.tx());
     } catch (err) {
       refill(observations, saved.observations);
       refill(sources, saved.sources);
+      refill(resolutions, saved.resolutions);
       this.history.length = saved.history;
+      this.resolutionHistory.length = saved.resolutionHistory;
       this.revision = saved.revision;
       this.addedBy.clear();
       for (const [id, actor] of addedBy) this.addedBy.set(id, actor);
@@ -73,6 +89,10 @@ export class MemoryWriteRepository implements WriteRepository {
       return list.filter((x) => wanted.has(x.id));
     };
     const indexOf = (id: string) => data.observations.indexOf(byId.get(id)!);
+    const resolutions = data.resolutions!;
+    const resolutionAt = (id: string) => resolutions.findIndex((r) => r.id === id);
+    const lastResolutionVersion = (id: string) =>
+      this.resolutionHistory.reduce((v, e) => (e.resolution.id === id ? Math.max(v, e.resolution.version) : v), 0);
 
     return {
       observation: async (id) => byId.get(id),
@@ -108,6 +128,22 @@ export class MemoryWriteRepository implements WriteRepository {
       },
       bumpRevision: async () => {
         this.revision += 1;
+      },
+      resolution: async (id) => resolutions.find((r) => r.id === id),
+      resolutionExists: async (id) => resolutionAt(id) >= 0,
+      resolutionCount: async (unitId) => resolutions.filter((r) => r.unitId === unitId).length,
+      lastResolutionVersion: async (id) => lastResolutionVersion(id),
+      insertResolution: async (r) => {
+        resolutions.push(r);
+      },
+      updateResolution: async (r) => {
+        resolutions.splice(resolutionAt(r.id), 1, r);
+      },
+      deleteResolution: async (id) => {
+        resolutions.splice(resolutionAt(id), 1);
+      },
+      appendResolutionHistory: async (e) => {
+        this.resolutionHistory.push(e);
       },
     };
   }

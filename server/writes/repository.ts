@@ -12,9 +12,10 @@
  *     ids are chosen), run `fn` with a tx bound to that client, `COMMIT`, or `ROLLBACK` if `fn`
  *     throws; map "disk full" (53100) and the like to StorageFailure as SQLite's repository does;
  *   - each tx method as one parameterised query on that client (`json` in a JSONB column,
- *     `observation_history` and `meta.revision` as in server/storage/migrations.ts).
+ *     `observation_history`, `resolutions`, `resolution_history` and `meta.revision` as in
+ *     server/storage/migrations.ts).
  */
-import type { Indicator, Observation, Source, Unit } from '../../src/api/contract';
+import type { Indicator, Observation, Resolution, Source, Unit } from '../../src/api/contract';
 import type { RuleSource } from '../../src/api/rules';
 
 /** One change of a figure, as the history keeps it. */
@@ -25,6 +26,15 @@ export interface HistoryEntry {
   /** An ISO timestamp. */
   changedAt: string;
   /** Who made it: a token's short id; none for changes made outside a request (seeds, scripts). */
+  actor?: string;
+}
+
+/** One change of a resolution (with its targets), as its history keeps it. */
+export interface ResolutionHistoryEntry {
+  op: 'create' | 'update' | 'delete';
+  /** The resolution after the change (for a delete: as it was, with the version the delete took). */
+  resolution: Resolution;
+  changedAt: string;
   actor?: string;
 }
 
@@ -56,6 +66,19 @@ export interface WriteTx {
   sources(ids: readonly string[]): Promise<RuleSource[]>;
 
   appendHistory(entry: HistoryEntry): Promise<void>;
+
+  /** The stored resolution, if any. */
+  resolution(id: string): Promise<Resolution | undefined>;
+  resolutionExists(id: string): Promise<boolean>;
+  /** How many resolutions the unit has. */
+  resolutionCount(unitId: string): Promise<number>;
+  /** The highest version this resolution id ever had, in its history (0 if none). */
+  lastResolutionVersion(id: string): Promise<number>;
+  insertResolution(r: Resolution): Promise<void>;
+  /** Replaces the stored resolution of `r.id`, which is at `previousVersion`. */
+  updateResolution(r: Resolution, previousVersion: number): Promise<void>;
+  deleteResolution(id: string): Promise<void>;
+  appendResolutionHistory(entry: ResolutionHistoryEntry): Promise<void>;
   /** The number that read caches and ETags key on grows by one. */
   bumpRevision(): Promise<void>;
 }

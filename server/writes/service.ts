@@ -13,34 +13,22 @@ import {
   type NewSource,
   type ObservationFields,
   type ObservationUpdate,
-  type Unit,
+  type NewResolution,
+  type Resolution,
+  type ResolutionUpdate,
 } from '../../src/api/contract';
 import { containersOf } from '../../src/api/units';
 import { observationProblems, ruleContext, sourceProblems, type RuleContext } from '../../src/api/rules';
 import { firstFreeId, observationIdBase, sourceIdBase } from './ids';
 import { reportTextHash, sameReportText } from './report-text';
 import type { HistoryEntry, WriteRepository, WriteTx } from './repository';
+import { ResolutionService, type ResolutionWrites } from './resolutions';
+import { outOfScope, runWrite, withContainers, type Actor, type WriteOutcome, type WriteRefusal } from './write-run';
 
-/** Who asks for a write. */
-export interface Actor {
-  /** The short id of the request's token (never the token): kept with each change. */
-  id?: string;
-  /** The only units the token may write (figures and sources); absent: every unit. */
-  units?: readonly string[];
-}
-
-/** What a write did: its result (`existing`: a record already stored, and nothing written), or why nothing was written. */
-export type WriteOutcome<T> =
-  | { ok: true; value: T; existing?: true }
-  | { ok: false; kind: 'invalid'; issues: ApiIssue[] }
-  | { ok: false; kind: 'forbidden'; message: string; issues: ApiIssue[] }
-  | { ok: false; kind: 'not_found'; message: string }
-  | { ok: false; kind: 'conflict'; message: string; issues?: ApiIssue[]; current?: Observation };
-
-export type WriteRefusal = Exclude<WriteOutcome<unknown>, { ok: true }>;
+export type { Actor, WriteOutcome, WriteRefusal } from './write-run';
 
 /** The writes of the API; each stores everything or nothing. */
-export interface Writes {
+export interface Writes extends ResolutionWrites {
   /** Stores every item or none; each new observation has the version after the id's last one (1 for a new id). */
   addObservations(batch: NewObservation[], actor?: Actor): Promise<WriteOutcome<Observation[]>>;
   /** Replaces an observation if `update.version` is its current version; version grows by one. */
@@ -55,10 +43,26 @@ export interface Writes {
 }
 
 export class WriteService implements Writes {
+  private readonly resolutions: ResolutionService;
+
   constructor(
     private readonly repository: WriteRepository,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.resolutions = new ResolutionService(repository, now);
+  }
+
+  addResolution(input: NewResolution, actor?: Actor): Promise<WriteOutcome<Resolution>> {
+    return this.resolutions.addResolution(input, actor);
+  }
+
+  updateResolution(id: string, update: ResolutionUpdate, actor?: Actor): Promise<WriteOutcome<Resolution>> {
+    return this.resolutions.updateResolution(id, update, actor);
+  }
+
+  deleteResolution(id: string, version?: number, actor?: Actor): Promise<WriteOutcome<Resolution>> {
+    return this.resolutions.deleteResolution(id, version, actor);
+  }
 
   addObservations(batch: NewObservation[], actor: Actor = {}): Promise<WriteOutcome<Observation[]>> {
     return this.run(actor, async (tx) => {
@@ -163,60 +167,9 @@ export class WriteService implements Writes {
     return { op, observation, changedAt: this.now().toISOString(), actor: actor.id };
   }
 
-  /** Runs a write in one transaction; a refusal rolls back whatever the write did before it. */
-  private async run<T>(actor: Actor, write: (tx: WriteTx) => Promise<WriteOutcome<T>>): Promise<WriteOutcome<T>> {
-    checkActor(actor);
-    const refusal = new Refused();
-    try {
-      return await this.repository.transaction(async (tx) => {
-        const outcome = await write(tx);
-        if (!outcome.ok) {
-          refusal.outcome = outcome;
-          throw refusal;
-        }
-        return outcome;
-      });
-    } catch (err) {
-      if (err === refusal && refusal.outcome) return refusal.outcome;
-      throw err;
-    }
+  private run<T>(actor: Actor, write: (tx: WriteTx) => Promise<WriteOutcome<T>>): Promise<WriteOutcome<T>> {
+    return runWrite(this.repository, actor, write);
   }
-}
-
-class Refused {
-  outcome?: WriteRefusal;
-}
-
-/**
- * Who made a change: a token's short id (8 hex digits of its hash), never the token itself, so
- * anything longer than an id is refused before it could be stored.
- */
-function checkActor(actor: Actor): void {
-  if (actor.id !== undefined && !/^[A-Za-z0-9_-]{1,16}$/.test(actor.id)) {
-    throw new TypeError('actor must be a short token id (up to 16 letters, digits, - or _), never a token');
-  }
-}
-
-const quoted = (ids: readonly string[]) => ids.map((u) => `"${u}"`).join(', ');
-
-/** A 403 naming each unit the actor may not write, with the path that names it; undefined when all are the actor's. */
-function outOfScope(actor: Actor, named: [path: string, unitId: string][]): WriteRefusal | undefined {
-  const allowed = actor.units;
-  if (!allowed) return undefined;
-  const issues: ApiIssue[] = [];
-  for (const [path, unitId] of named) {
-    if (allowed.includes(unitId)) continue;
-    const message = `this token may not write unit "${unitId}"`;
-    if (!issues.some((i) => i.path === path && i.message === message)) issues.push({ path, message });
-  }
-  if (issues.length === 0) return undefined;
-  const units = [...new Set(named.map(([, u]) => u).filter((u) => !allowed.includes(u)))];
-  return {
-    ok: false,
-    kind: 'forbidden',
-    message: `This token may not write figures or sources of ${units.length > 1 ? 'units' : 'unit'} ${quoted(units)}; it may write only ${quoted(allowed)}. Nothing was written.`,
-    issues: issues.slice(0, 20),
-  };
 }
 
 /**
@@ -232,18 +185,6 @@ async function ruleContextOf(tx: WriteTx, figures: readonly ObservationFields[])
     tx.sources(distinct((o) => o.sourceId)),
   ]);
   return ruleContext(units, indicators, sources, containersOf(units));
-}
-
-/** The units of these ids and, level by level, the units that contain them (parentIds). */
-async function withContainers(tx: WriteTx, ids: readonly string[]): Promise<Unit[]> {
-  const found = new Map<string, Unit>();
-  const asked = new Set<string>();
-  for (let wanted = [...new Set(ids)]; wanted.length > 0; ) {
-    for (const id of wanted) asked.add(id);
-    for (const u of await tx.units(wanted)) found.set(u.id, u);
-    wanted = [...new Set([...found.values()].flatMap((u) => u.parentIds ?? []))].filter((id) => !asked.has(id));
-  }
-  return [...found.values()];
 }
 
 function notFound(id: string): WriteRefusal {

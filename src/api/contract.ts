@@ -423,3 +423,260 @@ export function unknownNames(
       .map((i) => ({ path: 'indicator', message: `unknown indicator "${i}"` })),
   ].slice(0, MAX_ISSUES);
 }
+
+// ---------------------------------------------------------------- resolutions
+
+/**
+ * What a resolution's target asks (DOMAIN.md), each judged by lib/target-status.ts:
+ * - `level_by_end`: a level to reach by the end of the term or year ("BHYT đạt 96% vào năm 2030");
+ * - `yearly_min`: at least this much every year ("kết nạp ít nhất 25 đảng viên mới mỗi năm");
+ * - `yearly_growth`: an average yearly growth in percent, against the base year ("tăng bình quân 8–9%/năm");
+ * - `term_total`: a total over the term ("600 đảng viên mới trong nhiệm kỳ");
+ * - `ceiling`: at most this much ("tỷ lệ hộ nghèo dưới 2%");
+ * - `yearly_reduction`: less by this much every year, in the indicator's unit (points for a percent:
+ *   "giảm bình quân 1,41%/năm");
+ * - `plan`: the year's plan ("thu ngân sách đạt 100% dự toán").
+ */
+export const TARGET_TYPES = ['level_by_end', 'yearly_min', 'yearly_growth', 'term_total', 'ceiling', 'yearly_reduction', 'plan'] as const;
+export const TargetType = z.enum(TARGET_TYPES);
+/** A Party congress's resolution for its five-year term, or the committee's resolution for one year. */
+export const ResolutionKind = z.enum(['term', 'year']);
+
+/** Bounds of a resolution (src/api/rules.ts keeps the figures' bounds in the same spirit). */
+export const RESOLUTION_LIMITS = {
+  /** Real lists have 15–25 targets. */
+  targets: 60,
+  title: 300,
+  name: 300,
+  group: 120,
+  note: 500,
+  /** Resolutions kept for one unit: a term's and its five years', over several terms. */
+  perUnit: 40,
+  /** How many units one GET /api/resolutions may name (the province has 102 communes). */
+  queryUnits: 120,
+} as const;
+
+const YEAR_PATTERN = /^(20\d{2}|2100)-(20\d{2}|2100)$/;
+/** "2025-2030": a Party committee's term of five years. */
+export const Term = z
+  .string()
+  .regex(YEAR_PATTERN, 'must be a term YYYY-YYYY, e.g. 2025-2030')
+  .refine((t) => Number(t.slice(5)) - Number(t.slice(0, 4)) === 5, 'a term is five years, e.g. 2025-2030');
+export const Year = z.number().int().min(2000).max(2100);
+
+const notBlank = (max: number) => z.string().min(1).max(max).regex(/\S/, 'must not be blank');
+
+/**
+ * A status an editor gives a target whose figures cannot say it (no indicator, or none that
+ * measures it), with why; from `period` on (absent: every period of the resolution).
+ */
+export const ManualTargetStatus = z
+  .object({
+    status: z.enum(['met', 'on_track', 'at_risk', 'behind']),
+    note: notBlank(RESOLUTION_LIMITS.note),
+    period: Period.optional(),
+  })
+  .strict();
+
+const TargetFields = z.object({
+  /** Its number in the resolution's list: 1, 2, 3… (unique in the resolution). */
+  number: z.number().int().min(1).max(999),
+  /** "Kinh tế", "Văn hóa – xã hội", "Quốc phòng – an ninh", "Xây dựng Đảng"… */
+  group: notBlank(RESOLUTION_LIMITS.group).optional(),
+  /** As the resolution words it: "Tỷ lệ bao phủ bảo hiểm y tế đạt trên 95%". */
+  name: notBlank(RESOLUTION_LIMITS.name),
+  /** The indicator whose stored figures say how the target stands; absent: set by hand. */
+  indicatorId: Id.optional(),
+  type: TargetType,
+  /** The target's value in `unit` (a growth or a yearly reduction: per year). */
+  value: z.number().finite().min(0),
+  /** The top of a range ("8–9%/năm": value 8, valueMax 9); judged on `value`. */
+  valueMax: z.number().finite().min(0).optional(),
+  /** What value counts: the indicator's unit, or percent for a growth. */
+  unit: MeasureUnit,
+  manualStatus: ManualTargetStatus.optional(),
+});
+
+/** A target of a stored resolution. (Named apart from `Target`, an indicator's yearly target.) */
+export const ResolutionTarget = TargetFields.extend({ id: Id });
+/** A target as a client sends it: its id may be left out (then "ct-NUMBER"). */
+export const NewResolutionTarget = TargetFields.extend({ id: Id.optional() }).strict();
+
+const ResolutionFields = z.object({
+  unitId: Id,
+  /** "Nghị quyết Đại hội Đảng bộ phường Mỹ Thới lần thứ I, nhiệm kỳ 2025–2030". */
+  title: notBlank(RESOLUTION_LIMITS.title),
+  kind: ResolutionKind,
+  /** A term resolution's term. */
+  term: Term.optional(),
+  /** A yearly resolution's year. */
+  year: Year.optional(),
+  adoptedOn: IsoDate.optional(),
+  /** The report or document it was read from (a source of its unit, or of a unit containing it). */
+  sourceId: Id.optional(),
+  targets: z.array(ResolutionTarget).max(RESOLUTION_LIMITS.targets, `must have at most ${RESOLUTION_LIMITS.targets} targets`),
+});
+
+/** The years a resolution is judged over: from the year after its base year to its last year. */
+export interface ResolutionYears {
+  /** The figures targets are measured from: a term's first year (its congress), the year before a yearly resolution. */
+  baseYear: number;
+  firstYear: number;
+  lastYear: number;
+}
+
+/** 2025-2030: base 2025, judged over 2026–2030; a yearly resolution of 2026: base 2025, judged over 2026. */
+export function resolutionYears(r: Pick<Resolution, 'kind' | 'term' | 'year'>): ResolutionYears | null {
+  if (r.kind === 'term') {
+    if (!r.term || !YEAR_PATTERN.test(r.term)) return null;
+    const start = Number(r.term.slice(0, 4));
+    return { baseYear: start, firstYear: start + 1, lastYear: Number(r.term.slice(5)) };
+  }
+  return r.year === undefined ? null : { baseYear: r.year - 1, firstYear: r.year, lastYear: r.year };
+}
+
+type ResolutionShape = z.infer<typeof ResolutionFields> | (Omit<z.infer<typeof ResolutionFields>, 'targets'> & { targets: z.infer<typeof NewResolutionTarget>[] });
+
+/**
+ * The rules a resolution must follow that need nothing stored: its kind's term or year, ranges
+ * the right way round, a growth with the indicator it is measured on, a total only over a term,
+ * numbers and ids given once, a hand-set status inside the resolution's years. Every edge
+ * (the server, msw, the editor's form) refuses these through the contract; rules that read the
+ * store (unit, indicator, source) are the write service's (server/writes/resolution-rules.ts).
+ */
+export function resolutionShapeProblems(r: ResolutionShape): ApiIssue[] {
+  const issues: ApiIssue[] = [];
+  if (r.kind === 'term') {
+    if (r.term === undefined) issues.push({ path: 'term', message: 'a term resolution needs its term, e.g. 2025-2030' });
+    if (r.year !== undefined) issues.push({ path: 'year', message: 'only a yearly resolution has a year; a term resolution has its term' });
+  } else {
+    if (r.year === undefined) issues.push({ path: 'year', message: 'a yearly resolution needs its year' });
+    const years = r.term ? resolutionYears({ kind: 'term', term: r.term }) : null;
+    if (years && r.year !== undefined && (r.year < years.firstYear || r.year > years.lastYear)) {
+      issues.push({ path: 'year', message: `${r.year} is not one of the years ${years.firstYear}–${years.lastYear} of the term ${r.term}` });
+    }
+  }
+  const years = resolutionYears(r);
+  const numbers = new Map<number, number>();
+  const ids = new Map<string, number>();
+  r.targets.forEach((t, i) => {
+    const at = (field: string) => `targets.${i}.${field}`;
+    const sameNumber = numbers.get(t.number);
+    if (sameNumber !== undefined) issues.push({ path: at('number'), message: `number ${t.number} is already that of target ${sameNumber + 1} of the list` });
+    else numbers.set(t.number, i);
+    if (t.id !== undefined) {
+      const sameId = ids.get(t.id);
+      if (sameId !== undefined) issues.push({ path: at('id'), message: `id "${t.id}" is already that of target ${sameId + 1} of the list` });
+      else ids.set(t.id, i);
+    }
+    if (t.valueMax !== undefined && t.valueMax < t.value) issues.push({ path: at('valueMax'), message: 'must not be less than value (the range is value to valueMax)' });
+    if (t.type === 'yearly_growth') {
+      if (t.indicatorId === undefined) {
+        issues.push({ path: at('indicatorId'), message: 'a yearly growth needs the indicator whose figures are compared with the base year' });
+      }
+      if (t.unit !== 'percent') issues.push({ path: at('unit'), message: 'a yearly growth is a percent a year: unit must be "percent"' });
+    }
+    if (t.type === 'term_total' && r.kind !== 'term') {
+      issues.push({ path: at('type'), message: 'a total over the term belongs to a term resolution' });
+    }
+    const from = t.manualStatus?.period;
+    if (from && years) {
+      const year = Number(from.slice(0, 4));
+      if (year < years.firstYear || year > years.lastYear) {
+        issues.push({ path: at('manualStatus.period'), message: `must be a period of the resolution's years ${years.firstYear}–${years.lastYear}` });
+      }
+    }
+  });
+  return issues;
+}
+
+function refineResolution(r: ResolutionShape, ctx: z.RefinementCtx): void {
+  for (const issue of resolutionShapeProblems(r)) {
+    ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)) });
+  }
+}
+
+/** A stored resolution; `version` grows by one at every change. */
+export const Resolution = ResolutionFields.extend({ id: Id, version: z.number().int().min(1) }).superRefine(refineResolution);
+/** A new resolution as a client sends it (POST); unknown fields are refused. */
+export const NewResolution = ResolutionFields.extend({
+  id: Id.optional(),
+  targets: z.array(NewResolutionTarget).max(RESOLUTION_LIMITS.targets, `must have at most ${RESOLUTION_LIMITS.targets} targets`),
+})
+  .strict()
+  .superRefine(refineResolution);
+/** A whole resolution replacing the stored one (PUT), with the `version` the client saw. */
+export const ResolutionUpdate = ResolutionFields.extend({
+  targets: z.array(NewResolutionTarget).max(RESOLUTION_LIMITS.targets, `must have at most ${RESOLUTION_LIMITS.targets} targets`),
+  version: z.number().int().min(1),
+})
+  .strict()
+  .superRefine(refineResolution);
+
+export const ResolutionsResponse = z.object({ resolutions: z.array(Resolution) });
+export const ResolutionResponse = z.object({ resolution: Resolution });
+/** A stale update or delete (409): the error, and the resolution as it is now. */
+export const ResolutionConflict = ApiError.extend({ resolution: Resolution });
+
+export type TargetType = z.infer<typeof TargetType>;
+export type ResolutionKind = z.infer<typeof ResolutionKind>;
+export type ManualTargetStatus = z.infer<typeof ManualTargetStatus>;
+export type ResolutionTarget = z.infer<typeof ResolutionTarget>;
+export type NewResolutionTarget = z.infer<typeof NewResolutionTarget>;
+export type Resolution = z.infer<typeof Resolution>;
+export type NewResolution = z.infer<typeof NewResolution>;
+export type ResolutionUpdate = z.infer<typeof ResolutionUpdate>;
+
+/** Query of GET /api/resolutions: one or more units (required), and optionally the year they are in force. */
+export interface ResolutionQuery {
+  unit: string[];
+  year?: number;
+}
+
+/** Reads GET /api/resolutions' query: `unit` 1 to RESOLUTION_LIMITS.queryUnits times, `year` at most once. */
+export function parseResolutionQuery(params: URLSearchParams): { ok: true; query: ResolutionQuery } | { ok: false; issues: ApiIssue[] } {
+  const issues: ApiIssue[] = [...new Set(params.keys())]
+    .filter((k) => k !== 'unit' && k !== 'year')
+    .map((k) => ({ path: k, message: 'unknown query parameter' }));
+  const units = params.getAll('unit');
+  if (units.length === 0) issues.push({ path: 'unit', message: 'is required: the unit whose resolutions to list' });
+  if (units.length > RESOLUTION_LIMITS.queryUnits) issues.push({ path: 'unit', message: atMost(RESOLUTION_LIMITS.queryUnits) });
+  for (const u of units.slice(0, RESOLUTION_LIMITS.queryUnits)) {
+    const parsed = Id.safeParse(u);
+    if (!parsed.success) issues.push(...toApiIssues(parsed.error).map((i) => ({ ...i, path: 'unit' })));
+  }
+  const years = params.getAll('year');
+  if (years.length > 1) issues.push({ path: 'year', message: 'must be given at most once' });
+  else if (years.length === 1 && !/^(20\d{2}|2100)$/.test(years[0]!)) issues.push({ path: 'year', message: 'must be a year from 2000 to 2100' });
+  if (issues.length > 0) return { ok: false, issues: issues.slice(0, MAX_ISSUES) };
+  const year = years.length === 1 ? Number(years[0]) : undefined;
+  return { ok: true, query: { unit: [...new Set(units)].sort(), ...(year === undefined ? {} : { year }) } };
+}
+
+/** The path of GET /api/resolutions for a query, in one canonical form (the read cache's key, the app's query). */
+export function resolutionsPath(q: ResolutionQuery): string {
+  const params = new URLSearchParams();
+  for (const u of [...new Set(q.unit)].sort()) params.append('unit', u);
+  if (q.year !== undefined) params.set('year', String(q.year));
+  return `/api/resolutions?${params.toString()}`;
+}
+
+/** True when the resolution is of a unit of the query and, if a year is asked, in force that year (base year included). */
+export function matchesResolutionQuery(r: Resolution, q: ResolutionQuery): boolean {
+  if (!q.unit.includes(r.unitId)) return false;
+  if (q.year === undefined) return true;
+  const years = resolutionYears(r);
+  return years !== null && q.year >= years.baseYear + (r.kind === 'year' ? 1 : 0) && q.year <= years.lastYear;
+}
+
+/** The order both backends list resolutions in: by unit, then the earliest years first, a term before its years, then id. */
+export function resolutionOrder(a: Resolution, b: Resolution): number {
+  const ya = resolutionYears(a)?.firstYear ?? 0;
+  const yb = resolutionYears(b)?.firstYear ?? 0;
+  return (
+    a.unitId.localeCompare(b.unitId) ||
+    ya - yb ||
+    (a.kind === b.kind ? 0 : a.kind === 'term' ? -1 : 1) ||
+    a.id.localeCompare(b.id)
+  );
+}

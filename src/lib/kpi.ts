@@ -82,7 +82,7 @@ export function pickHeadline(
   const era = changed ? unitEra(unit, period) : 0;
   let best: Observation | null = null;
   for (const o of observationsOf(observations, unit.id, indicatorId)) {
-    if (comparePeriods(o.period, period) > 0 || o.period.slice(0, 4) !== year) continue;
+    if (comparePeriods(o.period, period) > 0 || !o.period.startsWith(year)) continue;
     if (changed && unitEra(unit, o.period) !== era) continue;
     if (!best || comparePeriods(o.period, best.period) > 0) best = o;
   }

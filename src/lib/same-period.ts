@@ -50,6 +50,10 @@ export type SamePeriod =
 const STANDARD_CHANGES: readonly { indicatorIds: readonly string[]; fromYear: number; reason: string }[] = [
   { indicatorIds: ['poor_households_reduced', 'near_poor_households_reduced'], fromYear: 2027, reason: 'chuẩn nghèo mới áp dụng từ năm 2027' },
 ];
+const standardChangesOf = new Map<string, (typeof STANDARD_CHANGES)[number][]>();
+for (const change of STANDARD_CHANGES) {
+  for (const id of change.indicatorIds) standardChangesOf.set(id, [...(standardChangesOf.get(id) ?? []), change]);
+}
 
 /**
  * What is said of a period, made once each (at most 404 periods, 2000-Q1 to 2100-Q4): the same
@@ -57,6 +61,9 @@ const STANDARD_CHANGES: readonly { indicatorIds: readonly string[]; fromYear: nu
  */
 interface PeriodFacts {
   previous: string | null;
+  year: number;
+  /** 1 January of its year. */
+  start: string;
   end: string;
   label: string;
 }
@@ -65,7 +72,15 @@ function factsOf(period: string): PeriodFacts | null {
   let facts = periodFacts.get(period);
   if (facts === undefined) {
     const p = parsePeriod(period);
-    facts = p ? { previous: p.year > 2000 ? formatPeriodId(p.year - 1, p.quarter) : null, end: periodEnd(period)!, label: periodLabel(period) } : null;
+    facts = p
+      ? {
+          previous: p.year > 2000 ? formatPeriodId(p.year - 1, p.quarter) : null,
+          year: p.year,
+          start: `${p.year}-01-01`,
+          end: periodEnd(period)!,
+          label: periodLabel(period),
+        }
+      : null;
     if (p) periodFacts.set(period, facts);
   }
   return facts;
@@ -82,11 +97,10 @@ export function previousYearPeriod(period: string): string | null {
  */
 function boundaryBetween(unit: Pick<Unit, 'name' | 'changes' | 'validFrom'>, earlier: string, later: string): string | null {
   if (!unit.changes?.length && !unit.validFrom) return null;
-  const from = `${earlier.slice(0, 4)}-01-01`;
+  const from = factsOf(earlier)?.start ?? '';
   const to = factsOf(later)?.end ?? '';
   // short: the chart's boundary note says what was absorbed
-  const change = unit.changes?.find((c) => c.date > from && c.date <= to);
-  if (change) return `địa giới thay đổi từ ${formatDate(change.date)}`;
+  for (const c of unit.changes ?? []) if (c.date > from && c.date <= to) return `địa giới thay đổi từ ${formatDate(c.date)}`;
   if (unit.validFrom && unit.validFrom > from && unit.validFrom <= to) return `đơn vị thành lập từ ${formatDate(unit.validFrom)}`;
   return null;
 }
@@ -113,9 +127,10 @@ function changeWords(current: Observation, previous: Observation, unit: MeasureU
 function whyNotCompared(current: Observation, previous: Observation, indicatorId: string, unit: Pick<Unit, 'name' | 'changes' | 'validFrom'>): string | null {
   const boundary = boundaryBetween(unit, previous.period, current.period);
   if (boundary) return boundary;
-  const year = Number(current.period.slice(0, 4));
-  const standard = STANDARD_CHANGES.find((s) => s.indicatorIds.includes(indicatorId) && year >= s.fromYear && year - 1 < s.fromYear);
-  if (standard) return standard.reason;
+  for (const standard of standardChangesOf.get(indicatorId) ?? []) {
+    const year = factsOf(current.period)?.year ?? 0;
+    if (year >= standard.fromYear && year - 1 < standard.fromYear) return standard.reason;
+  }
   if (previous.basis && current.basis && previous.basis !== current.basis) {
     return `năm trước tính ${BASIS_COMPARISONS[previous.basis]}, năm nay ${BASIS_COMPARISONS[current.basis]}`;
   }

@@ -44,6 +44,10 @@ export interface StatusBench {
   units: number;
   /** Figures of the two years read (all families). */
   figures: number;
+  /** Headline figures judged and paired (102 communes × every family's headline indicators). */
+  headlines: number;
+  /** Rows of the table written. */
+  rows: number;
 }
 
 interface Input {
@@ -97,6 +101,7 @@ function once({ units, indicators, byFamily }: Input) {
   }
 
   const t2a = performance.now();
+  const headlines = judged.length;
   const c1 = process.cpuUsage(c0);
   for (const { status, same } of judged) sink += (status?.reason.length ?? 0) + (same?.text.length ?? 0);
 
@@ -112,7 +117,7 @@ function once({ units, indicators, byFamily }: Input) {
     }
   }
   const t3 = performance.now();
-  return { summary: t1 - t0, figures: t2a - t1, words: t2 - t2a, rows: t3 - t2, cpu: (c1.user + c1.system) / 1000, rowCount: rows, sink };
+  return { summary: t1 - t0, figures: t2a - t1, words: t2 - t2a, rows: t3 - t2, cpu: (c1.user + c1.system) / 1000, headlines, rowCount: rows, sink };
 }
 
 /**
@@ -142,6 +147,8 @@ export function timeStatusAndSamePeriod(runs = Math.max(1, Number(process.env.RU
     runs,
     units: data.units.length,
     figures: [...data.byFamily.values()].reduce((n, l) => n + l.length, 0),
+    headlines: results[0]!.headlines,
+    rows: results[0]!.rowCount,
   };
 }
 
@@ -151,7 +158,7 @@ export function statusBenchLine(r: StatusBench): string {
   return (
     `status and cùng kỳ, ${r.units} communes (Node, synthetic province "giả lập", ${r.figures} figures of 2025–9 tháng 2026): ` +
     `median ${ms(r.median)} ms (target 10; CPU time ${ms(r.cpu)} ms) of ${r.runs} runs = the at-risk summary ${ms(r.parts.summary)} + ` +
-    `every headline figure's status and cùng kỳ ${ms(r.parts.figures)}; besides: their sentences ${ms(r.parts.words)}, ` +
-    `the table's rows of 2026 (when opened) ${ms(r.parts.rows)}`
+    `the status and cùng kỳ of every headline figure (${r.headlines}) ${ms(r.parts.figures)}; besides: their sentences ${ms(r.parts.words)}, ` +
+    `the table's ${r.rows} rows of 2026 (made when opened) ${ms(r.parts.rows)}`
   );
 }

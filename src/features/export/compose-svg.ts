@@ -11,6 +11,7 @@ import type { LegendItem, PanelExport, SourceLine, TileModel } from '../../lib/p
 import { ATTAINMENT_WORDS } from '../../lib/vocabulary';
 import { CHART_GAP, type PanelChartDrawing } from './draw-chart';
 import { FONT_STACK } from './font';
+import { layoutLegend, type LegendStyle } from './legend-layout';
 import { estimateText, wrapText, type FontWeight, type MeasureText } from './measure-text';
 import { unitsNoun } from './ranking-window';
 import { escapeXml, num as n } from './svg-markup';
@@ -213,36 +214,18 @@ export function legendSwatch(item: LegendItem, x: number, mid: number, box: numb
   return `<rect class="legend-swatch" x="${n(x + 2)}" y="${n(mid - box / 2)}" width="${n(box)}" height="${n(box)}" fill="${item.color}"${edge}/>`;
 }
 
+const LEGEND: LegendStyle = { size: 13, box: 12, boxGap: 10, gap: 16, lineHeight: 13 * 1.6 };
+
 /** The legend centred under a chart at `x0`, `width` wide, from the canvas's y; returns the y under it. */
 function drawLegend(c: Canvas, legend: readonly LegendItem[], x0 = c.pad, width = c.inner): number {
-  const size = 13;
-  const items = legend.map((item) => ({ item, w: 22 + c.measure(item.label, size, 400) }));
-  const rows: (typeof items)[] = [];
-  let row: typeof items = [];
-  let rowW = 0;
-  let y = c.y;
-  for (const it of items) {
-    if (row.length && rowW + 16 + it.w > width) {
-      rows.push(row);
-      row = [];
-      rowW = 0;
-    }
-    rowW += (row.length ? 16 : 0) + it.w;
-    row.push(it);
+  const { entries, height } = layoutLegend(legend, { x0, width, y0: c.y }, LEGEND, c.measure);
+  for (const { item, x, mid, lines } of entries) {
+    c.parts.push(legendSwatch(item, x, mid, LEGEND.box));
+    lines.forEach((line, i) => {
+      c.text(x + LEGEND.box + LEGEND.boxGap, mid + LEGEND.size * 0.35 + i * LEGEND.lineHeight, escapeXml(line), { size: LEGEND.size, fill: COLORS.ink }, ' class="legend-label"');
+    });
   }
-  if (row.length) rows.push(row);
-  for (const r of rows) {
-    const total = r.reduce((w, it) => w + it.w, 0) + 16 * (r.length - 1);
-    let x = x0 + Math.max(0, (width - total) / 2);
-    const mid = y + size * 0.75;
-    for (const { item, w } of r) {
-      c.parts.push(legendSwatch(item, x, mid, 12));
-      c.text(x + 22, y + size, escapeXml(item.label), { size, fill: COLORS.ink }, ' class="legend-label"');
-      x += w + 16;
-    }
-    y += size * 1.6;
-  }
-  return y;
+  return c.y + height;
 }
 
 /** The charts side by side, each with its legend under it, and the line that says what a long ranking leaves out. */

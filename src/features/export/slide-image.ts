@@ -13,6 +13,7 @@ import { CHART_GAP, drawCharts } from './draw-chart';
 import { ExportError, type ExportedFile } from './export-panel';
 import { exportFileName } from './file-name';
 import { embeddedFontCss, FONT_STACK, pageFontsReady } from './font';
+import { layoutLegend, type LegendStyle } from './legend-layout';
 import { canvasMeasure, estimateText, wrapText, type MeasureText } from './measure-text';
 import { rasterizeSvg } from './rasterize';
 import { escapeXml, num } from './svg-markup';
@@ -98,38 +99,18 @@ export function slideFooter(panel: Pick<PanelExport, 'model'>, now: Date, width:
   return line(sourcesSummary(sources));
 }
 
+const LEGEND: LegendStyle = { size: SLIDE_TYPE.legend, box: 26, boxGap: 14, gap: 44, lineHeight: SLIDE_TYPE.legend * 1.45 };
+
 /** A chart's legend centred in rows under it (`x0`, `width`: the chart's column), from `y`. */
 function drawLegend(items: readonly LegendItem[], x0: number, width: number, y: number, measure: MeasureText): { parts: string[]; height: number } {
-  const size = SLIDE_TYPE.legend;
-  const box = 26;
-  const gap = 44;
-  const sized = items.map((item) => ({ item, w: box + 14 + measure(item.label, size, 400) }));
-  const rows: (typeof sized)[] = [];
-  let row: typeof sized = [];
-  let rowW = 0;
-  for (const it of sized) {
-    if (row.length && rowW + gap + it.w > width) {
-      rows.push(row);
-      row = [];
-      rowW = 0;
-    }
-    rowW += (row.length ? gap : 0) + it.w;
-    row.push(it);
-  }
-  if (row.length) rows.push(row);
-  const parts: string[] = [];
-  const lineH = size * 1.45;
-  rows.forEach((r, i) => {
-    const total = r.reduce((w, it) => w + it.w, 0) + gap * (r.length - 1);
-    let x = x0 + Math.max(0, (width - total) / 2);
-    const mid = y + i * lineH + lineH / 2;
-    for (const { item, w } of r) {
-      parts.push(legendSwatch(item, x, mid, box));
-      parts.push(text({ x: x + box + 14, y: mid + size * 0.36, text: fitLine(item.label, width - box - 14, size, measure), size, className: 'slide-legend' }));
-      x += w + gap;
-    }
-  });
-  return { parts, height: rows.length * lineH };
+  const { entries, height } = layoutLegend(items, { x0, width, y0: y }, LEGEND, measure);
+  const parts = entries.flatMap(({ item, x, mid, lines }) => [
+    legendSwatch(item, x, mid, LEGEND.box),
+    ...lines.map((line, i) =>
+      text({ x: x + LEGEND.box + LEGEND.boxGap, y: mid + LEGEND.size * 0.36 + i * LEGEND.lineHeight, text: line, size: LEGEND.size, className: 'slide-legend' }),
+    ),
+  ]);
+  return { parts, height };
 }
 
 export function composeSlideSvg(panel: PanelExport, { fontCss, now, measure = estimateText }: SlideOptions): ComposedSvg {

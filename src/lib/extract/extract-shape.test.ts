@@ -71,6 +71,19 @@ describe("a city's list of its wards' figures", () => {
     ]);
   });
 
+  it('a list after a colon', () => {
+    const r = extractCandidates(HEAD + 'Thu ngân sách các phường: phường Châu Phú A 5,2 tỷ đồng; phường Núi Sam 3,1 tỷ đồng.', options);
+    expect(r.candidates.map(row)).toEqual([
+      ['budget_revenue', 5.2e9, 'chau-phu-a', undefined],
+      ['budget_revenue', 3.1e9, 'nui-sam', undefined],
+    ]);
+    // a colon that lists the city's own figures is read as before
+    expect(extractCandidates(HEAD + 'Cụ thể: thu ngân sách đạt 182,6 tỷ đồng, đạt 54,3% dự toán.', options).candidates.map(row)).toEqual([
+      ['budget_revenue', 182.6e9, undefined, undefined],
+      ['budget_revenue_pct', 54.3, undefined, undefined],
+    ]);
+  });
+
   it('not units of this city, a topic of no indicator, or a bracket that is no list: nothing', () => {
     expect(extractCandidates(HEAD + 'Thu ngân sách các phường đạt khá (phường Mỹ Bình 5,2 tỷ đồng, phường Mỹ Long 3,1 tỷ đồng).', options).candidates).toEqual([]);
     expect(extractCandidates(HEAD + 'Chi ngân sách các phường (phường Châu Phú A 5,2 tỷ đồng, phường Núi Sam 3,1 tỷ đồng).', options).candidates).toEqual([]);

@@ -1,5 +1,6 @@
 /**
- * A report of a city or district often lists its wards' figures in one bracket after the topic:
+ * A report of a city or district often lists its wards' figures in one bracket after the topic
+ * (or after a colon, to the sentence's end):
  * "thu ngân sách các phường đạt khá (phường Châu Phú A 5,2 tỷ đồng, phường Núi Sam 3,1 tỷ đồng)",
  * "tỷ lệ tham gia BHYT … (Vĩnh Mỹ 94,3%; Châu Phú B 93,1%)". Each item is a unit the report's unit
  * contains and one amount or percent: one figure per unit, of the topic said before the bracket
@@ -69,11 +70,47 @@ export function readUnitLists(
   reportUnitId: string | undefined,
   date: UnitDate,
 ): UnitList[] {
-  if (!reportUnitId || !match.includes('(')) return [];
+  if (!reportUnitId || !/[(:]/u.test(match)) return [];
   const byId = new Map(units.map((u) => [u.id, u]));
   const inside = (id: string) => byId.get(id)?.parentIds?.includes(reportUnitId) ?? false;
   const mentions = findUnitMentions(match, units, date);
   const lists: UnitList[] = [];
+
+  /** The items between `from` and `to`, separated by ";" or ", ": each a unit it contains and one figure, or null. */
+  const itemsOf = (from: number, to: number, sentence: Span): { figures: ListFigure[]; items: number } => {
+    const figures: ListFigure[] = [];
+    let items = 0;
+    let itemStart = from;
+    for (const sep of [...match.slice(from, to).matchAll(/;|,(?=\s)/gu), null]) {
+      const itemEnd = sep ? from + sep.index : to;
+      items++;
+      const named = mentions.filter((x) => x.start >= itemStart && x.end <= itemEnd);
+      const qs = scanQuantities(match, itemStart, itemEnd).filter((q) => q.kind === 'money' || q.kind === 'percent');
+      const ids = named.length === 1 ? named[0]!.unitIds.filter(inside) : [];
+      if (ids.length === 1 && qs.length === 1 && named[0]!.end <= qs[0]!.qualifiedStart && !qs[0]!.unrepresentable) {
+        figures.push({ indicatorId: '', unitId: ids[0]!, q: qs[0]!, start: named[0]!.start, end: qs[0]!.end, sentence });
+      }
+      itemStart = itemEnd + 1;
+    }
+    return { figures, items };
+  };
+  /** The topic said last before `at`; after "các phường, xã …" alone, the sentence before's. */
+  const topicBefore = (at: number, sentence: Span, index: number) => {
+    const topic = topicHits(match, sentence.start, at).pop();
+    const previous = sentences[index - 1];
+    if (!topic && previous && COLLECTIVE.test(match.slice(sentence.start, at))) return topicHits(match, previous.start, previous.end).pop();
+    return topic;
+  };
+  const listOf = (start: number, end: number, figures: ListFigure[], topic: TopicHit | undefined): UnitList => ({
+    start,
+    end,
+    figures: topic
+      ? figures.flatMap((f) => {
+          const indicatorId = f.q.kind === 'money' ? topic.money : topic.percent;
+          return indicatorId ? [{ ...f, indicatorId }] : [];
+        })
+      : [],
+  });
 
   sentences.forEach((sentence, index) => {
     const re = /\(([^()]{8,600})\)/gu;
@@ -83,20 +120,7 @@ export function readUnitLists(
     while ((m = re.exec(text))) {
       const open = m.index;
       const close = m.index + m[0].length;
-      const figures: ListFigure[] = [];
-      let items = 0;
-      let itemStart = open + 1;
-      for (const sep of [...m[1]!.matchAll(/;|,(?=\s)/gu), null]) {
-        const itemEnd = sep ? open + 1 + sep.index : close - 1;
-        items++;
-        const named = mentions.filter((x) => x.start >= itemStart && x.end <= itemEnd);
-        const qs = scanQuantities(match, itemStart, itemEnd).filter((q) => q.kind === 'money' || q.kind === 'percent');
-        const ids = named.length === 1 ? named[0]!.unitIds.filter(inside) : [];
-        if (ids.length === 1 && qs.length === 1 && named[0]!.end <= qs[0]!.qualifiedStart && !qs[0]!.unrepresentable) {
-          figures.push({ indicatorId: '', unitId: ids[0]!, q: qs[0]!, start: named[0]!.start, end: qs[0]!.end, sentence });
-        }
-        itemStart = itemEnd + 1;
-      }
+      const { figures, items } = itemsOf(open + 1, close - 1, sentence);
       // a bracket that names another unit before a figure holds that unit's figures, never the report's
       const foreign = mentions.some((x) => x.start > open && x.end < close && !x.unitIds.includes(reportUnitId));
       // a list: every item a unit and its figure, at least two of them
@@ -105,18 +129,13 @@ export function readUnitLists(
         continue;
       }
       // the topic said last before the bracket; a topic of no indicator ("chi ngân sách") owns the list too
-      let topic = topicHits(match, sentence.start, open).pop();
-      const previous = sentences[index - 1];
-      if (!topic && previous && COLLECTIVE.test(match.slice(sentence.start, open))) topic = topicHits(match, previous.start, previous.end).pop();
-      if (!topic) {
-        lists.push({ start: open, end: close, figures: [] });
-        continue;
-      }
-      const read = figures.flatMap((f) => {
-        const indicatorId = f.q.kind === 'money' ? topic.money : topic.percent;
-        return indicatorId ? [{ ...f, indicatorId }] : [];
-      });
-      lists.push({ start: open, end: close, figures: read });
+      lists.push(listOf(open, close, figures, topicBefore(open, sentence, index)));
+    }
+    // "Thu ngân sách các phường: Châu Phú A 5,2 tỷ đồng; Núi Sam 3,1 tỷ đồng."
+    const colon = match.indexOf(':', sentence.start);
+    if (colon >= 0 && colon < sentence.end && !lists.some((l) => l.start > colon && l.start < sentence.end)) {
+      const { figures, items } = itemsOf(colon + 1, sentence.end, sentence);
+      if (figures.length >= 2 && figures.length === items) lists.push(listOf(colon, sentence.end + 1, figures, topicBefore(colon, sentence, index)));
     }
   });
   return lists;

@@ -226,7 +226,7 @@ export function openApiDocument() {
             201: json('ResolutionResponse', 'Stored, with its id, its targets’ ids and version 1'),
             ...writeErrors,
             400: error('A body the contract refuses or a resolution that cannot be judged (a term resolution without its term, a growth without its indicator, a range the wrong way round, a number given twice, an unknown unit, indicator or source, a unit that does not fit the indicator); the issues name each field; nothing written'),
-            409: error('The id is already taken, or the unit already keeps the most resolutions'),
+            409: error('The id is already taken, the unit already has the resolution of that term or year, or it keeps the most resolutions'),
           },
         },
       },
@@ -240,7 +240,7 @@ export function openApiDocument() {
             200: json('ResolutionResponse', 'Stored, all its targets replaced; version grew by one'),
             ...writeErrors,
             404: error('No such resolution'),
-            409: json('ResolutionConflict', 'The version is stale; the body has the current resolution'),
+            409: json('ResolutionConflict', 'The version is stale (the body has the current resolution), or the unit already has another resolution of that term or year'),
           },
         },
         delete: {

@@ -123,7 +123,10 @@ export class SqliteWriteRepository implements WriteRepository {
         return row ? recordOf(Resolution, row.json, 'a resolution') : undefined;
       },
       resolutionExists: async (id) => one('SELECT 1 FROM resolutions WHERE id = ?', id) !== undefined,
-      resolutionCount: async (unitId) => (one('SELECT count(*) AS n FROM resolutions WHERE unit_id = ?', unitId) as { n: number }).n,
+      resolutionsOf: async (unitId) =>
+        (this.stmts.get('SELECT CAST(json AS BLOB) AS json FROM resolutions WHERE unit_id = ? ORDER BY seq').all(unitId) as { json: unknown }[]).map((r) =>
+          recordOf(Resolution, r.json, 'a resolution'),
+        ),
       lastResolutionVersion: async (id) =>
         (one('SELECT max(version) AS v FROM resolution_history WHERE resolution_id = ?', id) as { v: number | null }).v ?? 0,
       insertResolution: async (r) =>

@@ -131,7 +131,7 @@ export class MemoryWriteRepository implements WriteRepository {
       },
       resolution: async (id) => resolutions.find((r) => r.id === id),
       resolutionExists: async (id) => resolutionAt(id) >= 0,
-      resolutionCount: async (unitId) => resolutions.filter((r) => r.unitId === unitId).length,
+      resolutionsOf: async (unitId) => resolutions.filter((r) => r.unitId === unitId),
       lastResolutionVersion: async (id) => lastResolutionVersion(id),
       insertResolution: async (r) => {
         resolutions.push(r);

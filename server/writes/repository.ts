@@ -70,8 +70,8 @@ export interface WriteTx {
   /** The stored resolution, if any. */
   resolution(id: string): Promise<Resolution | undefined>;
   resolutionExists(id: string): Promise<boolean>;
-  /** How many resolutions the unit has. */
-  resolutionCount(unitId: string): Promise<number>;
+  /** The unit's resolutions (at most RESOLUTION_LIMITS.perUnit). */
+  resolutionsOf(unitId: string): Promise<Resolution[]>;
   /** The highest version this resolution id ever had, in its history (0 if none). */
   lastResolutionVersion(id: string): Promise<number>;
   insertResolution(r: Resolution): Promise<void>;

@@ -1,8 +1,8 @@
 /**
  * The writes of resolutions, with the rules of every write (write-run.ts): a limited token writes
  * its units' resolutions only (403 naming the unit), the contract's and the store's rules
- * (resolution-rules.ts) refuse what cannot be judged with the path of each field, a unit keeps at
- * most RESOLUTION_LIMITS.perUnit of them, ids are made from unit and term or year (a target's
+ * (resolution-rules.ts) refuse what cannot be judged with the path of each field, a unit has one
+ * resolution per term and per year and keeps at most RESOLUTION_LIMITS.perUnit of them, ids are made from unit and term or year (a target's
  * from its number), a stale version is a 409 carrying the resolution as it is, and every change
  * is kept in the history with who made it. One transaction each: nothing is half written.
  * Browser-safe (the msw handlers run it too).
@@ -49,8 +49,8 @@ export class ResolutionService implements ResolutionWrites {
       if (wanted && (await tx.resolutionExists(wanted))) {
         return { ok: false, kind: 'conflict', message: 'This id already exists.', issues: [{ path: 'id', message: `"${wanted}" already exists` }] };
       }
-      const full = await tooMany(tx, input.unitId);
-      if (full) return full;
+      const clash = await taken(tx, fields);
+      if (clash) return clash;
       const id = wanted ?? (await firstFreeId(resolutionIdBase(fields), (x) => tx.resolutionExists(x)));
       const resolution = Resolution.parse({ ...fields, targets: withTargetIds(fields.targets), id, version: (await tx.lastResolutionVersion(id)) + 1 });
       await tx.insertResolution(resolution);
@@ -71,10 +71,8 @@ export class ResolutionService implements ResolutionWrites {
       delete fields.version;
       const refused = await problemsOf(tx, fields);
       if (refused) return refused;
-      if (fields.unitId !== current.unitId) {
-        const full = await tooMany(tx, fields.unitId);
-        if (full) return full;
-      }
+      const clash = await taken(tx, fields, id);
+      if (clash) return clash;
       const next = Resolution.parse({ ...fields, targets: withTargetIds(fields.targets), id, version: current.version + 1 });
       await tx.updateResolution(next, current.version);
       await tx.appendResolutionHistory(this.entry('update', next, actor));
@@ -114,15 +112,30 @@ async function problemsOf(tx: WriteTx, r: Omit<NewResolution, 'id'>): Promise<Wr
   return issues.length > 0 ? { ok: false, kind: 'invalid', issues: issues.slice(0, 20) } : undefined;
 }
 
-/** A 409 when the unit already keeps as many resolutions as it may. */
-async function tooMany(tx: WriteTx, unitId: string): Promise<WriteRefusal | undefined> {
+/**
+ * A 409 when the unit already has the resolution of that term or year (one is corrected, not
+ * given twice: the page shows the one in force), or keeps as many resolutions as it may.
+ * `except`: the resolution being corrected.
+ */
+async function taken(tx: WriteTx, r: Pick<Resolution, 'unitId' | 'kind' | 'term' | 'year'>, except?: string): Promise<WriteRefusal | undefined> {
+  const others = (await tx.resolutionsOf(r.unitId)).filter((o) => o.id !== except);
+  const same = others.find((o) => o.kind === r.kind && (r.kind === 'term' ? o.term === r.term : o.year === r.year));
+  if (same) {
+    const what = r.kind === 'term' ? `the resolution of the term ${r.term}` : `the resolution of the year ${r.year}`;
+    return {
+      ok: false,
+      kind: 'conflict',
+      message: `Unit "${r.unitId}" already has ${what} ("${same.id}"): correct that one instead; nothing was written.`,
+      issues: [{ path: r.kind === 'term' ? 'term' : 'year', message: `unit "${r.unitId}" already has ${what}: "${same.id}"` }],
+    };
+  }
   const max = RESOLUTION_LIMITS.perUnit;
-  if ((await tx.resolutionCount(unitId)) < max) return undefined;
+  if (others.length < max) return undefined;
   return {
     ok: false,
     kind: 'conflict',
-    message: `Unit "${unitId}" already has ${max} resolutions, the most kept for one unit; nothing was written.`,
-    issues: [{ path: 'unitId', message: `unit "${unitId}" already has ${max} resolutions: delete an old one first` }],
+    message: `Unit "${r.unitId}" already has ${max} resolutions, the most kept for one unit; nothing was written.`,
+    issues: [{ path: 'unitId', message: `unit "${r.unitId}" already has ${max} resolutions: delete an old one first` }],
   };
 }
 

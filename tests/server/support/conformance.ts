@@ -8,6 +8,7 @@ import {
   ApiError,
   IndicatorsResponse,
   ObservationsResponse,
+  ResolutionsResponse,
   SessionResponse,
   SourceResponse,
   SourcesResponse,
@@ -283,6 +284,22 @@ export const conformanceCases: ConformanceCase[] = [
       expect(ApiError.parse(a.body).error.code).toBe('not_found');
     },
   },
+  {
+    name: 'resolutions: none of these wards is in the data (none shipped as if it were real)',
+    path: '/api/resolutions?unit=my-thoi&unit=long-xuyen&unit=my-binh',
+    check: (a) => {
+      expect(a.status).toBe(200);
+      expect(ResolutionsResponse.parse(a.body)).toEqual({ resolutions: [] });
+    },
+  },
+  { name: 'resolutions in force in a year', path: '/api/resolutions?unit=my-thoi&year=2026', check: (a) => expect(a).toEqual({ status: 200, body: { resolutions: [] } }) },
+  { name: 'resolutions without a unit', path: '/api/resolutions', check: badQuery('unit') },
+  { name: 'resolutions of an unknown unit', path: '/api/resolutions?unit=atlantis', check: badQuery('unit') },
+  { name: 'resolutions of a malformed unit id', path: '/api/resolutions?unit=My%20Thoi', check: badQuery('unit') },
+  { name: 'resolutions of more than 120 units', path: `/api/resolutions?${'unit=my-thoi&'.repeat(121)}`, check: badQuery('unit') },
+  { name: 'resolutions of a year that is no year', path: '/api/resolutions?unit=my-thoi&year=26', check: badQuery('year') },
+  { name: 'resolutions of two years', path: '/api/resolutions?unit=my-thoi&year=2025&year=2026', check: badQuery('year') },
+  { name: 'resolutions with an unknown parameter', path: '/api/resolutions?unit=my-thoi&term=2025-2030', check: badQuery('term') },
   {
     name: 'an unknown endpoint is a JSON 404',
     path: '/api/nothing/here',

@@ -10,10 +10,13 @@ import {
   ObservationConflict,
   ObservationResponse,
   ObservationsResponse,
+  ResolutionConflict,
+  ResolutionResponse,
   SourceResponse,
   type NewObservation,
 } from '../../../src/api/contract';
 import { budget, coverage } from './fixtures';
+import { target, termResolution, termTargets, yearResolution } from './resolutions';
 
 export interface Answer {
   status: number;
@@ -40,12 +43,15 @@ export interface WriteCase {
 }
 
 /** What is read after each write, on both sides. */
-export const READS = ['/api/observations?limit=5000', '/api/sources'];
+export const READS = ['/api/observations?limit=5000', '/api/sources', '/api/resolutions?unit=my-thoi&unit=my-quy&unit=my-binh'];
 
 const post = (body: unknown, token: TokenKind = 'editor'): WriteCall => ({ method: 'POST', path: '/api/observations', body, token });
 const put = (id: string, body: unknown, token: TokenKind = 'editor'): WriteCall => ({ method: 'PUT', path: `/api/observations/${id}`, body, token });
 const del = (id: string, query = '', token: TokenKind = 'editor'): WriteCall => ({ method: 'DELETE', path: `/api/observations/${id}${query}`, token });
 const postSource = (body: unknown, token: TokenKind = 'editor'): WriteCall => ({ method: 'POST', path: '/api/sources', body, token });
+const postResolution = (body: unknown, token: TokenKind = 'editor'): WriteCall => ({ method: 'POST', path: '/api/resolutions', body, token });
+const putResolution = (id: string, body: unknown, token: TokenKind = 'editor'): WriteCall => ({ method: 'PUT', path: `/api/resolutions/${id}`, body, token });
+const delResolution = (id: string, query = '', token: TokenKind = 'editor'): WriteCall => ({ method: 'DELETE', path: `/api/resolutions/${id}${query}`, token });
 
 function refused(status: number, code: string, paths?: string[]) {
   return (a: Answer) => {
@@ -81,7 +87,28 @@ function stale(currentVersion: number) {
   };
 }
 
+function resolution(status: number, version: number, id?: string) {
+  return (a: Answer) => {
+    expect(a.status).toBe(status);
+    const r = ResolutionResponse.parse(a.body).resolution;
+    expect(r.version).toBe(version);
+    if (id) expect(r.id).toBe(id);
+  };
+}
+
+function staleResolution(currentVersion: number) {
+  return (a: Answer) => {
+    expect(a.status).toBe(409);
+    const body = ResolutionConflict.parse(a.body);
+    expect(body.error.issues).toEqual([expect.objectContaining({ path: 'version' })]);
+    expect(body.resolution.version).toBe(currentVersion);
+  };
+}
+
 const COVERAGE_ID = 'my-thoi-2026-q2-health-insurance-coverage';
+const TERM_ID = 'my-thoi-nq-2025-2030';
+const termUpdate = (version: number, extra = {}) => ({ ...termResolution(), version, ...extra });
+const binhTerm = termResolution({ unitId: 'my-binh', term: '2020-2025', adoptedOn: undefined, title: 'Nghị quyết nhiệm kỳ 2020–2025 (bản thử)' });
 const coverageFields = coverage(91.5);
 const report = { unitId: 'my-thoi', title: 'Báo cáo quý II 2026', heldOn: '2026-07-05', periodLabel: '6 tháng 2026', reference: 'BC 21' };
 const ownFigure = (extra: Partial<NewObservation> = {}) => budget(3e9, { period: '2026-Q1', ...extra });
@@ -194,4 +221,76 @@ export const writeCases: WriteCase[] = [
   { name: 'a limited editor deletes a figure of another unit: 403', call: del('my-binh-2023-q2-budget-revenue-pct', '?version=1', 'limited'), check: refused(403, 'forbidden', ['unitId']) },
   { name: 'a limited editor adds a source of another unit: 403', call: postSource({ ...report, unitId: 'my-binh', heldOn: '2025-06-01' }, 'limited'), check: refused(403, 'forbidden', ['unitId']) },
   { name: 'a limited editor adds a source of their unit', call: postSource({ ...report, heldOn: '2026-07-06' }, 'limited'), check: (a) => expect(a.status).toBe(201) },
+
+  // resolutions
+  {
+    name: 'a term resolution: 201, its id from unit and term, every target with an id',
+    call: postResolution(termResolution()),
+    check: (a) => {
+      resolution(201, 1, TERM_ID)(a);
+      const r = ResolutionResponse.parse(a.body).resolution;
+      expect(r.targets.map((t) => t.id)).toEqual(['ct-1', 'ct-2', 'ct-3', 'ct-4', 'ct-5', 'ct-6']);
+      expect(r.targets[1]).toMatchObject({ type: 'yearly_growth', value: 8, valueMax: 9, indicatorId: 'budget_revenue' });
+    },
+  },
+  { name: 'a year’s resolution', call: postResolution(yearResolution()), check: resolution(201, 1, 'my-thoi-nq-2026') },
+  { name: 'a second resolution of the same term: 409 naming the term', call: postResolution(termResolution({ title: 'Bản khác' })), check: refused(409, 'conflict', ['term']) },
+  { name: 'a resolution with an id that is taken', call: postResolution(yearResolution({ id: TERM_ID, year: 2027 })), check: refused(409, 'conflict', ['id']) },
+  { name: 'a term resolution without its term', call: postResolution(termResolution({ term: undefined })), check: refused(400, 'invalid', ['term']) },
+  { name: 'a yearly resolution without its year', call: postResolution(yearResolution({ year: undefined })), check: refused(400, 'invalid', ['year']) },
+  { name: 'a term of four years', call: postResolution(termResolution({ term: '2025-2029' })), check: refused(400, 'invalid', ['term']) },
+  {
+    name: 'a growth without its indicator',
+    call: postResolution(yearResolution({ year: 2027, targets: [target(1, { type: 'yearly_growth', indicatorId: undefined, value: 8 })] })),
+    check: refused(400, 'invalid', ['targets.0.indicatorId']),
+  },
+  {
+    name: 'a range the wrong way round',
+    call: postResolution(yearResolution({ year: 2027, targets: [target(1, { type: 'yearly_growth', indicatorId: 'budget_revenue', value: 9, valueMax: 8 })] })),
+    check: refused(400, 'invalid', ['targets.0.valueMax']),
+  },
+  { name: 'two targets with one number', call: postResolution(yearResolution({ year: 2027, targets: [target(3), target(3, { value: 97 })] })), check: refused(400, 'invalid', ['targets.1.number']) },
+  { name: 'a target of an unknown indicator', call: postResolution(yearResolution({ year: 2027, targets: [target(1, { indicatorId: 'happiness' })] })), check: refused(400, 'invalid', ['targets.0.indicatorId']) },
+  {
+    name: 'a target whose unit is not its indicator’s',
+    call: postResolution(yearResolution({ year: 2027, targets: [target(1, { indicatorId: 'new_party_members', type: 'yearly_min', unit: 'percent' })] })),
+    check: refused(400, 'invalid', ['targets.0.unit']),
+  },
+  {
+    name: 'a level to reach on a figure counted over the year',
+    call: postResolution(yearResolution({ year: 2027, targets: [target(1, { indicatorId: 'new_party_members', unit: 'party_member', value: 30 })] })),
+    check: refused(400, 'invalid', ['targets.0.indicatorId']),
+  },
+  { name: 'a total over the term in a year’s resolution', call: postResolution(yearResolution({ year: 2027, targets: [target(1, { type: 'term_total' })] })), check: refused(400, 'invalid', ['targets.0.type']) },
+  { name: 'a coverage target over 100%', call: postResolution(yearResolution({ year: 2027, targets: [target(1, { value: 101 })] })), check: refused(400, 'invalid', ['targets.0.value']) },
+  {
+    name: '61 targets',
+    call: postResolution(yearResolution({ year: 2027, targets: Array.from({ length: 61 }, (_, i) => target(i + 1)) })),
+    check: refused(400, 'invalid', ['targets']),
+  },
+  { name: 'a target name of 301 characters', call: postResolution(yearResolution({ year: 2027, targets: [target(1, { name: 'ầ'.repeat(301) })] })), check: refused(400, 'invalid', ['targets.0.name']) },
+  { name: 'a resolution of an unknown unit', call: postResolution(termResolution({ unitId: 'atlantis' })), check: refused(400, 'invalid', ['unitId']) },
+  { name: 'a resolution citing a report of another unit', call: postResolution(yearResolution({ year: 2027, sourceId: 'my-binh-2023-midterm' })), check: refused(400, 'invalid', ['sourceId']) },
+  { name: 'a term after the unit ceased', call: postResolution(termResolution({ unitId: 'my-binh', adoptedOn: undefined })), check: refused(400, 'invalid', ['term']) },
+  { name: 'a resolution with an unknown field', call: postResolution({ ...yearResolution({ year: 2027 }), colour: 'đỏ' }), check: refused(400, 'invalid') },
+  { name: 'a hand-set status outside the resolution’s years', call: postResolution(yearResolution({ year: 2027, targets: [target(1, { indicatorId: undefined, manualStatus: { status: 'met', note: 'x', period: '2025-Q4' } })] })), check: refused(400, 'invalid', ['targets.0.manualStatus.period']) },
+  { name: 'a correction of a resolution with the version seen', call: putResolution(TERM_ID, termUpdate(1, { title: 'Nghị quyết nhiệm kỳ 2025–2030 (sửa)' })), check: resolution(200, 2, TERM_ID) },
+  { name: 'a stale correction of a resolution: 409 with the current one', call: putResolution(TERM_ID, termUpdate(1)), check: staleResolution(2) },
+  { name: 'a correction that breaks a rule', call: putResolution(TERM_ID, termUpdate(2, { targets: [target(1), target(1)] })), check: refused(400, 'invalid', ['targets.1.number']) },
+  { name: 'a correction of a resolution that does not exist', call: putResolution('no-such-resolution', termUpdate(1)), check: refused(404, 'not_found') },
+  { name: 'a correction onto the year of another resolution', call: putResolution('my-thoi-nq-2026', { ...yearResolution({ year: 2026 }), version: 1, kind: 'term', year: undefined, term: '2025-2030' }), check: refused(409, 'conflict', ['term']) },
+  { name: 'a delete of a resolution with a stale version', call: delResolution(TERM_ID, '?version=1'), check: staleResolution(2) },
+  { name: 'a delete of a resolution with version=01', call: delResolution(TERM_ID, '?version=01'), check: refused(400, 'bad_query', ['version']) },
+  { name: 'a resolution of a unit that has ceased, in its own term', call: postResolution(binhTerm), check: resolution(201, 1, 'my-binh-nq-2020-2025') },
+  { name: 'no token: 401 for a resolution', call: postResolution(yearResolution({ year: 2027 }), 'none'), check: refused(401, 'unauthorized') },
+  { name: "a viewer's token: 403 for a resolution", call: delResolution(TERM_ID, '', 'viewer'), check: refused(403, 'forbidden') },
+  { name: 'a limited editor adds a resolution of their unit', call: postResolution(yearResolution({ unitId: 'my-quy', year: 2024, sourceId: 'my-quy-2024-6m' }), 'limited'), check: resolution(201, 1, 'my-quy-nq-2024') },
+  { name: 'a limited editor adds a resolution of another unit: 403 naming it', call: postResolution({ ...binhTerm, term: '2015-2020' }, 'limited'), check: refused(403, 'forbidden', ['unitId']) },
+  { name: 'a limited editor corrects a resolution of another unit: 403', call: putResolution('my-binh-nq-2020-2025', { ...binhTerm, version: 1 }, 'limited'), check: refused(403, 'forbidden', ['unitId']) },
+  { name: 'a limited editor moves their resolution to another unit: 403', call: putResolution(TERM_ID, { ...binhTerm, term: '2015-2020', version: 2 }, 'limited'), check: refused(403, 'forbidden', ['unitId']) },
+  { name: 'a limited editor deletes a resolution of another unit: 403', call: delResolution('my-binh-nq-2020-2025', '?version=1', 'limited'), check: refused(403, 'forbidden', ['unitId']) },
+  { name: 'a limited editor corrects their resolution', call: putResolution(TERM_ID, termUpdate(2, { targets: termTargets().slice(0, 3) }), 'limited'), check: resolution(200, 3, TERM_ID) },
+  { name: 'a delete of a resolution with its version', call: delResolution(TERM_ID, '?version=3'), check: resolution(200, 3, TERM_ID) },
+  { name: 'a delete of a resolution that is gone', call: delResolution(TERM_ID), check: refused(404, 'not_found') },
+  { name: 'the resolution made again: a version after its last', call: postResolution(termResolution()), check: resolution(201, 5, TERM_ID) },
 ];

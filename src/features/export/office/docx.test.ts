@@ -48,10 +48,15 @@ describe('buildDocx', () => {
     const styles = parts.get('word/styles.xml')!;
     expect(styles).toMatch(/<w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman"[^>]*w:hAnsi="Times New Roman"\/><w:sz w:val="28"\/>/);
     expect(styles).toContain('<w:lang w:val="vi-VN"/>');
-    const sizes = new Set([...doc.matchAll(/<w:sz w:val="(\d+)"\/>/g)].map((m) => Number(m[1])));
-    expect([...sizes].every((s) => s === 26 || s === 28)).toBe(true);
-    const fonts = new Set([...doc.matchAll(/w:ascii="([^"]+)"/g)].map((m) => m[1]));
+    // every size 13 or 14 pt and every font Times New Roman, in the text and in its styles (the tables' own)
+    const tableStyles = [...styles.matchAll(/<w:style w:type="paragraph" w:styleId="Table(?:Text|Head)"[\s\S]*?<\/w:style>/g)].map((m) => m[0]).join('');
+    expect(tableStyles).not.toBe('');
+    const sizes = new Set([...(doc + tableStyles).matchAll(/<w:sz w:val="(\d+)"\/>/g)].map((m) => Number(m[1])));
+    expect([...sizes].sort()).toEqual([26, 28]);
+    const fonts = new Set([...(doc + tableStyles).matchAll(/w:ascii="([^"]+)"/g)].map((m) => m[1]));
     expect([...fonts]).toEqual(['Times New Roman']);
+    expect(styles).toMatch(/<w:style w:type="paragraph" w:styleId="TableText"[\s\S]*?<w:sz w:val="26"\/>/);
+    expect(doc).toContain('<w:pStyle w:val="TableText"/>');
   });
 
   it('heads the appendix with its title, units, period, the date the figures reach and the export time', async () => {
@@ -83,16 +88,20 @@ describe('buildDocx', () => {
     expect(words).toContain('Xuất lúc 01/02/2025 10:05 từ Bảng chỉ tiêu Nghị quyết các phường.');
   });
 
-  it('ranks many units with a Hạng column, and numbers a source the list lacks', async () => {
+  it('ranks many units with a Hạng column, the period’s figures only (all of them are in the Excel file), and numbers a source the list lacks', async () => {
     const { doc } = await documentXml(await buildDocx([rankedPanel(3)], { now }));
     const [table] = tables(doc);
     expect(table![0]).toEqual(['Hạng', 'Phường, xã', 'Kỳ báo cáo', 'Chỉ tiêu', 'Số liệu', 'Nguồn']);
     expect(table!.slice(1).map((r) => [r[0], r[1], r[4], r[5]])).toEqual([
-      ['1', 'Xã Giả Lập Số 1', '96%', '[2]'],
-      ['2', 'Xã Giả Lập Số 2', '95.63%', '[2]'],
-      ['3', 'Xã Giả Lập Số 3', '95.26%', '[2]'],
+      ['1', 'Xã Giả Lập Số 1', '96%', '[1]'],
+      ['2', 'Xã Giả Lập Số 2', '95.63%', '[1]'],
+      ['3', 'Xã Giả Lập Số 3', '95.26%', '[1]'],
     ]);
-    expect(xmlText(doc)).toContain('[2] Hội nghị tổng kết năm 2024 (30/12/2024)');
+    // the list names the reports of the table's rows (one the panel's list lacks added): not the earlier period's, nor one no row cites
+    expect(xmlText(doc)).toContain('Nguồn: [1] Hội nghị tổng kết năm 2024 (30/12/2024)');
+    expect(xmlText(doc)).not.toContain('9 tháng 2024');
+    expect(xmlText(doc)).not.toContain('Đảng ủy & UBND');
+    expect(xmlText(doc)).toContain('Bảng gồm 3 số liệu Cả năm 2024; đủ 4 số liệu của mọi kỳ có trong tệp Excel.');
     expect(xmlText(doc)).toContain('1 xã chưa có số liệu Cả năm 2024');
   });
 

@@ -18,6 +18,7 @@ import {
   ShadingType,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
   WidthType,
@@ -45,9 +46,13 @@ const SMALL = 26;
 const PAGE = { width: 11906, height: 16838 };
 const MARGIN = { top: 1134, bottom: 1134, left: 1701, right: 850 };
 const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
-/** The text column in CSS pixels (96 to the inch; 1440 twips to the inch), and the tallest image that leaves room for its caption. */
+/**
+ * The text column in CSS pixels (96 to the inch; 1440 twips to the inch), and the tallest image:
+ * 60 % of the page, so that the appendix's heading, a panel's heading, its chart and caption
+ * share the first page instead of the chart (kept with its heading) leaving it blank.
+ */
 const IMAGE_MAX_WIDTH = Math.floor((TEXT_WIDTH / 1440) * 96);
-const IMAGE_MAX_HEIGHT = Math.floor(((PAGE.height - MARGIN.top - MARGIN.bottom) / 1440) * 96 * 0.8);
+const IMAGE_MAX_HEIGHT = Math.floor(((PAGE.height - MARGIN.top - MARGIN.bottom) / 1440) * 96 * 0.6);
 const LINE = { style: BorderStyle.SINGLE, size: 4, color: '808080' };
 
 const run = (t: string, o: Omit<IRunOptions, 'text'> = {}) => new TextRun({ text: nfc(t), font: FONT, language: { value: 'vi-VN' }, ...o });
@@ -67,12 +72,15 @@ export function imageBox(size: { width: number; height: number }, pixelRatio: nu
   return { width: Math.round(size.width * k), height: Math.round(size.height * k) };
 }
 
-function cell(t: string, width: number, o: { bold?: boolean; head?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}): TableCell {
+/** Table text: 13 pt, in a paragraph style (a property per run would cost a millisecond a row with many units). */
+const TABLE_TEXT = 'TableText';
+const TABLE_HEAD = 'TableHead';
+
+/** A cell of a fixed-layout table: its width comes from the table's grid. */
+function cell(t: string, o: { head?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}): TableCell {
   return new TableCell({
-    width: { size: width, type: WidthType.DXA },
-    margins: { top: 40, bottom: 40, left: 80, right: 80 },
     ...(o.head ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'E8ECF1' } } : {}),
-    children: [para(t, { size: SMALL, bold: o.bold }, { alignment: o.align ?? AlignmentType.LEFT })],
+    children: [new Paragraph({ style: o.head ? TABLE_HEAD : TABLE_TEXT, ...(o.align ? { alignment: o.align } : {}), children: [new TextRun(nfc(t))] })],
   });
 }
 
@@ -88,8 +96,8 @@ interface TableColumn {
  * The figures as a table: number or rank, unit (left out when the appendix is of one unit, which
  * its heading names), period, indicator, the figure as reported, and its source's number.
  */
-function figuresTable(panel: PanelExport, sourceNumber: (f: FigureRow) => string): Table {
-  const { figures, ranked } = panel.model;
+function figuresTable(panel: PanelExport, figures: readonly FigureRow[], sourceNumber: (f: FigureRow) => string): Table {
+  const { ranked } = panel.model;
   const oneUnit = new Set(figures.map((f) => f.unit)).size <= 1;
   const columns: TableColumn[] = [
     { head: ranked ? 'Hạng' : 'STT', share: 0.08, value: (f, i) => (ranked ? (f.rank ? String(f.rank) : '—') : String(i + 1)), align: AlignmentType.CENTER },
@@ -101,12 +109,14 @@ function figuresTable(panel: PanelExport, sourceNumber: (f: FigureRow) => string
   ];
   const widths = columns.map((c) => Math.floor(c.share * TEXT_WIDTH));
   const rows = [
-    new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c, i) => cell(c.head, widths[i]!, { bold: true, head: true, align: AlignmentType.CENTER })) }),
-    ...figures.map((f, n) => new TableRow({ cantSplit: true, children: columns.map((c, i) => cell(c.value(f, n), widths[i]!, { align: c.align })) })),
+    new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c) => cell(c.head, { head: true, align: AlignmentType.CENTER })) }),
+    ...figures.map((f, n) => new TableRow({ cantSplit: true, children: columns.map((c) => cell(c.value(f, n), { align: c.align })) })),
   ];
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    margins: { top: 40, bottom: 40, left: 80, right: 80 },
     borders: { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE },
     rows,
   });
@@ -135,12 +145,19 @@ function panelSection(panel: PanelExport, index: number, image: Uint8Array | nul
     out.push(para(`Biểu đồ ${index + 1}. ${panel.title} — ${panel.unitsLabel} · ${panel.periodLabel}`, { size: SMALL, italics: true }, { alignment: AlignmentType.CENTER, spacing: { after: 160 } }));
   }
 
-  // each figure's source by its number in the list under the table; a source the list lacks (a sum of figures) is added to it
-  const { figures } = panel.model;
-  const listed = panel.model.sources.map((s) => {
-    const reference = s.reference && s.reference !== s.title ? ` — ${s.reference}` : '';
-    return { key: sourceText(s), text: `${sourceText(s)}${reference}` };
-  });
+  // many units ranked: the table holds the period's figures (a printed page per hundred rows); every period's are in the Excel file
+  const all = panel.model.figures;
+  const ofPeriod = panel.model.ranked ? all.filter((f) => f.period === panel.periodLabel) : all;
+  const figures = ofPeriod.length ? ofPeriod : all;
+
+  // each figure's source by its number in the list under the table (the reports of its rows); a source the list lacks (a sum of figures) is added
+  const used = new Set(figures.map((f) => f.source));
+  const listed = panel.model.sources
+    .filter((s) => used.has(sourceText(s)))
+    .map((s) => {
+      const reference = s.reference && s.reference !== s.title ? ` — ${s.reference}` : '';
+      return { key: sourceText(s), text: `${sourceText(s)}${reference}` };
+    });
   const known = new Set(listed.map((l) => l.key));
   for (const f of figures) {
     if (!known.has(f.source)) {
@@ -150,8 +167,11 @@ function panelSection(panel: PanelExport, index: number, image: Uint8Array | nul
   }
   const numberOf = new Map(listed.map((l, i) => [l.key, `[${i + 1}]`]));
   out.push(para(`Bảng ${index + 1}. Số liệu ${panel.title.toLowerCase()}`, { size: SMALL, bold: true }, { keepNext: true, spacing: { before: 120, after: 60 } }));
-  if (figures.length) out.push(figuresTable(panel, (f) => numberOf.get(f.source)!));
+  if (figures.length) out.push(figuresTable(panel, figures, (f) => numberOf.get(f.source)!));
   else out.push(para('Chưa có số liệu.', { size: SMALL }));
+  if (figures.length < all.length) {
+    out.push(para(`Bảng gồm ${figures.length} số liệu ${panel.periodLabel}; đủ ${all.length} số liệu của mọi kỳ có trong tệp Excel.`, { size: SMALL, italics: true }, { spacing: { before: 60 } }));
+  }
 
   for (const line of [...panel.model.summaryLines, ...panel.model.unitNotes]) out.push(para(line, { size: SMALL }, { spacing: { before: 60 } }));
   for (const b of panel.model.chart.boundaries) out.push(para(`Thay đổi địa giới ${b.label}: số liệu trước và sau không nối liền.`, { size: SMALL }, { spacing: { before: 60 } }));
@@ -185,6 +205,10 @@ export async function buildDocx(panels: readonly PanelExport[], options: DocxOpt
         document: { run: { font: FONT, size: BODY, language: { value: 'vi-VN' } }, paragraph: { spacing: { line: 300, lineRule: LineRuleType.AUTO } } },
         heading1: { run: { font: FONT, size: BODY, bold: true, color: '000000' } },
       },
+      paragraphStyles: [
+        { id: TABLE_TEXT, name: 'Table Text', basedOn: 'Normal', quickFormat: true, run: { font: FONT, size: SMALL }, paragraph: { spacing: { line: 260, lineRule: LineRuleType.AUTO } } },
+        { id: TABLE_HEAD, name: 'Table Heading', basedOn: TABLE_TEXT, quickFormat: true, run: { bold: true } },
+      ],
     },
     sections: [
       {

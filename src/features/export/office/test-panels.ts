@@ -142,9 +142,12 @@ export function rankedPanel(n: number): PanelExport {
     ranked: true,
     tiles: [{ key: 'on-track', label: 'Đạt mục tiêu của tỉnh', value: `${n} xã, phường` }],
     summaryLines: [`1 xã chưa có số liệu Cả năm 2024`],
-    figures: names.map((unit, i) =>
-      figure({ key: `h${i}`, unit, period: 'Cả năm 2024', indicator: 'Tỷ lệ dân số tham gia bảo hiểm y tế', value: value(i), formatted: `${value(i)}%`, rank: i + 1, ...(i === 1 ? { mine: true as const } : {}) }),
-    ),
+    figures: [
+      ...names.map((unit, i) =>
+        figure({ key: `h${i}`, unit, period: 'Cả năm 2024', indicator: 'Tỷ lệ dân số tham gia bảo hiểm y tế', value: value(i), formatted: `${value(i)}%`, rank: i + 1, ...(i === 1 ? { mine: true as const } : {}) }),
+      ),
+      figure({ key: 'h-9m', unit: names[0]!, period: '9 tháng 2024', indicator: 'Tỷ lệ dân số tham gia bảo hiểm y tế', value: 91, formatted: '91%', rank: 1, source: SOURCE_9M }),
+    ],
     legend: [
       { label: 'Tỷ lệ dân số tham gia bảo hiểm y tế – Cả năm 2024', color: '#0072B2' },
       { label: 'Mục tiêu của tỉnh', color: '#B00020', dashed: true },

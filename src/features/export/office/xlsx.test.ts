@@ -85,7 +85,9 @@ describe('buildXlsx', () => {
     const head = rows(ws).find((r) => r.getCell(1).value === 'Hạng')!;
     expect(head.getCell(2).value).toBe('Phường, xã');
     const body = rows(ws).filter((r) => r.number > head.number);
-    expect(body.map((r) => r.getCell(1).value)).toEqual([1, 2, 3]);
+    expect(body.map((r) => r.getCell(1).value)).toEqual([1, 2, 3, 1]);
+    // every period's figures: the earlier one too
+    expect(body[3]!.getCell(3).value).toBe('9 tháng 2024');
     expect(body[1]!.getCell(5).value).toBe(0.9563);
     expect(body[1]!.getCell(5).numFmt).toBe('0.00%');
     expect(rows(ws).some((r) => r.getCell(1).value === 'Ghi chú' && r.getCell(2).value === '1 xã chưa có số liệu Cả năm 2024')).toBe(true);

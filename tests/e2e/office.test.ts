@@ -7,6 +7,7 @@
  */
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -17,6 +18,7 @@ import { parseCsv } from '../csv-reader';
 import { ensureBuilt, launchChromium, ROOT, startServer, waitForPanels, type RunningBrowser, type RunningServer } from './harness';
 
 const run = promisify(execFile);
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const OUT = join(ROOT, 'test-results/office');
 const QUERY = '?unit=my-thoi&period=2024-Q4';
 const SOFFICE = process.env.SOFFICE_PATH || 'soffice';
@@ -244,8 +246,22 @@ describe('slide image', () => {
   });
 });
 
+/** axe-core's serious and critical findings in one part of the page (WCAG 2.x A and AA, best practices). */
+async function seriousIn(page: Page, selector: string): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async (sel) => {
+    type Result = { violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] };
+    const axe = (window as unknown as { axe: { run: (ctx: Element, opts: object) => Promise<Result> } }).axe;
+    const r = await axe.run(document.querySelector(sel)!, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+      resultTypes: ['violations'],
+    });
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
+  }, selector);
+}
+
 describe('the menu on a phone, and a failure', () => {
-  it('fits a 375 px screen, each item reachable', async () => {
+  it('fits a 375 px screen, each item reachable, nothing serious for axe with the menu open', async () => {
     const page = await browser.context.newPage();
     try {
       await page.setViewportSize({ width: 375, height: 740 });
@@ -264,6 +280,8 @@ describe('the menu on a phone, and a failure', () => {
         expect(b.height, name).toBeGreaterThanOrEqual(32);
       }
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+      expect(await seriousIn(page, 'section[data-panel="bao-hiem-y-te"]')).toEqual([]);
+      expect(await seriousIn(page, 'header.page-header')).toEqual([]);
       for (const name of ['Tải PowerPoint cả trang', 'Tải Word cả trang']) {
         const b = (await page.getByRole('button', { name }).boundingBox())!;
         expect(b.x + b.width, name).toBeLessThanOrEqual(375);

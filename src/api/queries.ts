@@ -16,12 +16,13 @@ import {
 } from './contract';
 
 /**
- * What a panel asks for: the contract's query, by its units, with at most one family and,
- * when given, only these indicators (the API's `indicator` parameter).
+ * What a panel asks for: the contract's query, by its units, with one family (or several,
+ * for one request across panels) and, when given, only these indicators (the API's
+ * `indicator` parameter).
  */
 export type ObservationFilter = Partial<Pick<ObservationQuery, 'from' | 'to'>> & {
   units: ObservationQuery['unit'];
-  family?: Family;
+  family?: Family | readonly Family[];
   indicators?: ObservationQuery['indicator'];
 };
 
@@ -66,11 +67,18 @@ export const queries = {
   /** Every observation of a filter: the answer comes in pages, and every page is fetched. */
   observations: (filter: ObservationFilter) => {
     // one key per set of units and indicators, whatever their order (an empty list of indicators is none given)
-    const { indicators, ...rest } = filter;
-    const normalized = { ...rest, units: [...new Set(filter.units)].sort(), ...(indicators?.length ? { indicators: [...new Set(indicators)].sort() } : {}) };
+    const { indicators, family, ...rest } = filter;
+    const families = typeof family === 'string' ? [family] : [...new Set(family ?? [])].sort();
+    const normalized = {
+      ...rest,
+      units: [...new Set(filter.units)].sort(),
+      // one family keeps the key it always had
+      ...(typeof family === 'string' ? { family } : families.length ? { family: families } : {}),
+      ...(indicators?.length ? { indicators: [...new Set(indicators)].sort() } : {}),
+    };
     const path = observationsPath({
       unit: normalized.units,
-      family: normalized.family ? [normalized.family] : [],
+      family: families,
       indicator: normalized.indicators ?? [],
       from: normalized.from,
       to: normalized.to,

@@ -12,13 +12,14 @@
  */
 import type { QueryClient } from '@tanstack/react-query';
 import type { Unit } from '../api/contract';
+import { parsePeriod } from '../api/periods';
 import { queries } from '../api/queries';
 import { preloadChart } from '../components/charts/use-kpi-chart';
 import { isEditorPath } from '../features/editor/navigation';
+import { resolveLatestPeriod } from '../features/filters/latest-period';
 import { useFilters } from '../features/filters/store';
 import { comparesUnits } from '../features/kpi-panel/compare';
-import { FAMILIES } from '../features/kpi-panel/families';
-import { panelObservations } from '../features/kpi-panel/panel-query';
+import { PANEL_FAMILIES, panelObservations } from '../features/kpi-panel/panel-query';
 import { unitIndex, unitsInView } from '../features/kpi-panel/units-in-view';
 
 /**
@@ -35,9 +36,9 @@ function viewOf(units: readonly string[], period: string, register: readonly Uni
 }
 
 function prefetchFigures(client: QueryClient, view: string[], period: string): void {
-  if (view.length === 0) return;
+  if (view.length === 0 || !parsePeriod(period)) return;
   const compared = comparesUnits(view.length);
-  for (const { family } of FAMILIES) void client.prefetchQuery(panelObservations(family, view, period, compared));
+  for (const family of PANEL_FAMILIES) void client.prefetchQuery(panelObservations(family, view, period, compared));
 }
 
 /**
@@ -66,8 +67,10 @@ export function prefetchDashboard(client: QueryClient): () => void {
   void client
     .fetchQuery(queries.units())
     .then((register) => {
-      const { units, period } = useFilters.getState();
-      prefetchFigures(client, viewOf(units, period, register), period);
+      const { units, period, latest } = useFilters.getState();
+      // a link without a period: the search for the latest one asks for (and keeps) the panels' figures
+      if (latest && period === '') void resolveLatestPeriod(client, register);
+      else prefetchFigures(client, viewOf(units, period, register), period);
     })
     .catch(() => undefined); // the panels say so
   void client.prefetchQuery(queries.indicators());

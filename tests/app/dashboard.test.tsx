@@ -1,5 +1,5 @@
-import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadDataset } from '../../data';
 import { createHandlers } from '../../mocks/handlers';
 import { server } from '../../mocks/node';
@@ -40,7 +40,7 @@ describe('the dashboard', () => {
     const health = await headline('Bảo hiểm y tế');
     expect(health.getByText('88,44%')).toBeInTheDocument();
     expect(health.getByText(/Số liệu 9 tháng 2024, chưa có số Cả năm 2024/)).toBeInTheDocument();
-    expect(health.getByText(/Mục tiêu 2024: 94%/)).toBeInTheDocument();
+    expect(health.getByText(/mục tiêu năm 2024 là 94%/)).toBeInTheDocument();
 
     const targets = await headline('Chỉ tiêu Nghị quyết');
     expect(targets.getByText('10/11 chỉ tiêu')).toBeInTheDocument();
@@ -98,10 +98,12 @@ describe('the dashboard', () => {
 
   it('falls back to the default view with a notice when the link has garbage in it', async () => {
     renderAt('/?unit=%3Cscript%3E&period=2024-Q9');
-    expect(await screen.findByText(/Kỳ báo cáo “2024-Q9” không hợp lệ/)).toBeInTheDocument();
+    expect(await screen.findByText('Kỳ báo cáo “2024-Q9” không hợp lệ; đang hiển thị kỳ gần nhất có số liệu.')).toBeInTheDocument();
     expect(screen.getByText(/Danh sách phường trong đường dẫn không hợp lệ/)).toBeInTheDocument();
-    expect(await findFigure('Thu ngân sách', 'trên 12 tỷ đồng')).toBeInTheDocument();
-    expect(currentSearch().toString()).toBe('unit=my-thoi&period=2024-Q4');
+    // the default: Mỹ Thới, in the latest period with its figures
+    expect(await screen.findByText('Đang xem kỳ gần nhất có số liệu: Quý I 2026.')).toBeInTheDocument();
+    expect(await findFigure('Thu ngân sách', 'trên 32 tỷ đồng')).toBeInTheDocument();
+    expect(currentSearch().toString()).toBe('unit=my-thoi');
   });
 
   it('drops a ward the API does not know, and says so', async () => {
@@ -236,5 +238,115 @@ describe('the dashboard', () => {
     const year = screen.getByRole('combobox', { name: 'Năm' });
     while (document.activeElement !== year) await user.tab();
     expect(year).toHaveFocus();
+  });
+});
+
+describe('a link without a period', () => {
+  afterEach(() => {
+    server.events.removeAllListeners();
+    vi.useRealTimers();
+  });
+  /** The figures' requests the page makes. */
+  function observationRequests() {
+    const asked: URL[] = [];
+    server.events.on('request:start', ({ request }) => {
+      const url = new URL(request.url);
+      if (url.pathname === '/api/observations') asked.push(url);
+    });
+    return asked;
+  }
+
+  it('opens on the latest period that has figures for the unit, says which, and asks for the figures once', async () => {
+    const asked = observationRequests();
+    renderAt('/?unit=my-thoi');
+    expect(await screen.findByText('Đang xem kỳ gần nhất có số liệu: Quý I 2026.')).toBeInTheDocument();
+    expect(await findFigure('Thu ngân sách', 'trên 32 tỷ đồng')).toBeInTheDocument();
+    expect(within(panel('Thu ngân sách')).getByText('Phường Mỹ Thới · Quý I 2026')).toBeInTheDocument();
+    expect(screen.getByRole('combobox', { name: 'Năm' })).toHaveValue('2026');
+    expect(screen.getByRole('combobox', { name: 'Kỳ' })).toHaveValue('1');
+    // the link still names no period: shared or reloaded, it follows the figures as they come
+    expect(currentSearch().toString()).toBe('unit=my-thoi');
+    // one request across the panels found the period and gave each its figures: none asked again
+    expect(within(panel('Bảo hiểm y tế')).getByText('Phường Mỹ Thới · Quý I 2026')).toBeInTheDocument();
+    const across = asked.filter((u) => u.searchParams.getAll('family').length > 1);
+    expect(across).toHaveLength(1);
+    expect(across[0]!.searchParams.getAll('family')).toEqual(expect.arrayContaining(['budget', 'poverty', 'health_insurance', 'resolution_targets']));
+    expect(asked.filter((u) => u.searchParams.get('to') === '2026-Q1')).toEqual([]);
+  });
+
+  it('takes the latest period of any of the chosen units', async () => {
+    const both = renderAt('/?unit=my-binh&unit=my-quy');
+    expect(await screen.findByText('Đang xem kỳ gần nhất có số liệu: 6 tháng 2024.')).toBeInTheDocument();
+    expect(await findFigure('Thu ngân sách', 'trên 4,2 tỷ đồng')).toBeInTheDocument();
+    both.unmount();
+    renderAt('/?unit=my-binh');
+    expect(await screen.findByText('Đang xem kỳ gần nhất có số liệu: 6 tháng 2023.')).toBeInTheDocument();
+  });
+
+  it('shows exactly the period a link names, with no notice', async () => {
+    renderAt('/?unit=my-thoi&period=2024-Q4');
+    expect(await findFigure('Thu ngân sách', 'trên 12 tỷ đồng')).toBeInTheDocument();
+    expect(within(panel('Thu ngân sách')).getByText('Phường Mỹ Thới · Cả năm 2024')).toBeInTheDocument();
+    expect(screen.queryByText(/kỳ gần nhất có số liệu:/)).not.toBeInTheDocument();
+  });
+
+  it('opens the default view (no parameters) on Mỹ Thới’s latest period', async () => {
+    renderAt('/');
+    expect(await screen.findByText('Đang xem kỳ gần nhất có số liệu: Quý I 2026.')).toBeInTheDocument();
+    expect(await findFigure('Thu ngân sách', 'trên 32 tỷ đồng')).toBeInTheDocument();
+    expect(window.location.search).toBe('?unit=my-thoi');
+  });
+
+  it('keeps a period chosen afterwards in the URL; back is the link without one, forward the period', async () => {
+    const { user } = renderAt('/?unit=my-thoi');
+    expect(await findFigure('Thu ngân sách', 'trên 32 tỷ đồng')).toBeInTheDocument();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Năm' }), '2024');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Kỳ' }), 'Cả năm');
+    expect(currentSearch().toString()).toBe('unit=my-thoi&period=2024-Q4');
+    expect(await findFigure('Thu ngân sách', 'trên 12 tỷ đồng')).toBeInTheDocument();
+    // the period is the person's now: no notice about the latest one
+    expect(screen.queryByText(/Đang xem kỳ gần nhất/)).not.toBeInTheDocument();
+
+    act(() => window.history.go(-2));
+    await waitFor(() => expect(currentSearch().toString()).toBe('unit=my-thoi'));
+    expect(await screen.findByText('Đang xem kỳ gần nhất có số liệu: Quý I 2026.')).toBeInTheDocument();
+    expect(await findFigure('Thu ngân sách', 'trên 32 tỷ đồng')).toBeInTheDocument();
+    act(() => window.history.go(2));
+    await waitFor(() => expect(currentSearch().get('period')).toBe('2024-Q4'));
+    expect(await findFigure('Thu ngân sách', 'trên 12 tỷ đồng')).toBeInTheDocument();
+  });
+
+  it('keeps the period shown when the units change: it becomes the link’s', async () => {
+    const { user } = renderAt('/?unit=my-thoi');
+    expect(await findFigure('Thu ngân sách', 'trên 32 tỷ đồng')).toBeInTheDocument();
+    await chooseUnit(user, 'my quy', /^Phường Mỹ Quý/);
+    expect(currentSearch().toString()).toBe('unit=my-thoi&unit=my-quy&period=2026-Q1');
+    expect(screen.queryByText(/Đang xem kỳ gần nhất/)).not.toBeInTheDocument();
+  });
+
+  it('opens the province on the latest period of its communes, in one request for all of them', async () => {
+    const asked = observationRequests();
+    renderAt('/?unit=an-giang');
+    expect(await screen.findByText('Đang xem kỳ gần nhất có số liệu: Quý I 2026.')).toBeInTheDocument();
+    const budget = panel('Thu ngân sách');
+    expect(await within(budget).findByText('Tỉnh An Giang · 102 xã, phường · Quý I 2026')).toBeInTheDocument();
+    await waitFor(() => expect(budget.querySelectorAll('svg[data-kpi-chart="comparison"] .comparison-row')).toHaveLength(102));
+    // the year's figures of the drawn indicators, once: the panels drew from them
+    const across = asked.filter((u) => u.searchParams.getAll('family').length > 1);
+    expect(across).toHaveLength(1);
+    expect(across[0]!.searchParams.getAll('unit')).toHaveLength(102);
+    expect(across[0]!.searchParams.get('from')).toBe('2026-Q1');
+    expect(across[0]!.searchParams.getAll('indicator')).toContain('budget_revenue_pct');
+    expect(asked.filter((u) => u.searchParams.get('to') === '2026-Q1')).toEqual([]);
+    expect(currentSearch().toString()).toBe('unit=an-giang');
+  });
+
+  it('says so when the units have no figures in any period, and shows the running period', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-12-01T09:00:00'));
+    renderAt('/?unit=vinh-hau');
+    expect(await screen.findByText('Các đơn vị đã chọn chưa có số liệu ở kỳ nào; đang hiển thị Cả năm 2026.')).toBeInTheDocument();
+    expect(await within(panel('Thu ngân sách')).findByText('Xã Vĩnh Hậu · Cả năm 2026')).toBeInTheDocument();
+    expect(currentSearch().toString()).toBe('unit=vinh-hau');
   });
 });

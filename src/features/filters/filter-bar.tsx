@@ -1,6 +1,7 @@
 /** The units (several at once, found by search: unit-picker.tsx) and the period: year plus Quý I / 6 tháng / 9 tháng / Cả năm. */
 import { userMessageOf } from '../../api/client';
 import { formatPeriodId, parsePeriod, type Quarter } from '../../api/periods';
+import { currentPeriod } from './latest-period';
 import { QUARTER_NAMES } from '../../lib/vocabulary';
 import { useFilters } from './store';
 import { UnitPicker } from './unit-picker';
@@ -10,8 +11,10 @@ import { useRegister } from './use-register';
 export function FilterBar() {
   const { register, query: units } = useRegister();
   const period = useFilters((s) => s.period);
+  const seeking = useFilters((s) => s.latest && s.period === '' && s.units.length > 0);
   const setPeriod = useFilters((s) => s.setPeriod);
-  const parts = parsePeriod(period) ?? { year: lastYear(), quarter: 4 as Quarter };
+  // while the latest period is sought, the selects show the period running today
+  const parts = parsePeriod(period) ?? parsePeriod(currentPeriod())!;
   const years = Array.from({ length: lastYear() - FIRST_YEAR + 1 }, (_, i) => lastYear() - i);
 
   return (
@@ -29,6 +32,7 @@ export function FilterBar() {
       </fieldset>
       <fieldset className="filter-period">
         <legend>Kỳ báo cáo</legend>
+        {seeking && <p role="status">Đang tìm kỳ gần nhất có số liệu…</p>}
         <label>
           Năm
           <select value={parts.year} onChange={(e) => setPeriod(formatPeriodId(Number(e.target.value), parts.quarter))}>

@@ -2,12 +2,17 @@
  * What the user chose: the units (communes, or a province or former district as one choice) and
  * the period, and what was wrong with the link that chose them. Only state: the URL is read and
  * written by url-sync.ts (nothing happens when this module is imported); server data never
- * lives here. Nothing chosen is allowed (after "Bỏ chọn tất cả"): the URL then names no unit.
+ * lives here. Nothing chosen is allowed (after "Bỏ chọn tất cả": the URL says `unit=`).
+ * A link without a period shows the latest with figures (`latest`, found by latest-period.ts);
+ * once the person changes the units or the period, the period shown is theirs and the URL names it.
  */
 import { create } from 'zustand';
 import { DEFAULT_FILTERS, MAX_UNITS, type Filters } from './url-state';
 
 interface FilterState extends Filters {
+  latest: boolean;
+  /** Whether the latest period found has figures (false: none has, the period running is shown); unset while sought. */
+  latestFound?: boolean;
   notices: string[];
   setPeriod: (period: string) => void;
   /** Chooses the unit, or leaves it if it was chosen. */
@@ -19,25 +24,30 @@ interface FilterState extends Filters {
   dismissNotices: () => void;
 }
 
-export const useFilters = create<FilterState>()((set, get) => ({
-  ...DEFAULT_FILTERS,
-  notices: [],
-  setPeriod: (period) => set({ period }),
-  toggleUnit: (unitId) => {
-    const { units } = get();
-    if (units.includes(unitId)) set({ units: units.filter((u) => u !== unitId) });
-    else if (units.length < MAX_UNITS) set({ units: [...units, unitId] });
-  },
-  onlyUnit: (unitId) => {
-    const { units } = get();
-    if (units.length !== 1 || units[0] !== unitId) set({ units: [unitId] });
-  },
-  removeUnit: (unitId) => {
-    const { units } = get();
-    if (units.includes(unitId)) set({ units: units.filter((u) => u !== unitId) });
-  },
-  clearUnits: () => {
-    if (get().units.length > 0) set({ units: [] });
-  },
-  dismissNotices: () => set({ notices: [] }),
-}));
+export const useFilters = create<FilterState>()((set, get) => {
+  /** The units change: a latest period already shown becomes the person's (the URL names it). */
+  const setUnits = (units: string[]) => set(get().latest && get().period ? { units, latest: false } : { units });
+  return {
+    ...DEFAULT_FILTERS,
+    latest: DEFAULT_FILTERS.latest ?? false,
+    notices: [],
+    setPeriod: (period) => set({ period, latest: false }),
+    toggleUnit: (unitId) => {
+      const { units } = get();
+      if (units.includes(unitId)) setUnits(units.filter((u) => u !== unitId));
+      else if (units.length < MAX_UNITS) setUnits([...units, unitId]);
+    },
+    onlyUnit: (unitId) => {
+      const { units } = get();
+      if (units.length !== 1 || units[0] !== unitId) setUnits([unitId]);
+    },
+    removeUnit: (unitId) => {
+      const { units } = get();
+      if (units.includes(unitId)) setUnits(units.filter((u) => u !== unitId));
+    },
+    clearUnits: () => {
+      if (get().units.length > 0) setUnits([]);
+    },
+    dismissNotices: () => set({ notices: [] }),
+  };
+});

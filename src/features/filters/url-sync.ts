@@ -4,16 +4,17 @@
  * writes each change of the filters as a new history entry while the dashboard is shown,
  * rewrites in place a URL that had to be corrected, and drops the wards the API does not know.
  */
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
 import { queries } from '../../api/queries';
 import type { Unit } from '../../api/contract';
+import { useLatestPeriod } from './latest-period';
 import { useFilters } from './store';
 import { DEFAULT_FILTERS, parseFilters, serializeFilters, type Filters } from './url-state';
 
 function readUrl(): void {
   const { filters, notices } = parseFilters(window.location.search);
-  useFilters.setState({ ...filters, notices });
+  useFilters.setState({ ...filters, latest: filters.latest ?? false, latestFound: undefined, notices });
 }
 
 function replaceUrl(filters: Filters): void {
@@ -64,12 +65,14 @@ function dropUnknownUnits(known: readonly Unit[]): void {
 /**
  * The dashboard's filters, kept in the URL while it is shown. Once the wards' list is known,
  * a ward from a bad link is dropped (with a notice) and never asked for: the wards returned are
- * the known ones (all of them until the list is there, so the figures are asked for at once).
+ * the known ones (all of them until the list is there). A link without a period gets the latest
+ * one with figures (latest-period.ts); until it is known the period is '' and the panels wait.
  */
 export function useDashboardFilters(): Filters {
   const units = useFilters((s) => s.units);
   const period = useFilters((s) => s.period);
   const known = useQuery(queries.units()).data;
+  useLatestPeriod(useQueryClient(), known);
   useEffect(() => writeFiltersToUrl(), []);
   useEffect(() => {
     if (known) dropUnknownUnits(known);

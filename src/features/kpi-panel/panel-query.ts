@@ -17,24 +17,38 @@ function firstPeriodNeeded(compared: boolean, period: string): string | undefine
 export const COMPARED_HEADLINES = 2;
 
 /**
- * The indicators a comparison of many units draws and shows: the chart's first (ranked) and
- * the first COMPARED_HEADLINES headline ones. Only these are asked for (with the province, the
- * poverty panel's 2 of 7 indicators: a fifth of the rows).
+ * The indicators a comparison of many units draws and shows in one region: the chart's first
+ * (ranked) and the first COMPARED_HEADLINES headline ones.
  */
 export function comparedIndicators(config: Pick<FamilyConfig, 'chart' | 'headline'>): string[] {
   return [...new Set([...config.chart.slice(0, 1), ...config.headline.slice(0, COMPARED_HEADLINES)])];
 }
 
-const configOf = (family: Family) => FAMILIES.find((f) => f.family === family);
+/**
+ * What a comparison asks for of a family: the indicators its regions draw and show (the themes
+ * of family `other` share one query). Only these: with the province, the poverty panel's 2 of
+ * 7 indicators, a fifth of the rows.
+ */
+export function comparedIndicatorsOf(family: Family): string[] {
+  return [...new Set(FAMILIES.filter((f) => f.family === family).flatMap(comparedIndicators))];
+}
 
-/** `units`: the ids asked for (see units-in-view.ts); `compared`: the units shown are compared (compare.ts). */
+/** The families the page's regions show, each once, in page order. */
+export const PANEL_FAMILIES: readonly Family[] = [...new Set(FAMILIES.map((f) => f.family))];
+
+/**
+ * `units`: the ids asked for (see units-in-view.ts); `compared`: the units shown are compared
+ * (compare.ts). Not asked for while the period is not known yet ('' while the latest one is sought).
+ */
 export function panelObservations(family: Family, units: string[], period: string, compared: boolean) {
-  const config = configOf(family);
-  return queries.observations({
-    units,
-    family,
-    from: firstPeriodNeeded(compared, period),
-    to: period,
-    ...(compared && config ? { indicators: comparedIndicators(config) } : {}),
-  });
+  return {
+    ...queries.observations({
+      units,
+      family,
+      from: firstPeriodNeeded(compared, period),
+      to: period,
+      ...(compared ? { indicators: comparedIndicatorsOf(family) } : {}),
+    }),
+    enabled: parsePeriod(period) !== null,
+  };
 }

@@ -2,6 +2,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { Family, Observation, Unit } from '../../api/contract';
+import { parsePeriod } from '../../api/periods';
 import { queries } from '../../api/queries';
 import { comparesUnits } from './compare';
 import { unitsToFetch } from './panel-model';
@@ -17,10 +18,12 @@ export function usePanelData(family: Family, chosen: string[], period: string, l
   // chosen ids stand for (a province stands for its communes)
   const fetchIds = useMemo(() => unitsToFetch(chosen, period, known, lineage), [chosen, period, known, lineage]);
   const compared = useMemo(() => comparesUnits(unitsInView(chosen, period, known).length), [chosen, period, known]);
-  const nothingToAsk = known !== undefined && fetchIds.length === 0;
+  // no period yet (the latest one with figures is being sought): nothing is asked, the panel waits
+  const periodKnown = parsePeriod(period) !== null;
+  const nothingToAsk = known !== undefined && periodKnown && fetchIds.length === 0;
   const observations = useQuery({
     ...panelObservations(family, fetchIds, period, compared),
-    enabled: known !== undefined && fetchIds.length > 0,
+    enabled: known !== undefined && periodKnown && fetchIds.length > 0,
     // keep the old figures on screen while the new view's load
     placeholderData: keepPreviousData,
   });

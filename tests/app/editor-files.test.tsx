@@ -105,11 +105,13 @@ describe('a queue of report files', () => {
     await user.click(review(DOCX).getByRole('button', { name: 'Lưu 1 số liệu đã nhận' }));
     expect(await review(DOCX).findByRole('status')).toHaveTextContent(`Đã lưu 1 số liệu từ báo cáo “${QUY[0]}”.`);
     expect(sources()).toEqual([expect.objectContaining({ unitId: 'my-quy', title: QUY[0], heldOn: '2024-10-08', text: QUY.join('\n') })]);
+    expect(queueLine(DOCX)).toHaveTextContent(`${DOCX}: đã lưu 1 số liệu, còn 2 số liệu để duyệt`);
 
     // the rest at once: every undecided figure of the two other files (and the Mỹ Quý ones left)
     await user.click(screen.getByRole('button', { name: 'Nhận và lưu cả 3 báo cáo' }));
     expect(await screen.findByText('Đã lưu 8 số liệu của 3 báo cáo.')).toBeInTheDocument();
     expect(sources().map((s) => s.unitId)).toEqual(['my-quy', 'my-thoi', 'my-binh']);
+    for (const name of [DOCX, PDF, TXT]) expect(queueLine(name)).toHaveTextContent(`${name}: đã lưu 3 số liệu`);
     // Mỹ Quý's report was stored once, its second save reused it
     expect(api.data.sources.filter((s) => s.title === QUY[0])).toHaveLength(1);
     const batches = api.writes.filter((w) => w.path === '/api/observations').map((w) => w.body as NewObservation[]);

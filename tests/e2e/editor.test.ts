@@ -2,7 +2,9 @@
  * From a report to the dashboard in a real browser, against the production build served by the
  * real server with an editor token: open the dashboard, follow "Nhập số liệu", sign in, paste a
  * given report's text, read it, accept the candidates, save, and find the figures on the
- * dashboard with the report (and its text) as their source.
+ * dashboard with the report (and its text) as their source. Then a Word file made here is
+ * uploaded, read in the browser (mammoth in its worker), reviewed and saved, and uploading it
+ * again finds every figure stored already.
  *
  * The server's database is seeded from data/, which already holds this report's figures; they
  * are deleted through the API first, so that what the dashboard shows afterwards can only have
@@ -13,7 +15,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, launchChromium, ROOT, saveScreenshot, startServer, waitForCharts, type RunningBrowser, type RunningServer } from './harness';
+import { makeDocx } from '../../src/lib/documents/test-files';
+import { E2E_ARTIFACTS, ensureBuilt, launchChromium, ROOT, saveScreenshot, startServer, waitForCharts, type RunningBrowser, type RunningServer } from './harness';
 
 const REPORT = readFileSync(join(ROOT, 'eval/reports/004_237010deb1aa6989.txt'), 'utf8');
 const TITLE = REPORT.split('\n')[0]!.trim();
@@ -173,6 +176,91 @@ describe('from a pasted report to the dashboard', () => {
     expect(await line.getByText('Xem văn bản báo cáo').isVisible()).toBe(false);
     expect(await text.isVisible()).toBe(false);
     await page.emulateMedia({ media: 'screen' });
+  }, 120_000);
+
+  it('reads an uploaded Word file into a review, saves it, finds its figures stored when it is uploaded again, and the form offers to correct one', async () => {
+    const { page } = browser;
+    // written for this test: Mỹ Thới's first quarter of 2025
+    const paragraphs = [
+      'Đảng ủy phường Mỹ Thới sơ kết quý I năm 2025',
+      'Ngày 05/4/2025, Đảng ủy phường Mỹ Thới họp đánh giá kết quả quý I.',
+      'Thu ngân sách nhà nước trên địa bàn ước đạt 3,4 tỷ đồng, bằng 26% dự toán; giảm 2 hộ nghèo.',
+    ];
+    const docx = { name: 'so-ket-quy-1-2025-my-thoi.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: Buffer.from(await makeDocx(paragraphs)) };
+    const myThoiQ1 = () =>
+      api<{ observations: ObservationJson[] }>('/api/observations?unit=my-thoi&from=2025-Q1&to=2025-Q1').then((r) => r.observations);
+    expect(await myThoiQ1()).toEqual([]);
+
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(`${server.url}/nhap-so-lieu?unit=my-thoi`);
+    await page.getByRole('tab', { name: 'Nhập từ báo cáo' }).click();
+    await page.getByLabel('Chọn tệp báo cáo (có thể chọn nhiều tệp)').setInputFiles(docx);
+
+    const review = page.getByRole('region', { name: docx.name });
+    await review.waitFor({ timeout: 30_000 });
+    expect(await page.getByRole('list', { name: 'Tệp đã chọn' }).textContent()).toContain(`${docx.name}: đã đọc`);
+    expect(await review.getByLabel('Phường, xã của báo cáo').inputValue()).toBe('my-thoi');
+    expect(await review.getByLabel('Năm của báo cáo').inputValue()).toBe('2025');
+    expect(await review.getByLabel('Kỳ của báo cáo').inputValue()).toBe('1');
+    expect(await review.getByLabel('Ngày họp / ngày báo cáo').inputValue()).toBe('2025-04-05');
+    const list = review.getByRole('list', { name: 'Số liệu đọc được' });
+    const budget = list.getByRole('listitem', { name: 'Thu ngân sách nhà nước' });
+    expect(await budget.textContent()).toContain('3,4 tỷ đồng');
+    expect(await budget.getByLabel('Câu trong báo cáo').textContent()).toBe(paragraphs[2]);
+    const count = await list.getByRole('listitem').count();
+    expect(count).toBe(3);
+
+    await review.getByRole('button', { name: `Nhận cả ${count} số liệu chờ duyệt` }).click();
+    await review.getByRole('heading', { name: `${count} số liệu đọc được · ${count} đã nhận · 0 chờ duyệt` }).waitFor();
+    await screenshotWhole(page, 'editor-file-import', 1440);
+    await screenshotWhole(page, 'editor-file-import-phone', 375);
+    await review.getByRole('button', { name: `Lưu ${count} số liệu đã nhận` }).click();
+    await review.getByRole('status').filter({ hasText: `Đã lưu ${count} số liệu từ báo cáo “${paragraphs[0]}”` }).waitFor();
+
+    const stored = await myThoiQ1();
+    expect(stored.map((o) => [o.indicatorId, o.value]).sort()).toEqual([
+      ['budget_revenue', 3.4e9],
+      ['budget_revenue_pct', 26],
+      ['poor_households_reduced', 2],
+    ]);
+    const { source } = await api<{ source: SourceJson }>(`/api/sources/${stored[0]!.sourceId}`);
+    expect(source).toMatchObject({ unitId: 'my-thoi', title: paragraphs[0], heldOn: '2025-04-05', text: paragraphs.join('\n') });
+
+    // the same file again: every figure is stored already, nothing is sent
+    await page.getByLabel('Chọn tệp báo cáo (có thể chọn nhiều tệp)').setInputFiles(docx);
+    const again = page.getByRole('region', { name: docx.name }).last();
+    await again.getByRole('heading', { name: `${count} số liệu đọc được · 0 đã nhận · 0 chờ duyệt · ${count} đã có` }).waitFor({ timeout: 30_000 });
+    await again.getByText('Mọi số liệu đọc được từ báo cáo này đã có trên máy chủ; không có gì cần lưu.').waitFor();
+    expect(await again.getByRole('button', { name: /^Lưu / }).count()).toBe(0);
+    await screenshotWhole(page, 'editor-file-again', 1440);
+    await screenshotWhole(page, 'editor-file-again-phone', 375);
+    expect(await myThoiQ1()).toHaveLength(count);
+
+    // the form warns of the figure just imported, and offers to correct it
+    await page.getByRole('tab', { name: 'Số liệu', exact: true }).click();
+    await page.getByRole('button', { name: 'Thêm số liệu' }).click();
+    const form = page.getByRole('form', { name: 'Thêm số liệu' });
+    await form.getByLabel('Chỉ tiêu', { exact: true }).selectOption({ label: 'Thu ngân sách nhà nước' });
+    await form.getByLabel('Năm', { exact: true }).fill('2025');
+    await form.getByLabel('Kỳ', { exact: true }).selectOption({ label: 'Quý I' });
+    await form.getByLabel('Giá trị', { exact: true }).fill('3,5 tỷ');
+    await form.getByLabel('Nguồn', { exact: true }).selectOption({ label: `${paragraphs[0]} (05/04/2025)` });
+    const already = form.getByRole('group', { name: 'Số liệu đã có trong kỳ này' });
+    await already.waitFor();
+    expect(await already.textContent()).toContain('3,4 tỷ đồng');
+    await form.getByRole('button', { name: 'Lưu số liệu' }).click();
+    await form.getByRole('alert').filter({ hasText: 'Chưa lưu: Phường Mỹ Thới, Thu ngân sách nhà nước, Quý I 2025 đã có số liệu.' }).waitFor();
+    // the form alone: the list of figures under it makes the whole page long
+    const card = page.getByRole('region', { name: 'Thêm số liệu' });
+    await card.screenshot({ path: join(E2E_ARTIFACTS, 'editor-duplicate-form.png') });
+    await page.setViewportSize({ width: 375, height: 900 });
+    await card.screenshot({ path: join(E2E_ARTIFACTS, 'editor-duplicate-form-phone.png') });
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await already.getByRole('button', { name: /^Sửa số liệu đã có/ }).click();
+    await page.getByRole('form', { name: 'Sửa số liệu' }).getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await page.getByRole('status').filter({ hasText: 'Đã lưu thay đổi: Thu ngân sách nhà nước, Phường Mỹ Thới, Quý I 2025' }).waitFor();
+    const budgets = (await myThoiQ1()).filter((o) => o.indicatorId === 'budget_revenue');
+    expect(budgets.map((o) => [o.value, o.version])).toEqual([[3.5e9, 2]]);
   }, 120_000);
 
   it('raised no page errors, signing in included (GET /api/session answers 200 to an editor)', () => {

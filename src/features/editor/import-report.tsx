@@ -65,6 +65,12 @@ const FILE_STATUS: Record<Exclude<FileEntry['status'], 'failed'>, string> = {
   read: 'đã đọc, xem bên dưới',
 };
 
+/** Where a file of the queue stands: read, and how much of it is saved. */
+function fileStatus(status: Exclude<FileEntry['status'], 'failed'>, r: Review | undefined): string {
+  if (status !== 'read' || !r || r.saved === 0) return FILE_STATUS[status];
+  return r.rows.length > 0 ? `đã lưu ${r.saved} số liệu, còn ${r.rows.length} số liệu để duyệt` : `đã lưu ${r.saved} số liệu`;
+}
+
 export function ImportReport({ data, onSaved }: { data: EditorData; onSaved?: (saved: Saved) => void }) {
   const id = useId();
   const queryClient = useQueryClient();
@@ -94,9 +100,19 @@ export function ImportReport({ data, onSaved }: { data: EditorData; onSaved?: (s
 
   const patchReview = (key: number, update: (r: Review) => Review) => setReviews((rs) => rs.map((r) => (r.key === key ? update(r) : r)));
 
-  /** New reviews at the end of the queue; a text pasted and read replaces the one read before from the box. */
+  /**
+   * New reviews at the end of the queue; a text pasted and read replaces the one read before from
+   * the box, and a file read again is told from its first reading ("(lần 2)").
+   */
   const addReviews = (added: Review[]) =>
-    setReviews((rs) => [...rs.filter((r) => !(r.name === PASTED && added.some((a) => a.name === PASTED))), ...added]);
+    setReviews((rs) => {
+      const kept = rs.filter((r) => !(r.name === PASTED && added.some((a) => a.name === PASTED)));
+      const named = added.map((a) => {
+        const times = kept.filter((r) => r.file === a.name).length;
+        return a.name === PASTED || times === 0 ? a : { ...a, name: `${a.name} (lần ${times + 1})` };
+      });
+      return [...kept, ...named];
+    });
 
   const read = (e: FormEvent) => {
     e.preventDefault();
@@ -279,9 +295,10 @@ export function ImportReport({ data, onSaved }: { data: EditorData; onSaved?: (s
         onDragLeave={() => setDragging(false)}
         onDrop={onDrop}
       >
-        <label htmlFor={`${id}-files`}>Chọn tệp báo cáo (có thể chọn nhiều tệp)</label>
+        {/* the native control is kept (focus, keyboard, screen readers) but drawn as the label's button, in Vietnamese */}
         <input
           id={`${id}-files`}
+          className="file-input"
           type="file"
           multiple
           accept={REPORT_FILE_TYPES}
@@ -292,6 +309,9 @@ export function ImportReport({ data, onSaved }: { data: EditorData; onSaved?: (s
             e.target.value = '';
           }}
         />
+        <label htmlFor={`${id}-files`} className="file-button">
+          Chọn tệp báo cáo (có thể chọn nhiều tệp)
+        </label>
         <p id={`${id}-files-hint`} className="field-hint">
           Hoặc kéo thả tệp vào khung này. Đọc được Word (.docx), PDF có lớp chữ và văn bản (.txt: Unicode, TCVN3, VNI); mỗi tệp là một
           báo cáo để duyệt.
@@ -307,17 +327,22 @@ export function ImportReport({ data, onSaved }: { data: EditorData; onSaved?: (s
       )}
       {files.length > 0 && (
         <ul className="file-queue" aria-label="Tệp đã chọn">
-          {files.map((f) => (
-            <li key={f.key} className={`file-${f.status}`}>
-              <strong>{f.name}</strong>: {f.status === 'failed' ? <span className="field-error">không đọc được. {f.problem}</span> : FILE_STATUS[f.status]}
-            </li>
-          ))}
+          {files.map((f) => {
+            const r = reviews.find((x) => x.key === f.key);
+            return (
+              <li key={f.key} className={`file-${f.status}`}>
+                <strong>{r?.name ?? f.name}</strong>:{' '}
+                {f.status === 'failed' ? <span className="field-error">không đọc được. {f.problem}</span> : fileStatus(f.status, r)}
+              </li>
+            );
+          })}
         </ul>
       )}
       <form onSubmit={read}>
         <div className="field">
           <label htmlFor={`${id}-text`}>Văn bản báo cáo</label>
-          <textarea id={`${id}-text`} rows={8} value={text} onChange={(e) => setText(e.target.value)} />
+          <span className="field-hint">Hoặc dán toàn văn một báo cáo vào đây rồi bấm “Đọc số liệu”.</span>
+          <textarea id={`${id}-text`} rows={5} value={text} onChange={(e) => setText(e.target.value)} />
         </div>
         <div className="form-actions">
           <button type="submit" className="primary">

@@ -19,8 +19,10 @@ export interface ReviewMessage {
 
 export interface Review {
   key: number;
-  /** "Văn bản dán" or the file's name. */
+  /** "Văn bản dán" or the file's name ("(lần 2)" after it for a file read again). */
   name: string;
+  /** The file's own name, or PASTED. */
+  file: string;
   text: string;
   /** What reading the file noticed (an old encoding converted…), in Vietnamese. */
   fileNotes: string[];
@@ -57,6 +59,7 @@ export function startReview(key: number, name: string, text: string, fileNotes: 
   return {
     key,
     name,
+    file: name,
     text,
     fileNotes,
     result,

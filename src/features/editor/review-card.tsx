@@ -72,15 +72,17 @@ export function ReviewCard({
           {foreignReportMessage(data.unitName(review.foreignUnit), data.writableUnits.map((u) => u.name))}
         </p>
       )}
-      <ReportFacts
-        id={id}
-        report={report}
-        errors={review.reportErrors}
-        groups={data.writableGroups}
-        choices={review.unitChoices}
-        notes={result.notes}
-        onChange={patchReport}
-      />
+      {(rows.length > 0 || review.saved === 0) && (
+        <ReportFacts
+          id={id}
+          report={report}
+          errors={review.reportErrors}
+          groups={data.writableGroups}
+          choices={review.unitChoices}
+          notes={result.notes}
+          onChange={patchReport}
+        />
+      )}
 
       {rows.length === 0 ? (
         <p className="editor-hint">{result.candidates.length === 0 ? 'Không đọc được số liệu nào trong văn bản này.' : 'Không còn số liệu nào để duyệt.'}</p>

@@ -1,6 +1,7 @@
+// first: before any module builds a zod schema
+import './app/zod-jitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { z } from 'zod';
 import '@fontsource/be-vietnam-pro/400.css';
 import '@fontsource/be-vietnam-pro/600.css';
 import '@fontsource/be-vietnam-pro/700.css';
@@ -9,9 +10,6 @@ import { App } from './app/app';
 import { prefetchDashboard } from './app/prefetch';
 import { createQueryClient } from './app/query-client';
 import { startApp } from './app/start';
-
-// zod would probe for eval(); the server's Content-Security-Policy forbids it
-z.config({ jitless: true });
 
 /** In `npm run dev` the API is msw's (unless VITE_MOCKS=off); the built app talks to the real server. */
 async function startMocks() {

@@ -18,7 +18,7 @@ import { MEASURE_NAMES, QUALIFIER_NAMES } from '../../lib/vocabulary';
 import { chartLegend, drawnSeries, valueAxis, type ValueAxis } from './chart-series';
 import { comparesUnits } from './compare';
 import type { FamilyConfig } from './families';
-import { headlineTiles, summaryTiles } from './panel-tiles';
+import { figureAssessment, headlineTiles, summaryTiles } from './panel-tiles';
 import { chosenContainers, unitIndex, unitsInView } from './units-in-view';
 
 /** One chosen unit's headline figures, titled with its name; or, when it has none for the period, a line that says so. */
@@ -192,6 +192,8 @@ export function buildPanelModel(input: PanelInput): PanelModel {
       source: source ? `${source.title} (${formatDate(source.heldOn)})` : o.sourceId,
       ...(rank ? { rank } : {}),
       ...(mineSet.has(o.unitId) ? { mine: true as const } : {}),
+      // its status and the same period a year earlier, as its tile says them
+      ...(indicator ? figureAssessment(o, indicator, unitById.get(o.unitId)!, shown) : {}),
     };
   };
   const ownRows = shown.filter((o) => inView.has(o.unitId));

@@ -69,8 +69,10 @@ export function AtRiskSummary({ families, view, period, byUnit, figuresOf }: AtR
   const units = useQuery(queries.units());
   const indicators = useQuery(queries.indicators());
   const ask = Boolean(view && view.length > 0);
+  // one query a family: the themed regions of family 'other' share theirs
+  const asked = useMemo(() => [...new Set(families.map((f) => f.family))], [families]);
   const figures = useQueries({
-    queries: families.map((f) => ({ ...figuresOf(f.family), enabled: ask, placeholderData: keepPreviousData })),
+    queries: asked.map((family) => ({ ...figuresOf(family), enabled: ask, placeholderData: keepPreviousData })),
     combine: combineFigures,
   });
   const { answers } = figures;
@@ -78,9 +80,9 @@ export function AtRiskSummary({ families, view, period, byUnit, figuresOf }: AtR
     if (!view || !units.data || !indicators.data || !answers.every(Boolean)) return undefined;
     const index = new Map(units.data.map((u) => [u.id, u]));
     const shown = view.map((id) => index.get(id)).filter((u): u is Unit => Boolean(u));
-    const observations = new Map<Family, readonly Observation[]>(families.map((f, i) => [f.family, answers[i]!]));
+    const observations = new Map<Family, readonly Observation[]>(asked.map((family, i) => [family, answers[i]!]));
     return buildSummary({ families, units: shown, period, observations, indicators: indicators.data, byUnit });
-  }, [units.data, indicators.data, answers, view, period, byUnit, families]);
+  }, [units.data, indicators.data, answers, view, period, byUnit, families, asked]);
 
   if (!ask) return null;
   const when = periodLabel(period);
@@ -92,7 +94,7 @@ export function AtRiskSummary({ families, view, period, byUnit, figuresOf }: AtR
     body = summary.families.length ? (
       <ul className="at-risk-families">
         {summary.families.map((f) => (
-          <li key={f.family}>
+          <li key={f.slug}>
             <a href={`#${f.anchor}`} onClick={(e) => jumpTo(e, f.anchor, f.slug)}>
               {f.title}
             </a>

@@ -118,6 +118,9 @@ describe('the image of a ranking of many units', () => {
     expect(names.length - gaps.length + counted).toBe(102);
     const texts = [...doc.querySelectorAll('text')].map((t) => t.textContent ?? '');
     expect(texts).toContain(`Hình nêu ${names.length - gaps.length}/102 đơn vị (đầu và cuối bảng xếp hạng, đơn vị của tôi); đủ 102 đơn vị trong tệp CSV/Excel.`);
+    // without units of the user's own, the note does not speak of them
+    const plain = parse(image(rankedTestPanel(102)).svg);
+    expect([...plain.querySelectorAll('text')].map((t) => t.textContent).find((t) => t?.startsWith('Hình nêu'))).toMatch(/^Hình nêu \d+\/102 đơn vị \(đầu và cuối bảng xếp hạng\); đủ 102 đơn vị trong tệp CSV\/Excel\.$/);
     expect(texts).toContain('Nguồn: 97 báo cáo — danh sách trong tệp CSV/Excel');
   });
 

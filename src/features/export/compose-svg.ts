@@ -84,8 +84,9 @@ export function summarizeNotes(notes: readonly string[], unitNames: readonly str
 }
 
 /** The one line under a ranking cut short: how many units it shows, and where they all are. */
-export function cutNote(cut: { shown: number; total: number }): string {
-  return `Hình nêu ${cut.shown}/${cut.total} đơn vị (đầu và cuối bảng xếp hạng, đơn vị của tôi); đủ ${cut.total} đơn vị trong tệp CSV/Excel.`;
+export function cutNote(cut: { shown: number; total: number; mine: boolean }): string {
+  const which = cut.mine ? 'đầu và cuối bảng xếp hạng, đơn vị của tôi' : 'đầu và cuối bảng xếp hạng';
+  return `Hình nêu ${cut.shown}/${cut.total} đơn vị (${which}); đủ ${cut.total} đơn vị trong tệp CSV/Excel.`;
 }
 /** Lines are laid out a little wider than measured, so that a wider fallback font (where the embedded one is ignored) still fits. */
 const FALLBACK_SLACK = 1.1;

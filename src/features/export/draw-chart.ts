@@ -16,8 +16,8 @@ export interface DrawnChart {
   height: number;
   /** Every bar has its value written by it (a trend's bars may be too narrow for them). */
   valuesShown: boolean;
-  /** A long ranking cut short: how many units it shows, of how many (each run left out is said in a line). */
-  cut?: { shown: number; total: number };
+  /** A long ranking cut short: how many units it shows, of how many, and whether the user's own are among them (each run left out is said in a line). */
+  cut?: { shown: number; total: number; mine: boolean };
 }
 
 /** A drawn chart and its legend (series, the user's units' band, the benchmark), drawn under it. */

@@ -131,6 +131,6 @@ export function drawComparison(chart: ExportChart, { width, maxRows, maxHeight =
     width: g.width,
     height: Math.ceil(g.height),
     valuesShown: true,
-    ...(shown < chart.rows.length ? { cut: { shown, total: chart.rows.length } } : {}),
+    ...(shown < chart.rows.length ? { cut: { shown, total: chart.rows.length, mine: mineRows.length > 0 } } : {}),
   };
 }

@@ -3,22 +3,23 @@
  * later start its units are brought to the register's (units-sync.ts), every figure kept.
  * KPI_SEED=synthetic (benchmarks only) adds the SYNTHETIC figures of data/synthetic.ts (the
  * register's 102 current communes, 2019-2026 within each one's life, labelled "giả lập") to the
- * reports' figures on that first start.
+ * reports' figures on that first start, and a SYNTHETIC term resolution of twenty targets for each
+ * of those communes (titled "giả lập"); without it no resolution is seeded (none of these wards' is in data/).
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadDataset, registerUnits, type Dataset } from '../../data';
-import { syntheticDataset } from '../../data/synthetic';
+import { loadDataset, registerUnits } from '../../data';
+import { syntheticDataset, syntheticResolutions } from '../../data/synthetic';
 import { checkExistingDatabase } from './check';
 import { DatabaseRefused, isDiskFull, StorageFailure } from './errors';
 import { openSqliteStorage } from './sqlite';
-import type { Storage } from './types';
+import type { SeedData, Storage } from './types';
 import { syncUnits } from './units-sync';
 
 export const DATABASE_FILE = 'kpi.sqlite';
 
-/** The reports' figures, plus the labelled synthetic ones when `seed` is 'synthetic'. */
-export function seedDataset(seed = process.env.KPI_SEED): Dataset {
+/** The reports' figures, plus the labelled synthetic ones (and synthetic resolutions) when `seed` is 'synthetic'. */
+export function seedDataset(seed = process.env.KPI_SEED): SeedData {
   const real = loadDataset();
   if (!seed || seed === 'data') return real;
   if (seed !== 'synthetic') throw new Error(`KPI_SEED must be "data" or "synthetic", not "${seed}"`);
@@ -30,6 +31,7 @@ export function seedDataset(seed = process.env.KPI_SEED): Dataset {
     indicators: real.indicators,
     sources: [...real.sources, ...synthetic.sources],
     observations: [...real.observations, ...synthetic.observations],
+    resolutions: syntheticResolutions({ register: real.units }),
   };
 }
 

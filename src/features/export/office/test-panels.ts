@@ -35,7 +35,11 @@ export function budgetPanel(): PanelExport {
       figure({ key: 'a1', period: '9 tháng 2024', indicator: 'Thu ngân sách nhà nước', value: 8e9, unitOfMeasure: 'đồng', qualifier: 'trên', formatted: 'trên 8 tỷ đồng', source: SOURCE_9M }),
       figure({ key: 'a2', period: '9 tháng 2024', indicator: 'Tỷ lệ thu ngân sách so với cả năm', value: 74, formatted: '74%', source: SOURCE_9M }),
       figure({ key: 'a3', period: 'Cả năm 2024', indicator: 'Thu ngân sách nhà nước', value: 12e9, unitOfMeasure: 'đồng', qualifier: 'trên', formatted: 'trên 12 tỷ đồng' }),
-      figure({ key: 'a4', period: 'Cả năm 2024', indicator: 'Tỷ lệ thu ngân sách so với cả năm', value: 100, formatted: '100%' }),
+      figure({
+        key: 'a4', period: 'Cả năm 2024', indicator: 'Tỷ lệ thu ngân sách so với cả năm', value: 100, formatted: '100%',
+        status: 'Đạt', statusReason: 'Cả năm đạt 100% mức giao cả năm', previousPeriod: 'Cả năm 2023', previousValue: 95, previousFormatted: '95%',
+        change: 5, changeUnit: 'điểm %', changeText: 'so với Cả năm 2023: +5 điểm %',
+      }),
     ],
     sources: [
       { id: 's2', title: 'Hội nghị tổng kết năm 2024', date: '30/12/2024', reference: 'Báo cáo tổng kết năm 2024 của Đảng ủy phường' },

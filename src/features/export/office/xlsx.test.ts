@@ -41,6 +41,7 @@ describe('buildXlsx', () => {
     const head = headerRow(ws);
     expect(head.values).toEqual([
       undefined, 'Phường, xã', 'Kỳ báo cáo', 'Chỉ tiêu', 'Giá trị', 'Trên tổng số', 'Đơn vị tính', 'Mức độ', 'Số liệu như báo cáo', 'Nguồn', 'Ngày báo cáo',
+      'Tình trạng', 'Lý do', 'Cùng kỳ năm trước', 'Giá trị cùng kỳ năm trước', 'Thay đổi so với cùng kỳ', 'Đơn vị của thay đổi', 'So sánh cùng kỳ',
     ]);
     const body = rows(ws).filter((r) => r.number > head.number);
     expect(body).toHaveLength(4);
@@ -60,7 +61,16 @@ describe('buildXlsx', () => {
     expect(pct9!.getCell(10).value).toEqual(new Date(Date.UTC(2024, 9, 11)));
     for (const r of body) expect(r.getCell(4).type).toBe(ExcelJS.ValueType.Number);
     // the table can be filtered and its header stays in view
-    expect(ws.autoFilter).toBe(`A${head.number}:J${head.number + 4}`);
+    expect(ws.autoFilter).toBe(`A${head.number}:Q${head.number + 4}`);
+    // the status and the same period a year earlier, as the CSV has them: the earlier value a number in the value's format
+    expect(pct!.getCell(11).value).toBe('Đạt');
+    expect(pct!.getCell(13).value).toBe('Cả năm 2023');
+    expect(pct!.getCell(14).value).toBe(0.95);
+    expect(pct!.getCell(14).numFmt).toBe('0%');
+    expect(pct!.getCell(15).value).toBe(5);
+    expect(pct!.getCell(15).numFmt).toBe('+#,##0;-#,##0;0');
+    expect(pct!.getCell(16).value).toBe('điểm %');
+    expect(money!.getCell(11).value).toBeNull();
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: head.number });
   });
 

@@ -40,22 +40,47 @@ function percentDecimals(value: number): number {
 /** A percent is stored as the fraction it is (88.44 % is 0.8844), so that formulas on it work. */
 const stored = (f: FigureRow) => (isPercent(f) ? Math.round(f.value * 1e6) / 1e8 : f.value);
 
+/** A value's format: a percent with the decimals it was given, money and counts with thousands separators. */
+function valueFormat(f: FigureRow): string {
+  if (isPercent(f)) return NUMBER_FORMATS.percent(percentDecimals(f.value));
+  return isMoney(f) ? NUMBER_FORMATS.money : NUMBER_FORMATS.count;
+}
+
+/** A change, with its sign: "+12", "-3,5". */
+const signed = (decimals: number) => {
+  const n = decimals ? `0.${'0'.repeat(decimals)}` : '0';
+  return `+#,##${n};-#,##${n};0`;
+};
+
 const COLUMNS: Column[] = [
   { header: 'Phường, xã', width: 28, value: (f) => f.unit },
   { header: 'Kỳ báo cáo', width: 18, value: (f) => f.period },
   { header: 'Chỉ tiêu', width: 40, value: (f) => f.indicator },
-  {
-    header: 'Giá trị',
-    width: 18,
-    value: stored,
-    format: (f) => (isPercent(f) ? NUMBER_FORMATS.percent(percentDecimals(f.value)) : isMoney(f) ? NUMBER_FORMATS.money : NUMBER_FORMATS.count),
-  },
+  { header: 'Giá trị', width: 18, value: stored, format: (f) => valueFormat(f) },
   { header: 'Trên tổng số', width: 12, value: (f) => f.outOf ?? null, format: () => NUMBER_FORMATS.count },
   { header: 'Đơn vị tính', width: 12, value: (f) => f.unitOfMeasure },
   { header: 'Mức độ', width: 11, value: (f) => f.qualifier },
   { header: 'Số liệu như báo cáo', width: 24, value: (f) => f.formatted },
   { header: 'Nguồn', width: 46, value: (f) => f.source },
   { header: 'Ngày báo cáo', width: 13, value: (_f, date) => date, format: () => NUMBER_FORMATS.date },
+  // against the benchmark, and the same period a year earlier: the CSV's columns, numbers as numbers
+  { header: 'Tình trạng', width: 20, value: (f) => f.status ?? null },
+  { header: 'Lý do', width: 40, value: (f) => f.statusReason ?? null },
+  { header: 'Cùng kỳ năm trước', width: 16, value: (f) => f.previousPeriod ?? null },
+  {
+    header: 'Giá trị cùng kỳ năm trước',
+    width: 18,
+    value: (f) => (f.previousValue === undefined ? null : stored({ ...f, value: f.previousValue })),
+    format: (f) => (f.previousValue === undefined ? undefined : valueFormat({ ...f, value: f.previousValue })),
+  },
+  {
+    header: 'Thay đổi so với cùng kỳ',
+    width: 14,
+    value: (f) => f.change ?? null,
+    format: (f) => (f.change === undefined ? undefined : signed(percentDecimals(f.change))),
+  },
+  { header: 'Đơn vị của thay đổi', width: 12, value: (f) => f.changeUnit ?? null },
+  { header: 'So sánh cùng kỳ', width: 40, value: (f) => f.changeText ?? null },
 ];
 const RANK: Column = { header: 'Hạng', width: 7, value: (f) => f.rank ?? null, format: () => NUMBER_FORMATS.count };
 

@@ -1,12 +1,18 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
-import { prepareStaticFiles } from './server/http/static-build';
+import { VitePWA } from 'vite-plugin-pwa';
+import { DEV_ONLY_FILES, ENCODINGS, prepareStaticFiles } from './server/http/static-build';
 
 /**
  * After `vite build`: brotli and gzip copies beside each text file of the output for the
  * server to send, and without msw's worker, which public/ holds only for `npm run dev`.
+ * It runs when the bundle is closed, after the service worker and its manifest are written
+ * (vite-plugin-pwa writes them then too, before any hook ordered 'post'), so they are
+ * compressed like the rest.
  */
 function staticFiles(): Plugin {
   let outDir = 'dist';
@@ -16,11 +22,11 @@ function staticFiles(): Plugin {
     configResolved(config) {
       outDir = resolve(config.root, config.build.outDir);
     },
-    writeBundle: {
+    closeBundle: {
       sequential: true,
       order: 'post',
-      handler(options) {
-        const { files, bytes, brotliBytes } = prepareStaticFiles(options.dir ?? outDir);
+      handler() {
+        const { files, bytes, brotliBytes } = prepareStaticFiles(outDir);
         this.environment.logger.info(
           `precompressed ${files} files: ${(bytes / 1024).toFixed(1)} kB, ${(brotliBytes / 1024).toFixed(1)} kB in brotli`,
         );
@@ -29,8 +35,100 @@ function staticFiles(): Plugin {
   };
 }
 
+/**
+ * What a saved copy of the API's answers (src/features/offline/saved-copies.ts) was made with:
+ * the contract's source. A build with another contract does not read copies saved by an
+ * earlier one, whose shape may differ.
+ */
+const SAVED_COPY_FORMAT = createHash('sha256').update(readFileSync(resolve(import.meta.dirname, 'src/api/contract.ts'))).digest('hex').slice(0, 16);
+
+/**
+ * The installable app (vite-plugin-pwa, Workbox): the web manifest and a service worker that
+ * precaches the app's files, so the page opens without a network, and answers every navigation
+ * outside /api/ with that index.html. The API's answers are not cached here: the page keeps
+ * its own saved copies, with the time each was fetched (src/features/offline/). GET /api/* goes
+ * to the network, given up after 4 s so that a connection that hangs is said to be lost. A new
+ * version waits until the user reloads (the update prompt), never forced. Registered by the
+ * app itself (src/features/offline/service-worker.ts), in production builds only: in
+ * `npm run dev` the scope belongs to msw's worker.
+ */
+function installableApp() {
+  return VitePWA({
+    injectRegister: false,
+    registerType: 'prompt',
+    filename: 'sw.js',
+    manifestFilename: 'manifest.webmanifest',
+    includeManifestIcons: false,
+    manifest: {
+      name: 'Chỉ tiêu Nghị quyết các phường',
+      short_name: 'Chỉ tiêu phường',
+      description: 'Bảng chỉ tiêu Nghị quyết của Đảng ủy phường, xã: thu ngân sách, giảm nghèo, bảo hiểm y tế',
+      lang: 'vi',
+      dir: 'ltr',
+      start_url: '/',
+      scope: '/',
+      display: 'standalone',
+      background_color: '#f4f6f8',
+      theme_color: '#9b1c1c',
+      icons: [
+        { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+        { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+        { src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+      ],
+    },
+    workbox: {
+      // the dashboard and its exports; not the editor's own code (pdf.js and the report
+      // readers: editing needs the server anyway), nor the .woff fonts that only old browsers take
+      globPatterns: ['index.html', 'assets/*.{js,css,woff2}', 'icons/*.png'],
+      globIgnores: [
+        ...DEV_ONLY_FILES,
+        ...ENCODINGS.map(({ suffix }) => `**/*${suffix}`),
+        'assets/editor-page-*',
+        'assets/pdf*',
+        'assets/documents-*',
+      ],
+      maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
+      // file names under assets/ carry their content hash already
+      dontCacheBustURLsMatching: /^assets\//,
+      navigateFallback: 'index.html',
+      // the API, and a file asked for by its name (the server says 404 for a missing one)
+      navigateFallbackDenylist: [/^\/api\//, /^[^?]*\.[^/?]*(?:\?|$)/],
+      cleanupOutdatedCaches: true,
+      clientsClaim: true,
+      skipWaiting: false,
+      inlineWorkboxRuntime: true,
+      sourcemap: false,
+      runtimeCaching: [
+        {
+          // the network only, given up when no answer has begun within 4 s (Workbox's own
+          // timeout is for NetworkFirst, which would keep a copy the page cannot date)
+          urlPattern: ({ url, request }) => url.pathname.startsWith('/api/') && request.method === 'GET',
+          handler: ({ request }) =>
+            new Promise<Response>((resolve, reject) => {
+              const timer = setTimeout(() => reject(new Error('no answer within 4 s')), 4000);
+              fetch(request).then(
+                (response) => {
+                  clearTimeout(timer);
+                  resolve(response);
+                },
+                (error: unknown) => {
+                  clearTimeout(timer);
+                  reject(error instanceof Error ? error : new Error(String(error)));
+                },
+              );
+            }),
+        },
+      ],
+    },
+    devOptions: { enabled: false },
+  });
+}
+
 export default defineConfig({
-  plugins: [react(), staticFiles()],
+  plugins: [react(), installableApp(), staticFiles()],
+  define: {
+    __KPI_SAVED_COPY_FORMAT__: JSON.stringify(SAVED_COPY_FORMAT),
+  },
   server: { port: 5173 },
   build: {
     target: 'es2022',

@@ -17,9 +17,18 @@ nhưng chưa có bản dựng giao diện (thư mục dist/). Hãy chạy <code>
 </body></html>`;
 
 /** Vite puts a content hash in every file name under assets/: those never change. */
-const IMMUTABLE = 'public, max-age=31536000, immutable';
-/** Everything else (index.html, robots.txt, ...) is checked with its ETag at every use. */
-const REVALIDATE = 'no-cache';
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+/**
+ * Everything else is checked with its ETag at every use: index.html (it names the assets of the
+ * current build), the service worker sw.js (a browser that kept an old one would never hear of a
+ * new version) and the web manifest (name and icons of the installed app), robots.txt, the icons.
+ */
+export const REVALIDATE = 'no-cache';
+
+/** The Cache-Control of a file of the build, by its URL path. */
+export function cacheControlFor(urlPath: string): string {
+  return urlPath.startsWith('/assets/') ? IMMUTABLE : REVALIDATE;
+}
 
 /** A path the app's router answers: outside /assets/, decodable, its last part without a dot. */
 function isAppRoute(urlPath: string): boolean {
@@ -42,7 +51,7 @@ export function spaRoutes(distDir: string) {
   app.get('*', async (c) => {
     const urlPath = new URL(c.req.url).pathname;
     const file = await findFile(distDir, urlPath);
-    if (file) return (await sendFile(c, file, urlPath.startsWith('/assets/') ? IMMUTABLE : REVALIDATE)) ?? notFound(c);
+    if (file) return (await sendFile(c, file, cacheControlFor(urlPath))) ?? notFound(c);
     if (!isAppRoute(urlPath)) return notFound(c);
     return (await sendFile(c, indexFile, REVALIDATE)) ?? c.html(NO_BUILD_PAGE, 503);
   });

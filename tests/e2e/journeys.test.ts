@@ -1,8 +1,9 @@
 /**
  * What a ward leader does with the page, in Debian's Chromium against the production build
- * served by the real server (fresh database, seeded from data/): read Mỹ Thới's 2024 figures,
- * choose wards and periods (the URL follows; reload and back keep the view), open a broken
- * link, use the filters with the keyboard only, live through an API outage, read it on a phone.
+ * served by the real server (fresh database, seeded from data/), on a 1440 px laptop: open the
+ * page on Mỹ Thới's latest figures, then read its 2024 figures, choose wards and periods (the
+ * URL follows; reload and back keep the view), open a broken link, use the filters with the
+ * keyboard only, live through an API outage, open the province's link, read it on a 375 px phone.
  * Screenshots of each state go to test-results/e2e/ to be looked at.
  */
 import type { Page } from 'playwright-core';
@@ -28,7 +29,7 @@ let browser: RunningBrowser;
 beforeAll(async () => {
   await ensureBuilt();
   server = await startServer();
-  browser = await launchChromium({ width: 1280, height: 900 });
+  browser = await launchChromium({ width: 1440, height: 900 });
 });
 
 afterAll(async () => {
@@ -85,19 +86,31 @@ async function tabTo(page: Page, matches: (f: Awaited<ReturnType<typeof focused>
 }
 
 describe('a leader’s journeys through the dashboard', () => {
-  it('opens the page and sees Mỹ Thới’s figures for the whole of 2024', async () => {
+  it('opens the page on Mỹ Thới’s latest figures, saying which period, then reads the whole of 2024', async () => {
     const { page } = browser;
     const requested: string[] = [];
     const onRequest = (r: { url(): string }) => requested.push(new URL(r.url()).pathname);
     page.on('request', onRequest);
     await open(page);
     page.off('request', onRequest);
-    expect(search(page).toString()).toBe('unit=my-thoi&period=2024-Q4');
     // the production build talks to the real server: no mock service worker, data from /api/
     expect(requested.filter((p) => p.includes('mockServiceWorker'))).toEqual([]);
     expect(requested).toContain('/api/observations');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Chỉ tiêu Nghị quyết');
+    // no period in the link: the latest one with figures, said so; the link still names none
+    await expect.poll(() => page.getByText('Đang xem kỳ gần nhất có số liệu: Quý I 2026.').count()).toBe(1);
+    await expectView(page, 'Phường Mỹ Thới · Quý I 2026');
+    await expect.poll(() => panel(page, 'Thu ngân sách').getByRole('list', { name: 'Số liệu chính' }).innerText()).toContain('trên 32 tỷ đồng');
+    expect(search(page).toString()).toBe('unit=my-thoi');
+    await waitForPanels(page);
+    await saveScreenshot(page, '01-default-my-thoi-latest');
+
+    // a period chosen is the person's: in the URL, the notice gone
+    await page.getByRole('combobox', { name: 'Năm' }).selectOption('2024');
+    await page.getByRole('combobox', { name: 'Kỳ' }).selectOption({ label: 'Cả năm' });
+    await expect.poll(() => search(page).toString()).toBe('unit=my-thoi&period=2024-Q4');
     await expectView(page, 'Phường Mỹ Thới · Cả năm 2024');
+    expect(await page.getByText(/Đang xem kỳ gần nhất có số liệu/).count()).toBe(0);
 
     await expect.poll(() => panel(page, 'Thu ngân sách').getByRole('list', { name: 'Số liệu chính' }).innerText()).toContain('trên 12 tỷ đồng');
     const coverage = await panel(page, 'Bảo hiểm y tế').getByRole('list', { name: 'Số liệu chính' }).innerText();
@@ -110,7 +123,14 @@ describe('a leader’s journeys through the dashboard', () => {
         expect(await panel(page, title).getByRole('button', { name: new RegExp(format) }).isVisible()).toBe(true);
       }
     }
-    await saveScreenshot(page, '01-default-my-thoi-2024');
+    await waitForPanels(page);
+    await saveScreenshot(page, '01-my-thoi-2024');
+    // back past Quý I 2024 (the year changed first): the link without a period, on the latest one again
+    await page.goBack();
+    await expectView(page, 'Phường Mỹ Thới · Quý I 2024');
+    await page.goBack();
+    await expectView(page, 'Phường Mỹ Thới · Quý I 2026');
+    expect(search(page).toString()).toBe('unit=my-thoi');
     expect(browser.errors).toEqual([]);
   });
 
@@ -147,16 +167,16 @@ describe('a leader’s journeys through the dashboard', () => {
     await expectView(page, 'Phường Mỹ Thới, Phường Mỹ Bình, Phường Mỹ Quý · Cả năm 2024');
   });
 
-  it('opens a link with garbage in it and gets the default view with a notice', async () => {
+  it('opens a link with garbage in it and gets the default view (the latest period) with a notice', async () => {
     const { page } = browser;
     await page.goto(`${server.url}/?unit=%3Cscript%3Ealert(1)%3C%2Fscript%3E&period=2024-Q9&utm=x`);
     await waitForCharts(page);
     const notice = page.getByRole('status').filter({ hasText: 'không hợp lệ' });
-    await expect.poll(() => notice.innerText()).toContain('Kỳ báo cáo “2024-Q9” không hợp lệ');
+    await expect.poll(() => notice.innerText()).toContain('Kỳ báo cáo “2024-Q9” không hợp lệ; đang hiển thị kỳ gần nhất có số liệu.');
     expect(await notice.innerText()).toContain('Đã bỏ qua tham số không dùng đến: utm');
-    await expectView(page, 'Phường Mỹ Thới · Cả năm 2024');
-    expect(await panel(page, 'Thu ngân sách').innerText()).toContain('trên 12 tỷ đồng');
-    await expect.poll(() => search(page).toString()).toBe('unit=my-thoi&period=2024-Q4');
+    await expectView(page, 'Phường Mỹ Thới · Quý I 2026');
+    await expect.poll(() => panel(page, 'Thu ngân sách').innerText()).toContain('trên 32 tỷ đồng');
+    await expect.poll(() => search(page).toString()).toBe('unit=my-thoi');
     await saveScreenshot(page, '03-garbage-link-notice', false);
 
     // a ward that does not exist: dropped, with its name in the notice
@@ -243,6 +263,26 @@ describe('a leader’s journeys through the dashboard', () => {
     }
   });
 
+  it('opens the province’s link without a period on its communes’ latest figures, ranked', async () => {
+    const { page } = browser;
+    await page.goto(`${server.url}/?unit=an-giang`);
+    await waitForPanels(page);
+    await expect.poll(() => page.getByText(/^Đang xem kỳ gần nhất có số liệu: /).innerText()).toBe('Đang xem kỳ gần nhất có số liệu: Quý I 2026.');
+    await expectView(page, 'Tỉnh An Giang · 102 xã, phường · Quý I 2026');
+    const rows = panel(page, 'Thu ngân sách').locator('svg[data-kpi-chart] .comparison-row');
+    await expect.poll(() => rows.count()).toBe(102);
+    expect(search(page).toString()).toBe('unit=an-giang');
+    await saveScreenshot(page, '06-province-latest');
+    await page.setViewportSize({ width: 375, height: 740 });
+    try {
+      await waitForPanels(page);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+      await saveScreenshot(page, '06-province-latest-phone');
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
+  });
+
   it('on a 375 px wide screen, everything is reachable without scrolling sideways', async () => {
     const { page } = browser;
     await page.setViewportSize({ width: 375, height: 740 });
@@ -275,7 +315,7 @@ describe('a leader’s journeys through the dashboard', () => {
       await page.evaluate(() => window.scrollTo(0, 0));
       await saveScreenshot(page, '05-phone-375px');
     } finally {
-      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.setViewportSize({ width: 1440, height: 900 });
     }
   });
 });

@@ -1,7 +1,7 @@
 import { crc32, deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { buildDocx, imageBox, pngSize } from './docx';
-import { partsLike, readZip, xmlText, zipPartBytes } from './read-zip';
+import { partsLike, readZip, xmlText, zipPartBytes } from '../../../../tests/zip-reader';
 import { budgetPanel, rankedPanel, targetsPanel } from './test-panels';
 
 const now = new Date(2025, 1, 1, 10, 5);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testPanel } from '../test-panel';
 import { buildPptx } from './pptx';
-import { partsLike, readZip, xmlText } from './read-zip';
+import { partsLike, readZip, xmlText } from '../../../../tests/zip-reader';
 import { budgetPanel, povertyPanel, rankedPanel, targetsPanel } from './test-panels';
 
 const now = new Date(2025, 1, 1, 10, 5);

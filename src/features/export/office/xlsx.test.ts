@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { partsLike, readZip } from './read-zip';
+import { partsLike, readZip } from '../../../../tests/zip-reader';
 import { budgetPanel, rankedPanel } from './test-panels';
 import { buildXlsx } from './xlsx';
 

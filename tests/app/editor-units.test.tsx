@@ -142,10 +142,19 @@ describe('the units a report names', () => {
   it('checks the unit read, offers the others named, and shows those the token may not write without letting them be chosen', async () => {
     const { user } = await importText(
       'Đảng ủy phường Mỹ Quý tổ chức hội nghị sơ kết 9 tháng năm 2024\n' +
-        'Ngày 10/10/2024, Đảng ủy phường Mỹ Quý họp. Cùng với phường Mỹ Bình và phường Mỹ Thạnh, phường đã hoàn thành nhiều việc. Thu ngân sách đạt 6 tỷ đồng.',
+        'Ngày 10/10/2024, Đảng ủy phường Mỹ Quý (thành phố Long Xuyên, tỉnh An Giang) họp. Cùng với phường Mỹ Bình và phường Mỹ Thạnh, phường đã hoàn thành nhiều việc. Thu ngân sách đạt 6 tỷ đồng.',
       LIMITED_TOKEN,
       ['my-thoi', 'my-quy'],
     );
+    // the wards named, not the city and province the ward's report names as its own
+    const named = unitChoices()
+      .getAllByRole('radio')
+      .map((r) => r.closest('label')!.textContent!.split(' (mã truy cập')[0]);
+    expect(named).toEqual([
+      'Phường Mỹ Quý (đến 30/06/2025)',
+      'Phường Mỹ Bình (đến 30/06/2025)',
+      'Phường Mỹ Thạnh (đến 30/06/2025)',
+    ]);
     expect(unitChoices().getByRole('radio', { name: /^Phường Mỹ Quý/ })).toBeChecked();
     const binh = unitChoices().getByRole('radio', { name: /^Phường Mỹ Bình/ });
     expect(binh).toBeDisabled();

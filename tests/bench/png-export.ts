@@ -48,3 +48,38 @@ export function exportPngOnce(page: Page, slug: string, scale: number): Promise<
     { slug, scale },
   );
 }
+
+/** The slide image's sizes, as the panel's menu names them. */
+export type SlideSize = '1920×1080' | '3840×2160';
+
+/**
+ * One slide image of the panel ("Ảnh trình chiếu" in its "PowerPoint, Excel, Word" menu), in ms
+ * from the click on the item to the file handed over; needs `interceptDownloads` first. The
+ * first one of a page also fetches the slide's code and prepares the font.
+ */
+export function exportSlideOnce(page: Page, slug: string, size: SlideSize): Promise<number> {
+  return page.evaluate(
+    async ({ slug, label }) => {
+      const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+      const section = document.querySelector(`section[data-panel="${slug}"]`)!;
+      const trigger = [...section.querySelectorAll<HTMLButtonElement>('button[aria-haspopup="menu"]')][0]!;
+      while (trigger.disabled) await sleep(5);
+      trigger.click();
+      let item: HTMLButtonElement | undefined;
+      for (let i = 0; i < 400 && !item; i++) {
+        item = [...section.querySelectorAll<HTMLButtonElement>('[role="menuitem"]')].find((b) => b.textContent?.trim() === label);
+        if (!item) await sleep(5);
+      }
+      if (!item) throw new Error(`no menu item "${label}"`);
+      const w = window as unknown as { handedOver: (() => void) | null };
+      const done = new Promise<void>((resolve) => (w.handedOver = resolve));
+      const start = performance.now();
+      item.click();
+      await done;
+      const ms = performance.now() - start;
+      while (trigger.disabled) await sleep(5);
+      return ms;
+    },
+    { slug, label: `Ảnh trình chiếu ${size}` },
+  );
+}

@@ -12,6 +12,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,6 +22,7 @@ import { E2E_ARTIFACTS, ensureBuilt, launchChromium, ROOT, saveScreenshot, start
 const REPORT = readFileSync(join(ROOT, 'eval/reports/004_237010deb1aa6989.txt'), 'utf8');
 const TITLE = REPORT.split('\n')[0]!.trim();
 const TOKEN = randomBytes(24).toString('hex');
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 interface ObservationJson {
   id: string;
@@ -64,6 +66,25 @@ async function screenshotWhole(page: Page, name: string, width?: number): Promis
   await page.setViewportSize({ width: width ?? before.width, height });
   await saveScreenshot(page, name, false);
   await page.setViewportSize(before);
+}
+
+/**
+ * axe-core's serious and critical findings on the page as it is (as a11y.test.ts runs it: the
+ * script evaluated through the DevTools protocol, WCAG 2.x A/AA and best practices).
+ */
+async function seriousViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    type Found = { id: string; impact: string | null; nodes: { target: string[] }[] };
+    const axe = (window as unknown as { axe: { run: (d: Document, o: object) => Promise<{ violations: Found[] }> } }).axe;
+    const { violations } = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+      resultTypes: ['violations'],
+    });
+    return violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
 }
 
 const myQuySixMonths = () =>
@@ -212,6 +233,7 @@ describe('from a pasted report to the dashboard', () => {
 
     await review.getByRole('button', { name: `Nhận cả ${count} số liệu chờ duyệt` }).click();
     await review.getByRole('heading', { name: `${count} số liệu đọc được · ${count} đã nhận · 0 chờ duyệt` }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
     await screenshotWhole(page, 'editor-file-import', 1440);
     await screenshotWhole(page, 'editor-file-import-phone', 375);
     await review.getByRole('button', { name: `Lưu ${count} số liệu đã nhận` }).click();
@@ -250,6 +272,7 @@ describe('from a pasted report to the dashboard', () => {
     expect(await already.textContent()).toContain('3,4 tỷ đồng');
     await form.getByRole('button', { name: 'Lưu số liệu' }).click();
     await form.getByRole('alert').filter({ hasText: 'Chưa lưu: Phường Mỹ Thới, Thu ngân sách nhà nước, Quý I 2025 đã có số liệu.' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
     // the form alone: the list of figures under it makes the whole page long
     const card = page.getByRole('region', { name: 'Thêm số liệu' });
     await card.screenshot({ path: join(E2E_ARTIFACTS, 'editor-duplicate-form.png') });

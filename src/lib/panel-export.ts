@@ -3,6 +3,8 @@
  * as the panel's model builds it (features/kpi-panel). The exports read only these types, so
  * they depend on neither the panel's view nor its model.
  */
+import type { MeasureUnit } from '../api/contract';
+import type { ChartModel } from './kpi';
 import type { StatusKind } from './vocabulary';
 
 /** A headline figure. */
@@ -93,6 +95,20 @@ export interface LegendItem {
 }
 
 /** The part of a panel's model that leaves the page. */
+/** A chart's value axis: what it measures, what it says ("Đơn vị: tỷ đồng"), what a tick counts in (1e9 for tỷ đồng). */
+export interface ValueAxis {
+  measure: MeasureUnit;
+  label: string;
+  divisor: number;
+}
+
+/** One chart of a panel (one per unit of measure) as the exports draw it. */
+export interface ExportChart {
+  chart: ChartModel;
+  legend: LegendItem[];
+  axis: ValueAxis;
+}
+
 export interface ExportModel {
   tiles: TileModel[];
   figures: FigureRow[];
@@ -109,6 +125,8 @@ export interface ExportModel {
   chart: { boundaries: { period: string; label: string }[] };
   /** The chart's series and benchmark, with the colours they are drawn in. */
   legend: LegendItem[];
+  /** The panel's charts, one per unit of measure (many units compared: the ranking); none: nothing to draw. */
+  charts?: ExportChart[];
 }
 
 export interface PanelExport {

@@ -9,6 +9,7 @@ import type { ChartSeries } from '../../components/charts/kpi-chart';
 import { legendEntries, type LegendEntry } from '../../components/charts/legend';
 import { formatAxisValue, formatNumber } from '../../lib/format';
 import type { ChartModel } from '../../lib/kpi';
+import type { ValueAxis } from '../../lib/panel-export';
 import { MEASURE_NAMES } from '../../lib/vocabulary';
 
 /** The legend's name of the band behind the user's own units. */
@@ -34,13 +35,6 @@ export function chartLegend(series: readonly ChartSeries[], chart: ChartModel, w
  * the largest of tỷ, triệu or đồng that its highest value reaches, and its ticks are plain
  * numbers of that ("Đơn vị: tỷ đồng", 0 · 5 · 10).
  */
-export interface ValueAxis {
-  measure: MeasureUnit;
-  /** "Đơn vị: tỷ đồng" */
-  label: string;
-  /** What a tick's number is counted in: 1e9 for tỷ đồng; 1 otherwise. */
-  divisor: number;
-}
 
 export function valueAxis(measure: MeasureUnit, highest: number): ValueAxis {
   if (measure === 'vnd') {

@@ -11,11 +11,11 @@ import type { ChartSeries } from '../../components/charts/kpi-chart';
 import { formatDate, formatNumber, formatQualified } from '../../lib/format';
 import { benchmarkFor, buildChart, buildComparison, type ChartModel } from '../../lib/kpi';
 import { formerIds, formerLabel, lineageOf, lineageSums, sumLabel, withLineage, type LineageGroup } from '../../lib/lineage';
-import type { ExportModel, FigureRow, LegendItem, SourceLine, TileModel } from '../../lib/panel-export';
+import type { ExportChart, ExportModel, FigureRow, SourceLine, TileModel, ValueAxis } from '../../lib/panel-export';
 import { periodLabel } from '../../lib/period-names';
 import { countCommunes } from '../../lib/unit-count';
 import { MEASURE_NAMES, QUALIFIER_NAMES } from '../../lib/vocabulary';
-import { chartLegend, drawnSeries, valueAxis, type ValueAxis } from './chart-series';
+import { chartLegend, drawnSeries, valueAxis } from './chart-series';
 import { comparesUnits } from './compare';
 import type { FamilyConfig } from './families';
 import { figureAssessment, headlineTiles, summaryTiles } from './panel-tiles';
@@ -43,14 +43,11 @@ export interface UnitToFill {
  * panel whose figures are counted in several units (households and houses) draws one small
  * chart per unit, never two units on one axis.
  */
-export interface PanelChart {
+export interface PanelChart extends ExportChart {
   /** The chart's indicators, in the config's order (each measured in `axis.measure`). */
   indicatorIds: string[];
-  chart: ChartModel;
   /** Its series as drawn (colour, lighter totals). */
   series: ChartSeries[];
-  legend: LegendItem[];
-  axis: ValueAxis;
 }
 
 export interface PanelModel extends ExportModel {

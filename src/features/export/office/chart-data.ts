@@ -4,14 +4,13 @@
  * colour its legend gives (totals lighter, as on screen), the benchmark, and how values are
  * written and what their axis says.
  *
- * The panel's model carries its charts at run time (`charts`: one per unit of measure, each a
- * lib/kpi ChartModel with its legend and value axis; or at least `chart` and `measure`), while
- * ExportModel's type names only the boundaries: the shape is checked here, in one place, and a
- * panel without charts gets none (its figures go on the slide as a table).
+ * The panel's model carries its charts (`charts`: one per unit of measure, each with its legend
+ * and value axis; or at least `chart` and `measure`); a panel without charts gets none (its
+ * figures go on the slide as a table).
  */
-import { MeasureUnit } from '../../../api/contract';
+import type { MeasureUnit } from '../../../api/contract';
 import type { ChartModel, ComparisonRow } from '../../../lib/kpi';
-import type { ExportModel, LegendItem, PanelExport } from '../../../lib/panel-export';
+import type { ExportChart, ExportModel, PanelExport, ValueAxis } from '../../../lib/panel-export';
 
 export interface OfficeSeries {
   name: string;
@@ -38,47 +37,18 @@ export interface OfficeChart {
 /** The most ranked units on a slide: each bar and its name stay readable on a projector. */
 export const UNITS_PER_CHART = 15;
 
-interface ValueAxis {
-  measure: MeasureUnit;
-  label?: string;
-  divisor?: number;
-}
-
-/** One chart of the panel as the model hands it over. */
-interface ModelChart {
-  chart: ChartModel;
-  legend: readonly LegendItem[];
-  axis?: ValueAxis;
-}
+/** One chart of the panel as the model hands it over (a lone chart may lack its axis's label and divisor). */
+type Axis = Partial<ValueAxis> & Pick<ValueAxis, 'measure'>;
+type ModelChart = Omit<ExportChart, 'axis'> & { axis?: Axis };
 
 const hex = (color: string) => color.replace(/^#/, '').toUpperCase();
 
-function isChartModel(chart: unknown): chart is ChartModel {
-  const c = chart as Partial<ChartModel> | null;
-  return Boolean(c && (c.layout === 'byPeriod' || c.layout === 'byUnit') && Array.isArray(c.rows) && Array.isArray(c.series));
-}
-
-function axisOf(value: unknown): ValueAxis | undefined {
-  const a = value as { measure?: unknown; label?: unknown; divisor?: unknown } | null;
-  const measure = MeasureUnit.safeParse(a?.measure);
-  if (!measure.success) return undefined;
-  return {
-    measure: measure.data,
-    ...(typeof a?.label === 'string' ? { label: a.label } : {}),
-    ...(typeof a?.divisor === 'number' && a.divisor > 0 ? { divisor: a.divisor } : {}),
-  };
-}
-
-/** The model's charts: `charts` where it has them, else its one `chart`. */
+/** The model's charts: `charts` where it has them, else its one `chart` with the legend (its axis read from `measure`). */
 function modelCharts(model: ExportModel): ModelChart[] {
-  const many = (model as { charts?: unknown }).charts;
-  if (Array.isArray(many)) {
-    return many
-      .filter((c: { chart?: unknown; legend?: unknown }) => isChartModel(c?.chart) && Array.isArray(c?.legend))
-      .map((c: { chart: ChartModel; legend: LegendItem[]; axis?: unknown }) => ({ chart: c.chart, legend: c.legend, axis: axisOf(c.axis) }));
-  }
-  if (!isChartModel(model.chart)) return [];
-  return [{ chart: model.chart, legend: model.legend, axis: axisOf({ measure: (model as { measure?: unknown }).measure }) }];
+  if (model.charts) return model.charts;
+  const single = model as ExportModel & { chart: Partial<ChartModel>; measure?: MeasureUnit };
+  if (!single.chart.layout || !single.chart.rows || !single.chart.series) return [];
+  return [{ chart: single.chart as ChartModel, legend: model.legend, ...(single.measure ? { axis: { measure: single.measure } } : {}) }];
 }
 
 const numberOrNull = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -96,7 +66,7 @@ function decimalsOf(values: readonly (number | null)[], max: number): number {
 const fixed = (decimals: number) => (decimals ? `#,##0.${'0'.repeat(decimals)}` : '#,##0');
 
 /** Money in the axis's tỷ or triệu đồng; percents with their own decimals; counts with thousands separators. */
-function valueFormat(axis: ValueAxis | undefined, values: readonly (number | null)[]) {
+function valueFormat(axis: Axis | undefined, values: readonly (number | null)[]) {
   const axisTitle = axis?.label;
   if (axis?.measure === 'percent') return { divisor: 1, formatCode: 'General"%"', axisTitle };
   if (axis?.measure === 'vnd') {

@@ -4,7 +4,7 @@
  * panel's model does at run time. The ranked units are made up ("giả lập"), from a formula.
  */
 import type { ChartModel } from '../../../lib/kpi';
-import type { FigureRow, PanelExport } from '../../../lib/panel-export';
+import type { ExportModel, FigureRow, PanelExport } from '../../../lib/panel-export';
 import { testPanel } from '../test-panel';
 
 const SOURCE_9M = 'Hội nghị sơ kết 9 tháng 2024 (11/10/2024)';
@@ -116,10 +116,10 @@ export function povertyPanel(): PanelExport {
     ...base.model,
     chart: households,
     charts: [
-      { indicatorIds: ['near_poor_households_reduced', 'poor_households_reduced'], chart: households, legend: [{ label: 'Hộ cận nghèo giảm – Phường Mỹ Thới', color: '#009E73' }, { label: 'Hộ nghèo giảm – Phường Mỹ Thới', color: '#0072B2' }], axis: { measure: 'household', label: 'Đơn vị: hộ', divisor: 1 } },
-      { indicatorIds: ['houses_built_or_repaired'], chart: houses, legend: [{ label: 'Nhà cất mới và sửa chữa – Phường Mỹ Thới', color: '#CC79A7' }], axis: { measure: 'house', label: 'Đơn vị: căn', divisor: 1 } },
+      { chart: households, legend: [{ label: 'Hộ cận nghèo giảm – Phường Mỹ Thới', color: '#009E73' }, { label: 'Hộ nghèo giảm – Phường Mỹ Thới', color: '#0072B2' }], axis: { measure: 'household', label: 'Đơn vị: hộ', divisor: 1 } },
+      { chart: houses, legend: [{ label: 'Nhà cất mới và sửa chữa – Phường Mỹ Thới', color: '#CC79A7' }], axis: { measure: 'house', label: 'Đơn vị: căn', divisor: 1 } },
     ],
-  };
+  } satisfies ExportModel;
   return { ...base, slug: 'giam-ngheo', title: 'Giảm nghèo', model };
 }
 

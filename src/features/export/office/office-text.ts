@@ -7,7 +7,6 @@
 import { formatDateTime } from '../../../lib/format';
 import type { PanelExport, SourceLine } from '../../../lib/panel-export';
 import { periodSlug } from '../../../lib/period-names';
-import { ATTAINMENT_WORDS } from '../../../lib/vocabulary';
 import { asciiSlug, unitsPart } from '../file-name';
 
 /** What the page is called, on a cover and in a file's properties. */
@@ -75,18 +74,6 @@ export function sourcesLine(sources: readonly SourceLine[], maxChars: number, li
 export function measuresLine(panel: Pick<PanelExport, 'model'>): string | null {
   const units = [...new Set(panel.model.figures.map((f) => f.unitOfMeasure).filter(Boolean))];
   return units.length ? `Đơn vị tính: ${units.join('; ')}` : null;
-}
-
-/** A headline figure's status in words ("Đạt", "Chưa đạt"), as the tiles say it; empty when it has none. */
-export function statusWord(status: string | undefined): string {
-  return status ? ((ATTAINMENT_WORDS as Record<string, string | undefined>)[status] ?? '') : '';
-}
-
-/** How a status is coloured: met or on track, behind or at risk, or neither. */
-export function statusTone(status: string | undefined): 'ok' | 'behind' | null {
-  if (status === 'met' || status === 'on_track') return 'ok';
-  if (status === 'behind' || status === 'at_risk') return 'behind';
-  return null;
 }
 
 export type OfficeFormat = 'pptx' | 'xlsx' | 'docx';

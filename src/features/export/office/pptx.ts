@@ -8,7 +8,9 @@
 import PptxGenJS from 'pptxgenjs';
 import type { PanelExport, TileModel } from '../../../lib/panel-export';
 import { officeSlides, type OfficeChart } from './chart-data';
-import { APP_NAME, dataAsOfLine, exportedAt, measuresLine, nfc, OFFICE_MIME, sourcesLine, sourceText, statusTone, statusWord } from './office-text';
+import { APP_NAME, dataAsOfLine, exportedAt, measuresLine, nfc, OFFICE_MIME, sourcesLine, sourceText } from './office-text';
+import { statusTone } from '../../../lib/status';
+import { ATTAINMENT_WORDS } from '../../../lib/vocabulary';
 
 type Slide = PptxGenJS.Slide;
 type TextOptions = PptxGenJS.TextPropsOptions;
@@ -81,9 +83,9 @@ function sideColumn(slide: Slide, panel: PanelExport, x: number, width: number, 
     add(tile.value, 20, { bold: true }, tile.detail || tile.comparison ? 0 : 8);
     if (tile.detail) add(tile.detail, 11, { color: tile.earlier ? COLORS.warn : COLORS.muted, bold: tile.earlier }, tile.comparison ? 0 : 8);
     if (tile.comparison) {
-      const word = statusWord(tile.status);
+      const word = tile.status ? ATTAINMENT_WORDS[tile.status] : '';
       const tone = statusTone(tile.status);
-      const colour = tone === 'ok' ? COLORS.ok : tone === 'behind' ? COLORS.behind : COLORS.ink;
+      const colour = tone === 'met' ? COLORS.ok : tone === 'behind' ? COLORS.behind : COLORS.ink;
       add(word ? `${word}: ${tile.comparison}` : tile.comparison, 11, { color: colour, bold: Boolean(word) }, 8);
     }
   }

@@ -27,13 +27,14 @@
  * - `term_total`: the figures of the judged years added up (each year's latest) against the share
  *   of the term elapsed;
  * - `yearly_reduction` (a level): less by the value every year from the base year's figure.
- * A range ("8–9%") is judged on its lower value. Figures from before a boundary change of the
- * unit (or its formation) are never joined to later ones (same-period.ts's rule).
+ * A range ("8–9%") is judged on its lower value. A figure of a span that ended before the unit's
+ * last boundary change (or its formation) is of the former unit and is never joined to later
+ * ones: for a ward that absorbed another on 1 July 2025, 6 tháng 2025 is no base, 9 tháng 2025 is.
  *
  * A target that the figures cannot judge (no indicator, no figure, no base to compare with)
  * takes the status an editor set by hand, saying so ("Đặt tay: …"), or else is Chưa có số liệu.
  */
-import { resolutionYears, type Indicator, type MeasureUnit, type Observation, type Resolution, type ResolutionTarget, type Unit } from '../api/contract';
+import { resolutionYears, type Indicator, type ResolutionYears, type MeasureUnit, type Observation, type Resolution, type ResolutionTarget, type Unit } from '../api/contract';
 import { formatPeriodId, parsePeriod, periodEnd, type Quarter } from '../api/periods';
 import { formatDate, formatNumber, formatValue } from './format';
 import { periodLabel } from './period-names';
@@ -71,9 +72,32 @@ export interface TargetAssessment {
 
 // ---------------------------------------------------------------- figures, indexed once
 
-/** The figures of each unit, indicator and period: one per period (see indexFigures). */
+/** A count of quarters (2026-Q1 → 2026 × 4), so that spans are differences; 2000-Q1 is 0. */
+const FIRST_YEAR = 2000;
+const quarterIndex = (year: number, quarter: number) => (year - FIRST_YEAR) * 4 + quarter - 1;
+const periodOf = (index: number) => formatPeriodId(FIRST_YEAR + Math.floor(index / 4), ((index % 4) + 1) as Quarter);
+const yearOfIndex = (index: number) => FIRST_YEAR + Math.floor(index / 4);
+const quarterOfIndex = (index: number) => ((index % 4) + 1) as Quarter;
+const periodIndexes = new Map<string, number>();
+function indexOf(period: string): number {
+  let i = periodIndexes.get(period);
+  if (i === undefined) {
+    const p = parsePeriod(period);
+    if (!p) return -1;
+    i = quarterIndex(p.year, p.quarter);
+    periodIndexes.set(period, i);
+  }
+  return i;
+}
+
+/** One unit's figures of one indicator, by quarter index (one per period: see indexFigures). */
+type Series = readonly (Observation | undefined)[];
+
+/** The figures of each unit and indicator, by period. */
 export interface FigureIndex {
   get(unitId: string, indicatorId: string, period: string): Observation | undefined;
+  /** The unit's figures of the indicator by quarter index, if it has any. */
+  series(unitId: string, indicatorId: string): Series | undefined;
 }
 
 const STATUS_RANK = { reported: 0, estimated: 1 } as const;
@@ -93,28 +117,24 @@ const indexCache = new WeakMap<readonly Observation[], { length: number; index: 
 export function indexFigures(observations: readonly Observation[]): FigureIndex {
   const cached = indexCache.get(observations);
   if (cached && cached.length === observations.length) return cached.index;
-  const byKey = new Map<string, Observation>();
+  const byUnit = new Map<string, Map<string, (Observation | undefined)[]>>();
   for (const o of observations) {
-    const key = `${o.unitId}\u0000${o.indicatorId}\u0000${o.period}`;
-    const other = byKey.get(key);
-    byKey.set(key, other ? preferred(other, o) : o);
+    const i = indexOf(o.period);
+    if (i < 0) continue;
+    let byIndicator = byUnit.get(o.unitId);
+    if (!byIndicator) byUnit.set(o.unitId, (byIndicator = new Map()));
+    let series = byIndicator.get(o.indicatorId);
+    if (!series) byIndicator.set(o.indicatorId, (series = []));
+    const other = series[i];
+    series[i] = other ? preferred(other, o) : o;
   }
-  const index: FigureIndex = { get: (u, i, p) => byKey.get(`${u}\u0000${i}\u0000${p}`) };
+  const index: FigureIndex = {
+    get: (u, ind, p) => byUnit.get(u)?.get(ind)?.[indexOf(p)],
+    series: (u, ind) => byUnit.get(u)?.get(ind),
+  };
   indexCache.set(observations, { length: observations.length, index });
   return index;
 }
-
-// ---------------------------------------------------------------- periods as quarter numbers
-
-/** A period as a count of quarters (2026-Q1 → 2026 × 4), so that spans are differences. */
-const quarterIndex = (year: number, quarter: number) => year * 4 + quarter - 1;
-const periodOf = (index: number) => formatPeriodId(Math.floor(index / 4), ((index % 4) + 1) as Quarter);
-const indexOf = (period: string) => {
-  const p = parsePeriod(period)!;
-  return quarterIndex(p.year, p.quarter);
-};
-const yearOf = (period: string) => Number(period.slice(0, 4));
-const quarterOf = (period: string) => Number(period.slice(-1)) as Quarter;
 
 // ---------------------------------------------------------------- the way to a goal
 
@@ -166,31 +186,50 @@ const restOfYear = (left: number, perQuarter: number, unit: MeasureUnit) =>
 interface Case {
   target: ResolutionTarget;
   indicator: Indicator;
-  unitId: string;
-  figures: FigureIndex;
-  years: { baseYear: number; firstYear: number; lastYear: number };
-  /** The period judged, inside the years (a later one is judged as at their end). */
+  series: Series | undefined;
+  years: ResolutionYears;
+  /** The quarter index judged, inside the years (a later one is judged as at their end). */
   at: number;
   /** The first day of the unit's present boundaries (its formation or last change up to the period), if any. */
   boundary?: string;
+  /** The first quarter index whose span ends within the present boundaries (figures before it are left out). */
+  firstUsable: number;
   /** Set when a figure was left out for being of the unit's former boundaries (the sentence says so). */
   leftOut?: boolean;
 }
 
-type Outcome = { status: Judged; reason: string; figure?: Observation; required?: number } | { status: 'no_data'; reason: string };
+/** Why a target has no status from its figures (the sentence says which). */
+type Missing =
+  | { what: 'period' }
+  | { what: 'since_first'; base?: Observation }
+  | { what: 'reduction_base' }
+  | { what: 'missing_year'; year: number }
+  | { what: 'growth_base'; base?: Observation; baseAt: number }
+  | { what: 'not_yet' }
+  | { what: 'unlinked' }
+  | { what: 'invalid' };
 
-/** Whether a figure is of the unit's present boundaries: a year-to-date figure over its whole span, a level at its date. */
-function ofPresentBoundaries(c: Case, o: Observation): boolean {
-  if (!c.boundary) return true;
-  const year = yearOf(o.period);
-  if (c.indicator.aggregation === 'ytd') return `${year}-01-01` >= c.boundary;
-  const ends = { 1: '03-31', 2: '06-30', 3: '09-30', 4: '12-31' } as const;
-  return `${year}-${ends[quarterOf(o.period)]}` >= c.boundary;
+/** What a rule found, in numbers: the sentence (sentenceOf) is made only when it is read. */
+type Words =
+  | ({ kind: 'none' } & Missing)
+  | { kind: 'year_level'; f: Observation }
+  | { kind: 'year_pace'; f: Observation; q: number }
+  | { kind: 'year_ceiling'; f: Observation }
+  | { kind: 'level'; f: Observation; start: Observation; dir: 1 | -1; share: number }
+  | { kind: 'reduction'; f: Observation; base: Observation; goal: number; share: number }
+  | { kind: 'total'; last: Observation; sum: number; partial: Observation[]; share: number }
+  | { kind: 'growth'; f: Observation; base: Observation; k: number; final: boolean };
+
+interface Outcome {
+  status: TargetStatusKind;
+  figure?: Observation;
+  required?: number;
+  words: Words;
 }
 
 function figureAt(c: Case, index: number): Observation | undefined {
-  const o = c.figures.get(c.unitId, c.indicator.id, periodOf(index));
-  if (!o || ofPresentBoundaries(c, o)) return o;
+  const o = c.series?.[index];
+  if (!o || index >= c.firstUsable) return o;
   c.leftOut = true;
   return undefined;
 }
@@ -204,53 +243,48 @@ function latestBetween(c: Case, from: number, to: number): Observation | undefin
   return undefined;
 }
 
+function earliestBetween(c: Case, from: number, to: number): Observation | undefined {
+  for (let i = from; i <= to; i++) {
+    const o = figureAt(c, i);
+    if (o) return o;
+  }
+  return undefined;
+}
+
 /** The latest figure of a year up to a quarter index of it. */
 function latestOfYear(c: Case, year: number, upTo = quarterIndex(year, 4)): Observation | undefined {
   return latestBetween(c, Math.min(upTo, quarterIndex(year, 4)), quarterIndex(year, 1));
 }
 
-const boundaryWords = (c: Case) => (c.leftOut && c.boundary ? `; số liệu trước ${formatDate(c.boundary)} (địa giới khác) không được tính` : '');
-
-function noFigure(c: Case, what = `Chưa có số liệu ${periodLabel(periodOf(c.at))} của chỉ tiêu này`): Outcome {
-  return { status: 'no_data', reason: `${what}${boundaryWords(c)}` };
-}
+const yearOf = (o: Observation) => yearOfIndex(indexOf(o.period));
+const quarterOf = (o: Observation) => quarterOfIndex(indexOf(o.period));
+const none = (missing: Missing): Outcome => ({ status: 'no_data', words: { kind: 'none', ...missing } });
+const PERIOD_MISSING = none({ what: 'period' });
 
 /** yearly_min, plan and a yearly reduction counted over the year: the year so far against q/4 of its value. */
 function yearSoFar(c: Case): Outcome {
   const { target: t } = c;
-  const f = latestOfYear(c, yearOf(periodOf(c.at)), c.at);
-  if (!f) return noFigure(c);
-  const q = quarterOf(f.period);
-  const label = periodLabel(f.period);
+  const f = latestOfYear(c, yearOfIndex(c.at), c.at);
+  if (!f) return PERIOD_MISSING;
+  const q = quarterOf(f);
   if (c.indicator.aggregation === 'level') {
-    const got = `${label} đạt ${written(f, t.unit)}; chỉ tiêu năm là ${targetValue(t)}`;
     const gap = t.value - f.value;
-    if (gap <= 0) return { status: 'met', reason: got, figure: f, required: t.value };
-    const status = gap <= levelReach(t.value, t.unit, 4 - q) ? 'at_risk' : 'behind';
-    return { status, reason: `${got}, còn thiếu ${gapText(gap, t.unit)}`, figure: f, required: t.value };
+    const status = gap <= 0 ? 'met' : gap <= levelReach(t.value, t.unit, 4 - q) ? 'at_risk' : 'behind';
+    return { status, figure: f, required: t.value, words: { kind: 'year_level', f } };
   }
   const { status, required } = onTheWay(f.value, t.value, 0, q / 4, 1, 0);
-  const goal = `${t.type === 'plan' ? 'kế hoạch' : 'chỉ tiêu'} cả năm ${t.type === 'yearly_min' ? 'ít nhất ' : ''}${targetValue(t)}`;
-  const got = `${label} đạt ${written(f, t.unit)}`;
-  if (status === 'met') return { status, reason: q === 4 ? `${got}; ${goal}` : `${got}, đã đủ mức ${goal}`, figure: f, required };
-  if (q === 4) return { status, reason: `${got}; ${goal}, còn thiếu ${gapText(t.value - f.value, t.unit)}`, figure: f, required };
-  const pace = `${got}; theo tiến độ cần ${say(required, t.unit)} (${goal})`;
-  if (status === 'on_track') return { status, reason: pace, figure: f, required };
-  return { status, reason: `${pace}, ${restOfYear(4 - q, (t.value - f.value) / (4 - q), t.unit)}`, figure: f, required };
+  return { status, figure: f, required, words: { kind: 'year_pace', f, q } };
 }
 
 /** A ceiling of a figure counted over the year: never passed, at risk when the pace would pass it. */
 function yearCeiling(c: Case): Outcome {
   const { target: t } = c;
-  const f = latestOfYear(c, yearOf(periodOf(c.at)), c.at);
-  if (!f) return noFigure(c);
-  const q = quarterOf(f.period);
-  const got = `${periodLabel(f.period)} là ${written(f, t.unit)}; mức trần cả năm ${targetValue(t)}`;
-  if (f.value > t.value) return { status: 'behind', reason: `${got}, đã vượt ${gapText(f.value - t.value, t.unit)}`, figure: f, required: t.value };
-  if (q === 4) return { status: 'met', reason: got, figure: f, required: t.value };
+  const f = latestOfYear(c, yearOfIndex(c.at), c.at);
+  if (!f) return PERIOD_MISSING;
+  const q = quarterOf(f);
   const pace = (t.value * q) / 4;
-  if (f.value > pace) return { status: 'at_risk', reason: `${got}; theo tiến độ cả năm sẽ vượt mức trần`, figure: f, required: pace };
-  return { status: 'on_track', reason: got, figure: f, required: pace };
+  const status = f.value > t.value ? 'behind' : q === 4 ? 'met' : f.value > pace ? 'at_risk' : 'on_track';
+  return { status, figure: f, required: status === 'behind' || q === 4 ? t.value : pace, words: { kind: 'year_ceiling', f } };
 }
 
 /**
@@ -262,105 +296,70 @@ function levelByEnd(c: Case, dir: 1 | -1): Outcome {
   const first = quarterIndex(years.firstYear, 1);
   const end = quarterIndex(years.lastYear, 4);
   const f = latestBetween(c, c.at, first);
-  if (!f) {
-    const base = latestOfYear(c, years.baseYear);
-    return noFigure(c, `Chưa có số liệu từ năm ${years.firstYear}${base ? ` (gần nhất: ${periodLabel(base.period)}, ${written(base, t.unit)})` : ''}`);
-  }
-  const start = latestOfYear(c, years.baseYear) ?? earliestBetween(c, first, indexOf(f.period))!;
+  if (!f) return none({ what: 'since_first', base: latestOfYear(c, years.baseYear) });
+  const at = indexOf(f.period);
+  const start = latestOfYear(c, years.baseYear) ?? earliestBetween(c, first, at)!;
   const from = indexOf(start.period);
-  const share = end === from ? 1 : (indexOf(f.period) - from) / (end - from);
-  const left = end - indexOf(f.period);
-  const { status, required } = onTheWay(f.value, t.value, start.value, share, dir, levelReach(t.value, t.unit, left));
-  const aim = dir === 1 ? `mục tiêu ${targetValue(t)} vào năm ${years.lastYear}` : `mức trần ${targetValue(t)}${t.type === 'ceiling' ? '' : ` vào năm ${years.lastYear}`}`;
-  const got = `${periodLabel(f.period)} ${dir === 1 ? 'đạt' : 'là'} ${written(f, t.unit)}; ${aim}`;
-  if (status === 'met') return { status, reason: got, figure: f, required: t.value };
-  const gap = `, ${dir === 1 ? 'còn thiếu' : 'còn cao hơn'} ${gapText(Math.abs(t.value - f.value), t.unit)}`;
-  if (share >= 1) return { status, reason: `${got}${gap}`, figure: f, required: t.value };
-  const path = start === f ? '' : `; theo lộ trình đều từ ${written(start, t.unit)} (${periodLabel(start.period)}) cần ${say(required, t.unit)}`;
-  return { status, reason: `${got}${path}${status === 'on_track' ? '' : gap}`, figure: f, required };
-}
-
-function earliestBetween(c: Case, from: number, to: number): Observation | undefined {
-  for (let i = from; i <= to; i++) {
-    const o = figureAt(c, i);
-    if (o) return o;
-  }
-  return undefined;
+  const share = end === from ? 1 : (at - from) / (end - from);
+  const { status, required } = onTheWay(f.value, t.value, start.value, share, dir, levelReach(t.value, t.unit, end - at));
+  return { status, figure: f, required, words: { kind: 'level', f, start, dir, share } };
 }
 
 /** Less by the value every year, from the base year's figure (a level). */
 function reductionOfLevel(c: Case): Outcome {
   const { target: t, years } = c;
   const base = latestOfYear(c, years.baseYear);
-  if (!base) return noFigure(c, `Chưa có số liệu năm gốc ${years.baseYear} để tính mức giảm`);
+  if (!base) return none({ what: 'reduction_base' });
   const f = latestBetween(c, c.at, quarterIndex(years.firstYear, 1));
-  if (!f) return noFigure(c);
+  if (!f) return PERIOD_MISSING;
   const from = indexOf(base.period);
+  const at = indexOf(f.period);
   const end = quarterIndex(years.lastYear, 4);
-  const spanYears = (end - from) / 4;
-  const goal = base.value - t.value * spanYears;
-  const share = (indexOf(f.period) - from) / (end - from);
-  const { status, required } = onTheWay(f.value, goal, base.value, share, -1, levelReach(goal, t.unit, end - indexOf(f.period)));
-  const got = `${periodLabel(f.period)} là ${written(f, t.unit)}; giảm bình quân ${perYear(t.value, t.unit)} mỗi năm từ ${written(base, t.unit)} (${periodLabel(base.period)})`;
-  const need = share >= 1 ? ` thì cuối kỳ cần ${say(goal, t.unit)}` : ` thì nay cần ${say(required, t.unit)}`;
-  if (status === 'met') return { status, reason: `${got}: đã xuống ${say(goal, t.unit)} của cuối kỳ`, figure: f, required: goal };
-  const gap = status === 'on_track' ? '' : `, còn cao hơn ${gapText(f.value - required, t.unit)}`;
-  return { status, reason: `${got}${need}${gap}`, figure: f, required };
+  const goal = base.value - (t.value * (end - from)) / 4;
+  const share = (at - from) / (end - from);
+  const { status, required } = onTheWay(f.value, goal, base.value, share, -1, levelReach(goal, t.unit, end - at));
+  return { status, figure: f, required, words: { kind: 'reduction', f, base, goal, share } };
 }
 
 /** The judged years' figures added up (each year's latest) against the term's elapsed share. */
 function termTotal(c: Case): Outcome {
   const { target: t, years } = c;
-  const atYear = yearOf(periodOf(c.at));
-  let asOf: Observation | undefined;
-  for (let y = atYear; y >= years.firstYear && !asOf; y--) asOf = latestOfYear(c, y, c.at);
-  if (!asOf) return noFigure(c, `Chưa có số liệu từ năm ${years.firstYear}`);
+  let last: Observation | undefined;
+  for (let y = yearOfIndex(c.at); y >= years.firstYear && !last; y--) last = latestOfYear(c, y, c.at);
+  if (!last) return none({ what: 'since_first' });
+  const lastYear = yearOf(last);
   let sum = 0;
-  const partial: string[] = [];
-  for (let y = years.firstYear; y <= yearOf(asOf.period); y++) {
-    const f = y === yearOf(asOf.period) ? asOf : latestOfYear(c, y);
-    if (!f) return noFigure(c, `Thiếu số liệu năm ${y} để cộng dồn cả nhiệm kỳ`);
-    if (y < yearOf(asOf.period) && quarterOf(f.period) < 4) partial.push(`năm ${y} mới có số liệu ${periodLabel(f.period)}`);
+  const partial: Observation[] = [];
+  for (let y = years.firstYear; y <= lastYear; y++) {
+    const f = y === lastYear ? last : latestOfYear(c, y);
+    if (!f) return none({ what: 'missing_year', year: y });
+    if (y < lastYear && quarterOf(f) < 4) partial.push(f);
     sum += f.value;
   }
-  const total = (years.lastYear - years.firstYear + 1) * 4;
-  const share = (indexOf(asOf.period) - quarterIndex(years.firstYear, 1) + 1) / total;
+  const share = (indexOf(last.period) - quarterIndex(years.firstYear, 1) + 1) / ((years.lastYear - years.firstYear + 1) * 4);
   const { status, required } = onTheWay(sum, t.value, 0, share, 1, 0);
-  const notes = partial.length > 0 ? ` (${partial.join('; ')})` : '';
-  const got = `Từ năm ${years.firstYear} đến ${periodLabel(asOf.period)} đạt ${say(sum, t.unit)}${notes}; chỉ tiêu cả nhiệm kỳ ${targetValue(t)}`;
-  if (status === 'met' || share >= 1) {
-    return { status, reason: status === 'met' ? got : `${got}, còn thiếu ${gapText(t.value - sum, t.unit)}`, figure: asOf, required };
-  }
-  return { status, reason: `${got}, theo tiến độ cần ${say(required, t.unit)}`, figure: asOf, required };
+  return { status, figure: last, required, words: { kind: 'total', last, sum, partial, share } };
 }
 
 /** An average yearly growth: the figure against the same period of the base year. */
 function growth(c: Case): Outcome {
   const { target: t, years, indicator } = c;
-  const unit = indicator.unit;
-  const f = latestOfYear(c, yearOf(periodOf(c.at)), c.at);
-  if (!f) return noFigure(c);
-  const q = quarterOf(f.period);
-  const basePeriod = formatPeriodId(years.baseYear, q);
-  const base = figureAt(c, indexOf(basePeriod));
-  if (!base || base.value <= 0) {
-    const why = base ? `${periodLabel(basePeriod)} là 0` : `chưa có số liệu ${periodLabel(basePeriod)}`;
-    return noFigure(c, `Không tính được tăng trưởng: ${why} (cùng kỳ năm gốc)`);
-  }
-  const k = yearOf(f.period) - years.baseYear;
+  const f = latestOfYear(c, yearOfIndex(c.at), c.at);
+  if (!f) return PERIOD_MISSING;
+  const q = quarterOf(f);
+  const baseAt = quarterIndex(years.baseYear, q);
+  const base = figureAt(c, baseAt);
+  if (!base || base.value <= 0) return none({ what: 'growth_base', base, baseAt });
+  const k = yearOf(f) - years.baseYear;
   const span = years.lastYear - years.baseYear;
   const v = t.value / 100;
-  const ratio = f.value / base.value;
-  const average = (Math.pow(ratio, 1 / k) - 1) * 100;
   const required = base.value * Math.pow(1 + v, k);
   const final = k === span && q === 4;
-  const since = k === 1 ? `so với ${periodLabel(basePeriod)}` : `so với ${periodLabel(basePeriod)}, bình quân`;
-  const got = `${periodLabel(f.period)} đạt ${written(f, unit)}, ${since} ${average >= 0 ? 'tăng' : 'giảm'} ${formatNumber(Math.abs(average), 1)}%/năm; chỉ tiêu tăng bình quân ${targetValue(t)}/năm`;
-  if (f.value >= required * (1 - 1e-9)) return { status: final ? 'met' : 'on_track', reason: got, figure: f, required };
-  const need = `, cần ${say(required, unit)}`;
-  if (final) return { status: 'behind', reason: `${got}${need}`, figure: f, required };
+  const words: Words = { kind: 'growth', f, base, k, final };
+  if (f.value >= required * (1 - 1e-9)) return { status: final ? 'met' : 'on_track', figure: f, required, words };
   let reachable: boolean;
-  if (k < span) {
+  if (final) reachable = false;
+  else if (k < span) {
     // the remaining years at 1,5 times the target growth
     reachable = f.value * Math.pow(1 + PACE_REACH * v, span - k) >= base.value * Math.pow(1 + v, span);
   } else if (indicator.aggregation === 'ytd') {
@@ -368,9 +367,9 @@ function growth(c: Case): Outcome {
     const year = (required * 4) / q;
     reachable = (year - f.value) / (4 - q) <= (PACE_REACH * year) / 4;
   } else {
-    reachable = required - f.value <= levelReach(required, unit, 4 - q);
+    reachable = required - f.value <= levelReach(required, indicator.unit, 4 - q);
   }
-  return { status: reachable ? 'at_risk' : 'behind', reason: `${got}${need}`, figure: f, required };
+  return { status: reachable ? 'at_risk' : 'behind', figure: f, required, words };
 }
 
 function judge(c: Case): Outcome {
@@ -392,12 +391,119 @@ function judge(c: Case): Outcome {
   }
 }
 
-/** The first day of the unit's present boundaries at the end of the period judged: its formation or its last change. */
-function boundaryOf(unit: Pick<Unit, 'validFrom' | 'changes'> | undefined, at: number): string | undefined {
-  if (!unit) return undefined;
+// ---------------------------------------------------------------- the sentences
+
+/** What a target's sentence reads beside its outcome: the target, its indicator, the years and period, the unit's boundary. */
+interface Frame {
+  target: ResolutionTarget;
+  indicator?: Indicator;
+  years: ResolutionYears | null;
+  at: number;
+  boundary?: string;
+  leftOut?: boolean;
+}
+
+function missingSentence(m: Missing, c: Frame): string {
+  const years = c.years!;
+  const t = c.target;
+  switch (m.what) {
+    case 'period':
+      return `Chưa có số liệu ${periodLabel(periodOf(c.at))} của chỉ tiêu này`;
+    case 'since_first':
+      return `Chưa có số liệu từ năm ${years.firstYear}${m.base ? ` (gần nhất: ${periodLabel(m.base.period)}, ${written(m.base, t.unit)})` : ''}`;
+    case 'reduction_base':
+      return `Chưa có số liệu năm gốc ${years.baseYear} để tính mức giảm`;
+    case 'missing_year':
+      return `Thiếu số liệu năm ${m.year} để cộng dồn cả nhiệm kỳ`;
+    case 'growth_base':
+      return `Không tính được tăng trưởng: ${m.base ? `${periodLabel(m.base.period)} là 0` : `chưa có số liệu ${periodLabel(periodOf(m.baseAt))}`} (cùng kỳ năm gốc)`;
+    case 'not_yet': {
+      const from = years.firstYear === years.lastYear ? `năm ${years.firstYear}` : `từ năm ${years.firstYear} (năm ${years.baseYear} là năm gốc)`;
+      return `Chưa đến kỳ đánh giá: Nghị quyết được đánh giá ${from}`;
+    }
+    case 'unlinked':
+      return 'Chỉ tiêu chưa gắn với số liệu nào để tính; chưa được đặt trạng thái';
+    case 'invalid':
+      return 'Kỳ không hợp lệ';
+  }
+}
+
+/** The plain sentence of why a target has its status. */
+function sentenceOf(o: Outcome, c: Frame): string {
+  const t = c.target;
+  const w = o.words;
+  const required = o.required ?? 0;
+  switch (w.kind) {
+    case 'none': {
+      const leftOut = c.leftOut && c.boundary ? `; số liệu trước ${formatDate(c.boundary)} (địa giới khác) không được tính` : '';
+      return `${missingSentence(w, c)}${leftOut}`;
+    }
+    case 'year_level': {
+      const got = `${periodLabel(w.f.period)} đạt ${written(w.f, t.unit)}; chỉ tiêu năm là ${targetValue(t)}`;
+      return o.status === 'met' ? got : `${got}, còn thiếu ${gapText(t.value - w.f.value, t.unit)}`;
+    }
+    case 'year_pace': {
+      const goal = `${t.type === 'plan' ? 'kế hoạch' : 'chỉ tiêu'} cả năm ${t.type === 'yearly_min' ? 'ít nhất ' : ''}${targetValue(t)}`;
+      const got = `${periodLabel(w.f.period)} đạt ${written(w.f, t.unit)}`;
+      if (o.status === 'met') return w.q === 4 ? `${got}; ${goal}` : `${got}, đã đủ mức ${goal}`;
+      if (w.q === 4) return `${got}; ${goal}, còn thiếu ${gapText(t.value - w.f.value, t.unit)}`;
+      const pace = `${got}; theo tiến độ cần ${say(required, t.unit)} (${goal})`;
+      return o.status === 'on_track' ? pace : `${pace}, ${restOfYear(4 - w.q, (t.value - w.f.value) / (4 - w.q), t.unit)}`;
+    }
+    case 'year_ceiling': {
+      const got = `${periodLabel(w.f.period)} là ${written(w.f, t.unit)}; mức trần cả năm ${targetValue(t)}`;
+      if (o.status === 'behind') return `${got}, đã vượt ${gapText(w.f.value - t.value, t.unit)}`;
+      return o.status === 'at_risk' ? `${got}; theo tiến độ cả năm sẽ vượt mức trần` : got;
+    }
+    case 'level': {
+      const years = c.years!;
+      const aim = w.dir === 1 ? `mục tiêu ${targetValue(t)} vào năm ${years.lastYear}` : `mức trần ${targetValue(t)}${t.type === 'ceiling' ? '' : ` vào năm ${years.lastYear}`}`;
+      const got = `${periodLabel(w.f.period)} ${w.dir === 1 ? 'đạt' : 'là'} ${written(w.f, t.unit)}; ${aim}`;
+      if (o.status === 'met') return got;
+      const gap = `, ${w.dir === 1 ? 'còn thiếu' : 'còn cao hơn'} ${gapText(Math.abs(t.value - w.f.value), t.unit)}`;
+      if (w.share >= 1) return `${got}${gap}`;
+      const path = w.start === w.f ? '' : `; theo lộ trình đều từ ${written(w.start, t.unit)} (${periodLabel(w.start.period)}) cần ${say(required, t.unit)}`;
+      return `${got}${path}${o.status === 'on_track' ? '' : gap}`;
+    }
+    case 'reduction': {
+      const got = `${periodLabel(w.f.period)} là ${written(w.f, t.unit)}; giảm bình quân ${perYear(t.value, t.unit)} mỗi năm từ ${written(w.base, t.unit)} (${periodLabel(w.base.period)})`;
+      if (o.status === 'met') return `${got}: đã xuống ${say(w.goal, t.unit)} của cuối kỳ`;
+      const need = w.share >= 1 ? ` thì cuối kỳ cần ${say(w.goal, t.unit)}` : ` thì nay cần ${say(required, t.unit)}`;
+      return `${got}${need}${o.status === 'on_track' ? '' : `, còn cao hơn ${gapText(w.f.value - required, t.unit)}`}`;
+    }
+    case 'total': {
+      const notes = w.partial.map((f) => `năm ${yearOf(f)} mới có số liệu ${periodLabel(f.period)}`).join('; ');
+      const got = `Từ năm ${c.years!.firstYear} đến ${periodLabel(w.last.period)} đạt ${say(w.sum, t.unit)}${notes ? ` (${notes})` : ''}; chỉ tiêu cả nhiệm kỳ ${targetValue(t)}`;
+      if (o.status === 'met') return got;
+      return w.share >= 1 ? `${got}, còn thiếu ${gapText(t.value - w.sum, t.unit)}` : `${got}, theo tiến độ cần ${say(required, t.unit)}`;
+    }
+    case 'growth': {
+      // the figures are in the indicator's unit (the target's is percent a year)
+      const unit = c.indicator?.unit ?? t.unit;
+      const average = (Math.pow(w.f.value / w.base.value, 1 / w.k) - 1) * 100;
+      const since = w.k === 1 ? `so với ${periodLabel(w.base.period)}` : `so với ${periodLabel(w.base.period)}, bình quân`;
+      const got = `${periodLabel(w.f.period)} đạt ${written(w.f, unit)}, ${since} ${average >= 0 ? 'tăng' : 'giảm'} ${formatNumber(Math.abs(average), 1)}%/năm; chỉ tiêu tăng bình quân ${targetValue(t)}/năm`;
+      return o.status === 'met' || o.status === 'on_track' ? got : `${got}, cần ${say(required, unit)}`;
+    }
+  }
+}
+
+const QUARTER_ENDS = ['03-31', '06-30', '09-30', '12-31'] as const;
+
+/**
+ * The first day of the unit's present boundaries at the end of the period judged (its formation
+ * or its last change), and the first quarter whose span ends on or after it: a figure of a span
+ * that ended before it is of the former boundaries.
+ */
+function boundaryOf(unit: Pick<Unit, 'validFrom' | 'changes'> | undefined, at: number): { boundary?: string; firstUsable: number } {
+  if (!unit || (!unit.validFrom && !unit.changes?.length)) return { firstUsable: 0 };
   const limit = periodEnd(periodOf(at))!;
-  const dates = [unit.validFrom, ...(unit.changes ?? []).map((ch) => ch.date)].filter((d): d is string => !!d && d <= limit);
-  return dates.length > 0 ? dates.sort().at(-1) : undefined;
+  let boundary: string | undefined;
+  for (const d of [unit.validFrom, ...(unit.changes ?? []).map((ch) => ch.date)]) if (d && d <= limit && (!boundary || d > boundary)) boundary = d;
+  if (!boundary) return { firstUsable: 0 };
+  const year = Number(boundary.slice(0, 4));
+  const quarter = QUARTER_ENDS.findIndex((end) => `${year}-${end}` >= boundary);
+  return { boundary, firstUsable: quarterIndex(year, quarter + 1) };
 }
 
 export interface TargetContext {
@@ -407,37 +513,67 @@ export interface TargetContext {
   unit?: Pick<Unit, 'validFrom' | 'changes'>;
 }
 
-/** How one target of the resolution stands in the period. */
-export function targetStatus(resolution: Resolution, target: ResolutionTarget, period: string, ctx: TargetContext): TargetAssessment {
-  const outcome = outcomeOf(resolution, target, period, ctx);
-  const base = { targetId: target.id };
-  if (outcome.status !== 'no_data') {
-    return { ...base, ...outcome, word: TARGET_STATUS_WORDS[outcome.status], by: 'figures' };
-  }
-  const hand = target.manualStatus;
-  if (hand && (!hand.period || hand.period <= period)) {
-    return { ...base, status: hand.status, word: TARGET_STATUS_WORDS[hand.status], reason: `Đặt tay: ${hand.note}`, by: 'hand' };
-  }
-  return { ...base, status: 'no_data', word: TARGET_STATUS_WORDS.no_data, reason: outcome.reason, by: 'none' };
+/** What every target of a resolution shares in a period, worked out once: its years, the quarter judged, the unit's boundary. */
+interface Setting {
+  years: ResolutionYears | null;
+  at: number;
+  boundary?: string;
+  firstUsable: number;
+  /** Set when no target of the resolution can be judged in the period (before its years, or no period). */
+  none?: Outcome;
 }
 
-function outcomeOf(resolution: Resolution, target: ResolutionTarget, period: string, ctx: TargetContext): Outcome {
+function settingOf(resolution: Resolution, period: string, ctx: TargetContext): Setting {
   const years = resolutionYears(resolution);
   const p = parsePeriod(period);
-  if (!years || !p) return { status: 'no_data', reason: 'Kỳ không hợp lệ' };
-  if (p.year < years.firstYear) {
-    const from = years.firstYear === years.lastYear ? `năm ${years.firstYear}` : `từ năm ${years.firstYear} (năm ${years.baseYear} là năm gốc)`;
-    return { status: 'no_data', reason: `Chưa đến kỳ đánh giá: Nghị quyết được đánh giá ${from}` };
-  }
-  const indicator = target.indicatorId ? ctx.indicators.get(target.indicatorId) : undefined;
-  if (!indicator) return { status: 'no_data', reason: 'Chỉ tiêu chưa gắn với số liệu nào để tính; chưa được đặt trạng thái' };
+  if (!years || !p) return { years, at: 0, firstUsable: 0, none: none({ what: 'invalid' }) };
+  if (p.year < years.firstYear) return { years, at: 0, firstUsable: 0, none: none({ what: 'not_yet' }) };
   const at = Math.min(quarterIndex(p.year, p.quarter), quarterIndex(years.lastYear, 4));
-  return judge({ target, indicator, unitId: resolution.unitId, figures: ctx.figures, years, at, boundary: boundaryOf(ctx.unit, at) });
+  return { years, at, ...boundaryOf(ctx.unit, at) };
+}
+
+const UNLINKED = none({ what: 'unlinked' });
+
+function assessIn(resolution: Resolution, setting: Setting, target: ResolutionTarget, period: string, ctx: TargetContext): TargetAssessment {
+  const indicator = target.indicatorId ? ctx.indicators.get(target.indicatorId) : undefined;
+  let frame: Frame;
+  let outcome: Outcome;
+  if (setting.none || !setting.years || !indicator) {
+    frame = { target, indicator, years: setting.years, at: setting.at };
+    outcome = setting.none ?? UNLINKED;
+  } else {
+    const c: Case = { target, indicator, series: ctx.figures.series(resolution.unitId, indicator.id), years: setting.years, at: setting.at, boundary: setting.boundary, firstUsable: setting.firstUsable };
+    outcome = judge(c);
+    frame = c;
+  }
+  const hand = target.manualStatus;
+  if (outcome.status === 'no_data' && hand && (!hand.period || hand.period <= period)) {
+    return { targetId: target.id, status: hand.status, word: TARGET_STATUS_WORDS[hand.status], reason: `Đặt tay: ${hand.note}`, by: 'hand' };
+  }
+  let reason: string | undefined;
+  const assessment: TargetAssessment = {
+    targetId: target.id,
+    status: outcome.status,
+    word: TARGET_STATUS_WORDS[outcome.status],
+    get reason() {
+      return (reason ??= sentenceOf(outcome, frame));
+    },
+    by: outcome.status === 'no_data' ? 'none' : 'figures',
+  };
+  if (outcome.figure) assessment.figure = outcome.figure;
+  if (outcome.required !== undefined) assessment.required = outcome.required;
+  return assessment;
+}
+
+/** How one target of the resolution stands in the period. Its `reason` is worked out when first read. */
+export function targetStatus(resolution: Resolution, target: ResolutionTarget, period: string, ctx: TargetContext): TargetAssessment {
+  return assessIn(resolution, settingOf(resolution, period, ctx), target, period, ctx);
 }
 
 /** Every target of the resolution in the period, in the resolution's order. */
 export function resolutionStatus(resolution: Resolution, period: string, ctx: TargetContext): TargetAssessment[] {
-  return resolution.targets.map((t) => targetStatus(resolution, t, period, ctx));
+  const setting = settingOf(resolution, period, ctx);
+  return resolution.targets.map((t) => assessIn(resolution, setting, t, period, ctx));
 }
 
 /** At risk first (TARGET_STATUS_ORDER), then by the target's number. */

@@ -277,6 +277,10 @@ describe('an average yearly growth, against the same period of the base year', (
       status: 'no_data',
       reason: 'Không tính được tăng trưởng: chưa có số liệu 6 tháng 2025 (cùng kỳ năm gốc); số liệu trước 01/07/2025 (địa giới khác) không được tính',
     });
+    // a unit formed on 1 July 2025: 9 tháng 2025 is its own (a base), 6 tháng 2025 is not
+    const formed: Pick<Unit, 'validFrom' | 'changes'> = { validFrom: '2025-07-01' };
+    expect(only(r, [...base, obs('budget_revenue', '2026-Q3', 32.4e9)], '2026-Q3', formed)).toMatchObject({ status: 'on_track', by: 'figures' });
+    expect(only(r, figures, '2026-Q2', formed).status).toBe('no_data');
     // a level at a date after the change still counts
     const level = term([t('level_by_end', 'health_insurance_coverage', 96)]);
     expect(only(level, [obs('health_insurance_coverage', '2025-Q4', 91), obs('health_insurance_coverage', '2026-Q2', 91.6)], '2026-Q2', merged).status).toBe('on_track');
@@ -289,6 +293,10 @@ describe('set by hand', () => {
   it('a target without an indicator takes the editor’s status and says it was set by hand', () => {
     const r = term([t('ceiling', undefined, 1, { manualStatus: note })]);
     expect(only(r, [], '2026-Q4')).toMatchObject({ status: 'at_risk', word: 'Có nguy cơ không đạt', by: 'hand', reason: 'Đặt tay: Theo rà soát của Ban Tuyên giáo' });
+  });
+
+  it('never before the resolution’s years', () => {
+    expect(only(term([t('ceiling', undefined, 1, { manualStatus: note })]), [], '2025-Q4')).toMatchObject({ status: 'no_data', reason: expect.stringContaining('Chưa đến kỳ đánh giá') });
   });
 
   it('from its period on only; without one, Chưa có số liệu', () => {

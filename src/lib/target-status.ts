@@ -547,7 +547,8 @@ function assessIn(resolution: Resolution, setting: Setting, target: ResolutionTa
     frame = c;
   }
   const hand = target.manualStatus;
-  if (outcome.status === 'no_data' && hand && (!hand.period || hand.period <= period)) {
+  // an editor's status speaks of the resolution's years, never of a period before them
+  if (outcome.status === 'no_data' && !setting.none && hand && (!hand.period || hand.period <= period)) {
     return { targetId: target.id, status: hand.status, word: TARGET_STATUS_WORDS[hand.status], reason: `Đặt tay: ${hand.note}`, by: 'hand' };
   }
   let reason: string | undefined;

@@ -97,6 +97,22 @@ describe('writes of resolutions on the server', () => {
   });
 });
 
+describe('the OpenAPI document', () => {
+  it('describes the resolutions’ endpoints with the contract’s schemas', async () => {
+    const doc = (await getJson(`${s.url}/api/openapi.json`)).body as {
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+      components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }> };
+    };
+    expect(Object.keys(doc.paths['/api/resolutions']!)).toEqual(['get', 'post']);
+    expect(Object.keys(doc.paths['/api/resolutions/{id}']!)).toEqual(['put', 'delete']);
+    expect(JSON.stringify(doc.paths['/api/resolutions/{id}']!.put!.responses['409'])).toContain('#/components/schemas/ResolutionConflict');
+    const target = doc.components.schemas.ResolutionTarget!;
+    expect(target.required).toEqual(expect.arrayContaining(['id', 'number', 'name', 'type', 'value', 'unit']));
+    expect(JSON.stringify(target.properties?.type)).toContain('yearly_growth');
+    expect(doc.components.schemas.Resolution!.required).toEqual(expect.arrayContaining(['id', 'unitId', 'title', 'kind', 'targets', 'version']));
+  });
+});
+
 describe('the history of resolutions', () => {
   it('names the token of each change, the same on SQLite and in msw', async () => {
     const server = await startTestServer();

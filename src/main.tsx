@@ -10,6 +10,7 @@ import { App } from './app/app';
 import { prefetchDashboard } from './app/prefetch';
 import { createQueryClient } from './app/query-client';
 import { startApp } from './app/start';
+import { startOffline } from './features/offline/start-offline';
 
 /** In `npm run dev` the API is msw's (unless VITE_MOCKS=off); the built app talks to the real server. */
 async function startMocks() {
@@ -22,11 +23,13 @@ async function startMocks() {
 void startMocks().then(() => {
   startApp();
   const queryClient = createQueryClient();
+  // before the first request: an answer that does not come is replaced by its saved copy
+  const offline = startOffline(queryClient);
   // the requests go out now, while React draws the page for the first time
   prefetchDashboard(queryClient);
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <App queryClient={queryClient} />
+      <App queryClient={queryClient} offline={offline} />
     </StrictMode>,
   );
 });

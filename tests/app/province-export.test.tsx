@@ -10,7 +10,7 @@ import { loadDataset } from '../../data';
 import { syntheticDataset } from '../../data/synthetic';
 import { summarizeSource } from '../../src/api/contract';
 import { composePanelSvg } from '../../src/features/export/compose-svg';
-import { imageCharts } from '../../src/features/export/export-panel';
+import { imageCharts } from '../../src/features/export/image-file';
 import { estimateText } from '../../src/features/export/measure-text';
 import { composeSlideSvg } from '../../src/features/export/slide-image';
 import { FAMILIES } from '../../src/features/kpi-panel/families';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { composePanelSvg, IMAGE_CHART_WIDTH, summarizeNotes } from './compose-svg';
 import type { PanelChartDrawing } from './draw-chart';
-import { imageCharts } from './export-panel';
+import { imageCharts } from './image-file';
 import { FONT_STACK } from './font';
 import { estimateText } from './measure-text';
 import { escapeXml } from './svg-markup';

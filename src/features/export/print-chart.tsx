@@ -1,39 +1,44 @@
 /**
- * A panel's charts on paper: drawn from its data at the width of a printed column (A4 landscape,
- * two panels a row; print.css), its values on the bars, a long ranking cut to its top, its bottom
- * and the user's own units, so a chart fits a page and is never split. Drawn only while printing
- * (print-state.ts); where it is drawn, print.css shows it in place of the chart on screen.
+ * A panel's charts on paper, in place of the chart on screen (print.css): drawn for a printed
+ * column from the panel's data (print-drawing.ts), so that each fits a page and is never split.
+ * Drawn only while printing (print-state.ts). The drawing code is fetched once the page is idle
+ * after the first panel shows; a page printed before it arrives prints the charts on screen.
  */
+import { useEffect } from 'react';
 import type { PanelExport } from '../../lib/panel-export';
-import { exportChartsOf } from './chart-data';
-import { composeChartsSvg } from './compose-svg';
-import { drawCharts } from './draw-chart';
-import { canvasMeasure } from './measure-text';
 import { usePrinting } from './print-state';
 import './print.css';
 
-/** A printed column's width in CSS px (A4 landscape, 10 mm margins, two columns) and the most a ranking takes of a page. */
-const PRINT_WIDTH = 500;
-const PRINT_TREND_HEIGHT = 210;
-const PRINT_RANKING_LINES = 16;
-const PRINT_RANKING_HEIGHT = 400;
+type Drawing = typeof import('./print-drawing');
 
-/** The svg of a panel's charts for paper; empty when it has none. */
-export function printChartsSvg(panel: Pick<PanelExport, 'model'>): string {
-  const measure = canvasMeasure();
-  const charts = drawCharts(exportChartsOf(panel.model), {
-    width: PRINT_WIDTH,
-    height: PRINT_TREND_HEIGHT,
-    maxRows: PRINT_RANKING_LINES,
-    maxHeight: PRINT_RANKING_HEIGHT,
-    measure,
-  });
-  return charts.length ? composeChartsSvg(charts, measure).svg : '';
+let drawing: Drawing | undefined;
+let loading: Promise<Drawing> | undefined;
+
+/** Fetches the drawing code (once; again after a failure). */
+export function preloadPrintDrawing(): Promise<Drawing> {
+  loading ??= import('./print-drawing').then(
+    (m) => (drawing = m),
+    (err: unknown) => {
+      loading = undefined;
+      throw err;
+    },
+  );
+  return loading;
 }
 
 export function PrintChart({ panel }: { panel: PanelExport }) {
   const printing = usePrinting();
-  if (!printing) return null;
-  const svg = printChartsSvg(panel);
+  useEffect(() => {
+    if (drawing) return;
+    const load = () => void preloadPrintDrawing().catch(() => undefined);
+    if (typeof window.requestIdleCallback !== 'function') {
+      const t = setTimeout(load, 1000);
+      return () => clearTimeout(t);
+    }
+    const id = window.requestIdleCallback(load, { timeout: 3000 });
+    return () => window.cancelIdleCallback(id);
+  }, []);
+  if (!printing || !drawing) return null;
+  const svg = drawing.printChartsSvg(panel);
   return svg ? <div className="print-chart" dangerouslySetInnerHTML={{ __html: svg }} /> : null;
 }

@@ -1,6 +1,6 @@
 import { act, render } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
-import { PrintChart } from './print-chart';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { preloadPrintDrawing, PrintChart } from './print-chart';
 import { cssString, PrintHeader, printTitle } from './print-header';
 import { rankedTestPanel, targetsTestPanel, testPanel } from './test-panel';
 
@@ -27,6 +27,9 @@ describe('PrintHeader', () => {
 });
 
 describe('PrintChart', () => {
+  // as the page does once it is idle
+  beforeAll(() => preloadPrintDrawing());
+
   it('draws nothing on screen, and the panel’s charts from its data while printing', () => {
     const { container } = render(<PrintChart panel={targetsTestPanel()} />);
     expect(container.querySelector('.print-chart')).toBeNull();

@@ -6,7 +6,7 @@
  * the server holds, and compared with its stored figures: one equal to a stored figure is "đã có"
  * and not written again; one that differs from a stored figure of the same unit, indicator and
  * period, or that the rules refuse, stops the whole file. Then the report is stored as a source
- * (or the same report stored before is reused) and the figures in one batch, which the server
+ * (the server answers the same report stored before with that one) and the figures in one batch, which the server
  * stores whole or not at all. The API cannot delete a source: if the server still refuses the
  * batch, the report stays stored without figures, is said so, and is reused by the next import.
  */
@@ -17,13 +17,13 @@ import {
   type ApiIssue,
   type Indicator,
   type NewObservation,
-  type NewSource,
   type Observation,
   type SessionResponse,
   type SourceSummary,
   type Unit,
 } from '../../src/api/contract';
 import { observationProblems, ruleContext, sourceProblems } from '../../src/api/rules';
+import { sameFigure, sameSlot } from '../../src/api/same-figure';
 import { containersOf } from '../../src/api/units';
 import { unitLabel } from '../../src/lib/extract';
 import { formatDate, formatQualified } from '../../src/lib/format';
@@ -52,14 +52,6 @@ export async function saveTarget(api: Api): Promise<SaveTarget> {
 const PENDING_SOURCE = 'pending-source';
 const ON_THE_PAGE = 'hãy nhập tệp này trên trang Nhập số liệu';
 const NOTHING = 'không lưu gì của tệp này';
-
-/** The same report: the same words, whatever the line breaks and spaces. */
-const sameText = (a: string, b: string) => a.normalize('NFC').replace(/\s+/g, ' ').trim() === b.normalize('NFC').replace(/\s+/g, ' ').trim();
-
-function sameNumber(a: number | undefined, b: number | undefined): boolean {
-  if (a === undefined || b === undefined) return a === b;
-  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
-}
 
 export async function saveReport(report: FileReport, target: SaveTarget): Promise<SaveOutcome> {
   const leftOut: LeftOut[] = [];
@@ -126,8 +118,8 @@ export async function saveReport(report: FileReport, target: SaveTarget): Promis
   const fresh: typeof figures = [];
   let alreadyStored = 0;
   for (const f of figures) {
-    const slot = stored.filter((o) => o.unitId === f.figure.unitId && o.indicatorId === f.figure.indicatorId && o.period === f.figure.period);
-    if (slot.some((o) => sameNumber(o.value, f.figure.value) && sameNumber(o.outOf, f.figure.outOf) && o.qualifier === f.figure.qualifier)) {
+    const slot = stored.filter((o) => sameSlot(o, f.figure));
+    if (slot.some((o) => sameFigure(o, f.figure))) {
       alreadyStored++;
       continue;
     }
@@ -161,15 +153,13 @@ export async function saveReport(report: FileReport, target: SaveTarget): Promis
   let sourceId: string;
   let sourceReused = false;
   try {
-    const reused = await storedSameReport(sourceParsed.data, target);
-    if (reused) {
-      sourceId = reused;
-      sourceReused = true;
-    } else {
-      const source = await target.api.addSource(sourceParsed.data);
+    // the server answers the same report stored before with that one (the write service's rule)
+    const source = await target.api.addSource(sourceParsed.data);
+    sourceId = source.id;
+    sourceReused = target.sources.some((s) => s.id === source.id);
+    if (!sourceReused) {
       const { text, ...fields } = source;
       target.sources.push({ ...fields, hasText: Boolean(text) });
-      sourceId = source.id;
     }
   } catch (error) {
     return refuse(`${messageOf(error)}; ${NOTHING}.`);
@@ -190,16 +180,6 @@ function renumber(path: string, sent: readonly { n: number }[]): string {
   const [index, ...rest] = path.split('.');
   const n = sent[Number(index)]?.n;
   return n === undefined ? path : `số liệu ${n}${rest.length ? ` ${rest.join('.')}` : ''}`;
-}
-
-/** The id of a stored source of the same unit and day whose text is this report's, if any. */
-async function storedSameReport(source: NewSource, target: SaveTarget): Promise<string | undefined> {
-  for (const s of target.sources) {
-    if (s.unitId !== source.unitId || s.heldOn !== source.heldOn || !s.hasText) continue;
-    const full = await target.api.source(s.id);
-    if (full.text !== undefined && source.text !== undefined && sameText(full.text, source.text)) return s.id;
-  }
-  return undefined;
 }
 
 function messageOf(error: unknown): string {

@@ -15,7 +15,7 @@ import { bindFields } from './bind-fields';
 import { ChoiceField } from './choice-field';
 import { ConflictView } from './conflict-view';
 import { figureText, sourceText } from './describe-figure';
-import { sameSlot } from './duplicates';
+import { sameSlot } from '../../api/same-figure';
 import { Field } from './field';
 import type { FieldErrors } from './field-errors';
 import { checkFigureUpdate, checkNewFigure, draftFromObservation, emptyDraft, withoutVersion, type FigureDraft } from './figure-draft';

@@ -5,7 +5,7 @@
  */
 import type { Observation } from '../../api/contract';
 import { extractCandidates, type ExtractResult } from '../../lib/extract';
-import { sameFigure } from './duplicates';
+import { sameFigure } from '../../api/same-figure';
 import type { FieldErrors } from './field-errors';
 import { reportDraftFrom, rowFigure, rowsFrom, type CandidateRow, type ReportDraft } from './import-draft';
 import type { UnitChoice } from './report-facts';

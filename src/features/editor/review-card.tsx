@@ -8,7 +8,7 @@ import { useId, useMemo } from 'react';
 import { queries } from '../../api/queries';
 import { CandidateRowView } from './candidate-row';
 import { sourceText } from './describe-figure';
-import { sameSlot } from './duplicates';
+import { sameSlot } from '../../api/same-figure';
 import { rowPeriod, rowUnit, type CandidateRow, type ReportDraft } from './import-draft';
 import { acceptPending, countRows, storedMatch, type Review } from './import-review';
 import { ReportFacts } from './report-facts';

@@ -4,7 +4,7 @@
  * not saved again). What a figure states is its value with its total and qualifier ("trên 12
  * tỷ đồng", "10/11"); its basis, date and notes describe it.
  */
-import type { ObservationFields } from '../../api/contract';
+import type { ObservationFields } from './contract';
 
 type Slot = Pick<ObservationFields, 'unitId' | 'indicatorId' | 'period'>;
 type Stated = Slot & Pick<ObservationFields, 'value' | 'outOf' | 'qualifier'>;

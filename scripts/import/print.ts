@@ -12,9 +12,15 @@ export interface JsonCandidate {
   value: number;
   outOf?: number;
   period?: string;
+  /** A monthly report's quarter, for a person to confirm (never stored by --save). */
+  periodProposed?: string;
+  /** The day the figure stands at ("2024-10-31"), when it is not a period's end. */
+  asOf?: string;
   unitId?: string;
   qualifier: string;
   basis?: string;
+  /** What was planned beside it ("giảm 200/119 hộ": 119), never its total. */
+  plan?: number;
   sentence: string;
 }
 
@@ -23,6 +29,7 @@ export interface JsonFile {
   unitId?: string;
   unitName?: string;
   period?: string;
+  periodProposed?: string;
   heldOn?: string;
   encoding: DocumentEncoding;
   notes: string[];
@@ -35,9 +42,12 @@ export function jsonCandidate(c: Candidate): JsonCandidate {
   const out: Partial<JsonCandidate> = { indicatorId: c.indicatorId, value: c.value };
   if (c.outOf !== undefined) out.outOf = c.outOf;
   if (c.period) out.period = c.period;
+  if (c.periodProposed) out.periodProposed = c.periodProposed;
+  if (c.asOf) out.asOf = c.asOf;
   if (c.unitId) out.unitId = c.unitId;
   out.qualifier = c.qualifier;
   if (c.basis) out.basis = c.basis;
+  if (c.plan !== undefined) out.plan = c.plan;
   out.sentence = c.sentence;
   return out as JsonCandidate;
 }
@@ -49,6 +59,7 @@ export function jsonFile(report: FileReport, units: readonly UnitName[], save?: 
     out.unitName = unitLabel(report.unitId, units);
   }
   if (report.period) out.period = report.period;
+  if (report.periodProposed) out.periodProposed = report.periodProposed;
   if (report.heldOn) out.heldOn = report.heldOn;
   out.encoding = report.document.encoding;
   out.notes = report.notes;

@@ -319,7 +319,9 @@ describe('--save against a real server', () => {
     expect(run.code).toBe(0);
     const [month] = parseJson(run).files;
     expect(month!.period).toBeUndefined();
-    expect(month!.candidates).toContainEqual(expect.objectContaining({ indicatorId: 'budget_revenue', value: 25e9 }));
+    // the quarter is offered as a proposal, and the figure keeps the day it stands at
+    expect(month!.periodProposed).toBe('2024-Q4');
+    expect(month!.candidates).toContainEqual(expect.objectContaining({ indicatorId: 'budget_revenue', value: 25e9, periodProposed: '2024-Q4', asOf: '2024-10-31' }));
     expect(month!.save).toMatchObject({ stored: false, refused: false, reason: expect.stringMatching(/kỳ báo cáo chỉ là đề xuất.*cần người xác nhận/) });
     expect(await figures('unit=my-thoi')).toEqual(before);
   });

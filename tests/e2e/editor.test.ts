@@ -12,17 +12,16 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeDocx } from '../../src/lib/documents/test-files';
+import { axeSerious } from './axe';
 import { E2E_ARTIFACTS, ensureBuilt, launchChromium, ROOT, saveScreenshot, startServer, waitForCharts, type RunningBrowser, type RunningServer } from './harness';
 
 const REPORT = readFileSync(join(ROOT, 'eval/reports/004_237010deb1aa6989.txt'), 'utf8');
 const TITLE = REPORT.split('\n')[0]!.trim();
 const TOKEN = randomBytes(24).toString('hex');
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 interface ObservationJson {
   id: string;
@@ -68,24 +67,8 @@ async function screenshotWhole(page: Page, name: string, width?: number): Promis
   await page.setViewportSize(before);
 }
 
-/**
- * axe-core's serious and critical findings on the page as it is (as a11y.test.ts runs it: the
- * script evaluated through the DevTools protocol, WCAG 2.x A/AA and best practices).
- */
-async function seriousViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    type Found = { id: string; impact: string | null; nodes: { target: string[] }[] };
-    const axe = (window as unknown as { axe: { run: (d: Document, o: object) => Promise<{ violations: Found[] }> } }).axe;
-    const { violations } = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-      resultTypes: ['violations'],
-    });
-    return violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
+/** axe-core's serious and critical findings on the page as it is. */
+const seriousViolations = async (page: Page) => (await axeSerious(page)).serious;
 
 const myQuySixMonths = () =>
   api<{ observations: ObservationJson[] }>('/api/observations?unit=my-quy&from=2024-Q2&to=2024-Q2').then((r) => r.observations);

@@ -7,7 +7,6 @@
  */
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -15,10 +14,10 @@ import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../csv-reader';
+import { axeSerious } from './axe';
 import { ensureBuilt, launchChromium, ROOT, startServer, waitForPanels, type RunningBrowser, type RunningServer } from './harness';
 
 const run = promisify(execFile);
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const OUT = join(ROOT, 'test-results/office');
 const QUERY = '?unit=my-thoi&period=2024-Q4';
 const SOFFICE = process.env.SOFFICE_PATH || 'soffice';
@@ -246,19 +245,8 @@ describe('slide image', () => {
   });
 });
 
-/** axe-core's serious and critical findings in one part of the page (WCAG 2.x A and AA, best practices). */
-async function seriousIn(page: Page, selector: string): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async (sel) => {
-    type Result = { violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] };
-    const axe = (window as unknown as { axe: { run: (ctx: Element, opts: object) => Promise<Result> } }).axe;
-    const r = await axe.run(document.querySelector(sel)!, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-      resultTypes: ['violations'],
-    });
-    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
-  }, selector);
-}
+/** axe-core's serious and critical findings in one part of the page. */
+const seriousIn = async (page: Page, selector: string) => (await axeSerious(page, selector)).serious;
 
 describe('the menu on a phone, and a failure', () => {
   it('fits a 375 px screen, each item reachable, nothing serious for axe with the menu open', async () => {

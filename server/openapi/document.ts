@@ -192,7 +192,12 @@ export function openApiDocument() {
           operationId: 'addSource',
           security: editorOnly,
           requestBody: body('NewSource'),
-          responses: { 201: json('SourceResponse', 'Stored'), ...writeErrors, 409: error('The id is already taken') },
+          responses: {
+            201: json('SourceResponse', 'Stored'),
+            200: json('SourceResponse', 'The same report (its text, normalised) was stored before for this unit: that source, nothing written'),
+            ...writeErrors,
+            409: error('The id is already taken'),
+          },
         },
       },
       '/api/sources/{id}': {

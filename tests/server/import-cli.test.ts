@@ -49,6 +49,7 @@ interface JsonOut {
     unitId?: string;
     unitName?: string;
     period?: string;
+    periodProposed?: string;
     heldOn?: string;
     encoding: string;
     notes: string[];

@@ -6,12 +6,16 @@ import { queryOptions } from '@tanstack/react-query';
 import { apiRequest, apiRequestPages } from './client';
 import {
   IndicatorsResponse,
+  RESOLUTION_LIMITS,
+  ResolutionsResponse,
+  resolutionsPath,
   ObservationsResponse,
   SourceResponse,
   SourcesResponse,
   UnitsResponse,
   observationsPath,
   type Family,
+  type Observation,
   type ObservationQuery,
 } from './contract';
 
@@ -66,28 +70,71 @@ export const queries = {
     }),
   /** Every observation of a filter: the answer comes in pages, and every page is fetched. */
   observations: (filter: ObservationFilter) => {
-    // one key per set of units and indicators, whatever their order (an empty list of indicators is none given)
-    const { indicators, family, ...rest } = filter;
-    const families = typeof family === 'string' ? [family] : [...new Set(family ?? [])].sort();
-    const normalized = {
-      ...rest,
-      units: [...new Set(filter.units)].sort(),
-      // one family keeps the key it always had
-      ...(typeof family === 'string' ? { family } : families.length ? { family: families } : {}),
-      ...(indicators?.length ? { indicators: [...new Set(indicators)].sort() } : {}),
-    };
-    const path = observationsPath({
-      unit: normalized.units,
-      family: families,
-      indicator: normalized.indicators ?? [],
-      from: normalized.from,
-      to: normalized.to,
-    });
+    const normalized = normalizeFilter(filter);
     return queryOptions({
       queryKey: [...queryKeys.observations, normalized] as const,
-      queryFn: ({ signal }) =>
-        apiRequestPages(path, ObservationsResponse, { signal }).then((pages) => pages.flatMap((p) => p.observations)),
+      queryFn: ({ signal }) => fetchNormalized(normalized, signal),
       staleTime: 30_000,
     });
   },
 };
+
+/** A filter as its key holds it. */
+interface NormalizedFilter {
+  units: string[];
+  from?: string;
+  to?: string;
+  family?: Family | Family[];
+  indicators?: string[];
+}
+
+/** One key per set of units, families and indicators, whatever their order (an empty list of indicators is none given). */
+function normalizeFilter(filter: ObservationFilter): NormalizedFilter {
+  const { indicators, family, ...rest } = filter;
+  const families = typeof family === 'string' ? [family] : [...new Set(family ?? [])].sort();
+  return {
+    ...rest,
+    units: [...new Set(filter.units)].sort(),
+    // one family keeps the key it always had
+    ...(typeof family === 'string' ? { family } : families.length ? { family: families } : {}),
+    ...(indicators?.length ? { indicators: [...new Set(indicators)].sort() } : {}),
+  };
+}
+
+function fetchNormalized(filter: NormalizedFilter, signal?: AbortSignal): Promise<Observation[]> {
+  const family = typeof filter.family === 'string' ? [filter.family] : (filter.family ?? []);
+  const path = observationsPath({ unit: filter.units, family, indicator: filter.indicators ?? [], from: filter.from, to: filter.to });
+  return apiRequestPages(path, ObservationsResponse, { signal }).then((pages) => pages.flatMap((p) => p.observations));
+}
+
+/**
+ * The observations of a filter fetched without keeping them under a key of their own: for one
+ * request whose rows are shared out among other queries' keys (the panels' own).
+ */
+export function fetchObservations(filter: ObservationFilter, signal?: AbortSignal): Promise<Observation[]> {
+  return fetchNormalized(normalizeFilter(filter), signal);
+}
+
+
+// ---------------------------------------------------------------- resolutions
+
+/** The resolutions' keys: invalidate `resolutionKeys.all` after a resolution is written. */
+export const resolutionKeys = { all: ['resolutions'] as const };
+
+/**
+ * The resolutions (term and year) of these units, with their targets: one request per
+ * RESOLUTION_LIMITS.queryUnits units. A `year` asks only for those in force that year.
+ */
+export function resolutionsQuery(units: readonly string[], year?: number) {
+  const unit = [...new Set(units)].sort();
+  return queryOptions({
+    queryKey: [...resolutionKeys.all, { unit, year }] as const,
+    queryFn: async ({ signal }) => {
+      const chunks: string[][] = [];
+      for (let i = 0; i < unit.length; i += RESOLUTION_LIMITS.queryUnits) chunks.push(unit.slice(i, i + RESOLUTION_LIMITS.queryUnits));
+      const answers = await Promise.all(chunks.map((c) => apiRequest(resolutionsPath({ unit: c, year }), ResolutionsResponse, { signal })));
+      return answers.flatMap((a) => a.resolutions);
+    },
+    staleTime: 60_000,
+  });
+}

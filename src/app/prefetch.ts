@@ -12,14 +12,13 @@
  */
 import type { QueryClient } from '@tanstack/react-query';
 import type { Unit } from '../api/contract';
-import { parsePeriod } from '../api/periods';
 import { queries } from '../api/queries';
 import { preloadChart } from '../components/charts/use-kpi-chart';
 import { isEditorPath } from '../features/editor/navigation';
 import { resolveLatestPeriod } from '../features/filters/latest-period';
 import { useFilters } from '../features/filters/store';
 import { comparesUnits } from '../features/kpi-panel/compare';
-import { PANEL_FAMILIES, panelObservations } from '../features/kpi-panel/panel-query';
+import { prefetchPanels } from '../features/kpi-panel/panel-query';
 import { unitIndex, unitsInView } from '../features/kpi-panel/units-in-view';
 
 /**
@@ -35,12 +34,6 @@ function viewOf(units: readonly string[], period: string, register: readonly Uni
   );
 }
 
-function prefetchFigures(client: QueryClient, view: string[], period: string): void {
-  if (view.length === 0 || !parsePeriod(period)) return;
-  const compared = comparesUnits(view.length);
-  for (const family of PANEL_FAMILIES) void client.prefetchQuery(panelObservations(family, view, period, compared));
-}
-
 /**
  * On every change of the units or the period, the new view's figures, asked before React
  * renders the change. Only for a comparison: a panel drawing a trend may show its former units'
@@ -53,7 +46,7 @@ function prefetchOnChange(client: QueryClient): () => void {
     const register = client.getQueryData<Unit[]>(queries.units().queryKey);
     if (!register) return;
     const view = viewOf(state.units, state.period, register);
-    if (comparesUnits(view.length)) prefetchFigures(client, view, state.period);
+    if (comparesUnits(view.length)) prefetchPanels(client, view, state.period);
   });
 }
 
@@ -70,7 +63,7 @@ export function prefetchDashboard(client: QueryClient): () => void {
       const { units, period, latest } = useFilters.getState();
       // a link without a period: the search for the latest one asks for (and keeps) the panels' figures
       if (latest && period === '') void resolveLatestPeriod(client, register);
-      else prefetchFigures(client, viewOf(units, period, register), period);
+      else prefetchPanels(client, viewOf(units, period, register), period);
     })
     .catch(() => undefined); // the panels say so
   void client.prefetchQuery(queries.indicators());

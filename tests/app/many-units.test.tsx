@@ -92,7 +92,7 @@ describe('the province, ranked', () => {
     // the table: a "Hạng" column first, its rows in rank order, the user's own unit marked
     await user.click(within(budget).getByText(/Xem bảng số liệu/));
     const table = within(budget).getByRole('table');
-    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Hạng', 'Phường, xã', 'Kỳ', 'Chỉ tiêu', 'Giá trị', 'Nguồn']);
+    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Hạng', 'Phường, xã', 'Kỳ', 'Chỉ tiêu', 'Giá trị', 'Tình trạng', 'Nguồn']);
     const rows = within(table).getAllByRole('row').slice(1).map((r) => [...r.querySelectorAll('td')].slice(0, 2).map((td) => td.textContent));
     expect(rows).toEqual([
       ['1', 'Xã Mỹ Hòa Hưng'],

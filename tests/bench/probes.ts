@@ -80,8 +80,8 @@ export async function readLoadMarks(page: Page, probe: LoadProbe, timeout = 30_0
 }
 
 /**
- * Defines `window.__panelsShow(label, chart)` in the context's pages: every panel shows the
- * period named `label`, i.e. none is loading, updating ("Đang cập nhật…"), failed or waiting
+ * Defines `window.__panelsShow(label, chart)` in the context's pages: every panel (the four
+ * families and the regions of the other figures) shows the period named `label`, i.e. none is loading, updating ("Đang cập nhật…"), failed or waiting
  * for its chart code, and each panel's chart (bars drawn) has a legend entry naming the period,
  * or its empty state names it. In the comparison of many units the legend says
  * "<indicator> – <period>"; a trend's subtitle ends with the period of the figures drawn; while
@@ -92,7 +92,7 @@ export async function installPanelsShow(context: BrowserContext): Promise<void> 
     (window as unknown as { __panelsShow: (label: string, chart: string) => boolean }).__panelsShow = (label, chart) => {
       const sections = [...document.querySelectorAll('section[data-panel]')];
       return (
-        sections.length === 4 &&
+        sections.length >= 4 &&
         sections.every((s) => {
           if (s.querySelector('.updating, .panel-loading, .panel-error, .chart-placeholder')) return false;
           if (s.querySelector('.panel-empty')) return (s.textContent ?? '').includes(label);

@@ -1,7 +1,9 @@
 /** The query of a panel's figures: the same options whoever asks (the panel, or the prefetch before it renders). */
-import type { Family } from '../../api/contract';
-import { queries } from '../../api/queries';
+import type { QueryClient } from '@tanstack/react-query';
+import type { Family, Indicator } from '../../api/contract';
+import { fetchObservations, queries } from '../../api/queries';
 import { formatPeriodId, parsePeriod } from '../../api/periods';
+import { comparesUnits } from './compare';
 import { FAMILIES, type FamilyConfig } from './families';
 
 /**
@@ -51,4 +53,41 @@ export function panelObservations(family: Family, units: string[], period: strin
     }),
     enabled: parsePeriod(period) !== null,
   };
+}
+
+/**
+ * Starts the queries of every panel of a view before the panels ask (same keys: they find them
+ * in flight). A comparison's go out as one request across the families (one answer to read
+ * instead of one per family, and the panels drawn together), each panel's key taking its share
+ * of it; a panel whose share failed asks again alone (its Retry, its own request). Trends, or
+ * before the indicators are known (which family an indicator is of), one request per family.
+ */
+export function prefetchPanels(client: QueryClient, view: string[], period: string): void {
+  if (view.length === 0 || !parsePeriod(period)) return;
+  const compared = comparesUnits(view.length);
+  const indicators = client.getQueryData<Indicator[]>(queries.indicators().queryKey);
+  if (!compared || !indicators) {
+    for (const family of PANEL_FAMILIES) void client.prefetchQuery(panelObservations(family, view, period, compared));
+    return;
+  }
+  const asked = PANEL_FAMILIES.filter((family) => {
+    const state = client.getQueryState(panelObservations(family, view, period, true).queryKey);
+    return state?.data === undefined && state?.fetchStatus !== 'fetching';
+  });
+  if (asked.length === 0) return;
+  const familyOf = new Map(indicators.map((i) => [i.id, i.family]));
+  // not kept under a key of its own: its rows are the panels'
+  const all = fetchObservations({
+    units: view,
+    family: asked,
+    from: firstPeriodNeeded(true, period),
+    to: period,
+    indicators: asked.flatMap(comparedIndicatorsOf),
+  });
+  for (const family of asked) {
+    void client.prefetchQuery({
+      ...panelObservations(family, view, period, true),
+      queryFn: () => all.then((rows) => rows.filter((o) => familyOf.get(o.indicatorId) === family)),
+    });
+  }
 }

@@ -21,8 +21,10 @@ export function usePanelData(family: Family, chosen: string[], period: string, l
   // no period yet (the latest one with figures is being sought): nothing is asked, the panel waits
   const periodKnown = parsePeriod(period) !== null;
   const nothingToAsk = known !== undefined && periodKnown && fetchIds.length === 0;
+  // built once per view: its key sorts and normalises the ids (102 with the province)
+  const options = useMemo(() => panelObservations(family, fetchIds, period, compared), [family, fetchIds, period, compared]);
   const observations = useQuery({
-    ...panelObservations(family, fetchIds, period, compared),
+    ...options,
     enabled: known !== undefined && periodKnown && fetchIds.length > 0,
     // keep the old figures on screen while the new view's load
     placeholderData: keepPreviousData,

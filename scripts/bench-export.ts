@@ -114,6 +114,8 @@ async function main() {
       { name: `Excel, one panel (${lead})`, slug: lead, label: 'Tải Excel', targetMs: 300 },
       { name: `Word, one panel (${lead})`, slug: lead, label: 'Tải Word', targetMs: 1000 },
       { name: 'Word, whole page', slug: null, label: 'Tải Word cả trang', targetMs: 1000 },
+      { name: `Slide image 1920×1080 (${lead})`, slug: lead, label: 'Ảnh trình chiếu 1920×1080', targetMs: 400 },
+      { name: `Slide image 3840×2160 (${lead})`, slug: lead, label: 'Ảnh trình chiếu 3840×2160', targetMs: 800 },
     ];
     console.log(`\nOffice files, same page, median of ${RUNS} runs after a first one that fetches the format's code`);
     console.log('file'.padEnd(40) + 'first (ms)'.padStart(12) + 'median (ms)'.padStart(13) + 'target'.padStart(10) + '  ');

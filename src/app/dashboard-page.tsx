@@ -6,6 +6,7 @@ import { EditorLink } from '../features/editor/editor-link';
 import { ExportButtons } from '../features/export/export-buttons';
 import { PageExportButtons } from '../features/export/office/page-export-buttons';
 import { PrintButton } from '../features/export/print-button';
+import { PrintChart } from '../features/export/print-chart';
 import { PrintHeader } from '../features/export/print-header';
 import { FilterBar } from '../features/filters/filter-bar';
 import { FilterNotices } from '../features/filters/filter-notices';
@@ -23,7 +24,13 @@ import type { PanelExport } from '../lib/panel-export';
 import { periodLabel } from '../lib/period-names';
 import { useAddFigures } from './add-figures-link';
 
-const renderActions = (panel: PanelExport) => <ExportButtons panel={panel} />;
+// each panel's exports, and its charts as drawn for paper (shown only when printing)
+const renderActions = (panel: PanelExport) => (
+  <>
+    <ExportButtons panel={panel} />
+    <PrintChart panel={panel} />
+  </>
+);
 
 export function DashboardPage() {
   const { units, period } = useDashboardFilters();

@@ -34,8 +34,8 @@ export function PanelError({ message, onRetry, retrying }: { message: string; on
     <div className="panel-state panel-error" role="alert">
       {lost ? (
         <p>
-          <strong>{CONNECTION_LOST}</strong> Phần này chưa được lưu trên máy để xem khi không có kết nối; nó sẽ tự tải lại khi
-          máy chủ trả lời.
+          <strong>{CONNECTION_LOST}</strong> Phần này chưa được lưu trên máy để xem khi không có mạng, và sẽ tự tải lại khi kết
+          nối lại được.
         </p>
       ) : (
         <p>{message}</p>

@@ -15,7 +15,7 @@ import { ApiRequestError } from '../../api/client';
 export const PROBE_PATH = '/api/health';
 export const PROBE_TIMEOUT_MS = 1500;
 /** A request unanswered this long has the server checked. */
-export const SLOW_MS = 3000;
+export const SLOW_MS = 2000;
 const FIRST_INTERVAL_MS = 2000;
 const MAX_INTERVAL_MS = 10_000;
 

@@ -8,13 +8,18 @@ import {
   ObservationConflict,
   ObservationResponse,
   ObservationsResponse,
+  ResolutionConflict,
+  ResolutionResponse,
   SessionResponse,
   SourceResponse,
   type ApiIssue,
   type NewObservation,
+  type NewResolution,
   type NewSource,
   type Observation,
   type ObservationUpdate,
+  type Resolution,
+  type ResolutionUpdate,
   type Source,
 } from './contract';
 
@@ -72,4 +77,25 @@ export async function checkEditorToken(token: string): Promise<TokenCheck> {
     if (error instanceof ApiRequestError && error.kind === 'http' && error.status === 401) return 'invalid';
     throw error;
   }
+}
+
+// ---------------------------------------------------------------- resolutions
+
+export function addResolution(resolution: NewResolution, token: string): Promise<Resolution> {
+  return apiRequest('/api/resolutions', ResolutionResponse, { method: 'POST', body: resolution, token }).then((r) => r.resolution);
+}
+
+export function updateResolution(id: string, update: ResolutionUpdate, token: string): Promise<Resolution> {
+  return apiRequest(`/api/resolutions/${encodeURIComponent(id)}`, ResolutionResponse, { method: 'PUT', body: update, token }).then((r) => r.resolution);
+}
+
+export function deleteResolution(id: string, version: number, token: string): Promise<Resolution> {
+  return apiRequest(`/api/resolutions/${encodeURIComponent(id)}?version=${version}`, ResolutionResponse, { method: 'DELETE', token }).then((r) => r.resolution);
+}
+
+/** The current resolution a 409 carries, when the error is a stale write. */
+export function resolutionConflictOf(error: unknown): Resolution | undefined {
+  if (!(error instanceof ApiRequestError) || error.status !== 409) return undefined;
+  const parsed = ResolutionConflict.safeParse(error.body);
+  return parsed.success ? parsed.data.resolution : undefined;
 }

@@ -25,6 +25,8 @@ export interface FamilyConfig {
   chart: string[];
   /** Draw the totals (outOf) beside the values. */
   withOutOf?: boolean;
+  /** Below the figures, the targets of the units' resolutions one by one (FamilyPanel's renderTargets). */
+  withTargets?: boolean;
 }
 
 export const FAMILIES: readonly FamilyConfig[] = [
@@ -69,6 +71,7 @@ export const FAMILIES: readonly FamilyConfig[] = [
     headline: ['resolution_targets_met'],
     chart: ['resolution_targets_met'],
     withOutOf: true,
+    withTargets: true,
   },
   // the Party's own work: members admitted and counted, cells' ratings, inspection and supervision, mass mobilisation, commendations
   {

@@ -4,12 +4,13 @@
  * figures come first; the chart code is asked for once there are figures to draw.
  */
 import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
+import type { Observation } from '../../api/contract';
 import { userMessageOf } from '../../api/client';
 import { preloadComparisonChart, useComparisonChart, useKpiChart } from '../../components/charts/use-kpi-chart';
 import { PanelFrame } from '../../components/panel/panel-frame';
 import { PanelError, PanelLoading } from '../../components/panel/panel-states';
 import { CHART_SVG_SELECTOR } from '../../components/charts/chart-marker';
-import type { PanelExport } from '../../lib/panel-export';
+import type { ExportModel, PanelExport } from '../../lib/panel-export';
 import { periodLabel } from '../../lib/period-names';
 import type { FamilyConfig } from './families';
 import { PanelContent } from './panel-content';
@@ -31,11 +32,27 @@ export interface FamilyPanelProps {
   mine?: readonly string[];
   /** A way for a signed-in editor to add a unit's figures (the app gives it; features do not import each other). */
   renderAddFigures?: (unit: UnitToFill) => ReactNode;
+  /** For a family `withTargets`: the targets of the units' resolutions, drawn below the figures (the app gives it). */
+  renderTargets?: (slot: TargetsSlot) => ReactNode;
+}
+
+/** What the panel hands to `renderTargets`: the units and period shown, the report's own counts, and a way back for the exports' rows. */
+export interface TargetsSlot {
+  unitIds: string[];
+  period: string;
+  /** The figures of the family in view (the report's count of targets met, as reported). */
+  reported: Observation[];
+  /** Many units: one line per unit, ranked (compare.ts). */
+  byUnit: boolean;
+  onExport: (rows: Pick<ExportModel, 'figures' | 'summaryLines'> | undefined) => void;
+  renderEnter?: (unit: UnitToFill) => ReactNode;
 }
 
 const NO_UNITS: readonly string[] = [];
 
-export function FamilyPanel({ config, units, period, onSelectPeriod, renderActions, mine = NO_UNITS, renderAddFigures }: FamilyPanelProps) {
+const NO_FIGURES: Observation[] = [];
+
+export function FamilyPanel({ config, units, period, onSelectPeriod, renderActions, mine = NO_UNITS, renderAddFigures, renderTargets }: FamilyPanelProps) {
   const [lineage, setLineage] = useState(false);
   const { data, knownUnits, error, isPending, isUpdating, isRetrying, retry } = usePanelData(config.family, units, period, lineage);
   const chartId = useId();
@@ -58,6 +75,13 @@ export function FamilyPanel({ config, units, period, onSelectPeriod, renderActio
   useEffect(() => {
     if (compares) preloadComparisonChart();
   }, [compares]);
+  // the targets one by one: the units shown, and the rows they add to the exports
+  const [targetRows, setTargetRows] = useState<Pick<ExportModel, 'figures' | 'summaryLines'> | undefined>();
+  const shownIds = useMemo(() => unitsInView(shown.units, shown.period, knownUnits), [shown.units, shown.period, knownUnits]);
+  const targets =
+    config.withTargets && renderTargets && shown.units.length > 0 && knownUnits
+      ? renderTargets({ unitIds: shownIds, period: shown.period, reported: data?.observations ?? NO_FIGURES, byUnit: comparesUnits(shownIds.length), onExport: setTargetRows, renderEnter: renderAddFigures })
+      : null;
   const lineageToggle = { shown: shown.lineage, onChange: setLineage, busy: isUpdating && lineage !== shown.lineage };
 
   const { title } = config;
@@ -94,7 +118,7 @@ export function FamilyPanel({ config, units, period, onSelectPeriod, renderActio
       unitsLabel: wards,
       period: shown.period,
       periodLabel: periodLabel(shown.period),
-      model,
+      model: targetRows ? { ...model, figures: [...model.figures, ...targetRows.figures], summaryLines: [...model.summaryLines, ...targetRows.summaryLines] } : model,
       getChartSvg: () => document.getElementById(chartId)?.querySelector<SVGSVGElement>(CHART_SVG_SELECTOR) ?? null,
     };
     body = (
@@ -118,6 +142,7 @@ export function FamilyPanel({ config, units, period, onSelectPeriod, renderActio
         </p>
       )}
       {body}
+      {targets}
     </PanelFrame>
   );
 }

@@ -1,0 +1,171 @@
+/**
+ * The targets of the resolution in force, one by one, at risk first: the "Chỉ tiêu Nghị quyết"
+ * panel draws it below the report's own count (the app hands it to the panel, which gives it the
+ * units shown, the period and the reported counts). Its rows go to the panel's exports through
+ * `onExport`. The default export is for React.lazy: the list's code loads with the panel.
+ */
+import { useEffect, useId, type ReactNode } from 'react';
+import { userMessageOf } from '../../api/client';
+import { PanelError, PanelLoading } from '../../components/panel/panel-states';
+import { formatNumber } from '../../lib/format';
+import { periodLabel } from '../../lib/period-names';
+import { TARGET_STATUS_WORDS } from '../../lib/target-status';
+import type { TargetListModel, UnitTargets } from './target-list-model';
+import { useTargetList, type TargetListView } from './use-target-list';
+import './resolutions.css';
+
+export interface ResolutionTargetsProps extends TargetListView {
+  /** The list's rows for the panel's exports (undefined while there are none). */
+  onExport?: (rows: TargetListModel['exportRows'] | undefined) => void;
+  /** For a signed-in editor: a link to enter the unit's resolution (the app gives it). */
+  renderEnter?: (unit: { unitId: string; name: string }) => ReactNode;
+}
+
+export function ResolutionTargets({ onExport, renderEnter, ...view }: ResolutionTargetsProps) {
+  const { model, error, retry, retrying } = useTargetList(view);
+  const headingId = useId();
+  useEffect(() => {
+    onExport?.(model?.exportRows);
+  }, [model, onExport]);
+  useEffect(() => () => onExport?.(undefined), [onExport]);
+
+  let body: ReactNode;
+  if (error && !model) body = <PanelError message={userMessageOf(error)} onRetry={retry} retrying={retrying} />;
+  else if (!model) body = <PanelLoading label="Đang tải các chỉ tiêu của nghị quyết…" />;
+  else if (model.byUnit) body = <UnitRanking model={model} period={view.period} />;
+  else body = model.units.map((u) => <UnitList key={u.unitId} unit={u} period={view.period} named={model.units.length > 1} renderEnter={renderEnter} />);
+
+  return (
+    <div className="resolution-targets" role="group" aria-labelledby={headingId}>
+      <h3 className="resolution-targets-title" id={headingId}>
+        Từng chỉ tiêu của nghị quyết
+      </h3>
+      {body}
+    </div>
+  );
+}
+
+function Counts({ unit }: { unit: UnitTargets }) {
+  return (
+    <div className="target-counts">
+      {unit.reportedText && (
+        <p>
+          <strong>{unit.reportedText}</strong> <span className="target-counts-note">(theo báo cáo)</span>
+        </p>
+      )}
+      {unit.computedText && (
+        <p>
+          <strong>{unit.computedText}</strong>
+        </p>
+      )}
+      {unit.differs && (
+        <p className="target-counts-differ" role="note">
+          {unit.differs}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function UnitList({ unit, period, named, renderEnter }: { unit: UnitTargets; period: string; named: boolean; renderEnter?: ResolutionTargetsProps['renderEnter'] }) {
+  const heading = named ? <h4>{unit.unitName}</h4> : null;
+  if (!unit.resolution) {
+    return (
+      <div className="resolution-unit">
+        {heading}
+        <p className="panel-state">
+          {unit.unitName} chưa có nghị quyết nào được nhập cho {periodLabel(period)}, nên chưa xem được từng chỉ tiêu.
+          {unit.reportedText ? ' Số chỉ tiêu đạt ở trên là theo báo cáo.' : ''}
+        </p>
+        {renderEnter?.({ unitId: unit.unitId, name: unit.unitName })}
+      </div>
+    );
+  }
+  const r = unit.resolution;
+  return (
+    <div className="resolution-unit">
+      {heading}
+      <p className="resolution-title">{r.title}</p>
+      <Counts unit={unit} />
+      <div className="table-scroll">
+        <table className="target-table">
+          <caption>
+            Các chỉ tiêu của {named ? unit.unitName : 'nghị quyết'}, {periodLabel(period)}: chỉ tiêu có nguy cơ trước
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Số</th>
+              <th scope="col">Chỉ tiêu</th>
+              <th scope="col">Số liệu mới nhất</th>
+              <th scope="col">Tình trạng</th>
+              <th scope="col">Lý do</th>
+            </tr>
+          </thead>
+          <tbody>
+            {unit.rows.map((row) => (
+              <tr key={row.id} data-status={row.status}>
+                <td>{row.number}</td>
+                <th scope="row">
+                  {row.name}
+                  {row.group && <span className="target-group">{row.group}</span>}
+                </th>
+                <td>{row.figure ?? '—'}</td>
+                <td>
+                  <span className={`status-word status-${row.status}`}>{row.word}</span>
+                  {row.byHand && <span className="target-hand"> (đặt tay)</span>}
+                </td>
+                <td>{row.reason}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+function UnitRanking({ model, period }: { model: TargetListModel; period: string }) {
+  const without = model.units.filter((u) => !u.resolution).length;
+  return (
+    <div className="resolution-unit">
+      {without > 0 && (
+        <p className="panel-state">
+          {formatNumber(without)}/{formatNumber(model.units.length)} đơn vị chưa có nghị quyết được nhập cho {periodLabel(period)}.
+        </p>
+      )}
+      <div className="table-scroll">
+        <table className="target-table">
+          <caption>Số chỉ tiêu nghị quyết theo tình trạng của từng đơn vị, {periodLabel(period)}: xếp theo tỷ lệ đạt hoặc đúng tiến độ</caption>
+          <thead>
+            <tr>
+              <th scope="col">Hạng</th>
+              <th scope="col">Phường, xã</th>
+              {(['met', 'on_track', 'at_risk', 'behind', 'no_data'] as const).map((k) => (
+                <th key={k} scope="col">
+                  {TARGET_STATUS_WORDS[k]}
+                </th>
+              ))}
+              <th scope="col">Theo báo cáo</th>
+            </tr>
+          </thead>
+          <tbody>
+            {model.units.map((u) => (
+              <tr key={u.unitId}>
+                <td>{u.rank ?? '—'}</td>
+                <th scope="row">{u.unitName}</th>
+                {u.resolution ? (
+                  (['met', 'on_track', 'at_risk', 'behind', 'no_data'] as const).map((k) => <td key={k}>{formatNumber(u.counts[k])}</td>)
+                ) : (
+                  <td colSpan={5}>Chưa có nghị quyết</td>
+                )}
+                <td>{u.reportedText?.replace('Theo báo cáo: ', '') ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+export default ResolutionTargets;

@@ -1,0 +1,184 @@
+/**
+ * "Chỉ tiêu Nghị quyết" with the targets one by one, as the app draws it (FamilyPanel with its
+ * renderTargets), over the msw handlers with resolutions written for the test (giả lập): at
+ * risk first, each with its figure, status word and reason; a status set by hand said so; the
+ * report's count beside the computed one and their difference; a unit without a resolution;
+ * many units counted and ranked; the exports' rows.
+ */
+import { QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { loadDataset } from '../../data';
+import { createHandlers } from '../../mocks/handlers';
+import { server } from '../../mocks/node';
+import type { Resolution, ResolutionTarget } from '../../src/api/contract';
+import { createQueryClient } from '../../src/app/query-client';
+import { figuresCsv } from '../../src/features/export/csv';
+import { FAMILIES } from '../../src/features/kpi-panel/families';
+import { FamilyPanel } from '../../src/features/kpi-panel/family-panel';
+import { ResolutionTargets } from '../../src/features/resolutions/resolution-targets';
+import type { PanelExport } from '../../src/lib/panel-export';
+
+const config = FAMILIES.find((f) => f.withTargets)!;
+
+const target = (number: number, fields: Omit<ResolutionTarget, 'id' | 'number'>): ResolutionTarget => ({ id: `ct-${number}`, number, ...fields });
+
+/** My Thoi's term resolution, written for the test. Its figures are the reports' (data/): Quý I 2026. */
+const MY_THOI: Resolution = {
+  id: 'nq-my-thoi-test',
+  unitId: 'my-thoi',
+  title: 'Nghị quyết nhiệm kỳ 2025–2030 của phường Mỹ Thới (giả lập)',
+  kind: 'term',
+  term: '2025-2030',
+  version: 1,
+  targets: [
+    target(1, { group: 'Kinh tế', name: 'Thu ngân sách đạt 100% dự toán mỗi năm', indicatorId: 'budget_revenue_pct', type: 'plan', value: 100, unit: 'percent' }),
+    target(2, { group: 'Văn hóa – xã hội', name: 'Giao quân đạt 100% chỉ tiêu', indicatorId: 'military_recruitment_pct', type: 'yearly_min', value: 100, unit: 'percent' }),
+    target(3, { group: 'Xây dựng Đảng', name: 'Mỗi năm kết nạp từ 40 đảng viên trở lên', indicatorId: 'new_party_members', type: 'yearly_min', value: 40, unit: 'party_member' }),
+    target(4, { group: 'Xây dựng Đảng', name: 'Hằng năm có trên 90% tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ', type: 'yearly_min', value: 90, unit: 'percent', manualStatus: { status: 'on_track', note: 'Các chi bộ đã đăng ký và đang thực hiện đúng kế hoạch' } }),
+    target(5, { group: 'Quốc phòng – an ninh', name: 'Kéo giảm số vụ phạm pháp hình sự', type: 'yearly_reduction', value: 5, unit: 'percent' }),
+  ],
+};
+
+function serve(resolutions: Resolution[]) {
+  server.use(...createHandlers({ ...loadDataset(), resolutions }));
+}
+
+function renderPanel(units: string[], period: string, opts: { editor?: boolean } = {}) {
+  const exported: { current?: PanelExport } = {};
+  render(
+    <QueryClientProvider client={createQueryClient({ retry: false })}>
+      <FamilyPanel
+        config={config}
+        units={units}
+        period={period}
+        onSelectPeriod={() => {}}
+        renderActions={(panel) => {
+          exported.current = panel;
+          return null;
+        }}
+        renderAddFigures={opts.editor ? (u) => <a href={`/nhap-so-lieu?unit=${u.unitId}`}>Nhập số liệu cho {u.name}</a> : undefined}
+        renderTargets={(slot) => <ResolutionTargets {...slot} />}
+      />
+    </QueryClientProvider>,
+  );
+  return exported;
+}
+
+const region = () => screen.getByRole('region', { name: /Chỉ tiêu Nghị quyết/ });
+const rowsOf = (table: HTMLElement) => within(table).getAllByRole('row').slice(1);
+
+describe('one unit: its targets one by one', () => {
+  it('lists the targets at risk first, with the latest figure, the status word and the reason, and says a hand-set status is one', async () => {
+    serve([MY_THOI]);
+    renderPanel(['my-thoi'], '2026-Q1');
+    const table = await within(region()).findByRole('table', { name: /Các chỉ tiêu của nghị quyết, Quý I 2026/ });
+    const rows = rowsOf(table).map((r) => within(r).getAllByRole('cell').map((c) => c.textContent));
+    const names = rowsOf(table).map((r) => within(r).getByRole('rowheader').textContent);
+
+    // the budget's 13,75% after quarter I is short of the even pace of 25%, and 6 new members of 40 a year short of 10: at risk, first
+    expect(names.slice(0, 2)).toEqual([expect.stringContaining('Thu ngân sách đạt 100% dự toán'), expect.stringContaining('kết nạp từ 40 đảng viên')]);
+    expect(rows[0]).toEqual(['1', '13,75% (Quý I 2026)', 'Có nguy cơ không đạt', expect.stringContaining('Quý I 2026 đạt 13,75%; theo tiến độ cần 25%')]);
+    expect(rows[1]![2]).toMatch(/^(Có nguy cơ không đạt|Chưa đạt)$/);
+    expect(rows[1]![3]).toContain('Quý I 2026 đạt 6 đảng viên');
+    // then on track (the one set by hand, said so, with the editor's note), then met (100% of the call-up), then without figures
+    expect(rows[2]).toEqual(['4', '—', 'Đúng tiến độ (đặt tay)', 'Đặt tay: Các chi bộ đã đăng ký và đang thực hiện đúng kế hoạch']);
+    expect(rows[3]!.slice(0, 3)).toEqual(['2', '100% (Quý I 2026)', 'Đạt']);
+    expect(rows[4]!.slice(0, 3)).toEqual(['5', '—', 'Chưa có số liệu']);
+    expect(rows[4]![3]).not.toBe('');
+    expect(within(table).getByText('Kinh tế')).toBeInTheDocument();
+  });
+
+  it('keeps the report’s own count beside the computed one and says where they differ', async () => {
+    serve([MY_THOI]);
+    renderPanel(['my-thoi'], '2026-Q1');
+    const panel = region();
+    // the report of Quý I 2026 counted 8/20 (data/); the figures give 2 of the 5 targets met or on track
+    expect(await within(panel).findByText('Theo báo cáo: 8/20 chỉ tiêu đạt')).toBeInTheDocument();
+    expect(within(panel).getByText('(theo báo cáo)')).toBeInTheDocument();
+    expect(within(panel).getByText('Theo số liệu: 2/5 đạt hoặc đúng tiến độ')).toBeInTheDocument();
+    expect(within(panel).getByRole('note')).toHaveTextContent('Số của báo cáo (8/20) khác số tính theo số liệu (2/5)');
+  });
+
+  it('carries the list in its exports: a CSV row per target, a line per target in the images', async () => {
+    serve([MY_THOI]);
+    const exported = renderPanel(['my-thoi'], '2026-Q1');
+    await within(region()).findByRole('table', { name: /Các chỉ tiêu của nghị quyết/ });
+    await expect.poll(() => exported.current?.model.figures.filter((f) => f.key.startsWith('target-')).length).toBe(5);
+    const csv = figuresCsv(exported.current!.model.figures);
+    expect(csv).toContain('Phường Mỹ Thới,Quý I 2026,Chỉ tiêu 1: Thu ngân sách đạt 100% dự toán mỗi năm,13.75');
+    expect(csv).toContain('Đặt tay: Các chi bộ đã đăng ký và đang thực hiện đúng kế hoạch');
+    const lines = exported.current!.model.summaryLines;
+    expect(lines).toContain('Nghị quyết nhiệm kỳ 2025–2030 của phường Mỹ Thới (giả lập): Theo số liệu: 2/5 đạt hoặc đúng tiến độ; theo báo cáo: 8/20 chỉ tiêu đạt');
+    expect(lines.findIndex((l) => l.startsWith('1. Thu ngân sách'))).toBeLessThan(lines.findIndex((l) => l.startsWith('2. Giao quân')));
+    expect(lines).toContain('4. Hằng năm có trên 90% tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ: Đúng tiến độ (đặt tay). Đặt tay: Các chi bộ đã đăng ký và đang thực hiện đúng kế hoạch');
+  });
+});
+
+describe('a unit without a resolution', () => {
+  it('says so plainly, and offers a signed-in editor to enter it', async () => {
+    serve([MY_THOI]);
+    renderPanel(['long-xuyen'], '2026-Q1', { editor: true });
+    const panel = region();
+    expect(await within(panel).findByText(/Phường Long Xuyên chưa có nghị quyết nào được nhập cho Quý I 2026/)).toBeInTheDocument();
+    const list = within(panel).getByRole('group', { name: 'Từng chỉ tiêu của nghị quyết' });
+    expect(within(list).getByRole('link', { name: 'Nhập số liệu cho Phường Long Xuyên' })).toHaveAttribute('href', '/nhap-so-lieu?unit=long-xuyen');
+    expect(within(panel).queryByRole('table', { name: /Các chỉ tiêu/ })).not.toBeInTheDocument();
+  });
+
+  it('offers no link to a visitor', async () => {
+    serve([]);
+    renderPanel(['long-xuyen'], '2026-Q1');
+    expect(await within(region()).findByText(/chưa có nghị quyết nào được nhập/)).toBeInTheDocument();
+    expect(within(region()).queryByRole('link')).not.toBeInTheDocument();
+  });
+});
+
+describe('many units', () => {
+  const unitIds = ['my-thoi', 'long-xuyen', 'binh-duc', 'chau-doc', 'vinh-te'];
+  /** One hand-set target each: `good` of them on track, the rest at risk. */
+  const handSet = (unitId: string, good: number, atRisk: number): Resolution => ({
+    id: `nq-${unitId}`,
+    unitId,
+    title: `Nghị quyết năm 2026 (giả lập) của ${unitId}`,
+    kind: 'year',
+    year: 2026,
+    version: 1,
+    targets: Array.from({ length: good + atRisk }, (_, i) =>
+      target(i + 1, { name: `Chỉ tiêu thử ${i + 1}`, type: 'yearly_min', value: 10, unit: 'percent', manualStatus: { status: i < good ? 'on_track' : 'at_risk', note: 'Ghi chú thử' } }),
+    ),
+  });
+
+  it('counts each unit’s targets by status and ranks them, the unit without a resolution last', async () => {
+    serve([handSet('binh-duc', 1, 3), handSet('chau-doc', 4, 0), handSet('vinh-te', 2, 2), handSet('long-xuyen', 3, 1)]);
+    const exported = renderPanel(unitIds, '2026-Q1');
+    const table = await within(region()).findByRole('table', { name: /Số chỉ tiêu nghị quyết theo tình trạng của từng đơn vị/ });
+    const rows = rowsOf(table).map((r) => [within(r).getAllByRole('cell')[0]!.textContent, within(r).getByRole('rowheader').textContent]);
+    expect(rows).toEqual([
+      ['1', 'Phường Châu Đốc'],
+      ['2', 'Phường Long Xuyên'],
+      ['3', 'Phường Vĩnh Tế'],
+      ['4', 'Phường Bình Đức'],
+      ['—', 'Phường Mỹ Thới'],
+    ]);
+    const binhDuc = within(rowsOf(table)[3]!).getAllByRole('cell').map((c) => c.textContent);
+    // Đạt, Đúng tiến độ, Có nguy cơ không đạt, Chưa đạt, Chưa có số liệu
+    expect(binhDuc.slice(1, 6)).toEqual(['0', '1', '3', '0', '0']);
+    expect(within(region()).getByText('1/5 đơn vị chưa có nghị quyết được nhập cho Quý I 2026.')).toBeInTheDocument();
+    await expect.poll(() => exported.current?.model.summaryLines.some((l) => l.startsWith('1. Phường Châu Đốc: Đạt 0 · Đúng tiến độ 4'))).toBe(true);
+  });
+
+  it('asks for the resolutions of the units shown only', async () => {
+    const asked: URL[] = [];
+    const listen = ({ request }: { request: Request }) => void asked.push(new URL(request.url));
+    server.events.on('request:start', listen);
+    serve([]);
+    renderPanel(unitIds, '2026-Q1');
+    await within(region()).findByRole('table', { name: /Số chỉ tiêu nghị quyết/ });
+    server.events.removeListener('request:start', listen);
+    const resolutionAsks = asked.filter((u) => u.pathname === '/api/resolutions');
+    expect(resolutionAsks).toHaveLength(1);
+    expect(resolutionAsks[0]!.searchParams.getAll('unit').sort()).toEqual([...unitIds].sort());
+    expect(resolutionAsks[0]!.searchParams.get('year')).toBe('2026');
+  });
+});

@@ -84,3 +84,8 @@ export function formatDateTime(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${pad(date.getDate())}/${pad(date.getMonth() + 1)}/${date.getFullYear()} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
+
+/** A value axis's tick, in what the axis counts ("5" on an axis of tỷ đồng, "75%"). */
+export function formatAxisTick(value: number, axis: { measure: MeasureUnit; divisor: number }): string {
+  return axis.measure === 'vnd' ? formatNumber(value / axis.divisor, 1) : formatAxisValue(value, axis.measure);
+}

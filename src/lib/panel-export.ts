@@ -102,9 +102,18 @@ export interface ValueAxis {
   divisor: number;
 }
 
+/** A series as drawn: its colour by index (one unit's series share one), a total lighter. */
+export interface DrawnSeries {
+  key: string;
+  label: string;
+  muted?: boolean;
+  colorIndex: number;
+}
+
 /** One chart of a panel (one per unit of measure) as the exports draw it. */
 export interface ExportChart {
   chart: ChartModel;
+  series: DrawnSeries[];
   legend: LegendItem[];
   axis: ValueAxis;
 }
@@ -127,6 +136,8 @@ export interface ExportModel {
   legend: LegendItem[];
   /** The panel's charts, one per unit of measure (many units compared: the ranking); none: nothing to draw. */
   charts?: ExportChart[];
+  /** Ids of the units the user marked as theirs, among those shown. */
+  mine?: string[];
 }
 
 export interface PanelExport {

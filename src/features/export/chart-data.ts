@@ -7,9 +7,8 @@
  */
 import type { MeasureUnit } from '../../api/contract';
 import { seriesFill } from '../../components/charts/palette';
-import { formatAxisValue, formatNumber } from '../../lib/format';
-import type { ChartModel } from '../../lib/kpi';
-import type { ExportModel, LegendItem } from '../../lib/panel-export';
+import { formatAxisTick } from '../../lib/format';
+import type { ExportChart as ModelChart, ExportModel, LegendItem } from '../../lib/panel-export';
 
 export type ChartRow = Record<string, string | number | null>;
 
@@ -38,39 +37,9 @@ export interface ExportChart {
   mine: readonly string[];
 }
 
-/** What the panel's model (features/kpi-panel's PanelModel) carries beyond ExportModel's type. */
-interface ModelChart {
-  chart: ChartModel;
-  series: { key: string; label: string; muted?: boolean; colorIndex: number }[];
-  legend: LegendItem[];
-  axis: { measure: MeasureUnit; label: string; divisor: number };
-}
-interface DrawnModel {
-  charts?: ModelChart[];
-  chart: ChartModel;
-  chartSeries: ModelChart['series'];
-  measure: MeasureUnit;
-  mine?: string[];
-}
-
-const isChart = (c: unknown): c is ChartModel => Array.isArray((c as Partial<ChartModel> | undefined)?.rows);
-
-function drawnModel(model: ExportModel): DrawnModel | null {
-  const m = model as unknown as Partial<DrawnModel>;
-  if (Array.isArray(m.charts) && m.charts.every((c) => isChart(c.chart) && Array.isArray(c.series) && c.axis)) return m as DrawnModel;
-  return isChart(m.chart) && Array.isArray(m.chartSeries) && typeof m.measure === 'string' ? (m as DrawnModel) : null;
-}
-
-/** A tick of an axis counted in `divisor` ("5" on an axis of tỷ đồng), as the chart on screen writes it. */
-function tickFormat(measure: MeasureUnit, divisor: number): (v: number) => string {
-  return measure === 'vnd' && divisor > 1 ? (v) => formatNumber(v / divisor, 1) : (v) => formatAxisValue(v, measure);
-}
-
 /** The panel's charts as data (none when its model has nothing to draw). */
 export function exportChartsOf(model: ExportModel): ExportChart[] {
-  const m = drawnModel(model);
-  if (!m) return [];
-  const mine = m.mine ?? [];
+  const mine = model.mine ?? [];
   const of = (c: ModelChart): ExportChart => ({
     layout: c.chart.layout,
     rows: c.chart.rows,
@@ -80,10 +49,8 @@ export function exportChartsOf(model: ExportModel): ExportChart[] {
     boundaries: c.chart.boundaries,
     measure: c.axis.measure,
     axisLabel: c.axis.label,
-    formatTick: tickFormat(c.axis.measure, c.axis.divisor),
+    formatTick: (v) => formatAxisTick(v, c.axis),
     mine,
   });
-  if (m.charts) return m.charts.filter((c) => c.series.length > 0).map(of);
-  if (m.chartSeries.length === 0) return [];
-  return [of({ chart: m.chart, series: m.chartSeries, legend: model.legend, axis: { measure: m.measure, label: '', divisor: 1 } })];
+  return (model.charts ?? []).filter((c) => c.series.length > 0).map(of);
 }

@@ -1,19 +1,17 @@
 /**
  * Panels as the dashboard hands them to the exports, for unit tests. Except testPanel's, their
- * models carry the chart as the panel's model does at run time (lib/kpi's ChartModel, its series as drawn, what
- * it measures, the user's units), beyond ExportModel's type. Ranked units are made up
+ * models carry one chart as the panel's model does (its series as drawn, what it measures, the
+ * user's units). Ranked units are made up
  * ("giả lập"), their figures from a formula.
  */
 import type { MeasureUnit } from '../../api/contract';
 import { seriesFill } from '../../components/charts/palette';
 import type { ChartModel } from '../../lib/kpi';
-import type { ExportModel, LegendItem, PanelExport } from '../../lib/panel-export';
+import type { DrawnSeries, ExportModel, LegendItem, PanelExport } from '../../lib/panel-export';
 
-interface DrawnFields {
-  chart: ChartModel;
-  chartSeries: { key: string; label: string; muted?: boolean; colorIndex: number }[];
-  measure: MeasureUnit;
-  mine: string[];
+/** A model's one chart, as the panel's model carries it (its axis counted in units: 1). */
+function oneChart(chart: ChartModel, series: DrawnSeries[], measure: MeasureUnit, legend: LegendItem[]): Pick<ExportModel, 'chart' | 'charts' | 'legend'> {
+  return { chart, legend, charts: [{ chart, series, legend, axis: { measure, label: '', divisor: 1 } }] };
 }
 
 const BUDGET = 'my-thoi~0~budget_revenue_pct~value';
@@ -67,11 +65,9 @@ export function budgetTestPanel(overrides: Partial<PanelExport> = {}): PanelExpo
     ],
     benchmark: { key: 'benchmark', label: 'Tiến độ đều (quý/4)' },
   } satisfies ChartModel;
-  const model: ExportModel & DrawnFields = {
+  const model: ExportModel = {
     ...base.model,
-    chart,
-    chartSeries: [{ key: BUDGET, label: 'Phường Mỹ Thới', colorIndex: 0 }],
-    measure: 'percent',
+    ...oneChart(chart, [{ key: BUDGET, label: 'Phường Mỹ Thới', colorIndex: 0 }], 'percent', base.model.legend),
     mine: [],
   };
   return { ...base, model };
@@ -96,21 +92,20 @@ export function targetsTestPanel(): PanelExport {
     ],
     rows: periods.map(([period, label, met, total]) => ({ period, label, [key('value')]: met, [key('outOf')]: total })),
   } satisfies ChartModel;
-  const model: ExportModel & DrawnFields = {
+  const legend: LegendItem[] = [
+    { label: 'Đạt – Phường Mỹ Thới', color: '#0072B2' },
+    // as the model's legend names a total: the same hue, lighter
+    { label: 'Tổng số chỉ tiêu – Phường Mỹ Thới', color: seriesFill({ colorIndex: 0, muted: true }) },
+  ];
+  const series: DrawnSeries[] = [
+    { key: key('value'), label: 'Đạt – Phường Mỹ Thới', colorIndex: 0 },
+    { key: key('outOf'), label: 'Tổng số chỉ tiêu – Phường Mỹ Thới', colorIndex: 0, muted: true },
+  ];
+  const model: ExportModel = {
     ...base.model,
-    chart,
-    chartSeries: [
-      { key: key('value'), label: 'Đạt – Phường Mỹ Thới', colorIndex: 0 },
-      { key: key('outOf'), label: 'Tổng số chỉ tiêu – Phường Mỹ Thới', colorIndex: 0, muted: true },
-    ],
-    measure: 'target',
+    ...oneChart(chart, series, 'target', legend),
     mine: [],
     tiles: [{ key: 't', label: 'Chỉ tiêu Nghị quyết đạt', value: '10/11 chỉ tiêu' }],
-    legend: [
-      { label: 'Đạt – Phường Mỹ Thới', color: '#0072B2' },
-      // as the model's legend names a total: the same hue, lighter
-      { label: 'Tổng số chỉ tiêu – Phường Mỹ Thới', color: seriesFill({ colorIndex: 0, muted: true }) },
-    ],
   };
   return { ...base, slug: 'chi-tieu-nghi-quyet', title: 'Chỉ tiêu Nghị quyết', model };
 }
@@ -145,17 +140,14 @@ export function rankedTestPanel(n: number, { mine = [] as string[], missing = 0 
     ...(mine.length ? [{ label: 'Đơn vị của tôi', color: '#fff1c2' }] : []),
     { label: 'Mức cần đạt theo tiến độ', color: '#B00020', dashed: true },
   ];
-  const model: ExportModel & DrawnFields = {
+  const model: ExportModel = {
     ...base.model,
-    chart,
-    chartSeries: [{ key: RANKED_KEY, label: 'Tỷ lệ thu ngân sách so với cả năm – Cả năm 2024', colorIndex: 0 }],
-    measure: 'percent',
+    ...oneChart(chart, [{ key: RANKED_KEY, label: 'Tỷ lệ thu ngân sách so với cả năm – Cả năm 2024', colorIndex: 0 }], 'percent', legend),
     mine,
     ranked: true,
     tiles: [{ key: 'on-track', label: 'Đạt tiến độ', value: `${Math.round(ranked / 5)}/${n} xã, phường` }],
     summaryLines: [`${ranked - Math.ceil(ranked / 3)}/${n} xã, phường đạt tiến độ: Tỷ lệ thu ngân sách so với cả năm từ 100%`],
     sources: Array.from({ length: ranked }, (_, i) => ({ id: `s${i}`, title: `Báo cáo giả lập số ${i + 1}`, date: '30/12/2024', reference: '' })),
-    legend,
   };
   return {
     ...base,

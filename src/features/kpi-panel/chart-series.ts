@@ -7,7 +7,6 @@
 import type { MeasureUnit } from '../../api/contract';
 import type { ChartSeries } from '../../components/charts/kpi-chart';
 import { legendEntries, type LegendEntry } from '../../components/charts/legend';
-import { formatAxisValue, formatNumber } from '../../lib/format';
 import type { ChartModel } from '../../lib/kpi';
 import type { ValueAxis } from '../../lib/panel-export';
 import { MEASURE_NAMES } from '../../lib/vocabulary';
@@ -44,7 +43,3 @@ export function valueAxis(measure: MeasureUnit, highest: number): ValueAxis {
   return { measure, label: `Đơn vị: ${MEASURE_NAMES[measure]}`, divisor: 1 };
 }
 
-/** A tick of that axis: "5" (tỷ đồng), "1,5", "75%", "1.770". */
-export function formatAxisTick(value: number, axis: ValueAxis): string {
-  return axis.measure === 'vnd' ? formatNumber(value / axis.divisor, 1) : formatAxisValue(value, axis.measure);
-}

@@ -12,7 +12,8 @@ import { SmallMultiples } from '../../components/charts/small-multiples';
 import type { LazyChart } from '../../components/charts/use-kpi-chart';
 import { formatBarValue, formatValue } from '../../lib/format';
 import { periodLabel } from '../../lib/period-names';
-import { formatAxisTick, MINE_LABEL } from './chart-series';
+import { formatAxisTick } from '../../lib/format';
+import { MINE_LABEL } from './chart-series';
 import type { PanelModel } from './panel-model';
 
 /** A chart alone is this tall; each of several, less. */

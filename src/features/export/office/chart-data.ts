@@ -8,7 +8,6 @@
  * and value axis; or at least `chart` and `measure`); a panel without charts gets none (its
  * figures go on the slide as a table).
  */
-import type { MeasureUnit } from '../../../api/contract';
 import type { ChartModel, ComparisonRow } from '../../../lib/kpi';
 import type { ExportChart, ExportModel, PanelExport, ValueAxis } from '../../../lib/panel-export';
 
@@ -37,18 +36,14 @@ export interface OfficeChart {
 /** The most ranked units on a slide: each bar and its name stay readable on a projector. */
 export const UNITS_PER_CHART = 15;
 
-/** One chart of the panel as the model hands it over (a lone chart may lack its axis's label and divisor). */
-type Axis = Partial<ValueAxis> & Pick<ValueAxis, 'measure'>;
-type ModelChart = Omit<ExportChart, 'axis'> & { axis?: Axis };
+type Axis = ValueAxis;
+type ModelChart = ExportChart;
 
 const hex = (color: string) => color.replace(/^#/, '').toUpperCase();
 
-/** The model's charts: `charts` where it has them, else its one `chart` with the legend (its axis read from `measure`). */
+/** The model's charts (none: nothing to draw). */
 function modelCharts(model: ExportModel): ModelChart[] {
-  if (model.charts) return model.charts;
-  const single = model as ExportModel & { chart: Partial<ChartModel>; measure?: MeasureUnit };
-  if (!single.chart.layout || !single.chart.rows || !single.chart.series) return [];
-  return [{ chart: single.chart as ChartModel, legend: model.legend, ...(single.measure ? { axis: { measure: single.measure } } : {}) }];
+  return model.charts ?? [];
 }
 
 const numberOrNull = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);

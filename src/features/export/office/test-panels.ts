@@ -3,9 +3,16 @@
  * the chart (a trend, totals beside values, many units ranked) and what it measures, as the
  * panel's model does at run time. The ranked units are made up ("giả lập"), from a formula.
  */
+import type { MeasureUnit } from '../../../api/contract';
 import type { ChartModel } from '../../../lib/kpi';
 import type { ExportModel, FigureRow, PanelExport } from '../../../lib/panel-export';
 import { testPanel } from '../test-panel';
+
+/** A model with its one chart as the panel's model carries it (series in one colour, totals lighter). */
+function withChart<M extends ExportModel & { chart: ChartModel }>(model: M, measure: MeasureUnit): M {
+  const series = model.chart.series.map((s) => ({ key: s.key, label: s.label, colorIndex: 0, ...(s.metric === 'outOf' ? { muted: true } : {}) }));
+  return { ...model, measure, charts: [{ chart: model.chart, series, legend: model.legend, axis: { measure, label: '', divisor: 1 } }] };
+}
 
 const SOURCE_9M = 'Hội nghị sơ kết 9 tháng 2024 (11/10/2024)';
 const SOURCE_YEAR = 'Hội nghị tổng kết năm 2024 (30/12/2024)';
@@ -50,7 +57,7 @@ export function budgetPanel(): PanelExport {
       { label: 'Mức cần đạt theo tiến độ', color: '#B00020', dashed: true },
     ],
   };
-  return { ...base, model };
+  return { ...base, model: withChart(model, 'percent') };
 }
 
 /** Resolution targets of one ward: met beside the total, over two years. */
@@ -87,7 +94,7 @@ export function targetsPanel(): PanelExport {
       { label: 'Tổng số chỉ tiêu – Phường Mỹ Thới', color: '#A6CEE4' },
     ],
   };
-  return { ...base, slug: 'chi-tieu-nghi-quyet', title: 'Chỉ tiêu Nghị quyết', model };
+  return { ...base, slug: 'chi-tieu-nghi-quyet', title: 'Chỉ tiêu Nghị quyết', model: withChart(model, 'target') };
 }
 
 /** Poverty of one ward, as the model hands it: two charts, households and houses, each with its axis. */
@@ -116,8 +123,8 @@ export function povertyPanel(): PanelExport {
     ...base.model,
     chart: households,
     charts: [
-      { chart: households, legend: [{ label: 'Hộ cận nghèo giảm – Phường Mỹ Thới', color: '#009E73' }, { label: 'Hộ nghèo giảm – Phường Mỹ Thới', color: '#0072B2' }], axis: { measure: 'household', label: 'Đơn vị: hộ', divisor: 1 } },
-      { chart: houses, legend: [{ label: 'Nhà cất mới và sửa chữa – Phường Mỹ Thới', color: '#CC79A7' }], axis: { measure: 'house', label: 'Đơn vị: căn', divisor: 1 } },
+      { chart: households, series: households.series.map((c, i) => ({ key: c.key, label: c.label, colorIndex: i })), legend: [{ label: 'Hộ cận nghèo giảm – Phường Mỹ Thới', color: '#009E73' }, { label: 'Hộ nghèo giảm – Phường Mỹ Thới', color: '#0072B2' }], axis: { measure: 'household', label: 'Đơn vị: hộ', divisor: 1 } },
+      { chart: houses, series: houses.series.map((c) => ({ key: c.key, label: c.label, colorIndex: 2 })), legend: [{ label: 'Nhà cất mới và sửa chữa – Phường Mỹ Thới', color: '#CC79A7' }], axis: { measure: 'house', label: 'Đơn vị: căn', divisor: 1 } },
     ],
   } satisfies ExportModel;
   return { ...base, slug: 'giam-ngheo', title: 'Giảm nghèo', model };
@@ -164,6 +171,6 @@ export function rankedPanel(n: number): PanelExport {
     unitIds: names.map((_, i) => `gl-${i + 1}`),
     unitNames: names,
     unitsLabel: `${n + 1} xã, phường (giả lập)`,
-    model,
+    model: withChart(model, 'percent'),
   };
 }

@@ -1,6 +1,6 @@
 /** The editor's page: sign in, then the figures (list and form) and the import of a report's text. */
-import { useState } from 'react';
-import type { Observation } from '../../api/contract';
+import { useState, type ComponentType } from 'react';
+import type { Indicator, Observation } from '../../api/contract';
 import { userMessageOf } from '../../api/client';
 import { periodLabel } from '../../lib/period-names';
 import { figureText } from './describe-figure';
@@ -14,7 +14,10 @@ import { useEditorSession } from './token-store';
 import { useEditorData, type EditorData } from './use-editor-data';
 import './editor.css';
 
-type Tab = 'figures' | 'import';
+type Tab = 'figures' | 'import' | 'resolutions';
+
+/** The resolutions' tab (features/resolutions; the app hands it in): the units the token may write, the indicators, the token. */
+export type ResolutionsView = ComponentType<{ units: { id: string; name: string }[]; indicators: Indicator[]; token: string; unitId?: string }>;
 
 /**
  * `ReportText` shows a source's stored text in the list of figures (handed in by the app);
@@ -24,10 +27,12 @@ export function EditorPage({
   dashboardHref = '/',
   unitId,
   ReportText,
+  Resolutions,
 }: {
   dashboardHref?: string;
   unitId?: string | null;
   ReportText: ReportTextView;
+  Resolutions?: ResolutionsView;
 }) {
   const token = useEditorSession((s) => s.token);
   const rejected = useEditorSession((s) => s.rejected);
@@ -56,7 +61,7 @@ export function EditorPage({
       {(!token || rejected) && <SignIn again={Boolean(token) && rejected} />}
       {token &&
         (editorData.data ? (
-          <Workspace data={editorData.data} askedUnitId={unitId} ReportText={ReportText} />
+          <Workspace data={editorData.data} askedUnitId={unitId} ReportText={ReportText} Resolutions={Resolutions} token={token} />
         ) : editorData.error ? (
           <div role="alert" className="form-error">
             <p>{userMessageOf(editorData.error)}</p>
@@ -71,7 +76,7 @@ export function EditorPage({
   );
 }
 
-function Workspace({ data, askedUnitId, ReportText }: { data: EditorData; askedUnitId?: string | null; ReportText: ReportTextView }) {
+function Workspace({ data, askedUnitId, ReportText, Resolutions, token }: { data: EditorData; askedUnitId?: string | null; ReportText: ReportTextView; Resolutions?: ResolutionsView; token: string }) {
   const [tab, setTab] = useState<Tab>('figures');
   /** The import is drawn from its first opening on (and its file readers fetched then), then kept with what it holds. */
   const [importOpened, setImportOpened] = useState(false);
@@ -102,6 +107,11 @@ function Workspace({ data, askedUnitId, ReportText }: { data: EditorData; askedU
         <button type="button" role="tab" id="tab-import" aria-controls="panel-import" aria-selected={tab === 'import'} onClick={() => choose('import')}>
           Nhập từ báo cáo
         </button>
+        {Resolutions && (
+          <button type="button" role="tab" id="tab-resolutions" aria-controls="panel-resolutions" aria-selected={tab === 'resolutions'} onClick={() => choose('resolutions')}>
+            Nghị quyết
+          </button>
+        )}
       </div>
       {opening.notice && (
         <p role="status" className="form-notice">
@@ -145,6 +155,16 @@ function Workspace({ data, askedUnitId, ReportText }: { data: EditorData; askedU
       <div role="tabpanel" id="panel-import" aria-labelledby="tab-import" hidden={tab !== 'import'}>
         {importOpened && <ImportReport data={data} />}
       </div>
+      {Resolutions && tab === 'resolutions' && (
+        <div role="tabpanel" id="panel-resolutions" aria-labelledby="tab-resolutions">
+          <Resolutions
+            units={data.writableUnits.filter((u) => !u.validTo).map((u) => ({ id: u.id, name: data.unitLabel(u.id) }))}
+            indicators={data.indicators}
+            token={token}
+            unitId={opening.unitId}
+          />
+        </div>
+      )}
     </>
   );
 }

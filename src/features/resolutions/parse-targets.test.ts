@@ -18,7 +18,8 @@ describe('one line as the press prints it', () => {
   });
 
   it('an average yearly growth, with a range written with a dash', () => {
-    expect(read('Thu ngân sách nhà nước trên địa bàn tăng bình quân 10–12%/năm')).toMatchObject({ type: 'yearly_growth', value: 10, valueMax: 12, unit: 'percent' });
+    // measured on the amount collected (its growth), never on a percent of the estimate
+    expect(read('Thu ngân sách nhà nước trên địa bàn tăng bình quân 10–12%/năm')).toMatchObject({ type: 'yearly_growth', value: 10, valueMax: 12, unit: 'percent', indicatorId: 'budget_revenue' });
     expect(read('Giá trị sản xuất tăng bình quân 7,5 - 8%/năm')).toMatchObject({ type: 'yearly_growth', value: 7.5, valueMax: 8 });
   });
 

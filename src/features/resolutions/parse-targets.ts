@@ -116,7 +116,7 @@ const words = (folded: string) => new Set(folded.split(/[^a-z0-9]+/).filter((w) 
 
 /**
  * The indicator whose name shares the most words with the line (two at least, or all of a
- * short name's), among those of the target's unit (a growth: of any unit, by its amount).
+ * short name's), among those of the target's unit (a growth: an amount, never a percent).
  */
 function guessIndicator(folded: string, unit: MeasureUnit | undefined, type: TargetType, indicators: readonly Indicator[]): string | undefined {
   const line = words(folded);

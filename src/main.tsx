@@ -8,6 +8,7 @@ import '@fontsource/be-vietnam-pro/700.css';
 import './app/styles.css';
 import { App } from './app/app';
 import { prefetchDashboard } from './app/prefetch';
+import { firstPaintReady } from './app/first-paint';
 import { createQueryClient } from './app/query-client';
 import { startApp } from './app/start';
 import { startOffline } from './features/offline/start-offline';
@@ -20,13 +21,15 @@ async function startMocks() {
   }
 }
 
-void startMocks().then(() => {
+void startMocks().then(async () => {
   startApp();
   const queryClient = createQueryClient();
   // before the first request: an answer that does not come is replaced by its saved copy
   const offline = startOffline(queryClient);
-  // the requests go out now, while React draws the page for the first time
+  // the requests go out now, before React draws anything
   prefetchDashboard(queryClient);
+  // drawn once, filled in (first-paint.ts)
+  await firstPaintReady(queryClient);
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <App queryClient={queryClient} offline={offline} />

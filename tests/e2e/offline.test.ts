@@ -318,3 +318,46 @@ describe('a new version', () => {
     expect(await headline(page, 'Thu ngân sách')).toContain('trên 12 tỷ đồng');
   });
 });
+
+describe('while the page fills', () => {
+  /** Every layout shift from the navigation on (buffered), with what moved, until the page has settled. */
+  async function shiftsOfLoad(page: Page, path: string) {
+    await page.addInitScript(() => {
+      const seen: { value: number; input: boolean; moved: string[] }[] = [];
+      (window as unknown as { shifts: typeof seen }).shifts = seen;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean; sources?: { node?: Node | null }[] }[]) {
+          const moved = (entry.sources ?? []).map((s) => {
+            const el = s.node instanceof Element ? s.node : s.node?.parentElement;
+            return el ? `${el.tagName.toLowerCase()}.${el.className}: ${(el.textContent ?? '').slice(0, 40)}` : '?';
+          });
+          seen.push({ value: entry.value, input: entry.hadRecentInput, moved });
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(origin + path);
+    await waitForPanels(page);
+    // a quiet view: nothing more comes; anything that still moves would show now
+    await page.waitForTimeout(1500);
+    return page.evaluate(() => (window as unknown as { shifts: { value: number; input: boolean; moved: string[] }[] }).shifts);
+  }
+
+  for (const [name, width, height] of [
+    ['a laptop', 1350, 940],
+    ['a phone', 412, 823],
+  ] as const) {
+    it(`moves nothing on ${name} (cumulative layout shift 0), on a first visit and on the next one`, async () => {
+      await serve();
+      const { page } = await newBrowser(width, height);
+      for (const visit of ['first', 'next']) {
+        const shifts = await shiftsOfLoad(page, VIEW);
+        const cls = shifts.filter((s) => !s.input).reduce((sum, s) => sum + s.value, 0);
+        expect(cls, `${visit} visit: ${JSON.stringify(shifts)}`).toBe(0);
+      }
+      // and the figures are there, in the page's own font
+      expect(await headline(page, 'Thu ngân sách')).toContain('trên 12 tỷ đồng');
+      expect(await page.evaluate(() => document.fonts.check('700 1em "Be Vietnam Pro"', 'Đạt'))).toBe(true);
+    });
+  }
+});
+

@@ -88,7 +88,7 @@ function UnitList({ unit, period, named, renderEnter }: { unit: UnitTargets; per
       <p className="resolution-title">{r.title}</p>
       <Counts unit={unit} />
       <div className="table-scroll">
-        <table className="target-table">
+        <table className="target-table target-list">
           <caption>
             Các chỉ tiêu của {named ? unit.unitName : 'nghị quyết'}, {periodLabel(period)}: chỉ tiêu có nguy cơ trước
           </caption>
@@ -109,12 +109,12 @@ function UnitList({ unit, period, named, renderEnter }: { unit: UnitTargets; per
                   {row.name}
                   {row.group && <span className="target-group">{row.group}</span>}
                 </th>
-                <td>{row.figure ?? '—'}</td>
-                <td>
+                <td data-label="Số liệu mới nhất">{row.figure ?? '—'}</td>
+                <td data-label="Tình trạng">
                   <span className={`status-word status-${row.status}`}>{row.word}</span>
                   {row.byHand && <span className="target-hand"> (đặt tay)</span>}
                 </td>
-                <td>{row.reason}</td>
+                <td className="target-reason">{row.reason}</td>
               </tr>
             ))}
           </tbody>

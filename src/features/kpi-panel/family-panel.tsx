@@ -87,7 +87,7 @@ export function FamilyPanel({ config, units, period, onSelectPeriod, renderActio
   const { title } = config;
   // a few units are named; many are counted (their names are on the chart's axis)
   const wards = model?.unitsLabel ?? described.label;
-  const subtitle = `${wards} · ${periodLabel(shown.period)}`;
+  const subtitle = [wards, periodLabel(shown.period)].filter(Boolean).join(' · ');
 
   let body: ReactNode;
   let exportable: PanelExport | undefined;

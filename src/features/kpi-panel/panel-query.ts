@@ -8,11 +8,12 @@ import { FAMILIES, type FamilyConfig } from './families';
 
 /**
  * Many units compared are compared in the chosen period only (a headline per unit, which may
- * be an earlier figure of the same year): they need the year so far, not every year before it.
+ * be an earlier figure of the same year) and with the same period a year earlier (cùng kỳ):
+ * they need the figures from that period on, not every year before it.
  */
 function firstPeriodNeeded(compared: boolean, period: string): string | undefined {
-  const year = parsePeriod(period)?.year;
-  return compared && year ? formatPeriodId(year, 1) : undefined;
+  const p = parsePeriod(period);
+  return compared && p ? formatPeriodId(p.year - 1, p.quarter) : undefined;
 }
 
 /** How many headline indicators a comparison sums up in tiles (the highest and lowest of each: panel-tiles.ts, summaryTiles). */

@@ -14,6 +14,7 @@ import { assess } from '../../lib/status';
 import { exactNoun } from '../../lib/unit-count';
 import { BASIS_COMPARISONS, ESTIMATED_NOTE, SCOPE_NOTES } from '../../lib/vocabulary';
 import type { FamilyConfig } from './families';
+import { COMPARED_HEADLINES } from './panel-query';
 
 export interface TileInput {
   config: FamilyConfig;
@@ -100,7 +101,7 @@ export function headlineTiles({ config, chosen, period, observations, indicatorB
 
 /** For many wards: how many have the figure, and which are highest and lowest. */
 export function summaryTiles({ config, chosen, period, observations, indicatorById, used }: TileInput): TileModel[] {
-  return config.headline.slice(0, 2).flatMap((indicatorId) => {
+  return config.headline.slice(0, COMPARED_HEADLINES).flatMap((indicatorId) => {
     const indicator = indicatorById.get(indicatorId);
     if (!indicator) return [];
     const found = chosen

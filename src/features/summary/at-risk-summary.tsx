@@ -72,7 +72,11 @@ export function AtRiskSummary({ families, view, period, byUnit, figuresOf }: AtR
   // one query a family: the themed regions of family 'other' share theirs
   const asked = useMemo(() => [...new Set(families.map((f) => f.family))], [families]);
   const figures = useQueries({
-    queries: asked.map((family) => ({ ...figuresOf(family), enabled: ask, placeholderData: keepPreviousData })),
+    // not before the panels ask (no period yet while the latest one is sought)
+    queries: asked.map((family) => {
+      const query = figuresOf(family);
+      return { ...query, enabled: ask && (query.enabled ?? true), placeholderData: keepPreviousData };
+    }),
     combine: combineFigures,
   });
   const { answers } = figures;

@@ -67,6 +67,8 @@ export interface ProfileResult {
   findings: Finding[];
   /** Audits of that run that Lighthouse could not compute: id and message. */
   errors: { id: string; message: string }[];
+  /** The audits of that run that cost accessibility, best practices or SEO points. */
+  failed: { category: string; id: string; title: string }[];
 }
 
 export interface LighthouseSummary {
@@ -157,6 +159,17 @@ export function findingsOf(lhr: Result): Finding[] {
   return findings.sort((a, b) => weight(b) - weight(a) || (b.bytes ?? 0) - (a.bytes ?? 0));
 }
 
+const SCORED_CATEGORIES = ['accessibility', 'best-practices', 'seo'];
+
+/** The weighted audits of the other categories that did not pass (e.g. SEO's is-crawlable for a page kept out of search engines). */
+function failedOf(lhr: Result): { category: string; id: string; title: string }[] {
+  return SCORED_CATEGORIES.flatMap((category) =>
+    (lhr.categories[category]?.auditRefs ?? [])
+      .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < 1)
+      .map((ref) => ({ category, id: ref.id, title: lhr.audits[ref.id]!.title })),
+  );
+}
+
 /** Audits Lighthouse could not compute (with this Chromium, 12.2.3's trace engine fails on some). */
 function errorsOf(lhr: Result): { id: string; message: string }[] {
   return Object.values(lhr.audits)
@@ -238,7 +251,7 @@ export async function runLighthouse(origin: string, runs = Math.max(1, LH_RUNS))
       const med = medianFigures(figures);
       // the run whose performance score is nearest the median stands for the profile's audits
       const typical = results[figures.reduce((best, f, i) => (Math.abs(f.performance - med.performance) < Math.abs(figures[best]!.performance - med.performance) ? i : best), 0)]!;
-      return { profile: name, runs: figures, median: med, findings: findingsOf(typical), errors: errorsOf(typical) };
+      return { profile: name, runs: figures, median: med, findings: findingsOf(typical), errors: errorsOf(typical), failed: failedOf(typical) };
     }),
   };
   writeFileSync(join(LIGHTHOUSE_DIR, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
@@ -303,6 +316,7 @@ export function lighthouseLines(summary: LighthouseSummary, top = 5): string[] {
       lines.push(`  - ${f.id}: ${f.title}${amount ? ` (${amount})` : ''}${f.node ? `: ${f.node.slice(0, 100)}` : ''}`);
     }
     if (p.findings.length === 0) lines.push('  (none)');
+    for (const f of p.failed) lines.push(`  ${f.category}: ${f.id}: ${f.title}`);
     if (p.errors.length) lines.push(`  could not compute: ${p.errors.map((e) => e.id).join(', ')} (${[...new Set(p.errors.map((e) => e.message))][0]})`);
   }
   lines.push(`reports: ${LIGHTHOUSE_DIR}/{mobile,desktop}-N.report.{json,html}`);

@@ -8,7 +8,7 @@ import { dropEndpoint } from '../../../mocks/scenarios';
 import { userMessageOf } from '../../api/client';
 import { queries } from '../../api/queries';
 import { PanelError, PanelLoading } from '../../components/panel/panel-states';
-import { OfflineLayer } from './offline-layer';
+import { OfflineLayer, useSavedCopyNote } from './offline-layer';
 import { formatSavedTime } from './saved-time';
 import { useAppUpdate } from './service-worker';
 import { startOffline, type Offline } from './start-offline';
@@ -24,6 +24,12 @@ function Figures({ family }: { family: 'budget' | 'poverty' }) {
       {q.data ? <p>{q.data.length} số liệu</p> : q.error ? <PanelError message={userMessageOf(q.error)} onRetry={() => void q.refetch()} /> : <PanelLoading />}
     </section>
   );
+}
+
+/** What an export made now would say of its figures. */
+function ExportNote() {
+  const note = useSavedCopyNote();
+  return <p data-testid="export-note">{note ?? 'số liệu hiện hành'}</p>;
 }
 
 const running: { client: QueryClient; offline: Offline }[] = [];
@@ -45,6 +51,7 @@ function page(store = memoryStore().store, probe = async () => false) {
       <OfflineLayer offline={offline}>
         <Figures family="budget" />
         <Figures family="poverty" />
+        <ExportNote />
       </OfflineLayer>
     </QueryClientProvider>,
   );
@@ -70,6 +77,7 @@ describe('without a connection', () => {
     const banner = await screen.findByText(/^Đang xem bản lưu lúc/);
     expect(banner).toHaveTextContent(`Đang xem bản lưu lúc ${formatSavedTime(savedAt)} — không có kết nối`);
     expect(banner.textContent).toMatch(/^Đang xem bản lưu lúc \d\d:\d\d ngày \d\d\/\d\d\/\d{4} — không có kết nối$/);
+    expect(screen.getByTestId('export-note')).toHaveTextContent(`Lập từ bản lưu lúc ${formatSavedTime(savedAt)} (không có kết nối tới máy chủ)`);
 
     const poverty = screen.getByRole('region', { name: 'poverty' });
     const alert = await waitFor(() => {
@@ -85,6 +93,7 @@ describe('without a connection', () => {
     page(memoryStore().store, async () => true);
     await waitFor(() => expect(screen.getAllByText(/\d+ số liệu/)).toHaveLength(2));
     expect(screen.queryByText(/bản lưu/)).not.toBeInTheDocument();
+    expect(screen.getByTestId('export-note')).toHaveTextContent('số liệu hiện hành');
     expect(screen.queryByText(/Mất kết nối/)).not.toBeInTheDocument();
   });
 

@@ -4,11 +4,11 @@
  * of a new version. Without `offline` (page tests that do not start it) only the page.
  */
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { ConnectionLost } from '../../components/panel/panel-states';
 import { useConnection, useConnectionLost } from './connection';
 import type { SavedCopies } from './saved-copies';
-import { savedCopyText, savedTimeOf } from './saved-time';
+import { formatSavedTime, savedCopyText, savedTimeOf } from './saved-time';
 import { useAppUpdate } from './service-worker';
 import type { Offline } from './start-offline';
 import './offline.css';
@@ -26,8 +26,18 @@ function useSavedTime(copies: SavedCopies): number | undefined {
   return useSyncExternalStore(subscribe, () => savedTimeOf(client.getQueryCache(), useConnection.getState().lost, copies.shows));
 }
 
-function SavedBanner({ copies }: { copies: SavedCopies }) {
-  const time = useSavedTime(copies);
+const SavedTime = createContext<number | undefined>(undefined);
+
+/**
+ * What a file made now from the figures on screen must say, when they are a saved copy
+ * (undefined when they are current): for the exports, which the app gives it to.
+ */
+export function useSavedCopyNote(): string | undefined {
+  const time = useContext(SavedTime);
+  return time === undefined ? undefined : `Lập từ bản lưu lúc ${formatSavedTime(time)} (không có kết nối tới máy chủ)`;
+}
+
+function SavedBanner({ time }: { time: number | undefined }) {
   // the live region stays; what it says comes and goes
   return (
     <div role="status" aria-live="polite">
@@ -55,17 +65,24 @@ function UpdatePrompt() {
   );
 }
 
+function Notices({ copies, children }: { copies: SavedCopies; children: ReactNode }) {
+  const time = useSavedTime(copies);
+  return (
+    <SavedTime.Provider value={time}>
+      {children}
+      <div className="offline-notices">
+        <SavedBanner time={time} />
+        <UpdatePrompt />
+      </div>
+    </SavedTime.Provider>
+  );
+}
+
 export function OfflineLayer({ offline, children }: { offline?: Offline; children: ReactNode }) {
   const lost = useConnectionLost();
   return (
     <ConnectionLost.Provider value={Boolean(offline) && lost}>
-      {children}
-      {offline && (
-        <div className="offline-notices">
-          <SavedBanner copies={offline.copies} />
-          <UpdatePrompt />
-        </div>
-      )}
+      {offline ? <Notices copies={offline.copies}>{children}</Notices> : children}
     </ConnectionLost.Provider>
   );
 }

@@ -46,6 +46,8 @@ import { coldContext, collectErrors, launchBrowser } from './browser';
 import { exportPngOnce, interceptDownloads } from './png-export';
 import { installLoadProbe, installPanelsShow, readLoadMarks, timeFilterChange, timePickerTyping, waitForPeriodShown, type LoadProbe } from './probes';
 import { LH_RUNS, lighthouseLines, runLighthouse } from './lighthouse';
+import { statusBenchLine, timeStatusAndSamePeriod } from './status';
+import { targetsBenchLine, timeTargetStatus } from './targets';
 import { median } from './stats';
 
 const RUNS = Math.max(1, Number(process.env.RUNS ?? 7));
@@ -326,6 +328,9 @@ async function main() {
     console.log(`filter changes, the province (ms, in order): ${change.times.map((t) => t.toFixed(0)).join(', ')}`);
     console.log(`filter changes, one ward (ms, in order): ${oneWard.times.map((t) => t.toFixed(0)).join(', ')}`);
     console.log(`filter changes, the province from the read cache (ms, in order): ${warm.times.map((t) => t.toFixed(0)).join(', ')}`);
+    // in this process, no browser: the page's judgement of 102 communes' figures and targets
+    console.log(statusBenchLine(timeStatusAndSamePeriod(RUNS)));
+    console.log(targetsBenchLine(timeTargetStatus(RUNS)));
     if (LH_RUNS > 0) {
       process.stderr.write(`bench: Lighthouse, ${LH_RUNS} runs of each profile…\n`);
       console.log(`\n${lighthouseLines(await runLighthouse(real.url, LH_RUNS)).join('\n')}\n`);

@@ -1,6 +1,6 @@
 /** The page: filters on top, one panel per KPI family below. Only here are features composed. */
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { queries } from '../api/queries';
 import { EditorLink } from '../features/editor/editor-link';
 import { ExportButtons } from '../features/export/export-buttons';
@@ -15,7 +15,7 @@ import { useFilters } from '../features/filters/store';
 import { useDashboardFilters } from '../features/filters/url-sync';
 import { comparesUnits } from '../features/kpi-panel/compare';
 import { FAMILIES } from '../features/kpi-panel/families';
-import { FamilyPanel } from '../features/kpi-panel/family-panel';
+import { FamilyPanel, type TargetsSlot } from '../features/kpi-panel/family-panel';
 import { describeUnits } from '../features/kpi-panel/panel-model';
 import { panelObservations } from '../features/kpi-panel/panel-query';
 import { unitsInView } from '../features/kpi-panel/units-in-view';
@@ -23,6 +23,14 @@ import { AtRiskSummary } from '../features/summary/at-risk-summary';
 import type { PanelExport } from '../lib/panel-export';
 import { periodLabel } from '../lib/period-names';
 import { useAddFigures } from './add-figures-link';
+
+// a resolution's targets one by one, under "Chỉ tiêu Nghị quyết": its own chunk, fetched when drawn
+const ResolutionTargets = lazy(() => import('../features/resolutions/resolution-targets'));
+const renderTargets = (slot: TargetsSlot) => (
+  <Suspense fallback={null}>
+    <ResolutionTargets {...slot} />
+  </Suspense>
+);
 
 // each panel's exports, and its charts as drawn for paper (shown only when printing)
 const renderActions = (panel: PanelExport) => (
@@ -40,7 +48,7 @@ export function DashboardPage() {
   const mine = useMyUnits();
   const renderAddFigures = useAddFigures();
 
-  const panelProps = { units, period, onSelectPeriod: setPeriod, renderActions, mine, renderAddFigures };
+  const panelProps = { units, period, onSelectPeriod: setPeriod, renderActions, mine, renderAddFigures, renderTargets };
   // on paper: the units named, or counted when many (a province chosen: its communes)
   const unitsLabel = useMemo(() => describeUnits(units, period, known.data).label, [units, period, known.data]);
   // the at-risk summary reads the panels' own queries of the units shown

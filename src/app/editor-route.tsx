@@ -9,6 +9,8 @@ import { isEditorPath, NAVIGATE_EVENT } from '../features/editor/navigation';
 import { ReportText } from '../features/kpi-panel/report-text';
 
 const EditorPage = lazy(() => import('../features/editor/editor-page').then((m) => ({ default: m.EditorPage })));
+// the resolutions' tab: its own chunk, fetched when the tab is opened
+const ResolutionEditor = lazy(() => import('../features/resolutions/resolution-editor'));
 
 /** Back, forward (popstate) and in-app navigation; the filters follow popstate themselves (started before this, see start.ts). */
 function subscribe(onChange: () => void): () => void {
@@ -32,7 +34,7 @@ export function EditorRoute() {
   const unitId = new URLSearchParams(window.location.search).get('unit');
   return (
     <Suspense fallback={<p className="page">Đang tải trang nhập số liệu…</p>}>
-      <EditorPage dashboardHref={dashboardHref} unitId={unitId} ReportText={ReportText} />
+      <EditorPage dashboardHref={dashboardHref} unitId={unitId} ReportText={ReportText} Resolutions={ResolutionEditor} />
     </Suspense>
   );
 }

@@ -38,6 +38,35 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+/**
+ * How long a read waits for the server to begin its answer: a hung server or a dead network is
+ * said within 5 s ("Mất kết nối…") rather than a spinner for ever. Writes are never cut short
+ * (cut, a write could not say whether it was stored).
+ */
+export const READ_ANSWER_TIMEOUT_MS = 4500;
+
+/** The caller's signal, and for a read the answer's deadline: whichever comes first aborts. */
+function withDeadline(method: string, signal: AbortSignal | undefined): { signal?: AbortSignal; timedOut: () => boolean; done: () => void } {
+  if (method !== 'GET') return { signal, timedOut: () => false, done: () => {} };
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, READ_ANSWER_TIMEOUT_MS);
+  const forward = () => controller.abort();
+  if (signal?.aborted) controller.abort();
+  signal?.addEventListener('abort', forward, { once: true });
+  return {
+    signal: controller.signal,
+    timedOut: () => timedOut,
+    done: () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', forward);
+    },
+  };
+}
+
 export async function apiRequest<S extends z.ZodType>(
   path: string,
   schema: S,
@@ -47,15 +76,18 @@ export async function apiRequest<S extends z.ZodType>(
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (token) headers.Authorization = `Bearer ${token}`;
   let response: Response;
+  const deadline = withDeadline(method, signal);
   try {
-    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal });
+    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: deadline.signal });
   } catch (cause) {
     if (signal?.aborted) throw cause;
     throw new ApiRequestError(
       'network',
-      'Không kết nối được máy chủ. Hãy kiểm tra mạng rồi bấm “Thử lại”.',
-      `${method} ${path}: network error: ${String(cause)}`,
+      'Mất kết nối tới máy chủ. Hãy kiểm tra mạng; trang sẽ tự tải lại khi máy chủ trả lời, hoặc bấm “Thử lại”.',
+      `${method} ${path}: ${deadline.timedOut() ? `no answer within ${READ_ANSWER_TIMEOUT_MS} ms` : `network error: ${String(cause)}`}`,
     );
+  } finally {
+    deadline.done();
   }
   const json: unknown = response.status === 204 ? undefined : await response.json().catch(() => undefined);
   if (!response.ok) {

@@ -215,7 +215,7 @@ describe('the dashboard', () => {
   it('tells the user to check the network when the API cannot be reached', async () => {
     dropEndpoint(server, '/api/observations', withParam('family', 'budget'));
     renderAt('/?unit=my-thoi&period=2024-Q4');
-    expect(await within(panel('Thu ngân sách')).findByRole('alert')).toHaveTextContent(/Không kết nối được máy chủ/);
+    expect(await within(panel('Thu ngân sách')).findByRole('alert')).toHaveTextContent(/Mất kết nối tới máy chủ/);
   });
 
   it('compares many wards in the chosen period instead of drawing their trends', async () => {

@@ -86,7 +86,7 @@ describe('without a connection', () => {
       return a;
     });
     expect(alert).toHaveTextContent('chưa được lưu');
-    expect(alert).not.toHaveTextContent('Không kết nối được máy chủ');
+    expect(alert).not.toHaveTextContent('Hãy kiểm tra mạng');
   });
 
   it('says nothing of a saved copy while the answers come', async () => {

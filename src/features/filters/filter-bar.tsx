@@ -22,7 +22,7 @@ export function FilterBar() {
       <fieldset className="filter-units">
         <legend>Phường, xã</legend>
         {units.isPending && <p role="status">Đang tải danh sách phường…</p>}
-        {units.isError && (
+        {units.isError && !register && (
           <p role="alert">
             {userMessageOf(units.error)}{' '}
             <button type="button" onClick={() => void units.refetch()}>Thử lại</button>

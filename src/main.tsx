@@ -1,5 +1,5 @@
 // first: before any module builds a zod schema
-import './app/zod-jitless';
+import './api/zod-config';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@fontsource/be-vietnam-pro/400.css';

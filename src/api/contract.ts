@@ -2,6 +2,8 @@
  * The JSON API contract (DESIGN.md), shared by the SPA, the msw handlers and the server.
  * Every type the app uses for API data is inferred from these schemas.
  */
+// first: zod's parsers without `new Function` (the page's CSP forbids it)
+import './zod-config';
 import { z } from 'zod';
 import { PERIOD_PATTERN, comparePeriods } from './periods';
 

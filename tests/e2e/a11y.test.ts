@@ -64,7 +64,11 @@ describe('accessibility (axe-core, zero serious or critical violations)', () => 
 
   it('every panel failing, with Retry', async () => {
     const { page } = browser;
-    await page.route((url) => url.pathname.startsWith('/api/'), (route) => route.abort('connectionrefused'));
+    // the server answers, with errors (a lost connection is the offline tests' case: no Retry, the page retries itself)
+    await page.route(
+      (url) => url.pathname.startsWith('/api/'),
+      (route) => route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: { code: 'unavailable', message: 'Service unavailable' } }) }),
+    );
     try {
       await open(page, '?unit=my-thoi&period=2024-Q4');
       expect(await page.locator('section[data-panel]').getByRole('button', { name: 'Thử lại' }).count()).toBe(7);

@@ -166,12 +166,18 @@ export interface RunningBrowser {
 }
 
 /** Debian's Chromium, headless, in a throwaway profile; downloads accepted. */
-export async function launchChromium(options: { width?: number; height?: number } = {}): Promise<RunningBrowser> {
+/**
+ * `serviceWorkers`: 'block' by default, so that what a test does to the network (a route that
+ * fails a request) reaches the page as it would without the app's offline copy; the offline
+ * tests allow it.
+ */
+export async function launchChromium(options: { width?: number; height?: number; serviceWorkers?: 'allow' | 'block' } = {}): Promise<RunningBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'kpi-e2e-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
     acceptDownloads: true,
+    serviceWorkers: options.serviceWorkers ?? 'block',
     viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
     locale: 'vi-VN',
     args: CHROMIUM_ARGS,

@@ -85,7 +85,7 @@ async function stopServer(): Promise<void> {
 }
 
 async function newBrowser(width = 1280, height = 900): Promise<RunningBrowser> {
-  const b = await launchChromium({ width, height });
+  const b = await launchChromium({ width, height, serviceWorkers: 'allow' });
   browsers.push(b);
   return b;
 }
@@ -228,7 +228,8 @@ describe('without a network', () => {
     // a period never viewed: not saved, and said so in every panel, not a spinner
     await page.getByRole('combobox', { name: 'Năm' }).selectOption('2023');
     for (const title of TITLES) {
-      const alert = panel(page, title).getByRole('alert');
+      // the panel's own alert (under Chỉ tiêu Nghị quyết the resolution's list says so too)
+      const alert = panel(page, title).getByRole('alert').first();
       await expect.poll(() => alert.textContent().catch(() => ''), { timeout: 5000 }).toContain('Mất kết nối tới máy chủ.');
       expect(await alert.textContent()).toContain('chưa được lưu');
       expect(await panel(page, title).locator('.spinner').count()).toBe(0);

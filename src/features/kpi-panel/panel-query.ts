@@ -8,12 +8,13 @@ import { FAMILIES, type FamilyConfig } from './families';
 
 /**
  * Many units compared are compared in the chosen period only (a headline per unit, which may
- * be an earlier figure of the same year) and with the same period a year earlier (cùng kỳ):
- * they need the figures from that period on, not every year before it.
+ * be an earlier figure of the same year): they need the year so far, not every year before it.
+ * (Their cùng kỳ would need last year's figures too; asked for, they also cite last year's
+ * reports as the panel's sources: a province's printed list of sources grew from 11 to 26 pages.)
  */
 function firstPeriodNeeded(compared: boolean, period: string): string | undefined {
-  const p = parsePeriod(period);
-  return compared && p ? formatPeriodId(p.year - 1, p.quarter) : undefined;
+  const year = parsePeriod(period)?.year;
+  return compared && year ? formatPeriodId(year, 1) : undefined;
 }
 
 /** How many headline indicators a comparison sums up in tiles (the highest and lowest of each: panel-tiles.ts, summaryTiles). */

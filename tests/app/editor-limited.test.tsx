@@ -5,21 +5,12 @@
  * with the ward's name.
  */
 import { screen, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { server } from '../../mocks/node';
-import { EDITOR_TOKEN, createWriteApi } from '../../mocks/write-handlers';
+import { describe, expect, it } from 'vitest';
 import { useEditorSession } from '../../src/features/editor/token-store';
 import { renderAt } from '../render';
+import { LIMITED_TOKEN, withLimitedEditorApi } from './limited-editor';
 
-const LIMITED_TOKEN = 'test-limited-editor-token-0123456789';
-let api: ReturnType<typeof createWriteApi>;
-
-beforeEach(() => {
-  useEditorSession.getState().signOut();
-  sessionStorage.clear();
-  api = createWriteApi({ tokens: { editor: [EDITOR_TOKEN, { token: LIMITED_TOKEN, units: ['my-thoi', 'my-quy'] }] } });
-  server.use(...api.handlers);
-});
+const api = withLimitedEditorApi();
 
 const optionsOf = (select: HTMLElement) => within(select).getAllByRole('option').map((o) => o.textContent);
 
@@ -59,7 +50,7 @@ describe('an editor limited to Mỹ Thới and Mỹ Quý', () => {
     const unit = screen.getByLabelText('Phường, xã của báo cáo');
     expect(unit).toHaveValue('');
     expect(optionsOf(unit)).toEqual(['— Chọn phường, xã —', 'Phường Mỹ Thới', 'Phường Mỹ Quý (đến 30/06/2025)']);
-    expect(api.writes).toEqual([]);
+    expect(api().writes).toEqual([]);
   });
 
   it('a refusal of the server for another ward names the ward in Vietnamese', async () => {
@@ -76,7 +67,7 @@ describe('an editor limited to Mỹ Thới and Mỹ Quý', () => {
     await user.selectOptions(form.getByLabelText('Nguồn'), 'my-binh-2023-midterm');
     await user.click(form.getByRole('button', { name: 'Lưu số liệu' }));
     expect(await form.findByText(/^Mã truy cập này không được nhập số liệu cho Phường Mỹ Bình\. Chưa có gì được lưu/)).toBeInTheDocument();
-    expect(api.writes).toEqual([]);
-    expect(api.data.observations.filter((o) => o.unitId === 'my-binh' && o.period === '2023-Q2' && o.indicatorId === 'budget_revenue')).toEqual([]);
+    expect(api().writes).toEqual([]);
+    expect(api().data.observations.filter((o) => o.unitId === 'my-binh' && o.period === '2023-Q2' && o.indicatorId === 'budget_revenue')).toEqual([]);
   });
 });

@@ -5,22 +5,14 @@
  * imported report's units offered to confirm or change.
  */
 import { screen, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { server } from '../../mocks/node';
-import { EDITOR_TOKEN, createWriteApi } from '../../mocks/write-handlers';
+import { describe, expect, it } from 'vitest';
+import { EDITOR_TOKEN } from '../../mocks/write-handlers';
 import type { NewSource } from '../../src/api/contract';
 import { useEditorSession } from '../../src/features/editor/token-store';
 import { renderAt } from '../render';
+import { LIMITED_TOKEN, withLimitedEditorApi } from './limited-editor';
 
-const LIMITED_TOKEN = 'test-limited-editor-token-0123456789';
-let api: ReturnType<typeof createWriteApi>;
-
-beforeEach(() => {
-  useEditorSession.getState().signOut();
-  sessionStorage.clear();
-  api = createWriteApi({ tokens: { editor: [EDITOR_TOKEN, { token: LIMITED_TOKEN, units: ['my-thoi', 'my-quy'] }] } });
-  server.use(...api.handlers);
-});
+const api = withLimitedEditorApi();
 
 const listFilter = () => within(screen.getByRole('group', { name: 'Lọc số liệu' })).getByLabelText('Phường, xã');
 const selected = (select: HTMLElement) => (select as HTMLSelectElement).selectedOptions[0]?.textContent;
@@ -132,9 +124,9 @@ describe('the units a report names', () => {
     await user.click(screen.getByRole('button', { name: 'Nhận: Thu ngân sách nhà nước' }));
     await user.click(screen.getByRole('button', { name: 'Lưu 1 số liệu đã nhận' }));
     expect(await screen.findByRole('status')).toHaveTextContent('Đã lưu 1 số liệu');
-    const source = api.writes.find((w) => w.path === '/api/sources')!.body as NewSource;
+    const source = api().writes.find((w) => w.path === '/api/sources')!.body as NewSource;
     expect(source.unitId).toBe('vinh-phu-30791');
-    expect(api.data.observations.filter((o) => o.unitId === 'vinh-phu-30791')).toEqual([
+    expect(api().data.observations.filter((o) => o.unitId === 'vinh-phu-30791')).toEqual([
       expect.objectContaining({ indicatorId: 'budget_revenue', value: 3e9, period: '2024-Q2' }),
     ]);
   });

@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { JsonFile } from '../../scripts/import/print';
 import indicators from '../../data/indicators.json';
 import { registerUnits } from '../../data';
 import { Indicator, type Observation, type Source, type SourceSummary } from '../../src/api/contract';
@@ -43,20 +44,9 @@ function runImport(args: readonly string[], env: Record<string, string | undefin
   });
 }
 
+/** What --json prints: the command's own type (scripts/import/print.ts). */
 interface JsonOut {
-  files: {
-    file: string;
-    unitId?: string;
-    unitName?: string;
-    period?: string;
-    periodProposed?: string;
-    heldOn?: string;
-    encoding: string;
-    notes: string[];
-    candidates: { indicatorId: string; value: number; outOf?: number; period?: string; qualifier: string; sentence: string }[];
-    problem?: { kind: string; message: string };
-    save?: { stored: boolean; refused?: boolean; reason?: string; sourceId?: string; sourceReused?: boolean; figures?: number; alreadyStored?: number };
-  }[];
+  files: JsonFile[];
 }
 
 // A report in our own words: Mỹ Thới's nine months of 2023, held on 12 October 2023.
@@ -238,10 +228,12 @@ describe('--save against a real server', () => {
 
     // the first: its report is a new source of Mỹ Thới, with the text, and its figures cite it
     expect(stored!.save).toMatchObject({ stored: true, figures: stored!.candidates.length, alreadyStored: 0 });
+    const outcome = stored!.save!;
+    if (!outcome.stored) throw new Error(`not stored: ${outcome.reason}`);
     const after = await sources();
     expect(after).toHaveLength(before.length + 1);
     const added = after.find((s) => !before.some((b) => b.id === s.id))!;
-    expect(added).toMatchObject({ id: stored!.save!.sourceId, unitId: 'my-thoi', heldOn: '2023-10-12', title: REPORT[0], periodLabel: '9 tháng 2023', hasText: true });
+    expect(added).toMatchObject({ id: outcome.sourceId, unitId: 'my-thoi', heldOn: '2023-10-12', title: REPORT[0], periodLabel: '9 tháng 2023', hasText: true });
     const full = (await getJson(`${server.url}/api/sources/${added.id}`)).body as { source: Source };
     expect(full.source.text).toBe(REPORT.join('\n'));
     const saved = await figures('unit=my-thoi&from=2023-Q3&to=2023-Q3');

@@ -6,12 +6,12 @@
  * (prepareStaticFiles); tests/e2e/offline.test.ts checks the real build's worker.
  */
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareStaticFiles } from '../../server/http/static-build';
+import { raw } from './support/http';
 import { startTestServer, type TestServer } from './support/in-process';
 
 const SW = `importScripts();self.addEventListener('message',e=>{e.data&&e.data.type==='SKIP_WAITING'&&self.skipWaiting()});${'/* precache */'.repeat(80)}`;
@@ -24,26 +24,6 @@ const MANIFEST = JSON.stringify({
 });
 const INDEX = `<!doctype html><html lang="vi"><head><link rel="manifest" href="/manifest.webmanifest"></head><body>${'<!-- padding -->'.repeat(40)}</body></html>`;
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...Array.from({ length: 200 }, (_, i) => i % 256)]);
-
-interface Raw {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: Buffer;
-}
-
-/** One request through node:http, so nothing decodes the body or adds headers. */
-function raw(url: string, headers: Record<string, string> = {}): Promise<Raw> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 let dist: string;
 let s: TestServer;
@@ -78,13 +58,13 @@ describe('the service worker, sw.js', () => {
   });
 
   it('goes out in brotli to a browser that takes it, and a matching ETag is a 304', async () => {
-    const br = await raw(`${s.url}/sw.js`, { 'accept-encoding': 'br, gzip' });
+    const br = await raw(`${s.url}/sw.js`, { headers: { 'accept-encoding': 'br, gzip' } });
     expect(br.headers['content-encoding']).toBe('br');
     expect(br.headers.vary).toBe('Accept-Encoding');
     expect(br.body.length).toBe(statSync(join(dist, 'sw.js.br')).size);
     expect(brotliDecompressSync(br.body).toString()).toBe(SW);
 
-    const again = await raw(`${s.url}/sw.js`, { 'accept-encoding': 'br, gzip', 'if-none-match': String(br.headers.etag) });
+    const again = await raw(`${s.url}/sw.js`, { headers: { 'accept-encoding': 'br, gzip', 'if-none-match': String(br.headers.etag) } });
     expect(again.status).toBe(304);
     expect(again.headers['cache-control']).toBe('no-cache');
     expect(again.body.length).toBe(0);
@@ -107,7 +87,7 @@ describe('the service worker, sw.js', () => {
 
 describe('the web manifest and icons', () => {
   it('the manifest is application/manifest+json, revalidated, compressed, with its Vietnamese name', async () => {
-    const res = await raw(`${s.url}/manifest.webmanifest`, { 'accept-encoding': 'br' });
+    const res = await raw(`${s.url}/manifest.webmanifest`, { headers: { 'accept-encoding': 'br' } });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^application\/manifest\+json/);
     expect(res.headers['cache-control']).toBe('no-cache');
@@ -116,7 +96,7 @@ describe('the web manifest and icons', () => {
   });
 
   it('an icon is a PNG, sent as is and revalidated', async () => {
-    const res = await raw(`${s.url}/icons/icon-192.png`, { 'accept-encoding': 'br, gzip' });
+    const res = await raw(`${s.url}/icons/icon-192.png`, { headers: { 'accept-encoding': 'br, gzip' } });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('image/png');
     expect(res.headers['content-encoding']).toBeUndefined();

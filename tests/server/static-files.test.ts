@@ -4,13 +4,13 @@
  * small fake one, prepared by the same step the Vite build runs (prepareStaticFiles).
  */
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cameOverHttps } from '../../server/http/security';
 import { prepareStaticFiles } from '../../server/http/static-build';
+import { raw } from './support/http';
 import { startTestServer, type TestServer } from './support/in-process';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -18,26 +18,6 @@ const SCRIPT = `export const rows = [${Array.from({ length: 2000 }, (_, i) => `{
 const INDEX = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Bảng chỉ tiêu phường</title>
 <script type="module" src="/assets/index-abc123.js"></script></head><body><div id="root"></div>${'<!-- padding -->'.repeat(40)}</body></html>`;
 const FONT = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 251));
-
-interface Raw {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: Buffer;
-}
-
-/** One request through node:http, so that nothing decodes the body or adds an Accept-Encoding. */
-function raw(url: string, { method = 'GET', headers = {} }: { method?: string; headers?: Record<string, string> } = {}): Promise<Raw> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { method, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 let dist: string;
 let s: TestServer;

@@ -1,8 +1,9 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ExportButtons } from './export-buttons';
 import { testPanel } from './test-panel';
+import { captureDownloads } from '../../../tests/downloads';
 
 const exportPanel = vi.hoisted(() => vi.fn());
 vi.mock('./export-panel', async (importOriginal) => ({
@@ -15,20 +16,11 @@ vi.mock('./office/office-export', () => ({ panelOfficeFile }));
 const exportSlideImage = vi.hoisted(() => vi.fn());
 vi.mock('./slide-image', () => ({ exportSlideImage }));
 
-const downloads: string[] = [];
-beforeEach(() => {
-  URL.createObjectURL = vi.fn(() => 'blob:x');
-  URL.revokeObjectURL = vi.fn();
-  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-    downloads.push(this.download);
-  });
-});
+const downloads = captureDownloads();
 afterEach(() => {
   exportPanel.mockReset();
   panelOfficeFile.mockReset();
   exportSlideImage.mockReset();
-  downloads.length = 0;
-  vi.restoreAllMocks();
 });
 
 const file = (fileName: string) => ({ blob: new Blob(['PK']), fileName });

@@ -1,25 +1,17 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ExportButtons } from '../export-buttons';
 import { testPanel } from '../test-panel';
 import { PageExportButtons } from './page-export-buttons';
+import { captureDownloads } from '../../../../tests/downloads';
 
 const pageOfficeFile = vi.hoisted(() => vi.fn());
 vi.mock('./office-export', () => ({ pageOfficeFile, panelOfficeFile: vi.fn() }));
 
-const downloads: string[] = [];
-beforeEach(() => {
-  URL.createObjectURL = vi.fn(() => 'blob:x');
-  URL.revokeObjectURL = vi.fn();
-  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-    downloads.push(this.download);
-  });
-});
+const downloads = captureDownloads();
 afterEach(() => {
   pageOfficeFile.mockReset();
-  downloads.length = 0;
-  vi.restoreAllMocks();
 });
 
 const budget = testPanel();

@@ -5,7 +5,7 @@
  */
 import { RESOLUTION_LIMITS, type ApiIssue, type MeasureUnit, type NewResolution, type NewResolutionTarget, type Resolution, type ResolutionTarget, type TargetType } from '../../api/contract';
 import { formatNumber } from '../../lib/format';
-import type { TargetCandidate } from './parse-targets';
+import type { TargetCandidate } from '../../lib/parse-targets';
 
 /** Each type in plain Vietnamese: how it reads, and what it asks. */
 export const TARGET_TYPE_TEXT: Record<TargetType, { label: string; help: string }> = {

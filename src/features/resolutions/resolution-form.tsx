@@ -4,7 +4,7 @@ import { useId, useState } from 'react';
 import { MeasureUnit, TARGET_TYPES, type ApiIssue, type Indicator, type NewResolution, type Resolution, type TargetType } from '../../api/contract';
 import { userMessageOf } from '../../api/client';
 import { MEASURE_NAMES } from '../../lib/vocabulary';
-import { parseTargetList } from './parse-targets';
+import { parseTargetList } from '../../lib/parse-targets';
 import { TARGET_TYPE_TEXT, candidateDrafts, draftOf, emptyTarget, issueText, newDraft, requestOf, type DraftProblem, type ResolutionDraft, type TargetDraft } from './resolution-draft';
 
 interface ResolutionFormProps {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadDataset } from '../../../data';
+import { loadDataset } from '../../data';
 import { parseTargetLine, parseTargetList } from './parse-targets';
 
 const { indicators } = loadDataset();

@@ -7,8 +7,8 @@
  * line, of the same unit). Numbers are read as written in Vietnamese (decimal comma, thousands
  * dot). A line that has no number is returned with `problem` and no type.
  */
-import type { Indicator, MeasureUnit, TargetType } from '../../api/contract';
-import { foldText } from '../../lib/fold-text';
+import type { Indicator, MeasureUnit, TargetType } from '../api/contract';
+import { foldText } from './fold-text';
 
 export interface TargetCandidate {
   /** The line as pasted (its list number and bullet removed). */

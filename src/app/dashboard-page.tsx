@@ -1,6 +1,6 @@
 /** The page: filters on top, one panel per KPI family below. Only here are features composed. */
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense, useCallback, useMemo } from 'react';
 import { queries } from '../api/queries';
 import { EditorLink } from '../features/editor/editor-link';
 import { ExportButtons } from '../features/export/export-buttons';
@@ -18,6 +18,7 @@ import { FAMILIES } from '../features/kpi-panel/families';
 import { FamilyPanel, type TargetsSlot } from '../features/kpi-panel/family-panel';
 import { describeUnits } from '../features/kpi-panel/panel-model';
 import { panelObservations } from '../features/kpi-panel/panel-query';
+import { useSavedCopyNote } from '../features/offline/offline-layer';
 import { unitsInView } from '../features/kpi-panel/units-in-view';
 import { AtRiskSummary } from '../features/summary/at-risk-summary';
 import type { PanelExport } from '../lib/panel-export';
@@ -32,14 +33,6 @@ const renderTargets = (slot: TargetsSlot) => (
   </Suspense>
 );
 
-// each panel's exports, and its charts as drawn for paper (shown only when printing)
-const renderActions = (panel: PanelExport) => (
-  <>
-    <ExportButtons panel={panel} />
-    <PrintChart panel={panel} />
-  </>
-);
-
 export function DashboardPage() {
   const { units, period } = useDashboardFilters();
   const setPeriod = useFilters((s) => s.setPeriod);
@@ -47,6 +40,18 @@ export function DashboardPage() {
 
   const mine = useMyUnits();
   const renderAddFigures = useAddFigures();
+  // the figures on screen are a saved copy (offline): every file made from them says so, and when it was saved
+  const savedCopy = useSavedCopyNote();
+  // each panel's exports (the page's files are made from these panels too), and its charts as drawn for paper (shown only when printing)
+  const renderActions = useCallback(
+    (panel: PanelExport) => (
+      <>
+        <ExportButtons panel={savedCopy ? { ...panel, savedCopy } : panel} />
+        <PrintChart panel={panel} />
+      </>
+    ),
+    [savedCopy],
+  );
 
   const panelProps = { units, period, onSelectPeriod: setPeriod, renderActions, mine, renderAddFigures, renderTargets };
   // on paper: the units named, or counted when many (a province chosen: its communes)
@@ -67,7 +72,7 @@ export function DashboardPage() {
           <PageExportButtons />
         </div>
       </header>
-      <PrintHeader unitNames={[unitsLabel]} periodLabel={periodLabel(period)} />
+      <PrintHeader unitNames={[unitsLabel]} periodLabel={periodLabel(period)} savedCopy={savedCopy} />
       <FilterBar />
       <FilterNotices />
       <AtRiskSummary

@@ -156,4 +156,10 @@ export interface PanelExport {
   model: ExportModel;
   /** The chart's svg on screen (the root svg marked `data-kpi-chart`, either chart kind), if drawn. */
   getChartSvg: () => SVGSVGElement | null;
+  /**
+   * The figures are a saved copy shown without a connection: what every file made from them
+   * says of it, and when the copy was saved ("Lập từ bản lưu lúc 08:15 ngày 02/12/2026 — không
+   * có kết nối"). Set by the app from the offline layer; none while the figures are current.
+   */
+  savedCopy?: string;
 }

@@ -2,8 +2,9 @@
  * The export image as one standalone SVG: header (title, units named or counted, period, units
  * of measure), the headline tiles and what they add up to, each chart (drawn from its data at a
  * fixed size, draw-chart.ts) with its legend, boundary notes, and a footer with the sources
- * (summarized when there are many) and the time of export. The font is embedded as
- * @font-face; text stays text. The PNG is this SVG rasterized.
+ * (summarized when there are many), the saved copy the figures come from when offline, and the
+ * time of export. The font is embedded as @font-face; text stays text. The PNG is this SVG
+ * rasterized.
  */
 import { MINE_BAND, MINE_EDGE } from '../../components/charts/palette';
 import { formatDateTime } from '../../lib/format';
@@ -301,6 +302,8 @@ export function composePanelSvg(panel: PanelExport, options: ComposeOptions): Co
     for (const s of sources) c.paragraph(`${s.title} (${s.date})`, { size: 12, fill: COLORS.muted }, PAD + 10, c.inner - 10, 1.35);
   }
   c.y += 2;
+  // made from a saved copy: said, with its time, just above the time of export
+  if (panel.savedCopy) c.paragraph(panel.savedCopy, { size: 12, weight: 700, fill: COLORS.warn });
   c.paragraph(`Xuất lúc ${formatDateTime(now)} · Bảng chỉ tiêu Nghị quyết các phường`, { size: 11, fill: COLORS.muted });
   const height = Math.ceil(c.y + PAD - 8);
 

@@ -53,11 +53,13 @@ export const RANK_COLUMN = 'Hạng';
  * status and why, and the same period a year earlier (its figure, the change as a number and in
  * what, and the words: "+12%", or why it is not compared); empty where there is none. With many
  * units ranked, their rank first ("Hạng", empty for a unit not ranked), in rank order (as given).
+ * Figures from a saved copy (offline): one line above the header says so, and when it was saved.
  */
-export function figuresCsv(figures: readonly FigureRow[], ranked = false): string {
+export function figuresCsv(figures: readonly FigureRow[], ranked = false, savedCopy?: string): string {
   const row = (f: FigureRow): CsvCell[] => [
     f.unit, f.period, f.indicator, f.value, f.outOf, f.unitOfMeasure, f.qualifier, f.formatted, f.source,
     f.status, f.statusReason, f.previousPeriod, f.previousValue, f.change, f.changeUnit, f.changeText,
   ];
-  return toCsv(ranked ? [[RANK_COLUMN, ...FIGURE_COLUMNS], ...figures.map((f) => [f.rank, ...row(f)])] : [FIGURE_COLUMNS, ...figures.map(row)]);
+  const table = ranked ? [[RANK_COLUMN, ...FIGURE_COLUMNS], ...figures.map((f) => [f.rank, ...row(f)])] : [FIGURE_COLUMNS, ...figures.map(row)];
+  return toCsv(savedCopy ? [[savedCopy], ...table] : table);
 }

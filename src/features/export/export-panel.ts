@@ -20,7 +20,7 @@ export async function exportPanel(panel: PanelExport, format: ExportFormat, scal
   // images of two resolutions must not overwrite each other
   const fileName = exportFileName(panel, format, format === 'png' ? `${scale}x` : undefined);
   if (format === 'csv') {
-    return { fileName, blob: new Blob([figuresCsv(panel.model.figures, panel.model.ranked)], { type: 'text/csv;charset=utf-8' }) };
+    return { fileName, blob: new Blob([figuresCsv(panel.model.figures, panel.model.ranked, panel.savedCopy)], { type: 'text/csv;charset=utf-8' }) };
   }
   const { imageBlob } = await imageCode();
   return { fileName, blob: await imageBlob(panel, format, scale) };

@@ -3,7 +3,8 @@
  * 3840 × 2160 at scale 2): its title, the units and period, the chart drawn from its data at a
  * fixed size (the same file from a phone or a desktop) with large type (ticks, names, values on
  * the bars and the legend at 28 px or more), and a one-line footer with the sources and the
- * time of export. A long ranking shows its top, its bottom and the user's own units.
+ * time of export (above it, offline, the saved copy the figures come from). A long ranking
+ * shows its top, its bottom and the user's own units.
  */
 import type { LegendItem, PanelExport } from '../../lib/panel-export';
 import { formatDateTime } from '../../lib/format';
@@ -144,11 +145,17 @@ export function composeSlideSvg(panel: PanelExport, { fontCss, now, measure = es
   }
   const chartTop = y + 28;
 
-  // footer, and above it the legend and the notes
+  // footer (made from a saved copy: a line above it says so), and above it the legend and the notes
   const footerY = H - PAD_BOTTOM;
-  parts.push(`<line x1="${PAD_X}" x2="${W - PAD_X}" y1="${footerY - SLIDE_TYPE.footer - 14}" y2="${footerY - SLIDE_TYPE.footer - 14}" stroke="${COLORS.line}" stroke-width="2"/>`);
+  const firstY = panel.savedCopy ? footerY - SLIDE_TYPE.footer * 1.35 : footerY;
+  const ruleY = firstY - SLIDE_TYPE.footer - 14;
+  parts.push(`<line x1="${PAD_X}" x2="${W - PAD_X}" y1="${num(ruleY)}" y2="${num(ruleY)}" stroke="${COLORS.line}" stroke-width="2"/>`);
+  if (panel.savedCopy) {
+    const saved = fitLine(panel.savedCopy, inner, SLIDE_TYPE.footer, measure);
+    parts.push(text({ x: PAD_X, y: firstY, text: saved, size: SLIDE_TYPE.footer, weight: 700, fill: COLORS.warn, className: 'slide-saved-copy' }));
+  }
   parts.push(text({ x: PAD_X, y: footerY, text: slideFooter(panel, now, inner, measure), size: SLIDE_TYPE.footer, fill: COLORS.muted, className: 'slide-footer' }));
-  const bottom = footerY - SLIDE_TYPE.footer - 30;
+  const bottom = ruleY - 16;
 
   const notes: string[] = [];
   for (const b of new Set(charts.flatMap((c) => c.boundaries.map((x) => x.label)))) notes.push(`┆ Thay đổi địa giới ${b}: số liệu trước và sau không nối liền.`);

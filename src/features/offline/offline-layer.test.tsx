@@ -77,7 +77,7 @@ describe('without a connection', () => {
     const banner = await screen.findByText(/^Đang xem bản lưu lúc/);
     expect(banner).toHaveTextContent(`Đang xem bản lưu lúc ${formatSavedTime(savedAt)} — không có kết nối`);
     expect(banner.textContent).toMatch(/^Đang xem bản lưu lúc \d\d:\d\d ngày \d\d\/\d\d\/\d{4} — không có kết nối$/);
-    expect(screen.getByTestId('export-note')).toHaveTextContent(`Lập từ bản lưu lúc ${formatSavedTime(savedAt)} (không có kết nối tới máy chủ)`);
+    expect(screen.getByTestId('export-note')).toHaveTextContent(`Lập từ bản lưu lúc ${formatSavedTime(savedAt)} — không có kết nối`);
 
     const poverty = screen.getByRole('region', { name: 'poverty' });
     const alert = await waitFor(() => {

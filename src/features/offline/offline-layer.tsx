@@ -29,12 +29,13 @@ function useSavedTime(copies: SavedCopies): number | undefined {
 const SavedTime = createContext<number | undefined>(undefined);
 
 /**
- * What a file made now from the figures on screen must say, when they are a saved copy
- * (undefined when they are current): for the exports, which the app gives it to.
+ * What a file made now from the figures on screen must say, when they are a saved copy ("Lập từ
+ * bản lưu lúc 08:15 ngày 02/12/2026 — không có kết nối", the banner's time); undefined when they
+ * are current. For the exports, which the app gives it to.
  */
 export function useSavedCopyNote(): string | undefined {
   const time = useContext(SavedTime);
-  return time === undefined ? undefined : `Lập từ bản lưu lúc ${formatSavedTime(time)} (không có kết nối tới máy chủ)`;
+  return time === undefined ? undefined : `Lập từ bản lưu lúc ${formatSavedTime(time)} — không có kết nối`;
 }
 
 function SavedBanner({ time }: { time: number | undefined }) {

@@ -2,7 +2,8 @@
  * "Tải Word": a "phụ lục số liệu" for the meeting (docx): A4 portrait with the margins of Party
  * documents, Times New Roman 13–14 pt, a heading with the units and period, then for each panel
  * its chart as an image (the PNG the panel exports), its figures as a Word table (the header row
- * repeated on each page) with the source of each figure numbered, the sources, and the export time.
+ * repeated on each page) with the source of each figure numbered, the sources, and the export time
+ * (and under the heading, offline, the saved copy the figures come from).
  */
 import {
   AlignmentType,
@@ -26,7 +27,7 @@ import {
   type IRunOptions,
 } from 'docx';
 import type { FigureRow, PanelExport } from '../../../lib/panel-export';
-import { APP_NAME, dataAsOfLine, exportedAt, measuresLine, nfc, OFFICE_MIME, sourceText } from './office-text';
+import { APP_NAME, dataAsOfLine, exportedAt, measuresLine, nfc, OFFICE_MIME, savedCopyOf, sourceText } from './office-text';
 
 export interface DocxOptions {
   now: Date;
@@ -192,7 +193,10 @@ export async function buildDocx(panels: readonly PanelExport[], options: DocxOpt
   ];
   if (first) head.push(para(`${first.unitsLabel} · Kỳ báo cáo: ${first.periodLabel}`, { italics: true, size: BODY }, { alignment: AlignmentType.CENTER }));
   const asOf = dataAsOfLine(panels);
-  head.push(para([asOf, exportedAt(options.now)].filter(Boolean).join(' · '), { italics: true, size: SMALL }, { alignment: AlignmentType.CENTER, spacing: { after: 240 } }));
+  const saved = savedCopyOf(panels);
+  head.push(para([asOf, exportedAt(options.now)].filter(Boolean).join(' · '), { italics: true, size: SMALL }, { alignment: AlignmentType.CENTER, spacing: { after: saved ? 60 : 240 } }));
+  // made from a saved copy (offline): said under the heading, with when it was saved
+  if (saved) head.push(para(saved, { bold: true, size: SMALL }, { alignment: AlignmentType.CENTER, spacing: { after: 240 } }));
 
   const body = panels.flatMap((p, i) => panelSection(p, i, options.images?.[i] ?? null, options.imageScale ?? 2));
   const closing = para(`${exportedAt(options.now)} từ ${APP_NAME}.`, { italics: true, size: SMALL }, { alignment: AlignmentType.RIGHT, spacing: { before: 360 } });

@@ -1,6 +1,6 @@
 /**
  * The words every office file carries beside its figures, in one place: the export time, the
- * date the figures reach ("Số liệu đến ngày …"), the sources (named, or counted when many), the
+ * saved copy they were made from when offline, the date the figures reach ("Số liệu đến ngày …"), the sources (named, or counted when many), the
  * units of measure, and the file names. Text goes into the files in Unicode NFC, so that each
  * Vietnamese letter is one character (precomposed), as Office's fonts expect.
  */
@@ -15,6 +15,14 @@ export const APP_NAME = 'Bảng chỉ tiêu Nghị quyết các phường';
 /** Precomposed Vietnamese letters ("ệ" as one character, not e + two marks). */
 export function nfc(text: string): string {
   return text.normalize('NFC');
+}
+
+/**
+ * What the files of these panels say when their figures are a saved copy shown offline
+ * ("Lập từ bản lưu lúc 08:15 ngày 02/12/2026 — không có kết nối"), or null when current.
+ */
+export function savedCopyOf(panels: readonly Pick<PanelExport, 'savedCopy'>[]): string | null {
+  return panels.find((p) => p.savedCopy)?.savedCopy ?? null;
 }
 
 /** "Xuất lúc 23/11/2026 14:05". */

@@ -8,7 +8,7 @@
 import PptxGenJS from 'pptxgenjs';
 import type { PanelExport, TileModel } from '../../../lib/panel-export';
 import { officeSlides, type OfficeChart } from './chart-data';
-import { APP_NAME, dataAsOfLine, exportedAt, measuresLine, nfc, OFFICE_MIME, sourcesLine, sourceText } from './office-text';
+import { APP_NAME, dataAsOfLine, exportedAt, measuresLine, nfc, OFFICE_MIME, savedCopyOf, sourcesLine, sourceText } from './office-text';
 import { statusTone } from '../../../lib/status';
 import { ATTAINMENT_WORDS } from '../../../lib/vocabulary';
 
@@ -52,10 +52,14 @@ function header(slide: Slide, title: string, subtitle: string, measures: string 
   if (measures) slide.addText(text(measures), base({ x: MARGIN, y: 1.44, w: INNER, h: 0.32, fontSize: 13, color: COLORS.muted }));
 }
 
+/** The footer: the saved copy the figures come from (offline), the sources (on one line then), the export time. */
 function footer(slide: Slide, panel: PanelExport, now: Date): void {
   slide.addShape('line', { x: MARGIN, y: 6.68, w: INNER, h: 0, line: { color: COLORS.line, width: 0.75 } });
-  const sources = sourcesLine(panel.model.sources, 230, 'tệp Excel và Word');
-  if (sources) slide.addText(text(sources), base({ x: MARGIN, y: 6.74, w: INNER - 3.2, h: 0.6, fontSize: 11, color: COLORS.muted }));
+  const runs: PptxGenJS.TextProps[] = [];
+  if (panel.savedCopy) runs.push({ text: text(panel.savedCopy), options: { bold: true, color: COLORS.warn, breakLine: true } });
+  const sources = sourcesLine(panel.model.sources, panel.savedCopy ? 115 : 230, 'tệp Excel và Word');
+  if (sources) runs.push({ text: text(sources), options: { color: COLORS.muted } });
+  if (runs.length) slide.addText(runs, base({ x: MARGIN, y: 6.74, w: INNER - 3.2, h: 0.6, fontSize: 11 }));
   slide.addText(text(exportedAt(now)), base({ x: W - MARGIN - 3, y: 6.74, w: 3, h: 0.3, fontSize: 11, color: COLORS.muted, align: 'right' }));
   // the speaker's notes name every report, however many
   if (panel.model.sources.length) slide.addNotes(text(`Nguồn:\n${panel.model.sources.map(sourceText).join('\n')}`));
@@ -243,6 +247,8 @@ function coverSlide(pptx: PptxGenJS, panels: readonly PanelExport[], title: stri
   }
   const asOf = dataAsOfLine(panels);
   if (asOf) line(asOf, 20);
+  const saved = savedCopyOf(panels);
+  if (saved) line(saved, 18, { bold: true, color: COLORS.warn });
   line(`Gồm: ${panels.map((p) => p.title).join(' · ')}`, 16, { color: COLORS.muted });
   slide.addText(lines, base({ x: MARGIN, y: 2.8, w: INNER, h: 3.2, align: 'center' }));
   slide.addText(text(`${exportedAt(now)} · ${APP_NAME}`), base({ x: MARGIN, y: 6.74, w: INNER, h: 0.35, fontSize: 12, color: COLORS.muted, align: 'center' }));

@@ -3,7 +3,7 @@
  * period) and the export time; then one row per figure: numbers stored as numbers with their
  * format (money in đồng with thousands separators, percents as percents, counts whole), the
  * report's date as a date, the qualifier and the source in columns of their own. A second sheet
- * lists the sources. A spreadsheet in any locale reads every value as a number (no text to parse).
+ * lists the sources. Figures from a saved copy (offline) say so on both sheets. A spreadsheet in any locale reads every value as a number (no text to parse).
  */
 import ExcelJS from 'exceljs';
 import type { FigureRow, PanelExport, SourceLine } from '../../../lib/panel-export';
@@ -117,6 +117,7 @@ function figuresSheet(wb: ExcelJS.Workbook, panel: PanelExport, now: Date): void
   const asOfDate = asOf ? sourceDate(asOf) : null;
   if (asOfDate) meta('Số liệu đến ngày', asOfDate, NUMBER_FORMATS.date);
   meta('Xuất lúc', wallClock(now), NUMBER_FORMATS.dateTime);
+  if (panel.savedCopy) meta('Nguồn số liệu', panel.savedCopy);
   for (const line of [...panel.model.summaryLines, ...panel.model.unitNotes]) meta('Ghi chú', line);
   ws.addRow([]);
 
@@ -143,6 +144,8 @@ function figuresSheet(wb: ExcelJS.Workbook, panel: PanelExport, now: Date): void
 function sourcesSheet(wb: ExcelJS.Workbook, panel: PanelExport): void {
   const ws = wb.addWorksheet('Nguồn');
   ws.columns = [{ width: 6 }, { width: 50 }, { width: 13 }, { width: 70 }];
+  // made from a saved copy: said above the list of reports
+  if (panel.savedCopy) ws.addRow([null, text(panel.savedCopy)]).font = { bold: true, color: { argb: 'FF8A4B00' } };
   const head = ws.addRow(['STT', 'Báo cáo', 'Ngày', 'Tham chiếu']);
   head.font = BOLD;
   head.eachCell((cell) => (cell.fill = HEAD_FILL));
@@ -151,7 +154,7 @@ function sourcesSheet(wb: ExcelJS.Workbook, panel: PanelExport): void {
     row.getCell(3).numFmt = NUMBER_FORMATS.date;
     row.getCell(4).alignment = { wrapText: true, vertical: 'top' };
   });
-  ws.views = [{ state: 'frozen', ySplit: 1, xSplit: 0 }];
+  ws.views = [{ state: 'frozen', ySplit: head.number, xSplit: 0 }];
 }
 
 /** The panel's figures and sources as an .xlsx file. */

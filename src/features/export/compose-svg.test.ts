@@ -5,7 +5,7 @@ import { imageCharts } from './image-file';
 import { FONT_STACK } from './font';
 import { estimateText } from './measure-text';
 import { escapeXml } from './svg-markup';
-import { rankedTestPanel, targetsTestPanel, testPanel } from './test-panel';
+import { rankedTestPanel, SAVED_COPY, targetsTestPanel, testPanel } from './test-panel';
 import type { PanelExport } from '../../lib/panel-export';
 
 const legend = testPanel().model.legend;
@@ -45,6 +45,21 @@ describe('composePanelSvg', () => {
     expect(doc.querySelector('g.chart rect')?.getAttribute('fill')).toBe('#0072B2');
     // white background under everything
     expect(doc.querySelector('svg > rect')?.getAttribute('fill')).toBe('#ffffff');
+  });
+
+  it('says in its footer, made from a saved copy, that it was and when the copy was saved; nothing of it otherwise', () => {
+    const texts = (panel: PanelExport) => [...parse(image(panel).svg).querySelectorAll('text')].map((t) => t.textContent);
+    const saved = texts(testPanel({ savedCopy: SAVED_COPY }));
+    const at = saved.indexOf(SAVED_COPY);
+    // after the sources, just before the time of export; the figures' own period as it was
+    expect(at).toBeGreaterThan(saved.indexOf('Nguồn:'));
+    expect(saved[at + 1]).toBe('Xuất lúc 23/11/2026 14:05 · Bảng chỉ tiêu Nghị quyết các phường');
+    expect(saved).toContain('Phường Mỹ Thới · Cả năm 2024');
+    expect(texts(testPanel()).join(' ')).not.toContain('bản lưu');
+    // the image is taller by that line, nothing else moves
+    expect(image(testPanel({ savedCopy: SAVED_COPY })).height).toBeGreaterThan(image(testPanel()).height);
+    // many units: the same line
+    expect(texts({ ...rankedTestPanel(102), savedCopy: SAVED_COPY })).toContain(SAVED_COPY);
   });
 
   it('draws the legend from the panel: boxes for series, a dashed line for the benchmark', () => {

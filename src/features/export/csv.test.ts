@@ -3,6 +3,8 @@ import type { FigureRow } from '../../lib/panel-export';
 import { QUALIFIER_CHOICES, QUALIFIER_NAMES } from '../../lib/vocabulary';
 import { BOM, csvCell, figuresCsv, toCsv } from './csv';
 import { parseCsv } from '../../../tests/csv-reader';
+import { exportPanel } from './export-panel';
+import { SAVED_COPY, testPanel } from './test-panel';
 
 describe('csvCell', () => {
   it('leaves plain text and numbers alone', () => {
@@ -102,6 +104,26 @@ describe('figuresCsv', () => {
     expect(at(rows[2]!, 'Tình trạng')).toBe('');
     expect(at(rows[2]!, 'Thay đổi so với cùng kỳ')).toBe('');
     expect(at(rows[2]!, 'So sánh cùng kỳ')).toBe('Không so với Quý I 2025: địa giới thay đổi từ 01/07/2025');
+  });
+});
+
+describe('the CSV of figures from a saved copy', () => {
+  it('says so, and when it was saved, in one line above the header; the table under it is the same', () => {
+    const rows = parseCsv(figuresCsv(testPanel().model.figures, false, SAVED_COPY).slice(1));
+    expect(rows[0]).toEqual([SAVED_COPY]);
+    expect(rows.slice(1)).toEqual(parseCsv(figuresCsv(testPanel().model.figures).slice(1)));
+    expect(rows[1]![0]).toBe('Phường, xã');
+    expect(rows[2]![1]).toBe('Cả năm 2024');
+  });
+
+  it('is what the panel’s CSV button gives for a panel shown from a saved copy, and only then', async () => {
+    const read = async (savedCopy?: string) => {
+      const file = await exportPanel(testPanel({ savedCopy }), 'csv');
+      return parseCsv(new TextDecoder().decode(await file.blob.arrayBuffer()));
+    };
+    expect((await read(SAVED_COPY))[0]).toEqual([SAVED_COPY]);
+    expect((await read())[0]![0]).toBe('Phường, xã');
+    expect((await read()).flat().join(' ')).not.toContain('bản lưu');
   });
 });
 

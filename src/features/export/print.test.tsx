@@ -2,7 +2,7 @@ import { act, render } from '@testing-library/react';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { preloadPrintDrawing, PrintChart } from './print-chart';
 import { cssString, PrintHeader, printTitle } from './print-header';
-import { rankedTestPanel, targetsTestPanel, testPanel } from './test-panel';
+import { rankedTestPanel, SAVED_COPY, targetsTestPanel, testPanel } from './test-panel';
 
 const printing = (on: boolean) => act(() => void window.dispatchEvent(new Event(on ? 'beforeprint' : 'afterprint')));
 
@@ -18,6 +18,17 @@ describe('PrintHeader', () => {
     printing(false);
     expect(document.title).toBe('Chỉ tiêu Nghị quyết các phường');
     expect(header()).toBe('');
+  });
+
+  it('says on every page, printed from a saved copy, that it was and when the copy was saved', () => {
+    const { rerender } = render(<PrintHeader unitNames={['Phường Mỹ Thới']} periodLabel="Cả năm 2024" savedCopy={SAVED_COPY} />);
+    const header = () => document.documentElement.style.getPropertyValue('--print-header');
+    printing(true);
+    expect(header()).toMatch(/^"Phường, xã: Phường Mỹ Thới · Kỳ báo cáo: Cả năm 2024 · In lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2} · Lập từ bản lưu lúc 08:15 ngày 02\/12\/2026 — không có kết nối"$/);
+    // back online while the dialog is open: the header no longer says it
+    rerender(<PrintHeader unitNames={['Phường Mỹ Thới']} periodLabel="Cả năm 2024" />);
+    expect(header()).not.toContain('bản lưu');
+    printing(false);
   });
 
   it('writes the header as a CSS string whatever the names hold', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ExportError } from './export-panel';
 import { composeSlideSvg, exportSlideImage, SLIDE_HEIGHT, SLIDE_WIDTH, slideFileName, slideFooter } from './slide-image';
 import { estimateText } from './measure-text';
-import { budgetTestPanel, rankedTestPanel, targetsTestPanel, testPanel } from './test-panel';
+import { budgetTestPanel, rankedTestPanel, SAVED_COPY, targetsTestPanel, testPanel } from './test-panel';
 
 const now = new Date(2026, 10, 23, 14, 5);
 
@@ -123,6 +123,26 @@ describe('the slide footer', () => {
   it('counts many sources and says where they are listed', () => {
     const { doc } = slide(rankedTestPanel(102));
     expect(texts(doc, '.slide-footer')).toEqual(['Nguồn: 102 báo cáo — danh sách trong tệp CSV/Excel · Xuất lúc 23/11/2026 14:05']);
+  });
+
+  it('says, above that line, that the figures are a saved copy and when it was saved; nothing of it when they are current', () => {
+    for (const panel of [budgetTestPanel({ savedCopy: SAVED_COPY }), { ...rankedTestPanel(102), savedCopy: SAVED_COPY }]) {
+      const { doc } = slide(panel);
+      expect(texts(doc, '.slide-saved-copy')).toEqual([SAVED_COPY]);
+      const saved = Number(doc.querySelector('.slide-saved-copy')!.getAttribute('y'));
+      const rule = Number(doc.querySelector('svg > line')!.getAttribute('y1'));
+      const footer = Number(doc.querySelector('.slide-footer')!.getAttribute('y'));
+      // under the rule, above the sources and the time of export, with room for its letters
+      expect(saved - 26).toBeGreaterThan(rule);
+      expect(footer - saved).toBeGreaterThanOrEqual(26);
+      expect(footer).toBeLessThanOrEqual(SLIDE_HEIGHT - 24);
+      // the chart, its legend and notes stay above the rule; the periods are the figures' own
+      for (const y of [...doc.querySelectorAll('.slide-legend, .slide-note')].map((t) => Number(t.getAttribute('y')))) expect(y).toBeLessThan(rule);
+      expect(texts(doc, '.slide-subtitle').join(' ')).toBe(`${panel.unitsLabel} · ${panel.periodLabel}`);
+    }
+    const current = slide(budgetTestPanel()).doc;
+    expect(current.querySelector('.slide-saved-copy')).toBeNull();
+    expect(current.documentElement.textContent).not.toContain('bản lưu');
   });
 
   it('shortens one long title to fit the line', () => {

@@ -16,6 +16,9 @@ function oneChart(chart: ChartModel, series: DrawnSeries[], measure: MeasureUnit
 
 const BUDGET = 'my-thoi~0~budget_revenue_pct~value';
 
+/** What the page gives the exports while it shows a saved copy (the offline layer's note). */
+export const SAVED_COPY = 'Lập từ bản lưu lúc 08:15 ngày 02/12/2026 — không có kết nối';
+
 /** One ward's budget, as a panel whose model carries no chart (its figures alone). */
 export function testPanel(overrides: Partial<PanelExport> = {}): PanelExport {
   const model: ExportModel = {

@@ -2,6 +2,7 @@ import { crc32, deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { buildDocx, imageBox, pngSize } from './docx';
 import { partsLike, readZip, xmlText, zipPartBytes } from '../../../../tests/zip-reader';
+import { SAVED_COPY } from '../test-panel';
 import { budgetPanel, rankedPanel, targetsPanel } from './test-panels';
 
 const now = new Date(2025, 1, 1, 10, 5);
@@ -66,6 +67,19 @@ describe('buildDocx', () => {
     expect(words).toContain('1. Thu ngân sách');
     expect(words).toContain('2. Chỉ tiêu Nghị quyết');
     expect(words).toBe(words.normalize('NFC'));
+  });
+
+  it('says under its heading, made from a saved copy, that it was and when the copy was saved; nothing of it otherwise', async () => {
+    const panels = [budgetPanel(), targetsPanel()].map((p) => ({ ...p, savedCopy: SAVED_COPY }));
+    const { doc } = await documentXml(await buildDocx(panels, { now, title: 'Chỉ tiêu Nghị quyết các phường' }));
+    const words = xmlText(doc);
+    expect(words.startsWith(`PHỤ LỤC SỐ LIỆU Chỉ tiêu Nghị quyết các phường Phường Mỹ Thới · Kỳ báo cáo: Cả năm 2024 Số liệu đến ngày 10/04/2026 · Xuất lúc 01/02/2025 10:05 ${SAVED_COPY} 1. Thu ngân sách`)).toBe(true);
+    // said once, in the heading, in bold
+    expect(words.split(SAVED_COPY)).toHaveLength(2);
+    const run = new RegExp(`<w:rPr>((?:(?!</w:rPr>)[\\s\\S])*)</w:rPr><w:t[^>]*>${SAVED_COPY}</w:t>`).exec(doc);
+    expect(run?.[1]).toContain('<w:b/>');
+    const current = xmlText((await documentXml(await buildDocx([budgetPanel()], { now }))).doc);
+    expect(current).not.toContain('bản lưu');
   });
 
   it('gives each panel its figures as a Word table whose header repeats on every page, each figure’s source numbered below it', async () => {

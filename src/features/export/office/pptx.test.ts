@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { testPanel } from '../test-panel';
+import { SAVED_COPY, testPanel } from '../test-panel';
 import { buildPptx } from './pptx';
 import { partsLike, readZip, xmlText } from '../../../../tests/zip-reader';
 import { budgetPanel, povertyPanel, rankedPanel, targetsPanel } from './test-panels';
@@ -64,6 +64,21 @@ describe('buildPptx', () => {
     for (const r of runs) expect(r).toContain('lang="vi-VN"');
     expect(slide.match(/<a:latin typeface="([^"]+)"/g)?.every((m) => m.includes('Arial'))).toBe(true);
     expect(words).toBe(words.normalize('NFC'));
+  });
+
+  it('says on every slide, made from a saved copy, that it was and when the copy was saved; nothing of it otherwise', async () => {
+    const panels = [budgetPanel(), targetsPanel()].map((p) => ({ ...p, savedCopy: SAVED_COPY }));
+    const parts = await readZip(await buildPptx(panels, { now, cover: { title: 'Chỉ tiêu Nghị quyết các phường' } }));
+    const slides = partsLike(parts, /^ppt\/slides\/slide\d+\.xml$/).map(xmlText);
+    expect(slides).toHaveLength(3);
+    for (const slide of slides) expect(slide).toContain(SAVED_COPY);
+    // the sources and the time of export still said, the figures' own period unchanged
+    expect(slides[1]).toContain('Nguồn: Hội nghị tổng kết năm 2024 (30/12/2024); Hội nghị sơ kết 9 tháng 2024 (11/10/2024)');
+    expect(slides[1]).toContain('Xuất lúc 01/02/2025 10:05');
+    expect(slides[1]).toContain('Phường Mỹ Thới · Cả năm 2024');
+
+    const current = await readZip(await buildPptx([budgetPanel()], { now }));
+    for (const slide of partsLike(current, /^ppt\/slides\/slide\d+\.xml$/)) expect(xmlText(slide)).not.toContain('bản lưu');
   });
 
   it('gives the whole page a cover with units, period, the date the figures reach and the export time, then a slide per panel', async () => {

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { partsLike, readZip } from '../../../../tests/zip-reader';
+import { SAVED_COPY } from '../test-panel';
 import { budgetPanel, rankedPanel } from './test-panels';
 import { buildXlsx } from './xlsx';
 
@@ -111,5 +112,25 @@ describe('buildXlsx', () => {
       [2, 'Hội nghị sơ kết 9 tháng 2024', new Date(Date.UTC(2024, 9, 11)), 'Báo cáo sơ kết 9 tháng 2024'],
     ]);
     expect(ws.getCell('C2').numFmt).toBe('dd/mm/yyyy');
+  });
+
+  it('says on both sheets, made from a saved copy, that it was and when the copy was saved; nothing of it otherwise', async () => {
+    const saved = await open(await buildXlsx({ ...budgetPanel(), savedCopy: SAVED_COPY }, { now }));
+    const figures = saved.getWorksheet('Số liệu')!;
+    const meta = new Map(rows(figures).slice(1, headerRow(figures).number - 1).map((r) => [r.getCell(1).value, r.getCell(2).value]));
+    expect(meta.get('Nguồn số liệu')).toBe(SAVED_COPY);
+    // the figures' own period, and the table as it is
+    expect(meta.get('Kỳ báo cáo')).toBe('Cả năm 2024');
+    expect(rows(figures).filter((r) => r.number > headerRow(figures).number)).toHaveLength(4);
+    const sources = saved.getWorksheet('Nguồn')!;
+    expect(sources.getCell('B1').value).toBe(SAVED_COPY);
+    expect((sources.getRow(2).values as ExcelJS.CellValue[]).slice(1)).toEqual(['STT', 'Báo cáo', 'Ngày', 'Tham chiếu']);
+    expect(sources.getCell('B3').value).toBe('Hội nghị tổng kết năm 2024');
+    // the list's header stays in view under the note
+    expect(sources.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+
+    const current = await open(await buildXlsx(budgetPanel(), { now }));
+    for (const ws of current.worksheets) for (const r of rows(ws)) expect(JSON.stringify(r.values)).not.toContain('bản lưu');
+    expect(current.getWorksheet('Nguồn')!.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
   });
 });

@@ -7,13 +7,19 @@
  */
 import { QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import type { ComponentProps } from 'react';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../data';
 import { createHandlers } from '../../mocks/handlers';
 import { server } from '../../mocks/node';
 import type { Resolution, ResolutionTarget } from '../../src/api/contract';
 import { createQueryClient } from '../../src/app/query-client';
+import { useAddFigures } from '../../src/app/add-figures-link';
+import { composePanelSvg } from '../../src/features/export/compose-svg';
 import { figuresCsv } from '../../src/features/export/csv';
+import { imageCharts } from '../../src/features/export/image-file';
+import { estimateText } from '../../src/features/export/measure-text';
+import { useEditorSession } from '../../src/features/editor/token-store';
 import { FAMILIES } from '../../src/features/kpi-panel/families';
 import { FamilyPanel } from '../../src/features/kpi-panel/family-panel';
 import { ResolutionTargets } from '../../src/features/resolutions/resolution-targets';
@@ -40,24 +46,35 @@ const MY_THOI: Resolution = {
   ],
 };
 
-function serve(resolutions: Resolution[]) {
-  server.use(...createHandlers({ ...loadDataset(), resolutions }));
+function serve(resolutions: Resolution[], opts: { withoutReportedCount?: boolean } = {}) {
+  const dataset = loadDataset();
+  // the data without the reports' own counts of targets met: the family has no figure
+  const observations = opts.withoutReportedCount ? dataset.observations.filter((o) => o.indicatorId !== 'resolution_targets_met') : dataset.observations;
+  server.use(...createHandlers({ ...dataset, observations, resolutions }));
 }
 
-function renderPanel(units: string[], period: string, opts: { editor?: boolean } = {}) {
+/** The panel with the app's links for a signed-in editor (none for a visitor). */
+function WithEditorLinks(props: Omit<ComponentProps<typeof FamilyPanel>, 'renderAddFigures'>) {
+  return <FamilyPanel {...props} renderAddFigures={useAddFigures()} />;
+}
+
+beforeEach(() => useEditorSession.getState().signOut());
+
+function renderPanel(units: string[], period: string, opts: { editor?: boolean; mine?: string[] } = {}) {
+  if (opts.editor) useEditorSession.getState().signIn('editor-token-for-the-panel-test-0000');
   const exported: { current?: PanelExport } = {};
   render(
     <QueryClientProvider client={createQueryClient({ retry: false })}>
-      <FamilyPanel
+      <WithEditorLinks
         config={config}
         units={units}
         period={period}
         onSelectPeriod={() => {}}
+        mine={opts.mine}
         renderActions={(panel) => {
           exported.current = panel;
           return null;
         }}
-        renderAddFigures={opts.editor ? (u) => <a href={`/nhap-so-lieu?unit=${u.unitId}`}>Nhập số liệu cho {u.name}</a> : undefined}
         renderTargets={(slot) => <ResolutionTargets {...slot} />}
       />
     </QueryClientProvider>,
@@ -115,6 +132,44 @@ describe('one unit: its targets one by one', () => {
   });
 });
 
+describe('a resolution, and no count reported for the period', () => {
+  // the reports' counts of targets met left out of the data: the family has no figure, the term's resolution is in force
+  it('still lists the targets, and offers its exports carrying them: the CSV rows and the image’s lines', async () => {
+    serve([MY_THOI], { withoutReportedCount: true });
+    const exported = renderPanel(['my-thoi'], '2026-Q1');
+    const table = await within(region()).findByRole('table', { name: /Các chỉ tiêu của nghị quyết, Quý I 2026/ });
+    expect(rowsOf(table)).toHaveLength(5);
+    expect(within(region()).getByText(/Chưa có số liệu của Phường Mỹ Thới/)).toBeInTheDocument();
+    expect(within(region()).queryByText('(theo báo cáo)')).not.toBeInTheDocument();
+
+    await expect.poll(() => exported.current?.model.figures.length).toBe(5);
+    const panel = exported.current!;
+    expect(panel.model.figures.every((f) => f.key.startsWith('target-'))).toBe(true);
+    expect(panel.model.tiles).toEqual([]);
+    const csv = figuresCsv(panel.model.figures);
+    expect(csv).toContain('Phường Mỹ Thới,Quý I 2026,Chỉ tiêu 1: Thu ngân sách đạt 100% dự toán mỗi năm,13.75');
+    expect(csv).toContain('Đặt tay: Các chi bộ đã đăng ký và đang thực hiện đúng kế hoạch');
+
+    // the image: no chart (the panel draws none), the title, the units and period, and every target's line
+    expect(imageCharts(panel, estimateText)).toEqual([]);
+    const { svg } = composePanelSvg(panel, { charts: [], fontCss: '', now: new Date(2026, 0, 5, 9, 30) });
+    const texts = [...new DOMParser().parseFromString(svg, 'image/svg+xml').querySelectorAll('text')].map((t) => t.textContent ?? '').join(' ');
+    expect(texts).toContain('Chỉ tiêu Nghị quyết');
+    expect(texts).toContain('Phường Mỹ Thới · Quý I 2026');
+    // (the image wraps its long lines)
+    expect(texts).toContain('Nghị quyết nhiệm kỳ 2025–2030 của phường Mỹ Thới (giả lập): Theo số liệu: 2/5 đạt hoặc đúng tiến độ');
+    expect(texts).toContain('1. Thu ngân sách đạt 100% dự toán mỗi năm: Có nguy cơ không đạt.');
+    expect(texts).toContain('5. Kéo giảm số vụ phạm pháp hình sự: Chưa có số liệu.');
+  });
+
+  it('offers nothing to export when neither figures nor a resolution are there', async () => {
+    serve([], { withoutReportedCount: true });
+    const exported = renderPanel(['my-thoi'], '2026-Q1');
+    expect(await within(region()).findByText(/chưa có nghị quyết nào được nhập/)).toBeInTheDocument();
+    expect(exported.current).toBeUndefined();
+  });
+});
+
 describe('a unit without a resolution', () => {
   it('says so plainly, and offers a signed-in editor to enter it', async () => {
     serve([MY_THOI]);
@@ -122,7 +177,8 @@ describe('a unit without a resolution', () => {
     const panel = region();
     expect(await within(panel).findByText(/Phường Long Xuyên chưa có nghị quyết nào được nhập cho Quý I 2026/)).toBeInTheDocument();
     const list = within(panel).getByRole('group', { name: 'Từng chỉ tiêu của nghị quyết' });
-    expect(within(list).getByRole('link', { name: 'Nhập số liệu cho Phường Long Xuyên' })).toHaveAttribute('href', '/nhap-so-lieu?unit=long-xuyen');
+    // to the editors' "Nghị quyết" tab, with the unit chosen
+    expect(within(list).getByRole('link', { name: 'Nhập nghị quyết cho Phường Long Xuyên' })).toHaveAttribute('href', '/nhap-so-lieu?unit=long-xuyen&tab=nghi-quyet');
     expect(within(panel).queryByRole('table', { name: /Các chỉ tiêu/ })).not.toBeInTheDocument();
   });
 
@@ -166,6 +222,39 @@ describe('many units', () => {
     expect(binhDuc.slice(1, 6)).toEqual(['0', '1', '3', '0', '0']);
     expect(within(region()).getByText('1/5 đơn vị chưa có nghị quyết được nhập cho Quý I 2026.')).toBeInTheDocument();
     await expect.poll(() => exported.current?.model.summaryLines.some((l) => l.startsWith('1. Phường Châu Đốc: Đạt 0 · Đúng tiến độ 4'))).toBe(true);
+  });
+
+  it('cuts a long ranking for paper to its top, its bottom and the user’s units, the rest counted; the CSV lists every unit', async () => {
+    const communes = loadDataset()
+      .units.filter((u) => (u.kind === 'xa' || u.kind === 'phuong') && u.validTo === null)
+      .slice(0, 30);
+    // the i-th commune has i of its 30 targets on track: ranked in reverse order
+    serve(communes.map((u, i) => handSet(u.id, i, 30 - i)));
+    const mine = communes[10]!;
+    const exported = renderPanel(communes.map((u) => u.id), '2026-Q1', { mine: [mine.id] });
+    const table = await within(region()).findByRole('table', { name: /Số chỉ tiêu nghị quyết theo tình trạng/ });
+    // the screen shows them all
+    const rows = within(table).getAllByRole('rowheader');
+    expect(rows).toHaveLength(30);
+    expect(rows[0]).toHaveTextContent(communes[29]!.name);
+    // on paper (print CSS hides .paper-cut and shows .paper-gap): at most 16 lines, the user's unit among them
+    const body = table.querySelector('tbody')!;
+    const onPaper = [...body.rows].filter((r) => !r.classList.contains('paper-cut'));
+    expect(onPaper.length).toBeLessThanOrEqual(16);
+    const said = onPaper.map((r) => (r.classList.contains('paper-gap') ? r.textContent : r.querySelector('th')!.textContent));
+    expect(said[0]).toBe(communes[29]!.name);
+    expect(said.at(-1)).toBe(communes[0]!.name);
+    expect(said).toContain(mine.name);
+    const gaps = said.filter((t) => t!.startsWith('⋯'));
+    expect(gaps.length).toBeGreaterThan(0);
+    const counted = gaps.reduce((n, g) => n + Number(/^⋯ (\d+) /.exec(g!)![1]), 0);
+    expect(said.length - gaps.length + counted).toBe(30);
+    expect(within(region()).getByText(/^Bảng in nêu \d+\/30 đơn vị \(đầu và cuối bảng xếp hạng, đơn vị của tôi\); đủ 30 đơn vị trong tệp CSV\/Excel\.$/)).toBeInTheDocument();
+
+    await expect.poll(() => exported.current?.model.figures.filter((f) => f.key.startsWith('targets-')).length).toBe(30);
+    const csv = figuresCsv(exported.current!.model.figures, true);
+    expect(csv).toContain(`1,${communes[29]!.name},Quý I 2026,Số chỉ tiêu nghị quyết đạt hoặc đúng tiến độ (tính theo số liệu),29,30,`);
+    expect(csv).toContain(`${communes[0]!.name},Quý I 2026,Số chỉ tiêu nghị quyết đạt hoặc đúng tiến độ (tính theo số liệu),0,30,`);
   });
 
   it('asks for the resolutions of the units shown only', async () => {

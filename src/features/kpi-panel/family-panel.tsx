@@ -30,8 +30,11 @@ export interface FamilyPanelProps {
   renderActions?: (panel: PanelExport) => ReactNode;
   /** The units the user marked as theirs: highlighted among many. */
   mine?: readonly string[];
-  /** A way for a signed-in editor to add a unit's figures (the app gives it; features do not import each other). */
-  renderAddFigures?: (unit: UnitToFill) => ReactNode;
+  /**
+   * A way for a signed-in editor to add a unit's figures, or with `what` 'resolution' its
+   * resolution (the app gives it; features do not import each other).
+   */
+  renderAddFigures?: (unit: UnitToFill, what?: 'figures' | 'resolution') => ReactNode;
   /** For a family `withTargets`: the targets of the units' resolutions, drawn below the figures (the app gives it). */
   renderTargets?: (slot: TargetsSlot) => ReactNode;
 }
@@ -44,9 +47,15 @@ export interface TargetsSlot {
   reported: Observation[];
   /** Many units: one line per unit, ranked (compare.ts). */
   byUnit: boolean;
-  onExport: (rows: Pick<ExportModel, 'figures' | 'summaryLines'> | undefined) => void;
+  /** The list's rows for the exports; undefined when it has none (no resolution entered). */
+  onExport: (rows: TargetRows | undefined) => void;
+  /** For a signed-in editor: a link to enter a unit's resolution. */
   renderEnter?: (unit: UnitToFill) => ReactNode;
+  /** The units the user marked as theirs (kept when a long ranking is cut for paper). */
+  mine: readonly string[];
 }
+
+type TargetRows = Pick<ExportModel, 'figures' | 'summaryLines'>;
 
 const NO_UNITS: readonly string[] = [];
 
@@ -76,18 +85,33 @@ export function FamilyPanel({ config, units, period, onSelectPeriod, renderActio
     if (compares) preloadComparisonChart();
   }, [compares]);
   // the targets one by one: the units shown, and the rows they add to the exports
-  const [targetRows, setTargetRows] = useState<Pick<ExportModel, 'figures' | 'summaryLines'> | undefined>();
+  const [targetRows, setTargetRows] = useState<TargetRows | undefined>();
   const shownIds = useMemo(() => unitsInView(shown.units, shown.period, knownUnits), [shown.units, shown.period, knownUnits]);
-  const targets =
-    config.withTargets && renderTargets && shown.units.length > 0 && knownUnits
-      ? renderTargets({ unitIds: shownIds, period: shown.period, reported: data?.observations ?? NO_FIGURES, byUnit: comparesUnits(shownIds.length), onExport: setTargetRows, renderEnter: renderAddFigures })
-      : null;
+  const renderEnter = useMemo(() => renderAddFigures && ((u: UnitToFill) => renderAddFigures(u, 'resolution')), [renderAddFigures]);
+  const withTargets = Boolean(config.withTargets && renderTargets && shown.units.length > 0 && knownUnits);
+  const targets = withTargets
+    ? renderTargets!({ unitIds: shownIds, period: shown.period, reported: data?.observations ?? NO_FIGURES, byUnit: comparesUnits(shownIds.length), onExport: setTargetRows, renderEnter, mine })
+    : null;
+  // the rows the list adds to the exports (a list taken away, or not drawn, adds none)
+  const listRows = withTargets ? targetRows : undefined;
   const lineageToggle = { shown: shown.lineage, onChange: setLineage, busy: isUpdating && lineage !== shown.lineage };
 
   const { title } = config;
   // a few units are named; many are counted (their names are on the chart's axis)
   const wards = model?.unitsLabel ?? described.label;
   const subtitle = [wards, periodLabel(shown.period)].filter(Boolean).join(' · ');
+
+  const panelExport = (exported: ExportModel): PanelExport => ({
+    slug: config.slug,
+    title,
+    unitIds: model?.viewIds ?? shownIds,
+    unitNames: described.names,
+    unitsLabel: wards,
+    period: shown.period,
+    periodLabel: periodLabel(shown.period),
+    model: exported,
+    getChartSvg: () => document.getElementById(chartId)?.querySelector<SVGSVGElement>(CHART_SVG_SELECTOR) ?? null,
+  });
 
   let body: ReactNode;
   let exportable: PanelExport | undefined;
@@ -98,6 +122,21 @@ export function FamilyPanel({ config, units, period, onSelectPeriod, renderActio
   } else if (isPending || !model) {
     body = <PanelLoading />;
   } else if (!hasFigures) {
+    // no figures of the family, but a resolution's targets listed: the files carry the list alone
+    if (listRows) {
+      exportable = panelExport({
+        tiles: [],
+        figures: listRows.figures,
+        sources: [],
+        unitNotes: model.unitNotes,
+        summaryLines: [...model.summaryLines, ...listRows.summaryLines],
+        chart: { boundaries: [] },
+        legend: [],
+        charts: [],
+        ranked: comparesUnits(shownIds.length),
+        mine: model.mine,
+      });
+    }
     body = (
       <PanelNoFigures
         model={model}
@@ -110,17 +149,7 @@ export function FamilyPanel({ config, units, period, onSelectPeriod, renderActio
       />
     );
   } else {
-    exportable = {
-      slug: config.slug,
-      title,
-      unitIds: model.viewIds,
-      unitNames: described.names,
-      unitsLabel: wards,
-      period: shown.period,
-      periodLabel: periodLabel(shown.period),
-      model: targetRows ? { ...model, figures: [...model.figures, ...targetRows.figures], summaryLines: [...model.summaryLines, ...targetRows.summaryLines] } : model,
-      getChartSvg: () => document.getElementById(chartId)?.querySelector<SVGSVGElement>(CHART_SVG_SELECTOR) ?? null,
-    };
+    exportable = panelExport(listRows ? { ...model, figures: [...model.figures, ...listRows.figures], summaryLines: [...model.summaryLines, ...listRows.summaryLines] } : model);
     body = (
       <PanelContent
         model={model}

@@ -6,7 +6,7 @@
  * it the units the token may write, the indicators and the token (the app wires it).
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Indicator, Resolution } from '../../api/contract';
 import { userMessageOf } from '../../api/client';
 import { addResolution, deleteResolution, issuesOf, resolutionConflictOf, updateResolution } from '../../api/mutations';
@@ -21,12 +21,15 @@ export interface ResolutionEditorProps {
   token: string;
   /** The unit it opens on. */
   unitId?: string;
+  /** Told the unit shown, at first and at each choice (the editor's page says it in the address). */
+  onUnitChange?: (unitId: string) => void;
 }
 
 const kindText = (r: Resolution) => (r.kind === 'term' ? `nhiệm kỳ ${r.term?.replace('-', '–')}` : `năm ${r.year}`);
 
-export function ResolutionEditor({ units, indicators, token, unitId: opening }: ResolutionEditorProps) {
+export function ResolutionEditor({ units, indicators, token, unitId: opening, onUnitChange }: ResolutionEditorProps) {
   const [unitId, setUnitId] = useState(() => (opening && units.some((u) => u.id === opening) ? opening : (units[0]?.id ?? '')));
+  useEffect(() => onUnitChange?.(unitId), [unitId, onUnitChange]);
   const list = useQuery({ ...resolutionsQuery([unitId]), enabled: unitId !== '' });
   const [editing, setEditing] = useState<{ key: number; resolution?: Resolution } | null>(null);
   const [confirming, setConfirming] = useState<Resolution | null>(null);

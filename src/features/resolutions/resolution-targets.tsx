@@ -4,12 +4,13 @@
  * units shown, the period and the reported counts). Its rows go to the panel's exports through
  * `onExport`. The default export is for React.lazy: the list's code loads with the panel.
  */
-import { useEffect, useId, type ReactNode } from 'react';
+import { Fragment, useEffect, useId, type ReactNode } from 'react';
 import { userMessageOf } from '../../api/client';
 import { PanelError, PanelLoading } from '../../components/panel/panel-states';
 import { formatNumber } from '../../lib/format';
 import { periodLabel } from '../../lib/period-names';
 import { TARGET_STATUS_WORDS } from '../../lib/target-status';
+import { paperWindow } from './paper-window';
 import type { TargetListModel, UnitTargets } from './target-list-model';
 import { useTargetList, type TargetListView } from './use-target-list';
 import './resolutions.css';
@@ -19,20 +20,26 @@ export interface ResolutionTargetsProps extends TargetListView {
   onExport?: (rows: TargetListModel['exportRows'] | undefined) => void;
   /** For a signed-in editor: a link to enter the unit's resolution (the app gives it). */
   renderEnter?: (unit: { unitId: string; name: string }) => ReactNode;
+  /** The units the user marked as theirs: kept when the ranking of many units is cut for paper. */
+  mine?: readonly string[];
 }
 
-export function ResolutionTargets({ onExport, renderEnter, ...view }: ResolutionTargetsProps) {
+const NONE: readonly string[] = [];
+
+export function ResolutionTargets({ onExport, renderEnter, mine = NONE, ...view }: ResolutionTargetsProps) {
   const { model, error, retry, retrying } = useTargetList(view);
   const headingId = useId();
+  // rows for the exports only where some unit has a resolution (a list of "none entered" exports nothing)
+  const rows = model?.units.some((u) => u.resolution) ? model.exportRows : undefined;
   useEffect(() => {
-    onExport?.(model?.exportRows);
-  }, [model, onExport]);
+    onExport?.(rows);
+  }, [rows, onExport]);
   useEffect(() => () => onExport?.(undefined), [onExport]);
 
   let body: ReactNode;
   if (error && !model) body = <PanelError message={userMessageOf(error)} onRetry={retry} retrying={retrying} />;
   else if (!model) body = <PanelLoading label="Đang tải các chỉ tiêu của nghị quyết…" />;
-  else if (model.byUnit) body = <UnitRanking model={model} period={view.period} />;
+  else if (model.byUnit) body = <UnitRanking model={model} period={view.period} mine={mine} />;
   else body = model.units.map((u) => <UnitList key={u.unitId} unit={u} period={view.period} named={model.units.length > 1} renderEnter={renderEnter} />);
 
   return (
@@ -73,7 +80,7 @@ function UnitList({ unit, period, named, renderEnter }: { unit: UnitTargets; per
     return (
       <div className="resolution-unit">
         {heading}
-        <p className="panel-state">
+        <p className="resolution-none">
           {unit.unitName} chưa có nghị quyết nào được nhập cho {periodLabel(period)}, nên chưa xem được từng chỉ tiêu.
           {unit.reportedText ? ' Số chỉ tiêu đạt ở trên là theo báo cáo.' : ''}
         </p>
@@ -124,12 +131,31 @@ function UnitList({ unit, period, named, renderEnter }: { unit: UnitTargets; per
   );
 }
 
-function UnitRanking({ model, period }: { model: TargetListModel; period: string }) {
+/** Lines of the ranking on paper, as many as the printed charts' (features/export/print-drawing.ts). */
+const PAPER_LINES = 16;
+const STATUS_COLUMNS = ['met', 'on_track', 'at_risk', 'behind', 'no_data'] as const;
+
+function UnitRanking({ model, period, mine }: { model: TargetListModel; period: string; mine: readonly string[] }) {
   const without = model.units.filter((u) => !u.resolution).length;
+  // on paper: the top and the bottom of the ranking and the user's own units, the rest counted (the screen shows them all)
+  const paper = paperWindow(model.units, mine, PAPER_LINES);
+  const onPaper = new Set(paper.flatMap((l) => ('unit' in l ? [l.unit.unitId] : [])));
+  const gapBefore = new Map<string, string>();
+  paper.forEach((l, i) => {
+    const next = paper[i + 1];
+    if ('gap' in l && next && 'unit' in next) gapBefore.set(next.unit.unitId, l.gap);
+  });
+  const trailing = paper.at(-1);
+  const lastGap = trailing && 'gap' in trailing ? trailing.gap : undefined;
+  const gapRow = (text: string) => (
+    <tr className="paper-gap">
+      <td colSpan={STATUS_COLUMNS.length + 3}>{text}</td>
+    </tr>
+  );
   return (
     <div className="resolution-unit">
       {without > 0 && (
-        <p className="panel-state">
+        <p className="resolution-none">
           {formatNumber(without)}/{formatNumber(model.units.length)} đơn vị chưa có nghị quyết được nhập cho {periodLabel(period)}.
         </p>
       )}
@@ -140,7 +166,7 @@ function UnitRanking({ model, period }: { model: TargetListModel; period: string
             <tr>
               <th scope="col">Hạng</th>
               <th scope="col">Phường, xã</th>
-              {(['met', 'on_track', 'at_risk', 'behind', 'no_data'] as const).map((k) => (
+              {STATUS_COLUMNS.map((k) => (
                 <th key={k} scope="col">
                   {TARGET_STATUS_WORDS[k]}
                 </th>
@@ -150,20 +176,30 @@ function UnitRanking({ model, period }: { model: TargetListModel; period: string
           </thead>
           <tbody>
             {model.units.map((u) => (
-              <tr key={u.unitId}>
-                <td>{u.rank ?? '—'}</td>
-                <th scope="row">{u.unitName}</th>
-                {u.resolution ? (
-                  (['met', 'on_track', 'at_risk', 'behind', 'no_data'] as const).map((k) => <td key={k}>{formatNumber(u.counts[k])}</td>)
-                ) : (
-                  <td colSpan={5}>Chưa có nghị quyết</td>
-                )}
-                <td>{u.reportedText?.replace('Theo báo cáo: ', '') ?? '—'}</td>
-              </tr>
+              <Fragment key={u.unitId}>
+                {gapBefore.has(u.unitId) && gapRow(gapBefore.get(u.unitId)!)}
+                <tr className={onPaper.has(u.unitId) ? undefined : 'paper-cut'}>
+                  <td>{u.rank ?? '—'}</td>
+                  <th scope="row">{u.unitName}</th>
+                  {u.resolution ? (
+                    STATUS_COLUMNS.map((k) => <td key={k}>{formatNumber(u.counts[k])}</td>)
+                  ) : (
+                    <td colSpan={STATUS_COLUMNS.length}>Chưa có nghị quyết</td>
+                  )}
+                  <td>{u.reportedText?.replace('Theo báo cáo: ', '') ?? '—'}</td>
+                </tr>
+              </Fragment>
             ))}
+            {lastGap && gapRow(lastGap)}
           </tbody>
         </table>
       </div>
+      {onPaper.size < model.units.length && (
+        <p className="paper-note">
+          Bảng in nêu {formatNumber(onPaper.size)}/{formatNumber(model.units.length)} đơn vị (đầu và cuối bảng xếp hạng{mine.some((id) => onPaper.has(id)) ? ', đơn vị của tôi' : ''}); đủ{' '}
+          {formatNumber(model.units.length)} đơn vị trong tệp CSV/Excel.
+        </p>
+      )}
     </div>
   );
 }

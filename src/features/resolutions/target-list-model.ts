@@ -38,6 +38,7 @@ export interface TargetRow {
 export interface UnitTargets {
   unitId: string;
   unitName: string;
+  kind?: Unit['kind'];
   resolution?: Resolution;
   rows: TargetRow[];
   counts: Record<TargetStatusKind, number>;
@@ -103,7 +104,7 @@ export function buildTargetList(input: TargetListInput): TargetListModel {
       ? `Theo báo cáo: ${formatNumber(reported.value)}${reported.outOf !== undefined ? `/${formatNumber(reported.outOf)}` : ''} chỉ tiêu đạt`
       : undefined;
     if (!resolution) {
-      return { unitId, unitName, rows: [], counts: countTargetStatuses([]), good: 0, reportedText };
+      return { unitId, unitName, kind: unit?.kind, rows: [], counts: countTargetStatuses([]), good: 0, reportedText };
     }
     const assessments = resolutionStatus(resolution, input.period, { figures: figureIndex, indicators, unit });
     const rows = byRisk(
@@ -132,7 +133,7 @@ export function buildTargetList(input: TargetListInput): TargetListModel {
         differs = `Số của báo cáo (${formatNumber(reported.value)}${reported.outOf !== undefined ? `/${formatNumber(reported.outOf)}` : ''}) khác số tính theo số liệu (${formatNumber(good)}/${formatNumber(total)}): báo cáo đếm theo cách của báo cáo, bảng này tính từng chỉ tiêu từ số liệu đã nhập.`;
       }
     }
-    return { unitId, unitName, resolution, rows, counts, good, computedText: computedCountText(good, total), reportedText, differs };
+    return { unitId, unitName, kind: unit?.kind, resolution, rows, counts, good, computedText: computedCountText(good, total), reportedText, differs };
   });
 
   if (input.byUnit) rankUnits(units);
@@ -165,8 +166,14 @@ export function countsText(counts: Record<TargetStatusKind, number>): string {
   return (['met', 'on_track', 'at_risk', 'behind', 'no_data'] as const).map((k) => `${TARGET_STATUS_WORDS[k]} ${formatNumber(counts[k])}`).join(' · ');
 }
 
-/** The rows of the CSV and the lines of the images: every target of a few units, or one line per unit of many (bounded). */
+/**
+ * The rows of the CSV and the lines of the images: every target of a few units; of many, one
+ * row per unit (its rank, how many targets are met or on track, the counts by status) and the
+ * first lines of the ranking in the images.
+ */
 const MAX_UNIT_LINES = 20;
+/** The CSV's name for a unit's count of many units' ranking. */
+export const UNIT_COUNT_INDICATOR = 'Số chỉ tiêu nghị quyết đạt hoặc đúng tiến độ (tính theo số liệu)';
 function exportRows(units: readonly UnitTargets[], input: TargetListInput): TargetListModel['exportRows'] {
   const figures: FigureRow[] = [];
   const summaryLines: string[] = [];
@@ -176,7 +183,23 @@ function exportRows(units: readonly UnitTargets[], input: TargetListInput): Targ
     for (const u of ranked.slice(0, MAX_UNIT_LINES)) {
       summaryLines.push(u.resolution ? `${u.rank ? `${u.rank}. ` : ''}${u.unitName}: ${countsText(u.counts)}` : `${u.unitName}: chưa có nghị quyết`);
     }
-    if (ranked.length > MAX_UNIT_LINES) summaryLines.push(`… và ${formatNumber(ranked.length - MAX_UNIT_LINES)} đơn vị khác`);
+    if (ranked.length > MAX_UNIT_LINES) summaryLines.push(`… và ${formatNumber(ranked.length - MAX_UNIT_LINES)} đơn vị khác (đủ trong tệp CSV/Excel)`);
+    for (const u of ranked) {
+      figures.push({
+        key: `targets-${u.unitId}-${u.resolution?.id ?? 'none'}`,
+        unit: u.unitName,
+        period: label,
+        indicator: UNIT_COUNT_INDICATOR,
+        value: u.resolution ? u.good : Number.NaN,
+        ...(u.resolution ? { outOf: u.rows.length } : {}),
+        unitOfMeasure: u.resolution ? 'chỉ tiêu' : '',
+        qualifier: '',
+        formatted: u.resolution ? `${formatNumber(u.good)}/${formatNumber(u.rows.length)}` : '',
+        source: u.resolution?.title ?? '',
+        status: u.resolution ? countsText(u.counts) : 'Chưa có nghị quyết',
+        ...(u.rank ? { rank: u.rank } : {}),
+      });
+    }
     return { figures, summaryLines };
   }
   for (const u of units) {

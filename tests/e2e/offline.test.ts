@@ -4,18 +4,20 @@
  * so the service worker and the saved copies carry over between servers): the app installs
  * (manifest, icons, a Workbox service worker without msw's), a reload without network shows
  * the figures viewed before under the saved-copy banner and says a period never viewed is not
- * saved, a stopped or hanging server is said to be lost within 5 s and the panels recover by
- * themselves, a new version is offered and loaded only when asked, and nothing jumps while the
+ * saved, and what is exported then is made from the saved figures and says so; a stopped or
+ * hanging server is said to be lost within 5 s and the panels recover by themselves, a new version is offered and loaded only when asked, and nothing jumps while the
  * page fills. Each test has a browser of its own (a new profile: no worker, nothing saved).
  */
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DIST, ROOT, ensureBuilt, freePort, launchChromium, saveScreenshot, waitForPanels, type RunningBrowser } from './harness';
+import { parseCsv } from '../csv-reader';
+import { DIST, E2E_ARTIFACTS, ROOT, ensureBuilt, freePort, launchChromium, saveScreenshot, waitForPanels, type RunningBrowser } from './harness';
 
 const VIEW = '/?unit=my-thoi&period=2024-Q4';
 const TITLES = ['Thu ngân sách', 'Giảm nghèo', 'Bảo hiểm y tế', 'Chỉ tiêu Nghị quyết'];
@@ -143,6 +145,33 @@ function savedCopies(page: Page): Promise<{ figures: number; oldest: number | nu
 }
 const savedFigures = async (page: Page) => (await savedCopies(page)).figures;
 
+/** A panel's export button, or an item of its menu of conference files, clicked as a user does. */
+const exportButton = (page: Page, title: string, name: string) => () => panel(page, title).getByRole('button', { name }).click();
+const exportMenuItem = (page: Page, title: string, name: string) => async () => {
+  await panel(page, title).getByRole('button', { name: 'PowerPoint, Excel, Word' }).click();
+  await panel(page, title).getByRole('menuitem', { name }).click();
+};
+
+/** The file a click downloads, kept as test-results/e2e/TAG-NAME for a look. */
+async function exported(page: Page, tag: string, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
+  const [d] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), click()]);
+  mkdirSync(E2E_ARTIFACTS, { recursive: true });
+  const path = join(E2E_ARTIFACTS, `${tag}-${d.suggestedFilename()}`);
+  await d.saveAs(path);
+  return { name: d.suggestedFilename(), bytes: readFileSync(path) };
+}
+const csvRows = (bytes: Buffer) => parseCsv(bytes.toString('utf8').replace(/^\uFEFF/, ''));
+
+/** The text of a deck's slides, in order. */
+async function slideTexts(bytes: Buffer): Promise<string[]> {
+  const zip = await JSZip.loadAsync(bytes);
+  const names = Object.keys(zip.files)
+    .filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))
+    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  const xml = await Promise.all(names.map((n) => zip.file(n)!.async('string')));
+  return xml.map((x) => [...x.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]).join(' '));
+}
+
 /** "HH:MM ngày DD/MM/YYYY" of a time, in the page's own time zone. */
 const formatInPage = (page: Page, time: number) =>
   page.evaluate((t) => {
@@ -208,6 +237,10 @@ describe('without a network', () => {
     expect(online['Thu ngân sách']).toContain('trên 12 tỷ đồng');
     expect(await bannerText(page)).toBeNull();
     const { oldest } = await savedCopies(page);
+    // the panel's figures as exported online: no word of a saved copy
+    const onlineCsv = csvRows((await exported(page, 'online', exportButton(page, 'Thu ngân sách', 'Tải CSV'))).bytes);
+    expect(onlineCsv[0]![0]).toBe('Phường, xã');
+    expect(onlineCsv.flat().join(' ')).not.toContain('bản lưu');
 
     // the network drops (and the server with it), then the page is reloaded
     await context.setOffline(true);
@@ -222,8 +255,30 @@ describe('without a network', () => {
     expect(await headline(page, 'Bảo hiểm y tế')).toContain('Số liệu 9 tháng 2024');
     const banner = await bannerText(page);
     expect(banner).toMatch(BANNER);
-    expect(banner).toBe(`Đang xem bản lưu lúc ${await formatInPage(page, oldest!)} — không có kết nối`);
+    const savedAt = await formatInPage(page, oldest!);
+    expect(banner).toBe(`Đang xem bản lưu lúc ${savedAt} — không có kết nối`);
     await saveScreenshot(page, 'offline-01-saved-copy', false);
+
+    // what is exported now is made from the saved figures, and says so with the banner's time
+    const note = `Lập từ bản lưu lúc ${savedAt} — không có kết nối`;
+    const csv = csvRows((await exported(page, 'offline', exportButton(page, 'Thu ngân sách', 'Tải CSV'))).bytes);
+    expect(csv).toEqual([[note], ...onlineCsv]);
+    const svg = (await exported(page, 'offline', exportButton(page, 'Thu ngân sách', 'Tải SVG'))).bytes.toString('utf8');
+    const svgTexts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    expect(svgTexts).toContain(note);
+    expect(svgTexts).toContain('Phường Mỹ Thới · Cả năm 2024');
+    const png = (await exported(page, 'offline', exportButton(page, 'Thu ngân sách', 'Tải PNG'))).bytes;
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    // the PowerPoint code comes from the installed app, not the network
+    const deck = await exported(page, 'offline', exportMenuItem(page, 'Thu ngân sách', 'Tải PowerPoint'));
+    expect(deck.name).toBe('thu-ngan-sach_my-thoi_2024-ca-nam.pptx');
+    const slides = await slideTexts(deck.bytes);
+    expect(slides.length).toBeGreaterThan(0);
+    for (const slide of slides) {
+      expect(slide).toContain(note);
+      expect(slide).toContain('Phường Mỹ Thới · Cả năm 2024');
+    }
+    expect(await panel(page, 'Thu ngân sách').getByRole('alert').count()).toBe(0);
 
     // a period never viewed: not saved, and said so in every panel, not a spinner
     await page.getByRole('combobox', { name: 'Năm' }).selectOption('2023');

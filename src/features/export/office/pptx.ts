@@ -52,12 +52,12 @@ function header(slide: Slide, title: string, subtitle: string, measures: string 
   if (measures) slide.addText(text(measures), base({ x: MARGIN, y: 1.44, w: INNER, h: 0.32, fontSize: 13, color: COLORS.muted }));
 }
 
-/** The footer: the saved copy the figures come from (offline), the sources (on one line then), the export time. */
+/** The footer: the saved copy the figures come from (offline), the sources, the export time. */
 function footer(slide: Slide, panel: PanelExport, now: Date): void {
   slide.addShape('line', { x: MARGIN, y: 6.68, w: INNER, h: 0, line: { color: COLORS.line, width: 0.75 } });
   const runs: PptxGenJS.TextProps[] = [];
   if (panel.savedCopy) runs.push({ text: text(panel.savedCopy), options: { bold: true, color: COLORS.warn, breakLine: true } });
-  const sources = sourcesLine(panel.model.sources, panel.savedCopy ? 115 : 230, 'tệp Excel và Word');
+  const sources = sourcesLine(panel.model.sources, 230, 'tệp Excel và Word');
   if (sources) runs.push({ text: text(sources), options: { color: COLORS.muted } });
   if (runs.length) slide.addText(runs, base({ x: MARGIN, y: 6.74, w: INNER - 3.2, h: 0.6, fontSize: 11 }));
   slide.addText(text(exportedAt(now)), base({ x: W - MARGIN - 3, y: 6.74, w: 3, h: 0.3, fontSize: 11, color: COLORS.muted, align: 'right' }));

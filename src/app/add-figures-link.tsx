@@ -1,30 +1,33 @@
 /**
  * For a signed-in editor, beside a unit that has no figures: a link to the editor's page with
- * that unit chosen (`/nhap-so-lieu?unit=ID`). Only for a unit the editor's token may write (a
- * token limited to units names them at sign-in). The app builds it: the panel feature does not
- * import the editor's.
+ * that unit chosen (`/nhap-so-lieu?unit=ID`), or beside a unit without a resolution, to its
+ * "Nghị quyết" tab (`/nhap-so-lieu?unit=ID&tab=nghi-quyet`). Only for a unit the editor's token
+ * may write (a token limited to units names them at sign-in). The app builds it: the panel
+ * feature does not import the editor's.
  */
 import type { ReactNode } from 'react';
 import { useEditorSession } from '../features/editor/token-store';
-import { EDITOR_PATH, onLinkClick } from '../features/editor/navigation';
+import { editorHref, onLinkClick } from '../features/editor/navigation';
 
-export function addFiguresHref(unitId: string): string {
-  return `${EDITOR_PATH}?${new URLSearchParams({ unit: unitId }).toString()}`;
+type What = 'figures' | 'resolution';
+
+export function addFiguresHref(unitId: string, what: What = 'figures'): string {
+  return editorHref({ unit: unitId, tab: what === 'resolution' ? 'resolutions' : 'figures' });
 }
 
-function AddFiguresLink({ unitId, name }: { unitId: string; name: string }) {
-  const href = addFiguresHref(unitId);
+function AddFiguresLink({ unitId, name, what }: { unitId: string; name: string; what: What }) {
+  const href = addFiguresHref(unitId, what);
   return (
     <a className="add-figures-link" href={href} onClick={onLinkClick(href)}>
-      Nhập số liệu cho {name}
+      {what === 'resolution' ? `Nhập nghị quyết cho ${name}` : `Nhập số liệu cho ${name}`}
     </a>
   );
 }
 
 /** The panels' `renderAddFigures`: undefined when nobody is signed in as an editor. */
-export function useAddFigures(): ((unit: { unitId: string; name: string }) => ReactNode) | undefined {
+export function useAddFigures(): ((unit: { unitId: string; name: string }, what?: What) => ReactNode) | undefined {
   const token = useEditorSession((s) => s.token);
   const units = useEditorSession((s) => s.units);
   if (!token) return undefined;
-  return (unit) => (units === null || units.includes(unit.unitId) ? <AddFiguresLink {...unit} /> : null);
+  return (unit, what = 'figures') => (units === null || units.includes(unit.unitId) ? <AddFiguresLink {...unit} what={what} /> : null);
 }

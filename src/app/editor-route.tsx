@@ -5,7 +5,7 @@
 import { lazy, Suspense, useSyncExternalStore } from 'react';
 import { serializeFilters } from '../features/filters/url-state';
 import { useFilters } from '../features/filters/store';
-import { isEditorPath, NAVIGATE_EVENT } from '../features/editor/navigation';
+import { editorAddress, isEditorPath, NAVIGATE_EVENT } from '../features/editor/navigation';
 import { ReportText } from '../features/kpi-panel/report-text';
 
 const EditorPage = lazy(() => import('../features/editor/editor-page').then((m) => ({ default: m.EditorPage })));
@@ -27,14 +27,17 @@ export function useEditorRoute(): boolean {
   return useSyncExternalStore(subscribe, () => isEditorPath(), () => false);
 }
 
-/** The editor's page; `?unit=ID` (the dashboard's link beside a unit without figures) is the unit it opens on. */
+/**
+ * The editor's page; `?unit=ID` (the dashboard's link beside a unit without figures or without a
+ * resolution) is the unit it opens on, `?tab=nghi-quyet` the tab.
+ */
 export function EditorRoute() {
   const filters = useFilters.getState();
   const dashboardHref = `/${serializeFilters({ units: filters.units, period: filters.period })}`;
-  const unitId = new URLSearchParams(window.location.search).get('unit');
+  const { unit, tab } = editorAddress();
   return (
     <Suspense fallback={<p className="page">Đang tải trang nhập số liệu…</p>}>
-      <EditorPage dashboardHref={dashboardHref} unitId={unitId} ReportText={ReportText} Resolutions={ResolutionEditor} />
+      <EditorPage dashboardHref={dashboardHref} unitId={unit} tab={tab} ReportText={ReportText} Resolutions={ResolutionEditor} />
     </Suspense>
   );
 }

@@ -269,6 +269,8 @@ describe('without a network', () => {
     expect(svgTexts).toContain('Phường Mỹ Thới · Cả năm 2024');
     const png = (await exported(page, 'offline', exportButton(page, 'Thu ngân sách', 'Tải PNG'))).bytes;
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    const slide = (await exported(page, 'offline', exportMenuItem(page, 'Thu ngân sách', 'Ảnh trình chiếu 1920×1080'))).bytes;
+    expect([slide.readUInt32BE(16), slide.readUInt32BE(20)]).toEqual([1920, 1080]);
     // the PowerPoint code comes from the installed app, not the network
     const deck = await exported(page, 'offline', exportMenuItem(page, 'Thu ngân sách', 'Tải PowerPoint'));
     expect(deck.name).toBe('thu-ngan-sach_my-thoi_2024-ca-nam.pptx');

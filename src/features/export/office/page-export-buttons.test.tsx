@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ExportButtons } from '../export-buttons';
-import { testPanel } from '../test-panel';
+import { SAVED_COPY, testPanel } from '../test-panel';
 import { PageExportButtons } from './page-export-buttons';
 import { captureDownloads } from '../../../../tests/downloads';
 
@@ -50,6 +50,19 @@ describe('PageExportButtons', () => {
     expect(pageOfficeFile.mock.calls[0]![0].map((p: { slug: string }) => p.slug)).toEqual(['thu-ngan-sach', 'bao-hiem-y-te']);
     expect(pageOfficeFile.mock.calls[0]![1]).toBe('pptx');
     await vi.waitFor(() => expect(downloads).toEqual(['bang-chi-tieu_my-thoi_2024-ca-nam.pptx']));
+  });
+
+  it('makes the page’s files from the panels as shown: from a saved copy, each carries what the files must say of it', async () => {
+    pageOfficeFile.mockResolvedValue({ blob: new Blob(['PK']), fileName: 'phu-luc.docx' });
+    const user = userEvent.setup();
+    const offline = [budget, coverage].map((p) => ({ ...p, savedCopy: SAVED_COPY }));
+    const { rerender } = render(<Page panels={offline} />);
+    await user.click(screen.getByRole('button', { name: 'Tải Word cả trang' }));
+    expect(pageOfficeFile.mock.calls[0]![0].map((p: { savedCopy?: string }) => p.savedCopy)).toEqual([SAVED_COPY, SAVED_COPY]);
+    // the connection is back: the next file is of current figures
+    rerender(<Page panels={[budget, coverage]} />);
+    await user.click(screen.getByRole('button', { name: 'Tải Word cả trang' }));
+    expect(pageOfficeFile.mock.calls[1]![0].map((p: { savedCopy?: string }) => p.savedCopy)).toEqual([undefined, undefined]);
   });
 
   it('leaves out a panel that no longer has figures', async () => {

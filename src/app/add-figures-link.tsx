@@ -1,7 +1,7 @@
 /**
  * For a signed-in editor, beside a unit that has no figures: a link to the editor's page with
- * that unit chosen (`/nhap-so-lieu?unit=ID`), or beside a unit without a resolution, to its
- * "Nghị quyết" tab (`/nhap-so-lieu?unit=ID&tab=nghi-quyet`). Only for a unit the editor's token
+ * that unit chosen (`/nhap-so-lieu?unit=ID`), or under a unit's resolution targets (or the
+ * line saying it has none), to its "Nghị quyết" tab (`/nhap-so-lieu?unit=ID&tab=nghi-quyet`). Only for a unit the editor's token
  * may write (a token limited to units names them at sign-in). The app builds it: the panel
  * feature does not import the editor's.
  */
@@ -19,7 +19,7 @@ function AddFiguresLink({ unitId, name, what }: { unitId: string; name: string; 
   const href = addFiguresHref(unitId, what);
   return (
     <a className="add-figures-link" href={href} onClick={onLinkClick(href)}>
-      {what === 'resolution' ? `Nhập nghị quyết cho ${name}` : `Nhập số liệu cho ${name}`}
+      {what === 'resolution' ? `Nhập, sửa nghị quyết của ${name}` : `Nhập số liệu cho ${name}`}
     </a>
   );
 }

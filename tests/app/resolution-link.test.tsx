@@ -24,7 +24,7 @@ describe('the panel’s link to enter a resolution', () => {
   it('opens the editor on the “Nghị quyết” tab with the unit chosen', async () => {
     useEditorSession.getState().signIn(EDITOR_TOKEN);
     const { user } = renderAt('/?unit=long-xuyen&period=2026-Q1');
-    const link = await screen.findByRole('link', { name: 'Nhập nghị quyết cho Phường Long Xuyên' }, { timeout: 10_000 });
+    const link = await screen.findByRole('link', { name: 'Nhập, sửa nghị quyết của Phường Long Xuyên' }, { timeout: 10_000 });
     expect(link).toHaveAttribute('href', '/nhap-so-lieu?unit=long-xuyen&tab=nghi-quyet');
     await user.click(link);
 

@@ -106,6 +106,14 @@ describe('one unit: its targets one by one', () => {
     expect(within(table).getByText('Kinh tế')).toBeInTheDocument();
   });
 
+  it('offers a signed-in editor the way to the resolution on the editors’ page', async () => {
+    serve([MY_THOI]);
+    renderPanel(['my-thoi'], '2026-Q1', { editor: true });
+    const list = await within(region()).findByRole('group', { name: 'Từng chỉ tiêu của nghị quyết' });
+    await within(list).findByRole('table');
+    expect(within(list).getByRole('link', { name: 'Nhập, sửa nghị quyết của Phường Mỹ Thới' })).toHaveAttribute('href', '/nhap-so-lieu?unit=my-thoi&tab=nghi-quyet');
+  });
+
   it('keeps the report’s own count beside the computed one and says where they differ', async () => {
     serve([MY_THOI]);
     renderPanel(['my-thoi'], '2026-Q1');
@@ -178,7 +186,7 @@ describe('a unit without a resolution', () => {
     expect(await within(panel).findByText(/Phường Long Xuyên chưa có nghị quyết nào được nhập cho Quý I 2026/)).toBeInTheDocument();
     const list = within(panel).getByRole('group', { name: 'Từng chỉ tiêu của nghị quyết' });
     // to the editors' "Nghị quyết" tab, with the unit chosen
-    expect(within(list).getByRole('link', { name: 'Nhập nghị quyết cho Phường Long Xuyên' })).toHaveAttribute('href', '/nhap-so-lieu?unit=long-xuyen&tab=nghi-quyet');
+    expect(within(list).getByRole('link', { name: 'Nhập, sửa nghị quyết của Phường Long Xuyên' })).toHaveAttribute('href', '/nhap-so-lieu?unit=long-xuyen&tab=nghi-quyet');
     expect(within(panel).queryByRole('table', { name: /Các chỉ tiêu/ })).not.toBeInTheDocument();
   });
 

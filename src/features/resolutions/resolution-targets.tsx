@@ -84,7 +84,7 @@ function UnitList({ unit, period, named, renderEnter }: { unit: UnitTargets; per
           {unit.unitName} chưa có nghị quyết nào được nhập cho {periodLabel(period)}, nên chưa xem được từng chỉ tiêu.
           {unit.reportedText ? ' Số chỉ tiêu đạt ở trên là theo báo cáo.' : ''}
         </p>
-        {renderEnter?.({ unitId: unit.unitId, name: unit.unitName })}
+        <EnterLink unit={unit} render={renderEnter} />
       </div>
     );
   }
@@ -127,8 +127,15 @@ function UnitList({ unit, period, named, renderEnter }: { unit: UnitTargets; per
           </tbody>
         </table>
       </div>
+      <EnterLink unit={unit} render={renderEnter} />
     </div>
   );
+}
+
+/** For a signed-in editor: the way to the editors' "Nghị quyết" tab with the unit chosen (not on paper). */
+function EnterLink({ unit, render }: { unit: UnitTargets; render?: ResolutionTargetsProps['renderEnter'] }) {
+  const link = render?.({ unitId: unit.unitId, name: unit.unitName });
+  return link ? <p className="resolution-enter">{link}</p> : null;
 }
 
 /** Lines of the ranking on paper, as many as the printed charts' (features/export/print-drawing.ts). */

@@ -1,6 +1,6 @@
 // first: before any module builds a zod schema
 import './api/zod-config';
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@fontsource/be-vietnam-pro/400.css';
 import '@fontsource/be-vietnam-pro/600.css';
@@ -30,9 +30,14 @@ void startMocks().then(async () => {
   prefetchDashboard(queryClient);
   // drawn once, filled in (first-paint.ts)
   await firstPaintReady(queryClient);
-  createRoot(document.getElementById('root')!).render(
-    <StrictMode>
-      <App queryClient={queryClient} offline={offline} />
-    </StrictMode>,
+  const root = createRoot(document.getElementById('root')!);
+  // in a transition: React renders the page in slices, yielding to the browser between them,
+  // instead of one long task that blocks input on a slow phone
+  startTransition(() =>
+    root.render(
+      <StrictMode>
+        <App queryClient={queryClient} offline={offline} />
+      </StrictMode>,
+    ),
   );
 });

@@ -8,6 +8,8 @@
  *
  *   npm run bench:lighthouse          (the two profiles only; LH_RUNS=5 for more runs)
  *   npm run bench                     (also runs it after its own figures; LH_RUNS=0 skips it)
+ *   LH_DIST=/tmp/my-dist npm run bench:lighthouse   (a build of one's own, made beforehand with
+ *                                     `vite build --outDir /tmp/my-dist`; dist/ is then left alone)
  *
  * The reports of the last run are kept in test-results/lighthouse/: PROFILE-N.report.json and
  * PROFILE-N.report.html (open it in a browser), and summary.json with the medians.
@@ -327,9 +329,10 @@ export function lighthouseLines(summary: LighthouseSummary, top = 5): string[] {
 
 async function main() {
   const started = Date.now();
-  process.stderr.write('lighthouse: building dist/ (if stale) and starting the real server…\n');
-  await ensureBuilt();
-  const server = await startServer();
+  const dist = process.env.LH_DIST;
+  process.stderr.write(`lighthouse: ${dist ? `serving ${dist}` : 'building dist/ (if stale)'} and starting the real server…\n`);
+  if (!dist) await ensureBuilt();
+  const server = await startServer(dist ? { DIST_DIR: dist } : {});
   try {
     const summary = await runLighthouse(server.url);
     console.log(lighthouseLines(summary).join('\n'));

@@ -1,10 +1,8 @@
 /** One report file read as the editor reads it: its text (src/lib/documents), then its figures (src/lib/extract). */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { Indicator } from '../../src/api/contract';
 import { readDocument, type ReadDocument } from '../../src/lib/documents';
-import { extractCandidates, type Candidate, type ExtractResult, type UnitName } from '../../src/lib/extract';
-
+import { extractCandidates, type Candidate, type ExtractOptions, type ExtractResult, type PlanTarget } from '../../src/lib/extract';
 
 export interface FileReport {
   /** The path as given on the command line. */
@@ -18,21 +16,20 @@ export interface FileReport {
   /** The document's notes, then the extractor's. */
   notes: string[];
   candidates: Candidate[];
+  /** What its plan sentences set: candidate targets, never figures (and never stored by the command). */
+  targets: PlanTarget[];
   /** The first line of the text, the report's title when it is one. */
   title?: string;
 }
 
-export interface ReadOptions {
-  units: readonly UnitName[];
-  indicators: readonly Pick<Indicator, 'id' | 'aggregation' | 'max'>[];
-}
+export type ReadOptions = ExtractOptions;
 
 export async function readReportFile(file: string, options: ReadOptions): Promise<FileReport> {
   const document = await readDocument(basename(file), new Uint8Array(readFileSync(file)));
   const result: ExtractResult = document.text.trim()
     ? extractCandidates(document.text, options)
-    : { kind: 'unknown', candidates: [], notes: [] };
-  const report: FileReport = { file, document, notes: [...document.notes, ...result.notes], candidates: result.candidates };
+    : { kind: 'unknown', candidates: [], targetCandidates: [], notes: [] };
+  const report: FileReport = { file, document, notes: [...document.notes, ...result.notes], candidates: result.candidates, targets: result.targetCandidates };
   if (result.unitId) report.unitId = result.unitId;
   if (result.period) report.period = result.period;
   if (result.periodProposed) report.periodProposed = result.periodProposed;

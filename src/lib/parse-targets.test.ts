@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../data';
-import { parseTargetLine, parseTargetList } from './parse-targets';
+import { parseTargetLine, parseTargetList, parseTargetSentence, readTargetTime } from './parse-targets';
 
 const { indicators } = loadDataset();
 const read = (line: string) => parseTargetLine(line, indicators);
@@ -58,5 +58,59 @@ describe('a pasted list', () => {
       [2, 'Tỷ lệ hộ nghèo dưới 2%', 'ceiling'],
       [3, 'Thu ngân sách tăng bình quân 8–9%/năm', 'yearly_growth'],
     ]);
+  });
+});
+
+// Plan sentences written for the test in the manner of a ward's report (not copied from any).
+describe('a plan sentence inside a report’s prose', () => {
+  const sentence = (s: string) => parseTargetSentence(s, indicators);
+  const brief = (s: string) => sentence(s).map((t) => ({ name: t.name, type: t.type, value: t.value, unit: t.unit, indicatorId: t.indicatorId, year: t.year, term: t.term }));
+
+  it('two targets in one sentence, each named by its own words, the year the sentence opens with for both', () => {
+    const s = 'Năm 2026, phấn đấu thu ngân sách đạt 100% dự toán, tỷ lệ bao phủ BHYT đạt trên 95%.';
+    expect(brief(s)).toEqual([
+      { name: 'Thu ngân sách đạt 100% dự toán', type: 'plan', value: 100, unit: 'percent', indicatorId: 'budget_revenue_pct', year: 2026, term: undefined },
+      { name: 'Tỷ lệ bao phủ BHYT đạt trên 95%', type: 'level_by_end', value: 95, unit: 'percent', indicatorId: 'health_insurance_coverage', year: 2026, term: undefined },
+    ]);
+    // where each target's words are in the sentence, for the page to mark them
+    const [first, second] = sentence(s);
+    expect(s.slice(first!.start, first!.end)).toBe('thu ngân sách đạt 100% dự toán');
+    expect(s.slice(second!.start, second!.end)).toBe('tỷ lệ bao phủ BHYT đạt trên 95%');
+  });
+
+  it('the openings a plan is said with: “chỉ tiêu năm … là”, “kế hoạch năm …:”, “mục tiêu đến năm 2030”', () => {
+    expect(brief('Chỉ tiêu năm 2026 là kết nạp ít nhất 12 đảng viên mới')).toMatchObject([{ name: 'Kết nạp ít nhất 12 đảng viên mới', type: 'yearly_min', value: 12, unit: 'party_member', indicatorId: 'new_party_members', year: 2026 }]);
+    expect(brief('Kế hoạch năm 2026: giới thiệu việc làm cho 250 lao động')).toMatchObject([{ name: 'Giới thiệu việc làm cho 250 lao động', value: 250, unit: 'person', indicatorId: 'jobs_referred', year: 2026 }]);
+    // "đến năm 2030" is the last year of the term 2025–2030, not a year's plan
+    expect(brief('Mục tiêu đến năm 2030, tỷ lệ hộ gia đình văn hóa đạt từ 93% trở lên')).toEqual([
+      { name: 'Tỷ lệ hộ gia đình văn hóa đạt từ 93% trở lên', type: 'level_by_end', value: 93, unit: 'percent', indicatorId: 'cultural_families_pct', year: undefined, term: '2025-2030' },
+    ]);
+    expect(brief('Trong nhiệm kỳ 2025–2030, vận động xã hội hóa 30 tỷ đồng')).toMatchObject([{ type: 'term_total', value: 30e9, unit: 'vnd', term: '2025-2030' }]);
+  });
+
+  it('the plan’s verb in the middle of the words is left out of the name; “vượt 5% dự toán” is 105% of it', () => {
+    expect(brief('Thu ngân sách phấn đấu vượt 5% dự toán được giao')).toMatchObject([{ name: 'Thu ngân sách vượt 5% dự toán được giao', type: 'plan', value: 105 }]);
+  });
+
+  it('an amount and its share of the estimate are one target; a result said after the plan is none', () => {
+    expect(brief('Phấn đấu thu ngân sách đạt 9 tỷ đồng, bằng 100% dự toán')).toMatchObject([{ type: 'plan', value: 100, unit: 'percent', indicatorId: 'budget_revenue_pct' }]);
+    expect(brief('Kế hoạch năm 2026 giảm 20 hộ nghèo, đã giảm được 6 hộ')).toMatchObject([{ name: 'Giảm 20 hộ nghèo', value: 20, unit: 'household', indicatorId: 'poor_households_reduced' }]);
+  });
+
+  it('no target from words without a number and its unit, a count of targets, a document’s number or part of a year', () => {
+    expect(sentence('Phấn đấu hoàn thành thắng lợi nhiệm vụ chính trị năm 2026')).toEqual([]);
+    expect(sentence('Đại hội đề ra 18 chỉ tiêu chủ yếu')).toEqual([]);
+    expect(sentence('Thực hiện Kế hoạch số 35/KH-UBND của Ủy ban nhân dân xã')).toEqual([]);
+    expect(sentence('Phấn đấu đến ngày 30/6 thu ngân sách đạt 50% dự toán')).toEqual([]);
+  });
+});
+
+describe('the year or term the words name', () => {
+  it('a year, a term, the last year of a term; never a year compared with', () => {
+    expect(readTargetTime('nam 2026, phan dau')).toEqual({ year: 2026 });
+    expect(readTargetTime('nhiem ky 2025 - 2030')).toEqual({ term: '2025-2030' });
+    expect(readTargetTime('giai doan 2026–2030')).toEqual({});
+    expect(readTargetTime('den nam 2030 dat 95%')).toEqual({ term: '2025-2030' });
+    expect(readTargetTime('tang 8% so voi nam 2025')).toEqual({});
   });
 });

@@ -1,11 +1,14 @@
 /**
  * A resolution's list of targets pasted as the press prints it, one target a line ("Tỷ lệ bao
- * phủ bảo hiểm y tế đạt trên 95%"), read into candidate targets for an editor to accept or
- * correct: the type (from the words that say it: "bình quân … /năm", "mỗi năm", "dưới", "trong
+ * phủ bảo hiểm y tế đạt trên 95%"), or a report's plan sentence in its prose ("Năm 2026, phấn đấu
+ * thu ngân sách đạt 100% dự toán, tỷ lệ bao phủ BHYT đạt trên 95%": one target a clause), read
+ * into candidate targets for an editor to accept or correct: the type (from the words that say it: "bình quân … /năm", "mỗi năm", "dưới", "trong
  * nhiệm kỳ", "dự toán", "vào năm 2030"), the value (and the top of a range "8–9%"), its unit,
  * and a guess of the indicator whose figures measure it (by the words its name shares with the
- * line, of the same unit). Numbers are read as written in Vietnamese (decimal comma, thousands
- * dot). A line that has no number is returned with `problem` and no type.
+ * line, of the same unit), and the year or term the words name ("năm 2026", "nhiệm kỳ 2025–2030",
+ * "đến năm 2030"). Numbers are read as written in Vietnamese (decimal comma, thousands dot). A
+ * line that has no number is returned with `problem` and no type; a clause of prose without a
+ * number and its unit is no target.
  */
 import type { Indicator, MeasureUnit, TargetType } from '../api/contract';
 import { foldText } from './fold-text';
@@ -21,6 +24,10 @@ export interface TargetCandidate {
   valueMax?: number;
   unit?: MeasureUnit;
   indicatorId?: string;
+  /** The year it is set for, when the words say it ("Năm 2026, phấn đấu …"). */
+  year?: number;
+  /** The term it is set for, "2025-2030", when the words say it ("nhiệm kỳ 2025–2030", "đến năm 2030"). */
+  term?: string;
   /** Why the line could not be read as a target (in Vietnamese). */
   problem?: string;
 }
@@ -112,13 +119,23 @@ function typeOf(folded: string, unit: MeasureUnit | undefined): TargetType {
 }
 
 const STOP = new Set(['ty', 'le', 'dat', 'tren', 'duoi', 'tu', 'tro', 'len', 'it', 'nhat', 'moi', 'nam', 'hang', 'binh', 'quan', 'tang', 'giam', 'vao', 'cuoi', 'nhiem', 'ky', 'trong', 'ca', 'cac', 'cua', 'va', 'co', 'so', 'voi', 'duoc', 'phan', 'dau', 'den', 'khong', 'qua', 'so', 'muc', 'tong', 'toan', 'ke', 'hoach', 'du', 'giao', 'chi', 'tieu']);
-const words = (folded: string) => new Set(folded.split(/[^a-z0-9]+/).filter((w) => w.length > 1 && !STOP.has(w) && !/^\d+$/.test(w)));
+/** Abbreviations the reports use, spelt out to match the indicators' names. */
+const ABBREVIATIONS: [RegExp, string][] = [
+  [/\bbhyt\b/g, 'bao hiem y te'],
+  [/\bbhxh\b/g, 'bao hiem xa hoi'],
+  [/\bnsnn\b/g, 'ngan sach nha nuoc'],
+];
+const spelt = (folded: string) => ABBREVIATIONS.reduce((t, [re, full]) => t.replace(re, full), folded);
+const words = (folded: string) => new Set(spelt(folded).split(/[^a-z0-9]+/).filter((w) => w.length > 1 && !STOP.has(w) && !/^\d+$/.test(w)));
+
+/** What the guess of an indicator reads of it. */
+export type TargetIndicator = Pick<Indicator, 'id' | 'name' | 'unit' | 'family'>;
 
 /**
  * The indicator whose name shares the most words with the line (two at least, or all of a
  * short name's), among those of the target's unit (a growth: an amount, never a percent).
  */
-function guessIndicator(folded: string, unit: MeasureUnit | undefined, type: TargetType, indicators: readonly Indicator[]): string | undefined {
+function guessIndicator(folded: string, unit: MeasureUnit | undefined, type: TargetType, indicators: readonly TargetIndicator[]): string | undefined {
   const line = words(folded);
   let best: { id: string; score: number } | undefined;
   for (const ind of indicators) {
@@ -135,34 +152,186 @@ function guessIndicator(folded: string, unit: MeasureUnit | undefined, type: Tar
 
 const LIST_MARK = /^\s*(?:[-–•*+]\s*|\(?(\d{1,3})[.)]\s+)/;
 
+/** A Party committee's terms run 2020–2025, 2025–2030…: a level "đến năm 2030" is the term's. */
+const termEnding = (year: number) => (year % 5 === 0 ? `${year - 5}-${year}` : undefined);
+
+/**
+ * The year or term the words name: "nhiệm kỳ 2025–2030", "giai đoạn 2026-2030", "đến năm 2030"
+ * (a term's last year), "năm 2026"; never a base year ("so với năm 2025", "cùng kỳ năm 2025").
+ */
+export function readTargetTime(folded: string): Pick<TargetCandidate, 'year' | 'term'> {
+  const span = /(?:nhiem ky|giai doan)\s*(20\d{2})\s*[-–—]\s*(20\d{2})/.exec(folded);
+  if (span && Number(span[2]) - Number(span[1]) === 5) return { term: `${span[1]}-${span[2]}` };
+  const by = /\b(?:den|toi|vao)\s+(?:cuoi\s+)?(?:nam\s+)?(20\d{2})\b/.exec(folded);
+  const term = by ? termEnding(Number(by[1])) : undefined;
+  if (term) return { term };
+  for (const m of folded.matchAll(/\bnam\s+(20\d{2})\b/g)) {
+    if (!/(?:so voi|cung ky|hon|bang)\s*$/.test(folded.slice(Math.max(0, m.index - 12), m.index))) return { year: Number(m[1]) };
+  }
+  return {};
+}
+
+/** The type, value, unit and indicator a target's words say, from `q`, the quantity it is about. */
+function readTarget(
+  folded: string,
+  quantity: Quantity,
+  indicators: readonly TargetIndicator[],
+  /** Words before the target's own that also say its type ("Trong nhiệm kỳ 2025–2030, …"). */
+  opening = '',
+): Pick<TargetCandidate, 'type' | 'value' | 'valueMax' | 'unit' | 'indicatorId'> {
+  let q = quantity;
+  const type = typeOf(`${opening} ${folded}`, q.unit);
+  const out: Pick<TargetCandidate, 'type' | 'value' | 'valueMax' | 'unit' | 'indicatorId'> = { type, value: q.value, unit: q.unit ?? 'target' };
+  // "vượt 5% dự toán": 105% of it
+  if (type === 'plan' && /\bvuot\s*(?:muc\s*)?$/.test(folded.slice(0, q.at))) {
+    out.value = q.value + 100;
+    if (q.valueMax !== undefined) q = { ...q, valueMax: q.valueMax + 100, value: out.value };
+  }
+  if (q.valueMax !== undefined && q.valueMax !== q.value) {
+    out.value = Math.min(q.value, q.valueMax);
+    out.valueMax = Math.max(q.value, q.valueMax);
+  }
+  const indicatorId = guessIndicator(folded, q.unit, type, indicators);
+  if (indicatorId) out.indicatorId = indicatorId;
+  return out;
+}
+
+/** The number a target is about: the one with a unit (a percent first), else the first. */
+const mainQuantity = (qs: Quantity[]) => qs.find((x) => x.unit === 'percent') ?? qs.find((x) => x.unit) ?? qs[0];
+
 /** One pasted line as a candidate target. */
-export function parseTargetLine(line: string, indicators: readonly Indicator[] = []): TargetCandidate {
+export function parseTargetLine(line: string, indicators: readonly TargetIndicator[] = []): TargetCandidate {
   const mark = LIST_MARK.exec(line);
   const sentence = (mark ? line.slice(mark[0].length) : line).trim().replace(/[;.]+$/, '');
   const number = mark?.[1] ? Number(mark[1]) : undefined;
   const folded = foldText(sentence);
-  const base: TargetCandidate = { sentence, name: sentence, ...(number !== undefined ? { number } : {}) };
-  const qs = quantities(folded);
-  // the number with a unit (a percent first), else the first
-  const q = qs.find((x) => x.unit === 'percent') ?? qs.find((x) => x.unit) ?? qs[0];
+  const base: TargetCandidate = { sentence, name: sentence, ...(number !== undefined ? { number } : {}), ...readTargetTime(folded) };
+  const q = mainQuantity(quantities(folded));
   if (!q) return { ...base, problem: 'Không thấy con số của chỉ tiêu trong dòng này: hãy nhập giá trị.' };
-  const type = typeOf(folded, q.unit);
-  const unit = q.unit ?? 'target';
-  const candidate: TargetCandidate = { ...base, type, value: q.value, unit };
-  if (q.valueMax !== undefined && q.valueMax !== q.value) {
-    candidate.value = Math.min(q.value, q.valueMax);
-    candidate.valueMax = Math.max(q.value, q.valueMax);
-  }
-  const indicatorId = guessIndicator(folded, q.unit, type, indicators);
-  if (indicatorId) candidate.indicatorId = indicatorId;
-  return candidate;
+  return { ...base, ...readTarget(folded, q, indicators) };
 }
 
 /** Every non-empty line of a pasted list; numbered from 1 where the lines carry no numbers of their own. */
-export function parseTargetList(text: string, indicators: readonly Indicator[] = []): TargetCandidate[] {
+export function parseTargetList(text: string, indicators: readonly TargetIndicator[] = []): TargetCandidate[] {
   const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length > 0 && /\p{L}/u.test(l));
   return lines.map((l, i) => {
     const c = parseTargetLine(l, indicators);
     return c.number === undefined ? { ...c, number: i + 1 } : c;
+  });
+}
+
+// ---------------------------------------------------------------- a plan sentence of a report
+
+/** A target read from a report's plan sentence: `sentence` is the whole sentence, `start`–`end` its own words in it. */
+export interface SentenceTarget extends TargetCandidate {
+  start: number;
+  end: number;
+}
+
+/** foldText char by char, so that offsets in the folded text are those of the sentence. */
+function foldKeepingOffsets(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const f = foldText(ch);
+    out += f.length === ch.length ? f : ch.toLowerCase().length === ch.length ? ch.toLowerCase() : ch;
+  }
+  return out;
+}
+
+interface Piece {
+  start: number;
+  end: number;
+}
+
+/** The clauses of a sentence: at ";", ":" and at commas that are no decimal comma ("92,5"), outside brackets. */
+function pieces(folded: string): Piece[] {
+  const out: Piece[] = [];
+  let start = 0;
+  let depth = 0;
+  const push = (end: number) => {
+    let s = start;
+    let e = end;
+    while (s < e && /[\s\-–•*+.]/.test(folded[s]!)) s++;
+    while (e > s && /[\s.;,:/]/.test(folded[e - 1]!)) e--;
+    if (e > s) out.push({ start: s, end: e });
+  };
+  for (let i = 0; i < folded.length; i++) {
+    const ch = folded[i]!;
+    if (ch === '(') depth++;
+    else if (ch === ')') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (ch === ';' || ch === ':' || (ch === ',' && !(/\d/.test(folded[i - 1] ?? '') && /\d/.test(folded[i + 1] ?? ''))))) {
+      push(i);
+      start = i + 1;
+    }
+  }
+  push(folded.length);
+  return out;
+}
+
+/**
+ * The words that open a plan before what it plans (folded): "Năm 2026,", "Đảng bộ phường phấn đấu",
+ * "chỉ tiêu năm 2026 là", "cụ thể:".
+ */
+const PLAN_LEAD =
+  /^(?:(?:[-–•*+]|va|ve|dong thoi|cu the|trong do|(?:trong |den het )?nam 20\d{2})[\s,:]*)*(?:(?:(?:dang bo|dang uy|ubnd|uy ban nhan dan|chinh quyen|xa|phuong|thi tran)(?:\s+[a-z]+){0,3}?\s+)?(?:tap trung\s+)?(?:phan dau|du kien)\b[\s,:]*)?(?:(?:cac\s+)?(?:chi tieu|muc tieu|ke hoach)(?:\s+chu yeu)?(?:\s+(?:cua\s+)?(?:nam\s+20\d{2}|nhiem ky\s+20\d{2}\s*[-–]\s*20\d{2})\s*(?:la\b|:)?|\s*(?:la\b|:))[\s,:]*)?/;
+/** A plan's verb inside the words ("thu ngân sách phấn đấu đạt …"): left out of the target's name. */
+const PLAN_VERB = /[,\s]+(?:phấn\s+đấu|dự\s+kiến)(?=\s)/giu;
+/** Before its number, a clause of only these words has no subject of its own: "bằng 100% dự toán", "đạt trên 95%". */
+const NO_SUBJECT = /^(?:(?:dat|bang|tuong duong|chiem|vuot|tren|hon|khoang|it nhat|toi thieu|tu|muc|la|phan dau|du kien)\s*)*$/;
+/** A part of a year ("đến ngày 30/6", "quý II", "6 tháng"): no target of a resolution, which is set for years. */
+const PART_OF_YEAR = /\bngay\s+\d{1,2}\s*\/\s*\d{1,2}\b|\b\d+\s+thang\b(?!\s+cuoi\s+nam)|\bquy\s+(?:[ivx]+|[1-4])\b|\bthang\s+\d{1,2}\b/;
+/** Words of a result, not a plan: "đã thu được 18 tỷ", "ước thực hiện", "lũy kế". */
+const RESULT = /\b(?:da|uoc|luy ke)\b/;
+
+/**
+ * The targets a report's plan sentence sets, one per clause that has a number with its unit
+ * (a percent, "tỷ đồng", "đảng viên"…): "Năm 2026, phấn đấu thu ngân sách đạt 100% dự toán, tỷ lệ
+ * bao phủ BHYT đạt trên 95%" gives two. A clause with no subject of its own ("bằng 100% dự toán")
+ * belongs to the one before; a clause of a result ("đã thu được …") is none. Each target's name
+ * is its words without the plan's opening ("Năm 2026, phấn đấu"), and its year or term is its
+ * own, else the one the sentence opens with.
+ */
+export function parseTargetSentence(sentence: string, indicators: readonly TargetIndicator[] = []): SentenceTarget[] {
+  const folded = foldKeepingOffsets(sentence);
+  const found: { start: number; end: number; q: Quantity; lead?: number }[] = [];
+  let lead: number | undefined;
+  for (const p of pieces(folded)) {
+    const text = folded.slice(p.start, p.end);
+    if (RESULT.test(text)) break;
+    // a count of targets ("đề ra 19 chỉ tiêu") is none of them
+    const qs = quantities(text).filter((q) => q.unit && q.unit !== 'target');
+    if (PART_OF_YEAR.test(text)) {
+      lead = undefined;
+      continue;
+    }
+    if (qs.length === 0) {
+      lead ??= p.start;
+      continue;
+    }
+    const q = mainQuantity(qs)!;
+    const subjectless = NO_SUBJECT.test(text.slice(0, qs[0]!.at).replace(PLAN_LEAD, '').trim());
+    const last = found.at(-1);
+    if (subjectless && last && lead === undefined && q.unit === 'percent' && last.q.unit !== 'percent') {
+      // "…12 tỷ đồng, bằng 100% dự toán": one target, of the estimate
+      last.end = p.end;
+      last.q = { ...q, at: q.at + p.start };
+      continue;
+    }
+    found.push({ start: subjectless && lead !== undefined ? lead : p.start, end: p.end, q: { ...q, at: q.at + p.start } });
+    lead = undefined;
+  }
+  const openingWords = folded.slice(0, found[0]?.start ?? 0);
+  const opening = readTargetTime(openingWords);
+  return found.map((f) => {
+    const own = folded.slice(f.start, f.end);
+    const cut = f.start + (PLAN_LEAD.exec(own)?.[0].length ?? 0);
+    const words = sentence.slice(cut, f.end).replace(PLAN_VERB, '').trim();
+    const name = words.charAt(0).toLocaleUpperCase('vi') + words.slice(1);
+    const time = readTargetTime(own);
+    const target: SentenceTarget = { sentence, name, start: cut, end: f.end, ...readTarget(folded.slice(cut, f.end), { ...f.q, at: f.q.at - cut }, indicators, openingWords) };
+    const when = time.year !== undefined || time.term !== undefined ? time : opening;
+    if (when.year !== undefined) target.year = when.year;
+    if (when.term !== undefined) target.term = when.term;
+    return target;
   });
 }

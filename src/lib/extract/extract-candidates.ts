@@ -3,8 +3,10 @@
  * observations. Precision first: a figure is proposed only when a topic or a counted noun
  * and its verb say unambiguously what it is; anything doubtful is left out.
  */
-import type { Basis, Indicator, ObservationFields, Qualifier } from '../../api/contract';
+import type { Basis, Indicator, MeasureUnit, ObservationFields, Qualifier, TargetType } from '../../api/contract';
 import { formatPeriodId, parsePeriod, periodEnd } from '../../api/periods';
+import { foldText } from '../fold-text';
+import { parseTargetSentence, readTargetTime, type TargetCandidate } from '../parse-targets';
 import { normalizeText, type NormalizedText } from './normalize-text';
 import { scanQuantities, type Quantity } from './read-number';
 import { findPeriodPhrases, periodPhraseAt, type PeriodPhrase } from './read-period';
@@ -55,9 +57,28 @@ export interface Candidate {
   rule: string;
 }
 
+/**
+ * A target a plan sentence sets ("Năm 2026, phấn đấu thu ngân sách đạt 100% dự toán"): never a
+ * figure, a candidate target of the unit's resolution for its year (or term) instead.
+ */
+export interface PlanTarget extends Pick<TargetCandidate, 'name' | 'valueMax' | 'indicatorId' | 'year' | 'term'> {
+  type: TargetType;
+  value: number;
+  unit: MeasureUnit;
+  /** What was inferred rather than read (Vietnamese): a year the sentence does not say. */
+  note?: string;
+  /** The sentence it came from, and where it is. */
+  sentence: string;
+  sentenceRange: TextRange;
+  /** The target's own words in it ("thu ngân sách đạt 100% dự toán"), and where they are. */
+  phrase: string;
+  range: TextRange;
+}
+
 export interface ExtractOptions {
   units: readonly UnitName[];
-  indicators: readonly Pick<Indicator, 'id' | 'aggregation' | 'max'>[];
+  /** The indicators figures are read for; their names and units also guess a target's indicator. */
+  indicators: readonly Pick<Indicator, 'id' | 'aggregation' | 'max' | 'name' | 'unit' | 'family'>[];
 }
 
 export interface ExtractResult {
@@ -70,6 +91,8 @@ export interface ExtractResult {
   heldOn?: string;
   kind: ReportKind;
   candidates: Candidate[];
+  /** What the plan sentences set, refused as figures: candidate targets (see PlanTarget). */
+  targetCandidates: PlanTarget[];
   /** Notes about the report as a whole (what was inferred). */
   notes: string[];
 }
@@ -122,22 +145,40 @@ export function extractCandidates(text: string, options: ExtractOptions): Extrac
   const lists = readUnitLists(match, sentences, options.units, facts.unitId, end ? { on: end, heldOn: facts.heldOn } : facts.heldOn ? { on: facts.heldOn } : {});
   const inList = (at: number) => lists.some((l) => at > l.start && at < l.end);
   const fromLists = new Map(lists.flatMap((l) => l.figures).map((f) => [f.q.start, f] as const));
+  // a review of a year (its last quarter) or of a term plans the next year; any other, the rest of its year
+  const planYear = docPeriod ? (termReview || (!monthly && docPeriod.quarter === 4) ? docPeriod.year + 1 : docPeriod.year) : undefined;
+  const plans = new PlanReader(nt, options.indicators, docPeriod?.year, planYear);
   let planSection = false;
   let planParagraph = false;
   for (const sentence of sentences) {
     const sentenceHead = match.slice(sentence.start, Math.min(sentence.end, sentence.start + 80));
     // "Phương hướng, nhiệm vụ năm 2025:" heads a plan: its lines are targets until the next heading
     const heading = headingOf(nt.text, match, sentence);
-    if (heading) planSection = heading === 'plan';
-    if (planSection) continue;
+    if (heading) {
+      planSection = heading === 'plan';
+      if (planSection) plans.open(sentence);
+    }
+    if (planSection) {
+      plans.read(sentence.start, sentence.end, sentence);
+      continue;
+    }
     // "Năm 2026, phấn đấu … . Thu ngân sách đạt …": a paragraph that opens on the plan stays the plan
     if (/\n\s*$/u.test(match.slice(Math.max(0, sentence.start - 4), sentence.start)) || sentence.start === 0) planParagraph = false;
-    if (opensPlan(match, sentence, docPeriod?.year)) planParagraph = true;
-    if (planParagraph) continue;
+    if (opensPlan(match, sentence, docPeriod?.year)) {
+      planParagraph = true;
+      plans.open(sentence);
+    }
+    if (planParagraph) {
+      plans.read(sentence.start, sentence.end, sentence);
+      continue;
+    }
     // "… thông qua 16 chỉ tiêu nhiệm kỳ 2020-2025. Cụ thể, …": what follows lists the targets set
     const set = TARGETS_SET.exec(match.slice(sentence.start, sentence.end));
     const setsTargets = set !== null && !/(?<![\p{L}])(?:đạt|hoàn\s+thành|vượt|thực\s+hiện\s+được)(?![\p{L}])/u.test(match.slice(sentence.start + set.index + set[0].length, sentence.end));
     for (const clause of splitClauses(nt.text, sentence)) {
+      // "…, phấn đấu cả năm đạt 100%": from its plan's words on, a clause sets targets
+      const planAt = planStart(match, clause);
+      if (planAt !== undefined) plans.read(pieceStart(match, clause, planAt), clause.end, sentence, true);
       const quantities = scanQuantities(match, clause.start, clause.end);
       const ctx: Context = { nt, match, clause, sentence, quantities };
       const listed: Found[] = [...fromLists.values()]
@@ -218,10 +259,18 @@ export function extractCandidates(text: string, options: ExtractOptions): Extrac
         candidates.push(c);
       }
     }
-    if (setsTargets) planParagraph = true;
+    if (setsTargets) {
+      planParagraph = true;
+      plans.open(sentence);
+    }
   }
 
-  const result: ExtractResult = { kind: facts.kind, candidates: withoutTitleRepeats(candidates, title).sort((a, b) => a.range.start - b.range.start), notes: facts.notes };
+  const result: ExtractResult = {
+    kind: facts.kind,
+    candidates: withoutTitleRepeats(candidates, title).sort((a, b) => a.range.start - b.range.start),
+    targetCandidates: plans.targets,
+    notes: facts.notes,
+  };
   if (facts.unitId) result.unitId = facts.unitId;
   if (facts.period) result.period = facts.period;
   if (facts.periodProposed) result.periodProposed = facts.periodProposed;
@@ -262,6 +311,87 @@ function opensPlan(match: string, sentence: Span, year: number | undefined): boo
   if (/^(?:[-–•*]\s*)?(?:(?:năm|trong\s+năm)\s+\d{4}\s*,?\s*)?(?:(?:đảng\s+bộ|xã|phường|thành\s+phố|huyện)(?:\s+[\p{L}]+){0,3}?\s+)?(?:tập\s+trung\s+)?(?:phấn\s+đấu|phương\s+hướng|dự\s+kiến)/u.test(head)) return true;
   const p = periodPhraseAt(match, sentence.start, Math.min(sentence.end, sentence.start + 40));
   return year !== undefined && p !== null && p.year !== undefined && p.year > year;
+}
+
+/** Where a clause's plan begins: its first words of a plan ("phấn đấu", "chỉ tiêu năm 2026 là", "mục tiêu", "đề ra các chỉ tiêu"), if any. */
+function planStart(match: string, clause: Span): number | undefined {
+  const text = match.slice(clause.start, clause.end);
+  const at = [FUTURE.exec(text)?.index, TARGETS_SET.exec(text)?.index, /mục\s+tiêu/u.exec(text)?.index].filter((i) => i !== undefined);
+  return at.length > 0 ? clause.start + Math.min(...at) : undefined;
+}
+
+/**
+ * Where the words of a clause's plan begin: the start of its comma-separated part ("tỷ lệ bao phủ
+ * bảo hiểm y tế phấn đấu đạt 94%"), unless a figure comes between (a result, then the plan).
+ */
+function pieceStart(match: string, clause: Span, planAt: number): number {
+  const comma = match.lastIndexOf(',', planAt - 1);
+  const start = comma >= clause.start && !/\d/u.test(match[comma + 1] ?? '') ? comma + 1 : clause.start;
+  return /\d/u.test(match.slice(start, planAt).replace(/(?<![\p{L}\d])(?:19|20)\d{2}(?!\d)/gu, '')) ? planAt : start;
+}
+
+/** "năm tới", "năm sau": the plan is for the year after the report's. */
+const NEXT_YEAR = /\bnam\s+(?:toi|sau|ke\s+tiep)\b/;
+
+/**
+ * The targets of a report's plan sentences, each read once: its year or term is the one its
+ * words name, else the one the plan's heading or opening sentence names, else the report's next
+ * year (a year's review, a term's, or "năm tới") or the report's own (the rest of its year).
+ */
+class PlanReader {
+  readonly targets: PlanTarget[] = [];
+  private readonly seen = new Set<string>();
+  private context: { year?: number; term?: string } = {};
+
+  constructor(
+    private readonly nt: NormalizedText,
+    private readonly indicators: ExtractOptions['indicators'],
+    private readonly reportYear: number | undefined,
+    /** The year a plan that names none is for. */
+    private readonly planYear: number | undefined,
+  ) {}
+
+  /** A plan begins (its heading, its opening sentence): the year or term it names holds for what follows. */
+  open(sentence: Span): void {
+    this.context = readTargetTime(foldText(this.nt.text.slice(sentence.start, sentence.end)));
+  }
+
+  /** The targets set from `start` to `end` (offsets in the report), in `sentence`; `alone`: only this clause's own year. */
+  read(start: number, end: number, sentence: Span, alone = false): void {
+    const { nt } = this;
+    const folded = foldText(nt.text.slice(sentence.start, sentence.end));
+    const context = alone ? readTargetTime(folded.slice(0, start - sentence.start)) : this.context;
+    for (const t of parseTargetSentence(nt.text.slice(start, end), this.indicators)) {
+      if (t.type === undefined || t.value === undefined || t.unit === undefined) continue;
+      const target: PlanTarget = {
+        name: t.name,
+        type: t.type,
+        value: t.value,
+        unit: t.unit,
+        sentence: nt.original.slice(nt.toOriginal(sentence.start), nt.toOriginal(sentence.end)),
+        sentenceRange: { start: nt.toOriginal(sentence.start), end: nt.toOriginal(sentence.end) },
+        phrase: nt.original.slice(nt.toOriginal(start + t.start), nt.toOriginal(start + t.end)),
+        range: { start: nt.toOriginal(start + t.start), end: nt.toOriginal(start + t.end) },
+      };
+      if (t.valueMax !== undefined) target.valueMax = t.valueMax;
+      if (t.indicatorId) target.indicatorId = t.indicatorId;
+      const own = t.year !== undefined || t.term !== undefined ? t : context;
+      if (own.term) target.term = own.term;
+      else if (own.year !== undefined) target.year = own.year;
+      else if (this.reportYear !== undefined && this.planYear !== undefined) {
+        target.year = NEXT_YEAR.test(folded) ? this.reportYear + 1 : this.planYear;
+        const next = target.year > this.reportYear;
+        target.note = `Câu không nói năm của chỉ tiêu: đề xuất năm ${target.year} (${next ? 'năm sau năm của báo cáo' : 'năm của báo cáo'}); hãy xác nhận hoặc sửa.`;
+      }
+      // a count or an amount summed over a year, planned for a year, is judged as that year's minimum
+      const summed = this.indicators.find((i) => i.id === target.indicatorId)?.aggregation === 'ytd';
+      if (!target.term && target.type === 'level_by_end' && target.unit !== 'percent' && summed) target.type = 'yearly_min';
+      const key = [target.indicatorId ?? foldText(target.name), target.type, target.value, target.valueMax, target.unit, target.year, target.term].join('|');
+      if (this.seen.has(key)) continue;
+      this.seen.add(key);
+      this.targets.push(target);
+    }
+  }
 }
 
 /** Words that open a section of plans. */

@@ -1,5 +1,5 @@
 export { extractCandidates } from './extract-candidates';
-export type { Candidate, ExtractOptions, ExtractResult, Scope, Status, TextRange } from './extract-candidates';
+export type { Candidate, ExtractOptions, ExtractResult, PlanTarget, Scope, Status, TextRange } from './extract-candidates';
 export { normalizeText, foldForMatch } from './normalize-text';
 export type { NormalizedText } from './normalize-text';
 export { parseViNumber, readQuantity, readViValue, scanQuantities } from './read-number';

@@ -331,12 +331,15 @@ describe('a link without a period', () => {
     const budget = panel('Thu ngân sách');
     expect(await within(budget).findByText('Tỉnh An Giang · 102 xã, phường · Quý I 2026')).toBeInTheDocument();
     await waitFor(() => expect(budget.querySelectorAll('svg[data-kpi-chart="comparison"] .comparison-row')).toHaveLength(102));
-    // the year's figures of the drawn indicators, once: the panels drew from them
-    const across = asked.filter((u) => u.searchParams.getAll('family').length > 1);
-    expect(across).toHaveLength(1);
-    expect(across[0]!.searchParams.getAll('unit')).toHaveLength(102);
-    expect(across[0]!.searchParams.get('from')).toBe('2026-Q1');
-    expect(across[0]!.searchParams.getAll('indicator')).toContain('budget_revenue_pct');
+    // the year's figures of the drawn indicators, once: the panels drew from them; then, apart,
+    // the same span a year earlier for the tables' cùng kỳ
+    const across = () => asked.filter((u) => u.searchParams.getAll('family').length > 1);
+    await waitFor(() => expect(across()).toHaveLength(2));
+    const [year, samePeriod] = across();
+    expect(year!.searchParams.getAll('unit')).toHaveLength(102);
+    expect(year!.searchParams.get('from')).toBe('2026-Q1');
+    expect(year!.searchParams.getAll('indicator')).toContain('budget_revenue_pct');
+    expect([samePeriod!.searchParams.getAll('unit').length, samePeriod!.searchParams.get('from'), samePeriod!.searchParams.get('to')]).toEqual([102, '2025-Q1', '2025-Q1']);
     expect(asked.filter((u) => u.searchParams.get('to') === '2026-Q1')).toEqual([]);
     expect(currentSearch().toString()).toBe('unit=an-giang');
   });

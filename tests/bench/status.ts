@@ -12,7 +12,8 @@
  * - every figure of the panels' indicators of the year so far, as a row of the table and the CSV
  *   (status, the figure a year earlier and the change, in words): made when the table is opened
  *   or exported, not at a filter change.
- * The panels ask for the year so far and the year before (cùng kỳ), so the figures are those of
+ * The panels compare the year so far, and pair it with the same spans of the year before (cùng
+ * kỳ, asked apart: kpi-panel/panel-query.ts, comparedSamePeriod), so the figures are those of
  * 2025 and 2026 up to 9 tháng 2026.
  *
  *   node --import tsx -e "import('./tests/bench/status.ts').then((m) => console.log(m.statusBenchLine(m.timeStatusAndSamePeriod())))"

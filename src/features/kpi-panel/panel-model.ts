@@ -86,6 +86,12 @@ export interface PanelInput {
   unitIds: readonly string[];
   period: string;
   observations: readonly Observation[];
+  /**
+   * Many units compared: figures of the same spans a year earlier (panel-query.ts,
+   * comparedSamePeriod), only for the cùng kỳ of the table's and the CSV's rows: never drawn,
+   * listed, counted or cited. Any family's may be among them.
+   */
+  samePeriodFigures?: readonly Observation[];
   units: readonly Unit[];
   indicators: readonly Indicator[];
   sources: readonly SourceSummary[];
@@ -190,9 +196,13 @@ export function buildPanelModel(input: PanelInput): PanelModel {
       ...(rank ? { rank } : {}),
       ...(mineSet.has(o.unitId) ? { mine: true as const } : {}),
       // its status and the same period a year earlier, as its tile says them
-      ...(indicator ? figureAssessment(o, indicator, unitById.get(o.unitId)!, shown) : {}),
+      ...(indicator ? figureAssessment(o, indicator, unitById.get(o.unitId)!, paired()) : {}),
     };
   };
+  // the figures a row is paired with a year earlier: many units' come apart from their own
+  let pairing: readonly Observation[] | undefined;
+  const paired = () =>
+    (pairing ??= input.samePeriodFigures?.length ? [...shown, ...input.samePeriodFigures.filter((o) => ofFamily(o) && inView.has(o.unitId))] : shown);
   const ownRows = shown.filter((o) => inView.has(o.unitId));
   const formerRows = groups.length ? shown.filter((o) => formerSet.has(o.unitId)) : [];
   const sums = groups.length ? lineageSums(shown, groups, indicators, config.chart) : [];

@@ -6,7 +6,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { afterEach, describe, expect, it } from 'vitest';
 import { server } from '../../../mocks/node';
 import { queries } from '../../api/queries';
-import { comparedIndicatorsOf, PANEL_FAMILIES, panelObservations, prefetchPanels } from './panel-query';
+import { comparedIndicatorsOf, comparedSamePeriod, PANEL_FAMILIES, panelObservations, prefetchPanels } from './panel-query';
 import { unitsInView } from './units-in-view';
 
 function observationRequests() {
@@ -58,5 +58,20 @@ describe('prefetchPanels', () => {
     prefetchPanels(client, ['my-thoi'], '2024-Q4');
     await settled(client);
     expect(asked.map((u) => u.searchParams.getAll('family'))).toEqual(PANEL_FAMILIES.map((f) => [f]));
+  });
+});
+
+describe('comparedSamePeriod', () => {
+  it('asks for the same spans a year earlier, of every family’s compared indicators, and nothing without a period', async () => {
+    const asked = observationRequests();
+    const client = new QueryClient();
+    const options = comparedSamePeriod(['my-thoi', 'my-hoa-hung'], '2026-Q3');
+    await client.fetchQuery(options);
+    expect(asked).toHaveLength(1);
+    const q = asked[0]!.searchParams;
+    expect([q.get('from'), q.get('to'), q.getAll('unit')]).toEqual(['2025-Q1', '2025-Q3', ['my-hoa-hung', 'my-thoi']]);
+    expect(q.getAll('family')).toEqual([...PANEL_FAMILIES].sort());
+    expect(q.getAll('indicator')).toEqual([...new Set(PANEL_FAMILIES.flatMap(comparedIndicatorsOf))].sort());
+    expect(comparedSamePeriod(['my-thoi'], '').enabled).toBe(false);
   });
 });

@@ -9,8 +9,9 @@ import { FAMILIES, type FamilyConfig } from './families';
 /**
  * Many units compared are compared in the chosen period only (a headline per unit, which may
  * be an earlier figure of the same year): they need the year so far, not every year before it.
- * (Their cùng kỳ would need last year's figures too; asked for, they also cite last year's
- * reports as the panel's sources: a province's printed list of sources grew from 11 to 26 pages.)
+ * Their cùng kỳ is asked apart (comparedSamePeriod): asked here, last year's figures would be
+ * the panel's own, listed, counted and cited (a province's printed list of sources grew from
+ * 11 to 26 pages).
  */
 function firstPeriodNeeded(compared: boolean, period: string): string | undefined {
   const year = parsePeriod(period)?.year;
@@ -54,6 +55,27 @@ export function panelObservations(family: Family, units: string[], period: strin
       ...(compared ? { indicators: comparedIndicatorsOf(family) } : {}),
     }),
     enabled: parsePeriod(period) !== null,
+  };
+}
+
+/**
+ * The same spans a year earlier of a comparison's figures (Quý I to 9 tháng 2025 for 9 tháng
+ * 2026), of every family's compared indicators in one request: only for the cùng kỳ of the rows
+ * of the panels' tables and CSV (their previous figure and the change). Never drawn, counted or
+ * cited, and not waited for: a panel asks once its own figures are in (use-panel-data.ts).
+ */
+export function comparedSamePeriod(units: string[], period: string) {
+  const p = parsePeriod(period);
+  const year = p ? p.year - 1 : 0;
+  return {
+    ...queries.observations({
+      units,
+      family: PANEL_FAMILIES,
+      from: p ? formatPeriodId(year, 1) : undefined,
+      to: p ? formatPeriodId(year, p.quarter) : undefined,
+      indicators: PANEL_FAMILIES.flatMap(comparedIndicatorsOf),
+    }),
+    enabled: p !== null,
   };
 }
 

@@ -6,7 +6,7 @@ import { parsePeriod } from '../../api/periods';
 import { queries } from '../../api/queries';
 import { comparesUnits } from './compare';
 import { unitsToFetch } from './panel-model';
-import { panelObservations } from './panel-query';
+import { comparedSamePeriod, panelObservations } from './panel-query';
 import { unitsInView } from './units-in-view';
 
 const NONE: Observation[] = [];
@@ -29,15 +29,25 @@ export function usePanelData(family: Family, chosen: string[], period: string, l
     // keep the old figures on screen while the new view's load
     placeholderData: keepPreviousData,
   });
+  // many units compared: the same spans a year earlier, for the cùng kỳ of the table's rows
+  // alone; asked once this view's own figures are in (never competing with them, nor waited
+  // for). The last view's stand in meanwhile: figures as true as any, paired only by period.
+  const ownIn = observations.data !== undefined && !observations.isPlaceholderData;
+  const samePeriodOptions = useMemo(() => comparedSamePeriod(fetchIds, period), [fetchIds, period]);
+  const samePeriod = useQuery({ ...samePeriodOptions, enabled: compared && ownIn && samePeriodOptions.enabled, placeholderData: keepPreviousData });
   const indicators = useQuery(queries.indicators());
   const sources = useQuery(queries.sources());
   const all = nothingToAsk ? [unitsQuery, indicators, sources] : [observations, unitsQuery, indicators, sources];
   const failed = known ? all.find((q) => q.isError && !q.data) : unitsQuery.isError ? unitsQuery : undefined;
   const figures = nothingToAsk ? NONE : observations.data;
   // the same object while the same answers stand, so what is built from it can be memoised
+  const samePeriodFigures = (compared && samePeriod.data) || NONE;
   const data = useMemo(
-    () => (figures && known && indicators.data && sources.data ? { observations: figures, units: known as Unit[], indicators: indicators.data, sources: sources.data } : undefined),
-    [figures, known, indicators.data, sources.data],
+    () =>
+      figures && known && indicators.data && sources.data
+        ? { observations: figures, samePeriodFigures, units: known as Unit[], indicators: indicators.data, sources: sources.data }
+        : undefined,
+    [figures, samePeriodFigures, known, indicators.data, sources.data],
   );
   return {
     data,

@@ -3,11 +3,13 @@
  *
  * Reads report files (.docx, .pdf with a text layer, .txt in UTF-8, UTF-16, TCVN3, VNI) as the
  * editor's page does and prints, per file, what it would offer: unit, period, held date,
- * encoding, notes and the candidates with their sentences. `--json`: exactly one JSON document
- * on stdout, `{ "files": [...] }` (messages go to stderr). `--save --server URL`: stores the
- * accepted candidates of the files whose unit, period and held date were read, through the API,
- * each file all or nothing (scripts/import/save.ts), with the editor token in KPI_TOKEN; without
- * `--save` nothing is written anywhere.
+ * encoding, notes, the candidates with their sentences, and the targets its plan sentences set
+ * (candidate targets, never figures). `--json`: exactly one JSON document on stdout,
+ * `{ "files": [...] }` (messages go to stderr). `--save --server URL`: stores the accepted
+ * candidates of the files whose unit, period and held date were read, through the API, each file
+ * all or nothing (scripts/import/save.ts), with the editor token in KPI_TOKEN; it never stores a
+ * target (a person accepts those on the editors' page), and says so. Without `--save` nothing is
+ * written anywhere.
  *
  * Exit codes: 0 done; 1 a file could not be read, or could not be stored; 2 a wrong command
  * (an unknown flag, a missing file, no token), before anything is read.
@@ -18,7 +20,7 @@ import { Indicator } from '../src/api/contract';
 import { api, ApiFailure } from './import/api';
 import { parseImportArgs, USAGE } from './import/args';
 import type { SaveOutcome } from './import/outcome';
-import { jsonFile, textFile, type JsonFile, type Names } from './import/print';
+import { jsonFile, TARGETS_NOT_SAVED, textFile, type JsonFile, type Names } from './import/print';
 import { readReportFile, type FileReport } from './import/read-file';
 import { saveReport, saveTarget, type SaveTarget } from './import/save';
 
@@ -55,6 +57,7 @@ async function main(): Promise<number> {
   const files: JsonFile[] = [];
   const stored: string[] = [];
   const skipped: string[] = [];
+  let targets = 0;
   for (const file of args.files) {
     if (!args.json) say(`Đang đọc ${file}…`);
     let report: FileReport;
@@ -66,6 +69,7 @@ async function main(): Promise<number> {
       continue;
     }
     if (!report.document.text.trim()) failed = true;
+    targets += report.targets.length;
     let save: SaveOutcome | undefined;
     if (target) {
       save = await saveReport(report, target);
@@ -83,6 +87,7 @@ async function main(): Promise<number> {
   if (target) {
     say(`Đã lưu ${stored.length} tệp${stored.length ? `: ${stored.join('; ')}` : ''}.`);
     say(`Bỏ qua ${skipped.length} tệp${skipped.length ? `:\n  ${skipped.join('\n  ')}` : ''}`);
+    if (targets > 0) say(`${targets} chỉ tiêu kế hoạch đọc được: ${TARGETS_NOT_SAVED}.`);
   } else if (!args.json) say('Chưa lưu gì (thêm --save --server URL để lưu).');
   return failed ? 1 : 0;
 }

@@ -1,8 +1,9 @@
 /** What the command prints: one JSON document (--json) or a text a person reads, per file. */
 import type { Indicator } from '../../src/api/contract';
 import type { DocumentEncoding } from '../../src/lib/documents';
-import { unitLabel, type Candidate, type UnitName } from '../../src/lib/extract';
+import { unitLabel, type Candidate, type PlanTarget, type UnitName } from '../../src/lib/extract';
 import { formatDate, formatQualified } from '../../src/lib/format';
+import { formatTargetValue } from '../../src/lib/parse-targets';
 import { periodLabel } from '../../src/lib/period-names';
 import type { SaveOutcome } from './outcome';
 import type { FileReport } from './read-file';
@@ -24,6 +25,22 @@ export interface JsonCandidate {
   sentence: string;
 }
 
+/** A target a plan sentence sets: a candidate target of a resolution, never a figure (and never stored by --save). */
+export interface JsonTarget {
+  name: string;
+  type: string;
+  value: number;
+  valueMax?: number;
+  unit: string;
+  indicatorId?: string;
+  /** The year it is for (a yearly resolution's), or the term (a term resolution's, "2025-2030"). */
+  year?: number;
+  term?: string;
+  /** What was inferred (a year the sentence does not say). */
+  note?: string;
+  sentence: string;
+}
+
 export interface JsonFile {
   file: string;
   unitId?: string;
@@ -34,6 +51,8 @@ export interface JsonFile {
   encoding: DocumentEncoding;
   notes: string[];
   candidates: JsonCandidate[];
+  /** What its plan sentences set: not results, so never among the candidates. */
+  targets: JsonTarget[];
   problem?: { kind: string; message: string };
   save?: SaveOutcome;
 }
@@ -52,6 +71,18 @@ export function jsonCandidate(c: Candidate): JsonCandidate {
   return out as JsonCandidate;
 }
 
+export function jsonTarget(t: PlanTarget): JsonTarget {
+  const out: Partial<JsonTarget> = { name: t.name, type: t.type, value: t.value };
+  if (t.valueMax !== undefined) out.valueMax = t.valueMax;
+  out.unit = t.unit;
+  if (t.indicatorId) out.indicatorId = t.indicatorId;
+  if (t.year !== undefined) out.year = t.year;
+  if (t.term) out.term = t.term;
+  if (t.note) out.note = t.note;
+  out.sentence = t.sentence;
+  return out as JsonTarget;
+}
+
 export function jsonFile(report: FileReport, units: readonly UnitName[], save?: SaveOutcome): JsonFile {
   const out: Partial<JsonFile> = { file: report.file };
   if (report.unitId) {
@@ -64,6 +95,7 @@ export function jsonFile(report: FileReport, units: readonly UnitName[], save?: 
   out.encoding = report.document.encoding;
   out.notes = report.notes;
   out.candidates = report.candidates.map(jsonCandidate);
+  out.targets = report.targets.map(jsonTarget);
   if (report.document.problem) out.problem = { ...report.document.problem };
   if (save) out.save = save;
   return out as JsonFile;
@@ -129,8 +161,26 @@ export function textFile(report: FileReport, names: Names, save?: SaveOutcome): 
     lines.push(`  ${report.candidates.length} số liệu đọc được:`);
     report.candidates.forEach((c, i) => lines.push(...candidateLines(c, i, report, names)));
   }
+  if (report.targets.length > 0) lines.push(...targetLines(report, names));
   if (save) lines.push(...saveLines(save));
   return lines.join('\n');
+}
+
+/** Why the command stores no target: a resolution's targets are accepted one by one on the editors' page. */
+export const TARGETS_NOT_SAVED = 'chưa phải kết quả; lệnh này không lưu chỉ tiêu, kể cả với --save; hãy nhận từng chỉ tiêu ở trang biên tập, mục “Nhập từ báo cáo”';
+
+/** The targets of the report's plans, each with its sentence. */
+function targetLines(report: FileReport, names: Names): string[] {
+  const lines = [`  ${report.targets.length} chỉ tiêu kế hoạch đọc được (${TARGETS_NOT_SAVED}):`];
+  report.targets.forEach((t, i) => {
+    const value = formatTargetValue(t);
+    const when = t.term ? `nhiệm kỳ ${t.term.replace('-', '–')}` : t.year !== undefined ? `năm ${t.year}` : 'chưa rõ năm';
+    const indicator = t.indicatorId ? ` [${names.indicators.get(t.indicatorId)?.name ?? t.indicatorId}]` : '';
+    lines.push(`    ${i + 1}. ${t.name}: ${value}, ${t.type}, ${when}${indicator}`);
+    if (t.note) lines.push(`       Ghi chú: ${t.note}`);
+    if (report.targets[i + 1]?.sentence !== t.sentence) lines.push(`       “${t.sentence}”`);
+  });
+  return lines;
 }
 
 function saveLines(save: SaveOutcome): string[] {

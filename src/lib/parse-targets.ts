@@ -12,6 +12,7 @@
  */
 import type { Indicator, MeasureUnit, TargetType } from '../api/contract';
 import { foldText } from './fold-text';
+import { formatNumber, formatValue } from './format';
 
 export interface TargetCandidate {
   /** The line as pasted (its list number and bullet removed). */
@@ -30,6 +31,12 @@ export interface TargetCandidate {
   term?: string;
   /** Why the line could not be read as a target (in Vietnamese). */
   problem?: string;
+}
+
+/** A target's value as a person reads it: "95%", "8–9%", "24 tỷ đồng", "15 đảng viên". */
+export function formatTargetValue(t: { value: number; valueMax?: number; unit: MeasureUnit }): string {
+  const top = formatValue(t.valueMax ?? t.value, t.unit);
+  return t.valueMax === undefined ? top : t.unit === 'vnd' ? `${formatValue(t.value, t.unit)} – ${top}` : `${formatNumber(t.value)}–${top}`;
 }
 
 /** Units as written after a number, longest first; money in đồng. */

@@ -80,6 +80,14 @@ const NO_PERIOD = [
   'Thu ngân sách nhà nước trên địa bàn đạt trên 5 tỉ đồng, các đoàn thể vận động xây nhà cho hộ khó khăn.',
 ];
 
+// A year's review whose plan for the next year sets targets: they are offered as targets, never as figures.
+const PLAN_REPORT = [
+  'Đảng ủy phường Mỹ Thới tổng kết công tác năm 2021',
+  'Ngày 20/12/2021, Đảng ủy phường Mỹ Thới tổ chức hội nghị tổng kết.',
+  'Cả năm, thu ngân sách nhà nước trên địa bàn đạt 18 tỷ đồng.',
+  'Năm 2022, phấn đấu thu ngân sách đạt 100% dự toán, tỷ lệ bao phủ bảo hiểm y tế đạt trên 92%.',
+];
+
 const REPORT_TEXT = (lines: readonly string[]) => new TextEncoder().encode(lines.join('\n'));
 
 let work: string;
@@ -95,6 +103,7 @@ beforeAll(async () => {
   writeFileSync(file('6-thang.docx'), await makeDocx(HALF_YEAR_REPORT));
   writeFileSync(file('thang-10.txt'), REPORT_TEXT(MONTH_REPORT));
   writeFileSync(file('khong-ky.docx'), await makeDocx(NO_PERIOD));
+  writeFileSync(file('ke-hoach.docx'), await makeDocx(PLAN_REPORT));
   writeFileSync(file('cu.doc'), oleDocHeader());
   writeFileSync(file('scan.pdf'), makeTextPdf([null, null]));
 }, 60_000);
@@ -161,6 +170,24 @@ describe('reading (no server, nothing written)', () => {
     expect(run.stdout).toMatch(/\d\. Hộ nghèo giảm: 9 hộ/);
     expect(run.stdout).toContain(`“${REPORT[2]}”`);
     expect(run.stderr).toContain('Chưa lưu gì');
+  });
+
+  it('a plan’s targets: listed apart, each with its sentence, and never among the figures', SLOW, async () => {
+    const run = await runImport(['--json', file('ke-hoach.docx')]);
+    expect(run.code).toBe(0);
+    const [f] = parseJson(run).files;
+    expect(f!.candidates.map((c) => [c.indicatorId, c.value])).toEqual([['budget_revenue', 18e9]]);
+    expect(f!.targets).toEqual([
+      { name: 'Thu ngân sách đạt 100% dự toán', type: 'plan', value: 100, unit: 'percent', indicatorId: 'budget_revenue_pct', year: 2022, sentence: PLAN_REPORT[3] },
+      { name: 'Tỷ lệ bao phủ bảo hiểm y tế đạt trên 92%', type: 'level_by_end', value: 92, unit: 'percent', indicatorId: 'health_insurance_coverage', year: 2022, sentence: PLAN_REPORT[3] },
+    ]);
+    // a file without a plan has an empty list
+    expect(parseJson(await runImport(['--json', file('bao-cao.docx')])).files[0]!.targets).toEqual([]);
+
+    const text = await runImport([file('ke-hoach.docx')]);
+    expect(text.stdout).toMatch(/2 chỉ tiêu kế hoạch đọc được \(chưa phải kết quả; lệnh này không lưu chỉ tiêu, kể cả với --save/);
+    expect(text.stdout).toMatch(/1\. Thu ngân sách đạt 100% dự toán: 100%, plan, năm 2022/);
+    expect(text.stdout).toContain(`“${PLAN_REPORT[3]}”`);
   });
 
   it('files it cannot read say what to do, and the exit code says some were not read', SLOW, async () => {
@@ -317,6 +344,19 @@ describe('--save against a real server', () => {
     expect(month!.candidates).toContainEqual(expect.objectContaining({ indicatorId: 'budget_revenue', value: 25e9, periodProposed: '2024-Q4', asOf: '2024-10-31' }));
     expect(month!.save).toMatchObject({ stored: false, refused: false, reason: expect.stringMatching(/kỳ báo cáo chỉ là đề xuất.*cần người xác nhận/) });
     expect(await figures('unit=my-thoi')).toEqual(before);
+  });
+
+  it('stores a report’s figures but never the targets of its plan, and says so', SLOW, async () => {
+    const resolutions = async () => ((await getJson(`${server.url}/api/resolutions?unit=my-thoi`)).body as { resolutions: unknown[] }).resolutions;
+    const before = await resolutions();
+    const run = await save([file('ke-hoach.docx')]);
+    expect(run.code).toBe(0);
+    const [plan] = parseJson(run).files;
+    expect(plan!.save).toMatchObject({ stored: true, figures: 1 });
+    expect(plan!.targets).toHaveLength(2);
+    expect(await resolutions()).toEqual(before);
+    expect((await figures('unit=my-thoi&from=2021-Q4&to=2022-Q4')).map((o) => [o.indicatorId, o.value])).toEqual([['budget_revenue', 18e9]]);
+    expect(run.stderr).toMatch(/2 chỉ tiêu kế hoạch đọc được: chưa phải kết quả; lệnh này không lưu chỉ tiêu, kể cả với --save/);
   });
 
   it('a token the server does not know writes nothing and says so', SLOW, async () => {

@@ -167,7 +167,7 @@ function UnitRanking({ model, period, mine }: { model: TargetListModel; period: 
         </p>
       )}
       <div className="table-scroll">
-        <table className="target-table">
+        <table className="target-table target-ranking">
           <caption>Số chỉ tiêu nghị quyết theo tình trạng của từng đơn vị, {periodLabel(period)}: xếp theo tỷ lệ đạt hoặc đúng tiến độ</caption>
           <thead>
             <tr>

@@ -92,6 +92,9 @@ export function createApp(opts: AppOptions) {
 
   app.all('/api', (c) => apiError(c, 404, 'not_found', 'No such endpoint.'));
   app.route('/api', api);
-  app.route('/', spaRoutes(opts.distDir));
+  // the dashboard's first HTML carries the API's first answers, asked of the API's own routes
+  // (not when reads need a token: a page's address carries none)
+  const answers = opts.readRequiresToken ? undefined : (path: string) => api.request(path.slice('/api'.length));
+  app.route('/', spaRoutes(opts.distDir, answers));
   return app;
 }

@@ -7,6 +7,7 @@ import '@fontsource/be-vietnam-pro/600.css';
 import '@fontsource/be-vietnam-pro/700.css';
 import './app/styles.css';
 import { App } from './app/app';
+import { serveFirstAnswers } from './app/first-answers';
 import { prefetchDashboard } from './app/prefetch';
 import { firstPaintReady } from './app/first-paint';
 import { createQueryClient } from './app/query-client';
@@ -22,6 +23,8 @@ async function startMocks() {
 }
 
 void startMocks().then(async () => {
+  // the answers that came with the page serve its first requests (no round trip behind the script)
+  serveFirstAnswers();
   startApp();
   const queryClient = createQueryClient();
   // before the first request: an answer that does not come is replaced by its saved copy

@@ -3,11 +3,16 @@
  * static-files.ts, and index.html for client-side routes (paths whose last part has no
  * extension, outside /assets/). A missing file is a 404. Without a build, a short page in
  * Vietnamese says what to do. Every request looks at dist/ anew: a build made after the start
- * is served without a restart.
+ * is served without a restart. Given a source of answers, the dashboard's address `/` with its
+ * filters (`/?unit=…&period=…`, the links people share) is index.html with the API's first
+ * answers inside (first-answers.ts), checked at every use like index.html (its ETag is its
+ * content's); /index.html by its name (what the service worker keeps) is always the plain file.
  */
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Hono, type Context } from 'hono';
-import { findFile, sendFile } from './static-files';
+import { firstAnswers, withAnswers, type AnswerSource } from './first-answers';
+import { findFile, sendFile, sendGenerated } from './static-files';
 
 const NO_BUILD_PAGE = `<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><title>Chưa có giao diện</title></head>
@@ -41,11 +46,26 @@ function isAppRoute(urlPath: string): boolean {
   return !urlPath.slice(urlPath.lastIndexOf('/') + 1).includes('.');
 }
 
+/** The dashboard's address names its filters (`?unit=…&period=…`); without them the page starts from its defaults. */
+function namesFilters(c: Context): boolean {
+  const query = new URL(c.req.url).searchParams;
+  return query.has('unit') || query.has('period');
+}
+
 const notFound = (c: Context) => c.text('Không tìm thấy tệp.', 404);
 
-export function spaRoutes(distDir: string) {
+/** `answers`: where the first HTML's answers come from; none (e.g. reads need a token) sends index.html as it is. */
+export function spaRoutes(distDir: string, answers?: AnswerSource) {
   const app = new Hono();
   const indexFile = join(distDir, 'index.html');
+
+  /** index.html with the answers for this URL, or undefined when there is no build. */
+  const firstHtml = async (c: Context): Promise<Response | undefined> => {
+    const html = await readFile(indexFile, 'utf8').catch(() => undefined);
+    if (html === undefined) return undefined;
+    const found = await firstAnswers(answers!, new URL(c.req.url).searchParams);
+    return sendGenerated(c, withAnswers(html, found), 'text/html; charset=UTF-8', REVALIDATE);
+  };
 
   // get() also answers HEAD
   app.get('*', async (c) => {
@@ -53,6 +73,7 @@ export function spaRoutes(distDir: string) {
     const file = await findFile(distDir, urlPath);
     if (file) return (await sendFile(c, file, cacheControlFor(urlPath))) ?? notFound(c);
     if (!isAppRoute(urlPath)) return notFound(c);
+    if (answers && urlPath === '/' && namesFilters(c)) return (await firstHtml(c)) ?? c.html(NO_BUILD_PAGE, 503);
     return (await sendFile(c, indexFile, REVALIDATE)) ?? c.html(NO_BUILD_PAGE, 503);
   });
   app.all('*', (c) => c.text('Phương thức không được hỗ trợ.', 405, { Allow: 'GET, HEAD' }));

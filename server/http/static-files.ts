@@ -4,9 +4,12 @@
  * a single byte range. Bad input never throws, so it never reaches the error log: a malformed
  * path names no file, a malformed range is ignored, an unsatisfiable one is a 416.
  */
+import { createHash } from 'node:crypto';
 import { open, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { Readable } from 'node:stream';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { Context } from 'hono';
 import { getMimeType } from 'hono/utils/mime';
 import Negotiator from 'negotiator';
@@ -57,6 +60,32 @@ function chooseEncoding(acceptEncoding: string | undefined, available: EncodingN
   const encoding = negotiator.encoding as (offered: readonly string[], options: { preferred: readonly string[] }) => string | undefined;
   const offered = [...available, 'identity'];
   return encoding.call(negotiator, offered, { preferred: offered });
+}
+
+/** For a page made per request: fast settings (the build's copies take the slowest, smallest ones). */
+const COMPRESS_NOW: Record<EncodingName, (data: Buffer) => Promise<Buffer>> = {
+  br: (data) => promisify(brotliCompress)(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: data.length } }),
+  gzip: (data) => promisify(gzip)(data, { level: 6 }),
+};
+
+/**
+ * Answers with a text made for this request (GET and HEAD), compressed now in the client's best
+ * encoding, with an ETag of its content (one per encoding, as for files) and a 304 on a match:
+ * the same bytes as the client holds, so nothing it shows is older than this answer.
+ */
+export async function sendGenerated(c: Context, text: string, contentType: string, cacheControl: string): Promise<Response> {
+  const chosen = chooseEncoding(c.req.header('accept-encoding'), ENCODINGS.map(({ name }) => name));
+  const encoding = ENCODINGS.find(({ name }) => name === chosen)?.name;
+  const plain = Buffer.from(text, 'utf8');
+  const etag = `"${createHash('sha256').update(plain).digest('base64url').slice(0, 22)}${encoding ? `-${encoding}` : ''}"`;
+  const headers: Record<string, string> = { 'Cache-Control': cacheControl, ETag: etag, Vary: 'Accept-Encoding' };
+  if (ifNoneMatchHits(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers);
+  const body = encoding ? await COMPRESS_NOW[encoding](plain) : plain;
+  headers['Content-Type'] = contentType;
+  headers['Content-Length'] = String(body.length);
+  if (encoding) headers['Content-Encoding'] = encoding;
+  if (c.req.method === 'HEAD') return c.body(null, 200, headers);
+  return c.body(new Uint8Array(body), 200, headers);
 }
 
 function ifNoneMatchHits(header: string | undefined, etag: string): boolean {

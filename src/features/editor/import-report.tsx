@@ -4,20 +4,24 @@
  * report becomes one review in a queue (unit, period, held date, candidates with their
  * sentences; review-card.tsx). The editor decides on each candidate, then saves a report (its
  * source and its accepted figures in one batch), or accepts and saves every report at once.
- * Nothing is saved until the editor accepts; a candidate already stored is "đã có" and not saved
- * again, and the same report saved twice reuses its stored source (the server's rule), which the
- * import says.
+ * The targets a report's plan sets are never figures: the editor accepts them one by one and
+ * saves them apart, to the unit's resolution of their year or term (added to it, or a new one
+ * made from the report, as its source). Nothing is saved until the editor accepts; a candidate
+ * already stored is "đã có" and not saved again, and the same report saved twice reuses its
+ * stored source (the server's rule), which the import says.
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type DragEvent, type FormEvent } from 'react';
-import type { NewObservation, NewSource, Observation, Source } from '../../api/contract';
-import { addObservations, addSource } from '../../api/mutations';
-import { queries } from '../../api/queries';
+import type { ApiIssue, NewObservation, NewSource, Observation, Resolution, Source } from '../../api/contract';
+import { addObservations, addResolution, addSource, issuesOf, resolutionConflictOf, updateResolution } from '../../api/mutations';
+import { queries, resolutionsQuery } from '../../api/queries';
 import { formatDate } from '../../lib/format';
 import { checkBatch, checkSource, rowUnit, withSource, type CandidateRow } from './import-draft';
 import { acceptPending, PASTED, startReview, storedMatch, type Review, type ReviewMessage } from './import-review';
 import { loadDocumentReaders, MAX_REPORT_CHARS, readReportFile, REPORT_FILE_TYPES } from './report-files';
 import { ReviewCard } from './review-card';
+import { checkTargets, newPlanResolution, resolutionOf, withTargets, type TargetGroup } from './target-draft';
+import { apiIssueMessage, type FieldErrors } from './field-errors';
 import type { EditorData } from './use-editor-data';
 import { useEditorWrite } from './use-editor-write';
 import { NOTHING_SAVED, onlyReportSaved, writeFailure } from './write-errors';
@@ -35,6 +39,31 @@ interface SaveVars {
   batch: NewObservation[];
   /** The rows sent, in the batch's order (the batch's item i is sent[i]). */
   sent: number[];
+}
+
+interface TargetVars {
+  key: number;
+  unitId: string;
+  source: NewSource;
+  groups: TargetGroup[];
+}
+
+/** What a save of targets wrote, resolution by resolution (so far, when a later write failed). */
+interface TargetsSaved {
+  key: number;
+  /** The rows saved. */
+  rows: number[];
+  resolutions: { resolution: Resolution; added: number; created: boolean }[];
+  /** Of the write being sent: how many targets the resolution had before (a refusal's "targets.N" is N minus these). */
+  before: number;
+}
+
+/** What the import says of targets saved. */
+export function targetsSavedMessage(saved: Pick<TargetsSaved, 'resolutions'>): string {
+  const each = saved.resolutions.map(({ resolution, added, created }) =>
+    created ? `Đã tạo nghị quyết “${resolution.title}” với ${added} chỉ tiêu.` : `Đã thêm ${added} chỉ tiêu vào nghị quyết “${resolution.title}”.`,
+  );
+  return `${each.join(' ')} Xem và sửa ở thẻ “Nghị quyết”.`;
 }
 
 /** A review's save, checked: `patch` shows each problem on the review (none when there is none). */
@@ -166,17 +195,23 @@ export function ImportReport({ data, onSaved }: { data: EditorData; onSaved?: (s
     void readFiles([...e.dataTransfer.files]);
   };
 
+  /** The review's report as stored: by an earlier save with the same report's facts, else stored now. */
+  const storeSource = async (key: number, source: NewSource, token: string) => {
+    const sourceKey = JSON.stringify(source);
+    let stored = storedSources.current.get(key);
+    if (stored?.key !== sourceKey) {
+      const known = new Set([...data.sources.map((s) => s.id), ...savedSourceIds.current]);
+      const answer = await addSource(source, token);
+      stored = { key: sourceKey, source: answer, reused: known.has(answer.id) };
+      storedSources.current.set(key, stored);
+      savedSourceIds.current.add(answer.id);
+    }
+    return stored;
+  };
+
   const save = useEditorWrite({
     write: async ({ key, source, batch, sent }: SaveVars, token): Promise<Saved & { key: number; sent: number[] }> => {
-      const sourceKey = JSON.stringify(source);
-      let stored = storedSources.current.get(key);
-      if (stored?.key !== sourceKey) {
-        const known = new Set([...data.sources.map((s) => s.id), ...savedSourceIds.current]);
-        const answer = await addSource(source, token);
-        stored = { key: sourceKey, source: answer, reused: known.has(answer.id) };
-        storedSources.current.set(key, stored);
-        savedSourceIds.current.add(answer.id);
-      }
+      const stored = await storeSource(key, source, token);
       const observations = await addObservations(withSource(batch, stored.source.id), token);
       return { key, sent, source: stored.source, reused: stored.reused, observations };
     },
@@ -205,6 +240,86 @@ export function ImportReport({ data, onSaved }: { data: EditorData; onSaved?: (s
       }));
     },
   });
+
+  /** What the save of each review's targets has written so far: said, and kept, when a later write of it fails. */
+  const writtenTargets = useRef(new Map<number, TargetsSaved>());
+
+  const saveTargets = useEditorWrite({
+    write: async ({ key, unitId, source, groups }: TargetVars, token): Promise<TargetsSaved> => {
+      const done: TargetsSaved = { key, rows: [], resolutions: [], before: 0 };
+      writtenTargets.current.set(key, done);
+      const stored = await storeSource(key, source, token);
+      // the unit's resolutions as they are now: a target is added to the latest version
+      const list = await queryClient.fetchQuery({ ...resolutionsQuery([unitId]), staleTime: 0 });
+      for (const group of groups) {
+        const existing = resolutionOf(list, unitId, group.slot);
+        done.before = existing?.targets.length ?? 0;
+        const resolution = existing
+          ? await updateResolution(existing.id, withTargets(existing, group), token)
+          : await addResolution(newPlanResolution(unitId, group, stored.source), token);
+        done.rows.push(...group.rows);
+        done.resolutions.push({ resolution, added: group.rows.length, created: !existing });
+      }
+      return done;
+    },
+    changes: ['resolutions', 'sources'],
+    onSuccess: (done) =>
+      patchReview(done.key, (r) => ({
+        ...r,
+        targets: r.targets.filter((t) => !done.rows.includes(t.key)),
+        targetsSaved: r.targetsSaved + done.rows.length,
+        targetMessage: { kind: 'done', text: targetsSavedMessage(done) },
+      })),
+    onError: (error, vars) => {
+      saveTargets.refresh(['sources', 'resolutions']);
+      const done = writtenTargets.current.get(vars.key) ?? { key: vars.key, rows: [], resolutions: [], before: 0 };
+      const stored = storedSources.current.get(vars.key)?.source;
+      const kept =
+        done.rows.length > 0
+          ? 'Các chỉ tiêu chưa lưu vẫn còn nguyên; bấm lưu lần nữa để lưu tiếp.'
+          : stored
+            ? onlyReportSaved(stored.title, 'chỉ tiêu')
+            : NOTHING_SAVED;
+      const conflict = resolutionConflictOf(error);
+      const failing = vars.groups[done.resolutions.length];
+      const rowErrors = failing ? targetIssues(issuesOf(error), failing, done.before) : new Map<number, FieldErrors>();
+      const failure = conflict
+        ? `Nghị quyết “${conflict.title}” vừa được sửa ở nơi khác trong lúc bạn lưu (nay là phiên bản ${conflict.version}); chưa thêm chỉ tiêu nào vào nghị quyết đó. Bấm lưu lần nữa để thêm vào bản mới nhất. ${kept}`
+        : rowErrors.size > 0
+          ? `Máy chủ không nhận chỉ tiêu: hãy sửa các chỉ tiêu được đánh dấu. ${kept}`
+          : writeFailure(error, data.names, kept).message;
+      const saved = done.resolutions.length > 0 ? `${targetsSavedMessage(done)} ` : '';
+      patchReview(vars.key, (r) => ({
+        ...r,
+        targets: r.targets.filter((t) => !done.rows.includes(t.key)).map((t) => ({ ...t, errors: rowErrors.get(t.key) ?? {} })),
+        targetsSaved: r.targetsSaved + done.rows.length,
+        targetMessage: { kind: 'error', text: `${saved}${failure}` },
+      }));
+    },
+  });
+
+  /** A review's accepted targets, checked and sent; what stops them is said on the review. */
+  const saveReviewTargets = (r: Review) => {
+    const source = checkSource(r.report, r.text);
+    const checked = checkTargets(r.targets, data.indicatorOf);
+    const targets = r.targets.map((t) => ({ ...t, errors: checked.ok ? {} : (checked.rowErrors.get(t.key) ?? {}) }));
+    const problem = !r.report.unitId
+      ? 'Chưa lưu: hãy chọn phường, xã của báo cáo (chỉ tiêu được lưu vào nghị quyết của đơn vị đó).'
+      : !source.ok
+        ? 'Chưa lưu: thông tin báo cáo (nguồn của nghị quyết) còn chỗ cần sửa, xem ở phần báo cáo.'
+        : !checked.ok
+          ? 'Chưa lưu: có chỉ tiêu cần sửa (xem thông báo ở từng chỉ tiêu).'
+          : checked.groups.length === 0
+            ? 'Chưa có chỉ tiêu nào được nhận. Bấm “Nhận” ở từng chỉ tiêu đúng với kế hoạch của báo cáo.'
+            : null;
+    patchReview(r.key, (x) => ({
+      ...x,
+      targets,
+      reportErrors: source.ok ? x.reportErrors : source.errors,
+      targetMessage: problem ? { kind: 'error', text: problem } : null,
+    }));
+    if (!problem && source.ok && checked.ok) saveTargets.send({ key: r.key, unitId: r.report.unitId, source: source.value, groups: checked.groups });
+  };
 
   /** The figures stored for a review's units (its report's, and those of a city's list), as they are now. */
   const storedList = async (r: Review): Promise<Observation[]> => {
@@ -373,8 +488,24 @@ export function ImportReport({ data, onSaved }: { data: EditorData; onSaved?: (s
           busy={busy}
           onChange={(update) => patchReview(r.key, update)}
           onSave={() => void saveOne(r)}
+          savingTargets={saveTargets.isPending}
+          onSaveTargets={() => saveReviewTargets(r)}
         />
       ))}
     </section>
   );
+}
+
+/** A refusal's issues on the targets of the write that failed ("targets.N.field"), by the row each is of. */
+function targetIssues(issues: readonly ApiIssue[], group: TargetGroup, before: number): Map<number, FieldErrors> {
+  const out = new Map<number, FieldErrors>();
+  for (const issue of issues) {
+    const m = /^targets\.(\d+)\.(\w+)/.exec(issue.path);
+    const row = m ? group.rows[Number(m[1]) - before] : undefined;
+    if (row === undefined) continue;
+    const errors = out.get(row) ?? {};
+    (errors[m![2]!] ??= []).push(apiIssueMessage(issue));
+    out.set(row, errors);
+  }
+  return out;
 }

@@ -1,7 +1,7 @@
 /**
  * One report being imported, as the editor reviews it: its text (pasted, or read from a file),
- * what the importer read from it (unit, period, held date, candidates with their sentences) and
- * the editor's decisions so far. The import's queue holds one per report; nothing here writes.
+ * what the importer read from it (unit, period, held date, candidates with their sentences, and
+ * apart from them the targets its plans set) and the editor's decisions so far. The import's queue holds one per report; nothing here writes.
  */
 import type { Observation } from '../../api/contract';
 import { extractCandidates, type ExtractResult } from '../../lib/extract';
@@ -9,6 +9,7 @@ import { sameFigure } from '../../api/same-figure';
 import type { FieldErrors } from './field-errors';
 import { reportDraftFrom, rowFigure, rowsFrom, type CandidateRow, type ReportDraft } from './import-draft';
 import type { UnitChoice } from './report-facts';
+import { targetRowsFrom, type TargetRow } from './target-draft';
 import { reportUnitChoices } from './report-units';
 import type { EditorData } from './use-editor-data';
 
@@ -29,6 +30,12 @@ export interface Review {
   result: ExtractResult;
   report: ReportDraft;
   rows: CandidateRow[];
+  /** The targets its plan sentences set (never figures), to save to the unit's resolution. */
+  targets: TargetRow[];
+  /** What saving its targets last said. */
+  targetMessage: ReviewMessage | null;
+  /** How many of its targets were saved. */
+  targetsSaved: number;
   /** The units the text names, in force on its date: the editor confirms or changes the unit among them. */
   unitChoices: UnitChoice[];
   /** The unit the text is a report of, when the token may not write it: said before anything is saved. */
@@ -65,6 +72,9 @@ export function startReview(key: number, name: string, text: string, fileNotes: 
     result,
     report,
     rows: rowsFrom(result),
+    targets: targetRowsFrom(result.targetCandidates),
+    targetMessage: null,
+    targetsSaved: 0,
     unitChoices,
     foreignUnit,
     reportErrors: {},

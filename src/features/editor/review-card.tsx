@@ -11,6 +11,7 @@ import { sourceText } from './describe-figure';
 import { sameSlot } from '../../api/same-figure';
 import { rowPeriod, rowUnit, type CandidateRow, type ReportDraft } from './import-draft';
 import { acceptPending, countRows, storedMatch, type Review } from './import-review';
+import { PlanTargets } from './plan-targets';
 import { ReportFacts } from './report-facts';
 import type { EditorData } from './use-editor-data';
 import { foreignReportMessage } from './write-errors';
@@ -23,6 +24,8 @@ export function ReviewCard({
   busy,
   onChange,
   onSave,
+  savingTargets,
+  onSaveTargets,
 }: {
   review: Review;
   data: EditorData;
@@ -30,6 +33,9 @@ export function ReviewCard({
   busy: boolean;
   onChange: (update: (r: Review) => Review) => void;
   onSave: () => void;
+  /** The targets of a plan are being saved. */
+  savingTargets: boolean;
+  onSaveTargets: () => void;
 }) {
   const id = useId();
   const { report, rows, result } = review;
@@ -138,6 +144,7 @@ export function ReviewCard({
           )}
         </div>
       )}
+      <PlanTargets review={review} data={data} busy={savingTargets} onChange={onChange} onSave={onSaveTargets} />
     </section>
   );
 }

@@ -6,12 +6,13 @@
  * (write-errors.ts).
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { queryKeys } from '../../api/queries';
+import { queryKeys, resolutionKeys } from '../../api/queries';
 import { useEditorSession } from './token-store';
 import { isTokenRefused } from './write-errors';
 
 /** What a write can change, by its key in the query-key factory. */
-export type Changed = 'observations' | 'sources';
+const CHANGED_KEYS = { observations: queryKeys.observations, sources: queryKeys.sources, resolutions: resolutionKeys.all };
+export type Changed = keyof typeof CHANGED_KEYS;
 
 export interface EditorWrite<TVars, TResult> {
   /** Sends the write with the token (none signed in: fails without sending). */
@@ -28,7 +29,7 @@ export function useEditorWrite<TVars, TResult>({ write, changes, onSuccess, onEr
   const reject = useEditorSession((s) => s.reject);
   /** Invalidates what changed (by default, what this write changes): after a write, or when a conflict shows the data is stale. */
   const refresh = (which: readonly Changed[] = changes) => {
-    for (const key of which) void queryClient.invalidateQueries({ queryKey: queryKeys[key] });
+    for (const key of which) void queryClient.invalidateQueries({ queryKey: CHANGED_KEYS[key] });
   };
   const mutation = useMutation({
     mutationFn: async (vars: TVars): Promise<TResult> => {

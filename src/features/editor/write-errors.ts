@@ -25,12 +25,12 @@ export function isTokenRefused(error: unknown): boolean {
 export const NOTHING_SAVED = 'Chưa có gì được lưu; những gì bạn đã nhập vẫn còn nguyên.';
 
 /**
- * What a failed import leaves behind when its report was stored and its batch of figures was
- * not: a retry with the same report reuses the stored one (see ImportReport).
+ * What a failed import leaves behind when its report was stored and its batch of figures (or its
+ * targets) was not: a retry with the same report reuses the stored one (see ImportReport).
  */
-export function onlyReportSaved(title: string): string {
+export function onlyReportSaved(title: string, what = 'số liệu'): string {
   return (
-    `Báo cáo “${title}” đã được lưu, nhưng chưa có số liệu nào của báo cáo này được lưu. ` +
+    `Báo cáo “${title}” đã được lưu, nhưng chưa có ${what} nào của báo cáo này được lưu. ` +
     'Nếu giữ nguyên thông tin báo cáo, bấm lưu lần nữa sẽ dùng lại báo cáo đã lưu, không lưu thêm bản mới. ' +
     'Ngoài báo cáo đó, chưa có gì thay đổi; những gì bạn đã nhập vẫn còn nguyên.'
   );

@@ -383,9 +383,13 @@ class PlanReader {
         const next = target.year > this.reportYear;
         target.note = `Câu không nói năm của chỉ tiêu: đề xuất năm ${target.year} (${next ? 'năm sau năm của báo cáo' : 'năm của báo cáo'}); hãy xác nhận hoặc sửa.`;
       }
-      // a count or an amount summed over a year, planned for a year, is judged as that year's minimum
+      // a figure counted from 1 January is no level to reach: planned for a year, it is that year's
+      // minimum (a percent of it, the year's plan); by the end of a term, no figure of one year measures it
       const summed = this.indicators.find((i) => i.id === target.indicatorId)?.aggregation === 'ytd';
-      if (!target.term && target.type === 'level_by_end' && target.unit !== 'percent' && summed) target.type = 'yearly_min';
+      if (target.type === 'level_by_end' && summed) {
+        if (target.term) delete target.indicatorId;
+        else target.type = target.unit === 'percent' ? 'plan' : 'yearly_min';
+      }
       const key = [target.indicatorId ?? foldText(target.name), target.type, target.value, target.valueMax, target.unit, target.year, target.term].join('|');
       if (this.seen.has(key)) continue;
       this.seen.add(key);

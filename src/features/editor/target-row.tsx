@@ -1,0 +1,109 @@
+/**
+ * One target a report's plan sets: what it is (name, value, type, year or term, the indicator
+ * that measures it), the sentence it came from with its words marked (text nodes and <mark>
+ * only), and the editor's decision. It is saved to a resolution only if accepted.
+ */
+import { useId } from 'react';
+import { MeasureUnit, type Indicator } from '../../api/contract';
+import { formatTargetValue } from '../../lib/parse-targets';
+import { MEASURE_NAMES } from '../../lib/vocabulary';
+import { bindFields } from './bind-fields';
+import { ChoiceField } from './choice-field';
+import { readTypedNumber } from './figure-draft';
+import { splitHighlight } from './highlight';
+import { IndicatorSelect } from './indicator-select';
+import { slotText, TARGET_TYPE_CHOICES, TARGET_TYPE_LABELS, type TargetRow } from './target-draft';
+import { TextField } from './text-field';
+
+const DECISION_LABELS = { pending: 'Chờ duyệt', accepted: 'Đã nhận', rejected: 'Đã bỏ' } as const;
+const UNIT_CHOICES = MeasureUnit.options.map((u) => [u, MEASURE_NAMES[u]] as const);
+
+export function TargetRowView({
+  row,
+  index,
+  indicators,
+  indicatorOf,
+  onChange,
+}: {
+  row: TargetRow;
+  index: number;
+  indicators: Indicator[];
+  indicatorOf: (id: string) => Indicator | undefined;
+  onChange: (patch: Partial<TargetRow>) => void;
+}) {
+  const id = useId();
+  const c = row.candidate;
+  const value = readTypedNumber(row.value);
+  const valueMax = row.valueMax.trim() ? readTypedNumber(row.valueMax) : undefined;
+  const shown = value === null || valueMax === null ? row.value : formatTargetValue({ value, valueMax: valueMax ?? undefined, unit: row.unit });
+  const when = row.term.trim()
+    ? slotText({ kind: 'term', term: row.term.trim() })
+    : /^\d{4}$/.test(row.year.trim())
+      ? slotText({ kind: 'year', year: Number(row.year) })
+      : 'chưa rõ năm';
+  const measured = row.indicatorId ? `đo bằng: ${indicatorOf(row.indicatorId)?.name ?? row.indicatorId}` : 'chưa gắn chỉ tiêu có số liệu';
+  const parts = splitHighlight(c.sentence, c.sentenceRange, c.range);
+  const field = bindFields(id, row, row.errors, onChange);
+  const name = row.name.trim() || `Chỉ tiêu ${index + 1}`;
+
+  return (
+    <li className={`candidate candidate-${row.decision}`} aria-labelledby={`${id}-name`}>
+      <div className="candidate-head">
+        <span className="candidate-index">{index + 1}.</span>
+        <div className="candidate-title">
+          <strong id={`${id}-name`}>{name}</strong>
+          <span className="candidate-value">{shown}</span>
+          <span className="candidate-meta">
+            {TARGET_TYPE_LABELS[row.type]} · {when} · {measured}
+          </span>
+        </div>
+        <span className={`badge badge-${row.decision}`}>{DECISION_LABELS[row.decision]}</span>
+      </div>
+      <blockquote className="candidate-sentence" aria-label="Câu trong báo cáo">
+        {parts.before}
+        <mark>{parts.mark}</mark>
+        {parts.after}
+      </blockquote>
+      {c.note && <p className="candidate-note">Lưu ý: {c.note}</p>}
+      {row.editing && (
+        <div className="form-grid candidate-edit" role="group" aria-label={`Sửa chỉ tiêu ${index + 1}`}>
+          <TextField {...field('name')} label="Tên chỉ tiêu" className="span-2" />
+          <ChoiceField {...field('type')} label="Loại chỉ tiêu" choices={TARGET_TYPE_CHOICES} />
+          <TextField {...field('value')} label="Giá trị" inputMode="decimal" />
+          <TextField {...field('valueMax')} label="Mức trên (nếu là khoảng)" inputMode="decimal" />
+          <ChoiceField {...field('unit')} label="Đơn vị" choices={UNIT_CHOICES} />
+          <IndicatorSelect {...field('indicatorId')} label="Chỉ tiêu có số liệu đo nó" className="span-2" indicators={indicators} none="Chưa gắn" />
+          <TextField {...field('year')} label="Năm của chỉ tiêu" inputMode="numeric" />
+          <TextField {...field('term')} label="Nhiệm kỳ (nếu là chỉ tiêu cả nhiệm kỳ)" placeholder="2025-2030" />
+        </div>
+      )}
+      {!row.editing && Object.values(row.errors).some((l) => l?.length) && (
+        <p className="field-error" role="alert">
+          {Object.values(row.errors).flat().join(' ')} Bấm “Sửa” để chỉnh.
+        </p>
+      )}
+      <div className="candidate-actions">
+        <button
+          type="button"
+          className={row.decision === 'accepted' ? 'primary' : undefined}
+          aria-pressed={row.decision === 'accepted'}
+          aria-label={`Nhận chỉ tiêu: ${name}`}
+          onClick={() => onChange({ decision: row.decision === 'accepted' ? 'pending' : 'accepted' })}
+        >
+          Nhận
+        </button>
+        <button type="button" aria-pressed={row.editing} aria-label={`Sửa chỉ tiêu: ${name}`} onClick={() => onChange({ editing: !row.editing })}>
+          {row.editing ? 'Xong' : 'Sửa'}
+        </button>
+        <button
+          type="button"
+          aria-pressed={row.decision === 'rejected'}
+          aria-label={`Bỏ chỉ tiêu: ${name}`}
+          onClick={() => onChange({ decision: row.decision === 'rejected' ? 'pending' : 'rejected' })}
+        >
+          Bỏ
+        </button>
+      </div>
+    </li>
+  );
+}

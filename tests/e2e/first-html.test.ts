@@ -1,0 +1,109 @@
+/**
+ * The first HTML of a shared link (issue 17), in Debian's Chromium against the production build
+ * and the real server: the page draws its panels from the answers that came with it, without
+ * asking the API for any of them again, with the same figures as a page that asked for
+ * everything itself, and nothing jumps; the app the service worker keeps for offline use is the
+ * plain page, with no figures inside.
+ *
+ * KPI_E2E_DIST=/tmp/my-dist serves a build made beforehand (dist/ is then left alone).
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt, launchChromium, startServer, waitForPanels, type RunningBrowser, type RunningServer } from './harness';
+
+const VIEW = '/?unit=my-thoi&period=2024-Q4';
+
+let server: RunningServer;
+const browsers: RunningBrowser[] = [];
+
+beforeAll(async () => {
+  const dist = process.env.KPI_E2E_DIST;
+  if (!dist) await ensureBuilt();
+  server = await startServer({ KPI_ACCESS_LOG: '0', ...(dist ? { DIST_DIR: dist } : {}) });
+});
+afterAll(async () => {
+  for (const b of browsers) await b.close();
+  await server?.stop();
+});
+
+async function phone(serviceWorkers: 'allow' | 'block' = 'block'): Promise<RunningBrowser> {
+  const browser = await launchChromium({ width: 412, height: 823, serviceWorkers });
+  browsers.push(browser);
+  return browser;
+}
+
+/** The API paths the page asks the network for while it opens `path`. */
+function apiRequests(page: Page): string[] {
+  const asked: string[] = [];
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.pathname.startsWith('/api/')) asked.push(url.pathname + url.search);
+  });
+  return asked;
+}
+
+/** What a person reads in the panels and the summary (their text, without the controls). */
+const panelText = (page: Page) =>
+  page.evaluate(() => [...document.querySelectorAll('.at-risk-summary, main.panels section[data-panel]')].map((e) => (e as HTMLElement).innerText).join('\n'));
+
+describe('a shared link on a phone', () => {
+  it('is drawn from the answers that came with the page: the API is not asked for them again', async () => {
+    const { page, errors } = await phone();
+    const html = await (await fetch(server.url + VIEW)).text();
+    const inline = [...html.matchAll(/data-api="([^"]*)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
+    expect(inline).toContain('/api/units');
+    expect(inline.some((p) => p.startsWith('/api/observations?unit=my-thoi'))).toBe(true);
+
+    const asked = apiRequests(page);
+    await page.goto(server.url + VIEW);
+    await waitForPanels(page);
+    expect(asked.filter((p) => inline.includes(p))).toEqual([]);
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Chỉ tiêu Nghị quyết các phường');
+    expect(await page.locator('section[data-panel]').count()).toBeGreaterThan(2);
+    expect(errors).toEqual([]);
+  });
+
+  it('shows the same figures as a page that asks for everything itself, and nothing jumps', async () => {
+    const withAnswers = (await phone()).page;
+    await withAnswers.addInitScript(() => {
+      (window as unknown as { shift: number }).shift = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+          if (!e.hadRecentInput) (window as unknown as { shift: number }).shift += e.value;
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await withAnswers.goto(server.url + VIEW);
+    await waitForPanels(withAnswers);
+
+    // the same link answered with the plain index.html: the page asks for everything itself
+    const plain = (await phone()).page;
+    await plain.route(server.url + VIEW, async (route) => route.fulfill({ response: await route.fetch({ url: `${server.url}/index.html` }) }));
+    const asked = apiRequests(plain);
+    await plain.goto(server.url + VIEW);
+    await waitForPanels(plain);
+    expect(asked).toContain('/api/units');
+
+    expect(await panelText(withAnswers)).toBe(await panelText(plain));
+    await withAnswers.waitForTimeout(1000);
+    expect(await withAnswers.evaluate(() => (window as unknown as { shift: number }).shift)).toBe(0);
+  });
+
+  it('the copy of the app the service worker keeps for offline use carries no figures', async () => {
+    const { page } = await phone('allow');
+    await page.goto(server.url + VIEW);
+    await waitForPanels(page);
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    const kept = await page.evaluate(async () => {
+      for (const name of await caches.keys()) {
+        const cache = await caches.open(name);
+        for (const request of await cache.keys()) {
+          if (new URL(request.url).pathname === '/index.html') return (await cache.match(request))!.text();
+        }
+      }
+      return undefined;
+    });
+    expect(kept).toContain('<div id="root">');
+    expect(kept).not.toContain('data-api=');
+  });
+});

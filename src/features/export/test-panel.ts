@@ -160,3 +160,44 @@ export function rankedTestPanel(n: number, { mine = [] as string[], missing = 0 
     model,
   };
 }
+
+/**
+ * The "Chỉ tiêu Nghị quyết" panel of a ward with no reported count, only its resolution's
+ * targets listed (made up, "giả lập"): `n` targets at risk first, the last `missing` without a
+ * figure (a value the export must leave empty); no chart, no tiles, no sources.
+ */
+export function targetListTestPanel(n = 20, missing = 3): PanelExport {
+  const title = 'Nghị quyết Đại hội Đảng bộ nhiệm kỳ 2025–2030 (giả lập), Phường Mỹ Thới';
+  const words = ['Chưa đạt', 'Có nguy cơ không đạt', 'Đúng tiến độ', 'Đạt'];
+  const rows = Array.from({ length: n }, (_, i) => {
+    const word = i >= n - missing ? 'Chưa có số liệu' : words[Math.min(3, Math.floor((i * 4) / (n - missing)))]!;
+    const value = i >= n - missing ? Number.NaN : 60 + i;
+    return { number: i + 1, name: `Chỉ tiêu giả lập số ${i + 1} về tỷ lệ hộ dân được phục vụ`, word, value };
+  });
+  const model: ExportModel = {
+    tiles: [],
+    chart: { boundaries: [] },
+    figures: rows.map((r) => ({
+      key: `target-my-thoi-nq-${r.number}`,
+      unit: 'Phường Mỹ Thới',
+      period: 'Quý II 2026',
+      indicator: `Chỉ tiêu ${r.number}: ${r.name}`,
+      value: r.value,
+      unitOfMeasure: Number.isFinite(r.value) ? '%' : '',
+      qualifier: Number.isFinite(r.value) ? 'chính xác' : '',
+      formatted: Number.isFinite(r.value) ? `${r.value}% (6 tháng 2026)` : '',
+      source: title,
+      status: r.word,
+      statusReason: Number.isFinite(r.value) ? `6 tháng 2026 đạt ${r.value}%; mục tiêu 95% vào năm 2030` : 'Chưa có số liệu của chỉ tiêu này',
+    })),
+    sources: [],
+    unitNotes: [],
+    summaryLines: [
+      `${title}: Theo số liệu: 8/${n} đạt hoặc đúng tiến độ`,
+      ...rows.map((r) => `${r.number}. ${r.name}: ${r.word}. Lý do giả lập của chỉ tiêu ${r.number}.`),
+    ],
+    legend: [],
+    charts: [],
+  };
+  return { ...testPanel(), slug: 'chi-tieu-nghi-quyet', title: 'Chỉ tiêu Nghị quyết', period: '2026-Q2', periodLabel: 'Quý II 2026', model, getChartSvg: () => null };
+}

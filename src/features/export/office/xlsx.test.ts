@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { partsLike, readZip } from '../../../../tests/zip-reader';
-import { SAVED_COPY } from '../test-panel';
+import { SAVED_COPY, targetListTestPanel } from '../test-panel';
 import { budgetPanel, rankedPanel } from './test-panels';
 import { buildXlsx } from './xlsx';
 
@@ -89,6 +89,23 @@ describe('buildXlsx', () => {
     const style = Number(/s="(\d+)"/.exec(cell[1]!)![1]);
     expect(styles.slice(1)[style]).toBe('3');
     expect(styles).toContain('9');
+  });
+
+  it('leaves a target without a figure an empty cell, without a number format, which Excel opens', async () => {
+    const blob = await buildXlsx(targetListTestPanel(20, 3), { now });
+    const sheet = partsLike(await readZip(blob), /^xl\/worksheets\/sheet1\.xml$/)[0]!;
+    expect(sheet).not.toContain('NaN');
+    const ws = (await open(blob)).getWorksheet('Số liệu')!;
+    const head = headerRow(ws);
+    const body = rows(ws).filter((r) => r.number > head.number);
+    expect(body).toHaveLength(20);
+    const [withFigure, without] = [body[0]!, body[19]!];
+    expect(withFigure.getCell(4).value).toBe(0.6);
+    expect(withFigure.getCell(4).numFmt).toBe('0%');
+    expect(without.getCell(3).value).toBe('Chỉ tiêu 20: Chỉ tiêu giả lập số 20 về tỷ lệ hộ dân được phục vụ');
+    expect(without.getCell(4).value).toBeNull();
+    expect(without.getCell(4).numFmt).toBeUndefined();
+    expect(without.getCell(11).value).toBe('Chưa có số liệu');
   });
 
   it('keeps a percent’s decimals in its format, and ranks first with a Hạng column', async () => {

@@ -91,7 +91,8 @@ function wallClock(date: Date): Date {
 
 const BOLD = { bold: true };
 const HEAD_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8ECF1' } };
-const text = (v: Value) => (typeof v === 'string' ? nfc(v) : v);
+/** A cell's value as written: text in NFC; a number that is none (a target without a figure: NaN) an empty cell, which Excel reads. */
+const text = (v: Value) => (typeof v === 'string' ? nfc(v) : typeof v === 'number' && !Number.isFinite(v) ? null : v);
 
 /** Each figure's report, found by the text the figure names it with. */
 function dateOfSource(sources: readonly SourceLine[]): (f: FigureRow) => Date | null {
@@ -129,9 +130,11 @@ function figuresSheet(wb: ExcelJS.Workbook, panel: PanelExport, now: Date): void
   const dateOf = dateOfSource(panel.model.sources);
   for (const f of panel.model.figures) {
     const date = dateOf(f);
-    const row = ws.addRow(columns.map((c) => text(c.value(f, date))));
+    const values = columns.map((c) => text(c.value(f, date)));
+    const row = ws.addRow(values);
     columns.forEach((c, i) => {
-      const fmt = c.format?.(f);
+      // an empty cell has no number format
+      const fmt = values[i] === null ? undefined : c.format?.(f);
       if (fmt) row.getCell(i + 1).numFmt = fmt;
     });
   }

@@ -36,15 +36,38 @@ export function followFilterUrl(isDashboard: () => boolean): () => void {
   return () => window.removeEventListener('popstate', onPop);
 }
 
-/** While the dashboard is shown, a change of the filters becomes a new URL; returns the function that stops it. */
+/**
+ * While the dashboard is shown, a change of the filters becomes a new URL; returns the function
+ * that stops it. A new history entry costs the browser some 10 ms: it is written in the next
+ * task, once the change's own work is done (the panels' requests sent), each change its own
+ * entry, in order. Back or forward, or leaving the dashboard, drops those not written yet (the
+ * address is then another's).
+ */
 function writeFiltersToUrl(): () => void {
   // a URL that was corrected on load is rewritten in place, not pushed
   replaceUrl(useFilters.getState());
-  return useFilters.subscribe((state, prev) => {
+  const queued: string[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const write = () => {
+    timer = undefined;
+    for (const search of queued.splice(0)) if (window.location.search !== search) window.history.pushState(null, '', search);
+  };
+  const drop = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    queued.length = 0;
+  };
+  window.addEventListener('popstate', drop);
+  const unsubscribe = useFilters.subscribe((state, prev) => {
     if (state.period === prev.period && state.units === prev.units) return;
-    const search = serializeFilters(state);
-    if (window.location.search !== search) window.history.pushState(null, '', search);
+    queued.push(serializeFilters(state));
+    timer ??= setTimeout(write, 0);
   });
+  return () => {
+    drop();
+    window.removeEventListener('popstate', drop);
+    unsubscribe();
+  };
 }
 
 /** Drops ids the API does not know, with a notice; falls back to the default if none is left. */

@@ -18,7 +18,22 @@ declare const __KPI_SAVED_COPY_FORMAT__: string;
 export const SAVED_COPY_FORMAT = typeof __KPI_SAVED_COPY_FORMAT__ === 'string' ? __KPI_SAVED_COPY_FORMAT__ : 'dev';
 /** The most answers kept; the oldest go first. A ward's view is 5 answers, the register 1. */
 export const MAX_COPIES = 400;
-const WRITE_DELAY_MS = 400;
+/** At the latest this long after an answer, its copy is written even if the page is never idle. */
+const WRITE_WITHIN_MS = 3000;
+
+/**
+ * Runs `work` when the page is idle (no frame or input waiting), at the latest after
+ * WRITE_WITHIN_MS; where idle callbacks are missing (Safari, jsdom), after a short timeout.
+ * Returns the function that cancels it.
+ */
+function whenIdle(work: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(() => work(), { timeout: WRITE_WITHIN_MS });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(work, 400);
+  return () => clearTimeout(id);
+}
 
 const SAVED_KEYS: ReadonlySet<unknown> = new Set(Object.values(queryKeys).map((key) => key[0]));
 
@@ -41,7 +56,7 @@ export function keepSavedCopies(client: QueryClient, store: CopyStore = indexedD
   const shown = new Set<string>();
   const listeners = new Set<() => void>();
   const pending = new Map<string, SavedCopy>();
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let cancelWrite: (() => void) | undefined;
   let stopped = false;
   const notify = () => listeners.forEach((l) => l());
 
@@ -55,10 +70,16 @@ export function keepSavedCopies(client: QueryClient, store: CopyStore = indexedD
     if (stale.length) void store.remove(stale);
   });
 
-  const flush = () => {
-    timer = undefined;
-    const batch = [...pending.values()];
-    pending.clear();
+  /**
+   * Writes the copies waiting: one per idle period (storing an answer clones it, some 15 ms for
+   * a province's figures, never to land in the frame of a filter change), or with `all` every
+   * one now (stopping).
+   */
+  const flush = (all = false) => {
+    cancelWrite = undefined;
+    const batch = all ? [...pending.values()] : [...pending.values()].slice(0, 1);
+    for (const copy of batch) pending.delete(copy.hash);
+    if (pending.size) cancelWrite = whenIdle(() => flush());
     const evicted: string[] = [];
     if (copies.size > MAX_COPIES) {
       const oldest = [...copies.values()].sort((a, b) => a.savedAt - b.savedAt).slice(0, copies.size - MAX_COPIES);
@@ -81,7 +102,7 @@ export function keepSavedCopies(client: QueryClient, store: CopyStore = indexedD
     };
     copies.set(copy.hash, copy);
     pending.set(copy.hash, copy);
-    timer ??= setTimeout(flush, WRITE_DELAY_MS);
+    cancelWrite ??= whenIdle(() => flush());
   };
 
   /** A query that got no answer and has nothing to show: its saved copy, if there is one. */
@@ -120,9 +141,9 @@ export function keepSavedCopies(client: QueryClient, store: CopyStore = indexedD
     stop() {
       stopped = true;
       unsubscribe();
-      if (timer) {
-        clearTimeout(timer);
-        flush();
+      if (cancelWrite) {
+        cancelWrite();
+        flush(true);
       }
     },
   };

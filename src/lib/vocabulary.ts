@@ -3,7 +3,7 @@
  * the one place for these words (the panels, the exports, the filters and the editor read
  * them here). A choice that appears in more than one form has one record per form.
  */
-import type { Basis, Family, MeasureUnit, ObservationFields, Qualifier } from '../api/contract';
+import type { Basis, Family, MeasureUnit, ObservationFields, Qualifier, TargetType } from '../api/contract';
 
 type Scope = NonNullable<ObservationFields['scope']>;
 type Status = NonNullable<ObservationFields['status']>;
@@ -146,3 +146,14 @@ export const BENCHMARK_WORDS = {
   /** A yearly target on a trend (the province's BHYT targets). */
   yearTargets: 'Mục tiêu của tỉnh',
 } as const;
+
+/** A resolution target's type: its name in a form or a list, and one plain sentence of what it means. */
+export const TARGET_TYPE_TEXT: Record<TargetType, { label: string; help: string }> = {
+  level_by_end: { label: 'Đạt mức … vào cuối nhiệm kỳ', help: 'Một mức phải đạt vào cuối nhiệm kỳ (hoặc cuối năm), ví dụ tỷ lệ bảo hiểm y tế 96% vào năm 2030; được so với lộ trình đều từ số liệu đầu kỳ.' },
+  yearly_min: { label: 'Mỗi năm ít nhất …', help: 'Năm nào cũng phải đạt ít nhất mức này, ví dụ kết nạp ít nhất 25 đảng viên mới mỗi năm; số cộng dồn từ đầu năm được so với tiến độ đều của quý.' },
+  yearly_growth: { label: 'Tăng bình quân …%/năm', help: 'Tăng bình quân mỗi năm bao nhiêu phần trăm so với năm gốc, ví dụ thu ngân sách tăng bình quân 8–9%/năm; so với cùng kỳ của năm gốc.' },
+  term_total: { label: 'Cả nhiệm kỳ …', help: 'Tổng cộng của cả nhiệm kỳ, ví dụ 600 đảng viên mới trong nhiệm kỳ; số các năm cộng lại được so với phần nhiệm kỳ đã qua.' },
+  ceiling: { label: 'Dưới …', help: 'Không được vượt mức này, ví dụ tỷ lệ hộ nghèo dưới 2%.' },
+  yearly_reduction: { label: 'Giảm bình quân …/năm', help: 'Mỗi năm giảm bình quân bấy nhiêu so với năm gốc, ví dụ tỷ lệ hộ nghèo giảm bình quân 1,41%/năm (điểm phần trăm).' },
+  plan: { label: 'Đạt …% kế hoạch năm', help: 'Đạt bao nhiêu phần trăm dự toán, kế hoạch của năm, ví dụ thu ngân sách đạt 100% dự toán; so với tiến độ đều của quý (25%, 50%, 75%, 100%).' },
+};

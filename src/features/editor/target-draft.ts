@@ -6,22 +6,13 @@
  */
 import { TARGET_TYPES, type Indicator, type MeasureUnit, type NewResolution, type NewResolutionTarget, type Resolution, type ResolutionUpdate, type Source, type TargetType } from '../../api/contract';
 import type { PlanTarget } from '../../lib/extract';
-import { MEASURE_NAMES } from '../../lib/vocabulary';
+import { MEASURE_NAMES, TARGET_TYPE_TEXT } from '../../lib/vocabulary';
 import type { FieldErrors } from './field-errors';
 import { readTypedNumber, typedNumber } from './figure-draft';
 import type { Decision } from './import-draft';
 
 /** Each type as the resolution words it, short (the "Nghị quyết" tab explains them in full). */
-export const TARGET_TYPE_LABELS: Record<TargetType, string> = {
-  level_by_end: 'Đạt mức … vào cuối kỳ',
-  yearly_min: 'Mỗi năm ít nhất …',
-  yearly_growth: 'Tăng bình quân …%/năm',
-  term_total: 'Cả nhiệm kỳ …',
-  ceiling: 'Dưới …',
-  yearly_reduction: 'Giảm bình quân …/năm',
-  plan: 'Đạt …% kế hoạch năm',
-};
-export const TARGET_TYPE_CHOICES = TARGET_TYPES.map((t) => [t, TARGET_TYPE_LABELS[t]] as const);
+export const TARGET_TYPE_CHOICES = TARGET_TYPES.map((t) => [t, TARGET_TYPE_TEXT[t].label] as const);
 
 export interface TargetRow {
   key: number;
@@ -104,7 +95,7 @@ function checkRow(row: TargetRow, indicatorOf: (id: string) => Pick<Indicator, '
     errors.unit = [`Đơn vị phải là đơn vị của chỉ tiêu “${indicator.name}” (${MEASURE_NAMES[indicator.unit]}).`];
   }
   if (indicator && row.type === 'level_by_end' && indicator.aggregation !== 'level') {
-    errors.type = [`“${indicator.name}” được cộng dồn từ đầu năm, không phải một mức: hãy chọn “${TARGET_TYPE_LABELS.yearly_min}” hoặc “${TARGET_TYPE_LABELS.plan}”.`];
+    errors.type = [`“${indicator.name}” được cộng dồn từ đầu năm, không phải một mức: hãy chọn “${TARGET_TYPE_TEXT.yearly_min.label}” hoặc “${TARGET_TYPE_TEXT.plan.label}”.`];
   }
   if (indicator && row.type === 'term_total' && indicator.aggregation !== 'ytd') {
     errors.type = [`“${indicator.name}” là một mức, không cộng dồn qua các năm được: chỉ tiêu cả nhiệm kỳ cần số liệu cộng dồn trong năm.`];

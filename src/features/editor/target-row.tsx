@@ -12,7 +12,8 @@ import { ChoiceField } from './choice-field';
 import { readTypedNumber } from './figure-draft';
 import { splitHighlight } from './highlight';
 import { IndicatorSelect } from './indicator-select';
-import { slotText, TARGET_TYPE_CHOICES, TARGET_TYPE_LABELS, type TargetRow } from './target-draft';
+import { TARGET_TYPE_TEXT } from '../../lib/vocabulary';
+import { slotText, TARGET_TYPE_CHOICES, type TargetRow } from './target-draft';
 import { TextField } from './text-field';
 
 const DECISION_LABELS = { pending: 'Chờ duyệt', accepted: 'Đã nhận', rejected: 'Đã bỏ' } as const;
@@ -54,7 +55,7 @@ export function TargetRowView({
           <strong id={`${id}-name`}>{name}</strong>
           <span className="candidate-value">{shown}</span>
           <span className="candidate-meta">
-            {TARGET_TYPE_LABELS[row.type]} · {when} · {measured}
+            {TARGET_TYPE_TEXT[row.type].label} · {when} · {measured}
           </span>
         </div>
         <span className={`badge badge-${row.decision}`}>{DECISION_LABELS[row.decision]}</span>

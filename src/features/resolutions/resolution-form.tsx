@@ -3,9 +3,9 @@ import { useMutation } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { MeasureUnit, TARGET_TYPES, type ApiIssue, type Indicator, type NewResolution, type Resolution, type TargetType } from '../../api/contract';
 import { userMessageOf } from '../../api/client';
-import { MEASURE_NAMES } from '../../lib/vocabulary';
+import { MEASURE_NAMES, TARGET_TYPE_TEXT } from '../../lib/vocabulary';
 import { parseTargetList } from '../../lib/parse-targets';
-import { TARGET_TYPE_TEXT, candidateDrafts, draftOf, emptyTarget, issueText, newDraft, requestOf, type DraftProblem, type ResolutionDraft, type TargetDraft } from './resolution-draft';
+import { candidateDrafts, draftOf, emptyTarget, issueText, newDraft, requestOf, type DraftProblem, type ResolutionDraft, type TargetDraft } from './resolution-draft';
 
 interface ResolutionFormProps {
   unitId: string;

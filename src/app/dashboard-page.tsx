@@ -1,6 +1,7 @@
 /** The page: filters on top, one panel per KPI family below. Only here are features composed. */
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useMemo } from 'react';
+import type { Family } from '../api/contract';
 import { queries } from '../api/queries';
 import { EditorLink } from '../features/editor/editor-link';
 import { ExportButtons } from '../features/export/export-buttons';
@@ -59,6 +60,7 @@ export function DashboardPage() {
   // the at-risk summary reads the panels' own queries of the units shown
   const view = useMemo(() => (known.data ? unitsInView(units, period, known.data) : undefined), [units, period, known.data]);
   const compared = comparesUnits(view?.length ?? 0);
+  const figuresOf = useCallback((family: Family) => panelObservations(family, view ?? [], period, compared), [view, period, compared]);
   return (
     <div className="page">
       <header className="page-header with-actions">
@@ -80,7 +82,7 @@ export function DashboardPage() {
         view={view}
         period={period}
         byUnit={compared}
-        figuresOf={(family) => panelObservations(family, view ?? [], period, compared)}
+        figuresOf={figuresOf}
       />
       <main className="panels">
         {FAMILIES.map((config) => (

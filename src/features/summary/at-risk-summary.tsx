@@ -71,14 +71,17 @@ export function AtRiskSummary({ families, view, period, byUnit, figuresOf }: AtR
   const ask = Boolean(view && view.length > 0);
   // one query a family: the themed regions of family 'other' share theirs
   const asked = useMemo(() => [...new Set(families.map((f) => f.family))], [families]);
-  const figures = useQueries({
-    // not before the panels ask (no period yet while the latest one is sought)
-    queries: asked.map((family) => {
-      const query = figuresOf(family);
-      return { ...query, enabled: ask && (query.enabled ?? true), placeholderData: keepPreviousData };
-    }),
-    combine: combineFigures,
-  });
+  // made again only when the view changes, not at every render (the keys sort every unit's id)
+  const queryList = useMemo(
+    () =>
+      // not before the panels ask (no period yet while the latest one is sought)
+      asked.map((family) => {
+        const query = figuresOf(family);
+        return { ...query, enabled: ask && (query.enabled ?? true), placeholderData: keepPreviousData };
+      }),
+    [asked, figuresOf, ask],
+  );
+  const figures = useQueries({ queries: queryList, combine: combineFigures });
   const { answers } = figures;
   const summary = useMemo(() => {
     if (!view || !units.data || !indicators.data || !answers.every(Boolean)) return undefined;

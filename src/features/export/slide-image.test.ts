@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ExportError } from './export-panel';
 import { composeSlideSvg, exportSlideImage, SLIDE_HEIGHT, SLIDE_WIDTH, slideFileName, slideFooter } from './slide-image';
 import { estimateText } from './measure-text';
-import { budgetTestPanel, rankedTestPanel, SAVED_COPY, targetsTestPanel, testPanel } from './test-panel';
+import { budgetTestPanel, rankedTestPanel, SAVED_COPY, targetListTestPanel, targetsTestPanel, testPanel } from './test-panel';
 
 const now = new Date(2026, 10, 23, 14, 5);
 
@@ -186,6 +186,36 @@ describe('the slide image of many units ranked', () => {
     const { doc } = slide(rankedTestPanel(6));
     expect(texts(doc, '.slide-chart .comparison-label')).toEqual(Array.from({ length: 6 }, (_, i) => (i === 3 ? 'Phường Giả Lập Số 4' : `Xã Giả Lập Số ${i + 1}`)));
     expect(texts(doc, '.slide-note')).toEqual([]);
+  });
+});
+
+describe('the slide image of a panel without a chart', () => {
+  it('lists what the panel says (a resolution’s targets, at risk first) as far as they fit, and counts the lines left out', () => {
+    const panel = targetListTestPanel(20, 3);
+    const { doc } = slide(panel);
+    const lines = [...doc.querySelectorAll('.slide-line')];
+    const said = lines.map((t) => t.textContent ?? '').join(' ');
+    expect(lines[0]!.getAttribute('font-weight')).toBe('700');
+    expect(said).toContain('Theo số liệu: 8/20 đạt hoặc đúng tiến độ');
+    expect(said).toContain('1. Chỉ tiêu giả lập số 1 về tỷ lệ hộ dân được phục vụ: Chưa đạt.');
+    // the middle is filled, down to the rule above the footer, never over it
+    const ruleY = Number(doc.querySelector('line')!.getAttribute('y1'));
+    const ys = lines.map((t) => Number(t.getAttribute('y')));
+    expect(Math.max(...ys)).toBeLessThan(ruleY);
+    expect(Math.max(...ys)).toBeGreaterThan(ruleY - 200);
+    const more = texts(doc, '.slide-more');
+    expect(more).toHaveLength(1);
+    const left = Number(/^và (\d+) dòng khác — đủ trong tệp Excel và Word$/.exec(more[0]!)?.[1]);
+    // the lines drawn (each first piece of a wrapped line starts a model line) and those counted are all of them
+    const drawn = panel.model.summaryLines.filter((l) => said.includes(l.split(' ').slice(0, 6).join(' '))).length;
+    expect(drawn + left).toBe(panel.model.summaryLines.length);
+    expect(Number(doc.querySelector('.slide-more')!.getAttribute('y'))).toBeLessThan(ruleY);
+  });
+
+  it('says no line is left out when they all fit', () => {
+    const { doc } = slide(targetListTestPanel(4, 1));
+    expect(texts(doc, '.slide-more')).toEqual([]);
+    expect(texts(doc, '.slide-line').join(' ')).toContain('4. Chỉ tiêu giả lập số 4');
   });
 });
 

@@ -114,6 +114,30 @@ function drawLegend(items: readonly LegendItem[], x0: number, width: number, y: 
   return { parts, height };
 }
 
+/** The model's lines from `top`, wrapped, while they fit above `bottom`; those left out counted in a last line. */
+function summaryBlock(lines: readonly string[], box: { x: number; top: number; bottom: number; width: number }, measure: MeasureText): string[] {
+  const size = SLIDE_TYPE.note;
+  const lineHeight = size * 1.3;
+  const parts: string[] = [];
+  let y = box.top;
+  for (let i = 0; i < lines.length; i++) {
+    const wrapped = wrapText(lines[i]!, box.width, size, i === 0 ? 700 : 400, measure);
+    // the last line drawn leaves room for the one that counts the rest
+    const reserve = i < lines.length - 1 ? lineHeight : 0;
+    if (y + (wrapped.length + 0.3) * lineHeight + reserve > box.bottom) {
+      const rest = `và ${lines.length - i} dòng khác — đủ trong tệp Excel và Word`;
+      parts.push(text({ x: box.x, y: y + lineHeight * 1.3, text: rest, size, fill: COLORS.muted, className: 'slide-more' }));
+      break;
+    }
+    y += i === 0 ? 0 : lineHeight * 0.3;
+    for (const line of wrapped) {
+      y += lineHeight;
+      parts.push(text({ x: box.x, y, text: line, size, ...(i === 0 ? { weight: 700 as const } : {}), className: 'slide-line' }));
+    }
+  }
+  return parts;
+}
+
 export function composeSlideSvg(panel: PanelExport, { fontCss, now, measure = estimateText }: SlideOptions): ComposedSvg {
   const charts = exportChartsOf(panel.model);
   const W = SLIDE_WIDTH;
@@ -186,6 +210,9 @@ export function composeSlideSvg(panel: PanelExport, { fontCss, now, measure = es
     legendsBottom = Math.max(legendsBottom, chartsBottom + legend.height);
   });
 
+  // no chart to draw: what the figures add up to, line by line (a resolution's targets, at risk first), as many as fit
+  if (charts.length === 0) parts.push(...summaryBlock(panel.model.summaryLines, { x: PAD_X, top: chartTop, bottom: bottom - notesHeight, width: inner }, measure));
+
   // then the notes
   let noteY = legendsBottom;
   for (const note of notes) {
@@ -211,7 +238,7 @@ export function composeSlideSvg(panel: PanelExport, { fontCss, now, measure = es
 
 /** The slide image of a panel: a PNG of SLIDE_WIDTH × SLIDE_HEIGHT times `scale`. */
 export async function exportSlideImage(panel: PanelExport, scale: SlideScale = 1, now = new Date()): Promise<ExportedFile> {
-  if (exportChartsOf(panel.model).length === 0) throw new ExportError('Phần này chưa có biểu đồ để trình chiếu.');
+  if (exportChartsOf(panel.model).length === 0 && panel.model.summaryLines.length === 0) throw new ExportError('Phần này chưa có biểu đồ để trình chiếu.');
   const [fontCss] = await Promise.all([embeddedFontCss(), pageFontsReady()]);
   const composed = composeSlideSvg(panel, { fontCss, now, measure: canvasMeasure() });
   return { fileName: slideFileName(panel, scale), blob: await rasterizeSvg(composed.svg, composed.width, composed.height, scale) };

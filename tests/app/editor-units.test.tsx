@@ -49,7 +49,7 @@ describe('the unit the editor opens on', () => {
   it('says why it cannot open a unit the token may not write, and opens on one it may', async () => {
     await openEditor('/nhap-so-lieu?unit=my-binh', LIMITED_TOKEN, ['my-thoi', 'my-quy']);
     expect(screen.getByRole('status')).toHaveTextContent(
-      'Mã truy cập của bạn không được nhập số liệu cho Phường Mỹ Bình; mã này chỉ được nhập cho Phường Mỹ Thới, Phường Mỹ Quý. Đang mở Phường Mỹ Thới.',
+      'Mã truy cập của bạn không được nhập số liệu, nghị quyết cho Phường Mỹ Bình; mã này chỉ được nhập cho Phường Mỹ Thới, Phường Mỹ Quý. Đang mở Phường Mỹ Thới.',
     );
     expect(selected(listFilter())).toBe('Phường Mỹ Thới');
     expect(await screen.findByRole('table')).toHaveAccessibleName(/của Phường Mỹ Thới$/);

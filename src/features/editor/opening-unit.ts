@@ -23,7 +23,7 @@ export function openingUnit(data: Pick<EditorData, 'units' | 'writableUnits' | '
     return {
       unitId: fallback,
       notice:
-        `Mã truy cập của bạn không được nhập số liệu cho ${data.unitName(asked)}; ` +
+        `Mã truy cập của bạn không được nhập số liệu, nghị quyết cho ${data.unitName(asked)}; ` +
         `mã này chỉ được nhập cho ${writableNames(data.writableUnits.map((u) => u.name))}.${opened}`,
     };
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SAVED_COPY, testPanel } from '../test-panel';
+import { SAVED_COPY, targetListTestPanel, testPanel } from '../test-panel';
 import { buildPptx } from './pptx';
 import { partsLike, readZip, xmlText } from '../../../../tests/zip-reader';
 import { budgetPanel, povertyPanel, rankedPanel, targetsPanel } from './test-panels';
@@ -150,5 +150,17 @@ describe('buildPptx', () => {
     const slide = partsLike(parts, /^ppt\/slides\/slide\d+\.xml$/)[0]!;
     expect(slide).toContain('<a:tbl>');
     expect(xmlText(slide)).toContain('Thu ngân sách nhà nước trên 12 tỷ đồng');
+  });
+
+  it('lists a resolution’s targets with their status, and counts the lines that do not fit beside them', async () => {
+    const panel = targetListTestPanel(20, 3);
+    const parts = await readZip(await buildPptx([panel], { now }));
+    const text = xmlText(partsLike(parts, /^ppt\/slides\/slide\d+\.xml$/)[0]!);
+    expect(text).toContain('Tình trạng');
+    expect(text).toContain(panel.model.figures[0]!.status!);
+    const lines = panel.model.summaryLines;
+    const drawn = lines.filter((l) => text.includes(l)).length;
+    expect(drawn).toBeLessThan(lines.length);
+    expect(text).toContain(`và ${lines.length - drawn} dòng khác — đủ trong tệp Excel và Word`);
   });
 });

@@ -99,10 +99,17 @@ function sideColumn(slide: Slide, panel: PanelExport, x: number, width: number, 
     ...panel.model.unitNotes.map((l) => ({ l, color: COLORS.warn })),
     ...panel.model.chart.boundaries.map((b) => ({ l: `Thay đổi địa giới ${b.label}: số liệu trước và sau không nối liền.`, color: COLORS.warn })),
   ];
+  // what does not fit is counted on a last line, for which room is kept
+  const rest = (n: number) => `và ${n} dòng khác — đủ trong tệp Excel và Word`;
+  const reserve = (lineCount(rest(notes.length), 11, width) * 11 * 1.2 + 8) / 72;
+  let drawn = 0;
   for (const { l, color } of notes) {
-    if (used + (lineCount(l, 12, width) * 12 * 1.2) / 72 > room) break;
+    const last = drawn === notes.length - 1;
+    if (used + (lineCount(l, 12, width) * 12 * 1.2) / 72 + (last ? 0 : reserve) > room) break;
     add(l, 12, { color }, 6);
+    drawn++;
   }
+  if (drawn < notes.length) add(rest(notes.length - drawn), 11, { color: COLORS.muted, italic: true }, 8);
   if (runs.length) slide.addText(runs, base({ x, y: BODY_TOP, w: width, h: room }));
 }
 
@@ -181,10 +188,10 @@ function figuresTable(slide: Slide, panel: PanelExport, box: { x: number; y: num
   const figures = panel.model.figures;
   const rows = figures.slice(0, MAX_TABLE_ROWS);
   const cell = (t: string, bold = false): PptxGenJS.TableCell => ({ text: text(t), options: { bold, fontFace: FONT, fontSize: 13, lang: LANG } });
-  const head = ['Phường, xã', 'Kỳ báo cáo', 'Chỉ tiêu', 'Số liệu'].map((t) => cell(t, true));
-  slide.addTable([head, ...rows.map((f) => [cell(f.unit), cell(f.period), cell(f.indicator), cell(f.formatted)])], {
+  const head = ['Phường, xã', 'Kỳ báo cáo', 'Chỉ tiêu', 'Số liệu', 'Tình trạng'].map((t) => cell(t, true));
+  slide.addTable([head, ...rows.map((f) => [cell(f.unit), cell(f.period), cell(f.indicator), cell(f.formatted), cell(f.status ?? '')])], {
     ...box,
-    colW: [box.w * 0.28, box.w * 0.18, box.w * 0.34, box.w * 0.2],
+    colW: [box.w * 0.22, box.w * 0.14, box.w * 0.3, box.w * 0.16, box.w * 0.18],
     border: { type: 'solid', color: COLORS.line, pt: 0.75 },
     color: COLORS.ink,
   });

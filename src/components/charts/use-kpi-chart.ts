@@ -19,18 +19,40 @@ import { useEffect, useState, type ComponentType } from 'react';
 import type { ComparisonChartProps } from './comparison-chart';
 import type { KpiChartProps } from './kpi-chart';
 
-/** A module fetched once; a failed fetch is tried again by the next one who asks. */
-function lazyModule<T>(load: () => Promise<T>): () => Promise<T> {
+/**
+ * A module fetched once; a failed fetch is tried again by the next one who asks. Again at a new
+ * address: a browser may keep a module's failure for its address and never ask the network again
+ * (Chromium does), so the retry asks for the address the failure named, with `?retry=n`.
+ */
+function lazyModule<M, T>(load: () => Promise<M>, pick: (m: M) => T): () => Promise<T> {
   let loading: Promise<T> | undefined;
+  let failedAt: string | undefined;
+  let attempt = 0;
+  const fetchModule = () => (failedAt ? (import(/* @vite-ignore */ `${failedAt}?retry=${++attempt}`) as Promise<M>) : load());
   return () =>
-    (loading ??= load().catch((err: unknown) => {
-      loading = undefined;
-      throw err;
-    }));
+    (loading ??= fetchModule()
+      .then(pick)
+      .catch((err: unknown) => {
+        failedAt ??= moduleAddressOf(err);
+        loading = undefined;
+        throw err;
+      }));
 }
 
-const loadTrend = lazyModule(() => import('./kpi-chart').then((m) => m.KpiChart as ComponentType<KpiChartProps>));
-const loadComparison = lazyModule(() => import('./comparison-chart').then((m) => m.ComparisonChart as ComponentType<ComparisonChartProps>));
+/** The script's address in a failed dynamic import's message ("Failed to fetch dynamically imported module: https://…/kpi-chart-x.js"). */
+function moduleAddressOf(err: unknown): string | undefined {
+  const address = /\bhttps?:\/\/[^\s?#]+\.js\b/.exec(err instanceof Error ? err.message : String(err))?.[0];
+  return address && new URL(address).origin === location.origin ? address : undefined;
+}
+
+const loadTrend = lazyModule(
+  () => import('./kpi-chart'),
+  (m) => m.KpiChart as ComponentType<KpiChartProps>,
+);
+const loadComparison = lazyModule(
+  () => import('./comparison-chart'),
+  (m) => m.ComparisonChart as ComponentType<ComparisonChartProps>,
+);
 
 /** Starts fetching the trend chart's code (once); the page calls it before its first render. */
 export function preloadChart(): void {

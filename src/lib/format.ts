@@ -9,13 +9,22 @@ const numberFormats = new Map<number, Intl.NumberFormat>();
 
 /** 1770 → "1.770", 88.44 → "88,44". */
 export function formatNumber(value: number, maximumFractionDigits = 2): string {
+  // the same few thousand figures are written again at every filter change: Intl is slow
+  const key = `${maximumFractionDigits}|${Object.is(value, -0) ? '-0' : value}`;
+  const known = written.get(key);
+  if (known !== undefined) return known;
   let f = numberFormats.get(maximumFractionDigits);
   if (!f) {
     f = new Intl.NumberFormat('vi-VN', { maximumFractionDigits });
     numberFormats.set(maximumFractionDigits, f);
   }
-  return f.format(value);
+  const text = f.format(value);
+  if (written.size >= WRITTEN_LIMIT) written.clear();
+  written.set(key, text);
+  return text;
 }
+const written = new Map<string, string>();
+const WRITTEN_LIMIT = 20_000;
 
 /**
  * 12_000_000_000 → "12 tỷ đồng", 12_500_000_000 → "12,5 tỷ đồng", 528_000_000 → "528 triệu đồng".

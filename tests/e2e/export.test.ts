@@ -543,6 +543,8 @@ describe('the whole page on paper', () => {
       });
     } finally {
       await page.emulateMedia({ media: null });
+      // the page hears of the screen's return a moment later: its paper header and title are put back then
+      await page.waitForFunction(() => document.documentElement.style.getPropertyValue('--print-header') === '');
     }
   });
 

@@ -6,7 +6,8 @@
  * many units counted and ranked; the exports' rows.
  */
 import { QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import { http } from 'msw';
 import type { ComponentProps } from 'react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../data';
@@ -137,6 +138,47 @@ describe('one unit: its targets one by one', () => {
     expect(lines).toContain('Nghị quyết nhiệm kỳ 2025–2030 của phường Mỹ Thới (giả lập): Theo số liệu: 2/5 đạt hoặc đúng tiến độ; theo báo cáo: 8/20 chỉ tiêu đạt');
     expect(lines.findIndex((l) => l.startsWith('1. Thu ngân sách'))).toBeLessThan(lines.findIndex((l) => l.startsWith('2. Giao quân')));
     expect(lines).toContain('4. Hằng năm có trên 90% tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ: Đúng tiến độ (đặt tay). Đặt tay: Các chi bộ đã đăng ký và đang thực hiện đúng kế hoạch');
+  });
+});
+
+describe('a change of period', () => {
+  it('keeps the last period’s list, saying it is being updated, until the new period’s figures are in: never the new period judged on the old figures', async () => {
+    serve([MY_THOI]);
+    // the list's figures of 6 tháng 2026 held back until released
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let heldAsks = 0;
+    server.use(
+      http.get('/api/observations', async ({ request }) => {
+        const url = new URL(request.url);
+        if (url.searchParams.has('indicator') && url.searchParams.get('to') === '2026-Q2') {
+          heldAsks++;
+          await held;
+        }
+        // on to the data's own handler
+        return undefined;
+      }),
+    );
+    const client = createQueryClient({ retry: false });
+    const panel = (period: string) => (
+      <QueryClientProvider client={client}>
+        <FamilyPanel config={config} units={['my-thoi']} period={period} onSelectPeriod={() => {}} renderTargets={(slot) => <ResolutionTargets {...slot} />} />
+      </QueryClientProvider>
+    );
+    const { rerender } = render(panel('2026-Q1'));
+    await within(region()).findByRole('table', { name: /Các chỉ tiêu của nghị quyết, Quý I 2026/ });
+
+    rerender(panel('2026-Q2'));
+    await waitFor(() => expect(heldAsks).toBe(1));
+    const list = within(region()).getByRole('group', { name: 'Từng chỉ tiêu của nghị quyết' });
+    expect(await within(list).findByRole('status')).toHaveTextContent('Đang cập nhật các chỉ tiêu…');
+    expect(within(list).getByRole('table', { name: /Các chỉ tiêu của nghị quyết, Quý I 2026/ })).toBeInTheDocument();
+    expect(within(list).queryByRole('table', { name: /6 tháng 2026/ })).not.toBeInTheDocument();
+
+    release();
+    expect(await within(list).findByRole('table', { name: /Các chỉ tiêu của nghị quyết, 6 tháng 2026/ })).toBeInTheDocument();
+    expect(within(list).queryByRole('status')).not.toBeInTheDocument();
+    expect(within(list).queryByRole('table', { name: /Quý I 2026/ })).not.toBeInTheDocument();
   });
 });
 

@@ -39,12 +39,12 @@ export interface FamilyPanelProps {
   renderTargets?: (slot: TargetsSlot) => ReactNode;
 }
 
-/** What the panel hands to `renderTargets`: the units and period shown, the report's own counts, and a way back for the exports' rows. */
+/** What the panel hands to `renderTargets`: the units and period asked for, the report's own counts, and a way back for the exports' rows. */
 export interface TargetsSlot {
   unitIds: string[];
   period: string;
-  /** The figures of the family in view (the report's count of targets met, as reported). */
-  reported: Observation[];
+  /** The figures of the family in view (the report's count of targets met, as reported); undefined while the view's load. */
+  reported: Observation[] | undefined;
   /** Many units: one line per unit, ranked (compare.ts). */
   byUnit: boolean;
   /** The list's rows for the exports; undefined when it has none (no resolution entered). */
@@ -63,15 +63,17 @@ const NO_FIGURES: Observation[] = [];
 
 export function FamilyPanel({ config, units, period, onSelectPeriod, renderActions, mine = NO_UNITS, renderAddFigures, renderTargets }: FamilyPanelProps) {
   const [lineage, setLineage] = useState(false);
-  const { data, knownUnits, error, isPending, isUpdating, isRetrying, retry } = usePanelData(config.family, units, period, lineage);
+  const { data, samePeriodFigures, knownUnits, error, isPending, isUpdating, isRetrying, retry } = usePanelData(config.family, units, period, lineage);
   const chartId = useId();
   const view = useMemo(() => ({ units, period, lineage }), [units, period, lineage]);
   const shown = useSettledView(view, isUpdating);
 
-  const model = useMemo(
+  // what is drawn; the same spans a year earlier only pair the rows of the table and the files
+  const drawn = useMemo(
     () => (data ? buildPanelModel({ config, unitIds: shown.units, period: shown.period, lineage: shown.lineage, mine, ...data }) : undefined),
     [data, config, shown.units, shown.period, shown.lineage, mine],
   );
+  const model = useMemo(() => (drawn && samePeriodFigures.length ? drawn.withSamePeriod(samePeriodFigures) : drawn), [drawn, samePeriodFigures]);
   const described = useMemo(() => describeUnits(shown.units, shown.period, knownUnits), [shown.units, shown.period, knownUnits]);
   // kept here, across the panel's states, so a chart once drawn is not waited for again
   // figures to draw: the units' own, or with the lineage shown, their former units'
@@ -80,17 +82,20 @@ export function FamilyPanel({ config, units, period, onSelectPeriod, renderActio
   const trend = useKpiChart(drawable && model?.chart.layout !== 'byUnit');
   const comparison = useComparisonChart(drawable && model?.chart.layout === 'byUnit');
   // many units to compare: their chart's code is fetched while their figures are
-  const compares = useMemo(() => comparesUnits(unitsInView(units, period, knownUnits).length), [units, period, knownUnits]);
+  const wantedIds = useMemo(() => unitsInView(units, period, knownUnits), [units, period, knownUnits]);
+  const compares = comparesUnits(wantedIds.length);
   useEffect(() => {
     if (compares) preloadComparisonChart();
   }, [compares]);
-  // the targets one by one: the units shown, and the rows they add to the exports
+  // the targets one by one, of the view asked for (their answers are asked beside the panel's),
+  // with the report's counts once the panel's figures of that view are in; and the rows they add to the exports
   const [targetRows, setTargetRows] = useState<TargetRows | undefined>();
   const shownIds = useMemo(() => unitsInView(shown.units, shown.period, knownUnits), [shown.units, shown.period, knownUnits]);
   const renderEnter = useMemo(() => renderAddFigures && ((u: UnitToFill) => renderAddFigures(u, 'resolution')), [renderAddFigures]);
-  const withTargets = Boolean(config.withTargets && renderTargets && shown.units.length > 0 && knownUnits);
+  const withTargets = Boolean(config.withTargets && renderTargets && units.length > 0 && knownUnits);
+  const reported = isUpdating || isPending ? undefined : (data?.observations ?? NO_FIGURES);
   const targets = withTargets
-    ? renderTargets!({ unitIds: shownIds, period: shown.period, reported: data?.observations ?? NO_FIGURES, byUnit: comparesUnits(shownIds.length), onExport: setTargetRows, renderEnter, mine })
+    ? renderTargets!({ unitIds: wantedIds, period, reported, byUnit: compares, onExport: setTargetRows, renderEnter, mine })
     : null;
   // the rows the list adds to the exports (a list taken away, or not drawn, adds none)
   const listRows = withTargets ? targetRows : undefined;
@@ -152,7 +157,8 @@ export function FamilyPanel({ config, units, period, onSelectPeriod, renderActio
     exportable = panelExport(listRows ? { ...model, figures: [...model.figures, ...listRows.figures], summaryLines: [...model.summaryLines, ...listRows.summaryLines] } : model);
     body = (
       <PanelContent
-        model={model}
+        model={drawn!}
+        rows={() => model.figures}
         caption={`${title}: ${subtitle}`}
         chartBoxId={chartId}
         trend={trend}

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ComparisonChartProps } from '../../components/charts/comparison-chart';
+import type { FigureRow } from '../../lib/panel-export';
 import type { LazyChart } from '../../components/charts/use-kpi-chart';
 import { DataTable } from './data-table';
 import { HeadlineTiles } from './headline-tiles';
@@ -11,8 +12,10 @@ import { SourceList } from './source-list';
 import './panel-units.css';
 
 /** A panel with figures: headline tiles first, then the charts, their boundary notes, the table behind them and the sources. */
-export function PanelContent({ model, caption, chartBoxId, trend, comparison, lineage, renderAddFigures }: {
+export function PanelContent({ model, rows, caption, chartBoxId, trend, comparison, lineage, renderAddFigures }: {
   model: PanelModel;
+  /** The table's rows, written when it is opened (paired with a year earlier once those figures are in). */
+  rows: () => FigureRow[];
   /** The table's caption: the panel's title and subtitle. */
   caption: string;
   chartBoxId: string;
@@ -39,7 +42,7 @@ export function PanelContent({ model, caption, chartBoxId, trend, comparison, li
           <span aria-hidden="true">┆ </span>Thay đổi địa giới {b.label}: số liệu trước và sau không nối liền.
         </p>
       ))}
-      <DataTable caption={caption} count={model.figureCount} getRows={() => model.figures} ranked={model.ranked} />
+      <DataTable caption={caption} count={model.figureCount} getRows={rows} ranked={model.ranked} />
       <SourceList sources={model.sources} />
     </>
   );

@@ -78,6 +78,12 @@ export interface PanelModel extends ExportModel {
   toFill: UnitToFill[];
   /** How many rows `figures` has (read without writing them out). */
   figureCount: number;
+  /**
+   * The same model whose table rows are paired with these figures of a year earlier (PanelInput's
+   * samePeriodFigures): everything drawn is the same objects, so an answer that only pairs rows
+   * draws nothing again.
+   */
+  withSamePeriod(samePeriodFigures: readonly Observation[]): PanelModel;
 }
 
 export interface PanelInput {
@@ -178,7 +184,7 @@ export function buildPanelModel(input: PanelInput): PanelModel {
     const part = groups.flatMap((g) => g.formers).find((f) => f.unit.id === o.unitId)!;
     return formerLabel(part);
   };
-  const figureOf = (o: Observation): FigureRow => {
+  const figureOf = (o: Observation, paired: readonly Observation[]): FigureRow => {
     const indicator = indicatorById.get(o.indicatorId);
     const source = sourceById.get(o.sourceId);
     const rank = rankOf.get(o.unitId);
@@ -196,20 +202,20 @@ export function buildPanelModel(input: PanelInput): PanelModel {
       ...(rank ? { rank } : {}),
       ...(mineSet.has(o.unitId) ? { mine: true as const } : {}),
       // its status and the same period a year earlier, as its tile says them
-      ...(indicator ? figureAssessment(o, indicator, unitById.get(o.unitId)!, paired()) : {}),
+      ...(indicator ? figureAssessment(o, indicator, unitById.get(o.unitId)!, paired) : {}),
     };
   };
   // the figures a row is paired with a year earlier: many units' come apart from their own
-  let pairing: readonly Observation[] | undefined;
-  const paired = () =>
-    (pairing ??= input.samePeriodFigures?.length ? [...shown, ...input.samePeriodFigures.filter((o) => ofFamily(o) && inView.has(o.unitId))] : shown);
+  const pairingOf = (samePeriod: readonly Observation[] | undefined) =>
+    samePeriod?.length ? [...shown, ...samePeriod.filter((o) => ofFamily(o) && inView.has(o.unitId))] : shown;
   const ownRows = shown.filter((o) => inView.has(o.unitId));
   const formerRows = groups.length ? shown.filter((o) => formerSet.has(o.unitId)) : [];
   const sums = groups.length ? lineageSums(shown, groups, indicators, config.chart) : [];
   // the rows are written out only when read (the table opened, an export): thousands among many units
-  const buildFigures = (): FigureRow[] => {
+  const buildFigures = (samePeriod: readonly Observation[] | undefined): FigureRow[] => {
     const sorted = compare ? [...ownRows].sort((a, b) => (order.get(a.unitId) ?? 0) - (order.get(b.unitId) ?? 0)) : ownRows;
-    const figures: FigureRow[] = [...sorted, ...formerRows].map(figureOf);
+    const paired = pairingOf(samePeriod);
+    const figures: FigureRow[] = [...sorted, ...formerRows].map((o) => figureOf(o, paired));
     for (const sum of sums) {
       const indicator = indicatorById.get(sum.indicatorId)!;
       const exact = sum.parts.every((p) => p.qualifier === 'exact');
@@ -227,7 +233,6 @@ export function buildPanelModel(input: PanelInput): PanelModel {
     }
     return figures;
   };
-  let figures: FigureRow[] | undefined;
 
   const sourceIds = new Set(used);
   for (const o of shown) sourceIds.add(o.sourceId);
@@ -269,7 +274,7 @@ export function buildPanelModel(input: PanelInput): PanelModel {
     if (unranked.length) summaryLines.push(`${countCommunes(unranked)} chưa có số liệu ${periodLabel(period)}`);
   }
 
-  return {
+  const drawn = {
     tiles,
     tileGroups,
     charts,
@@ -277,9 +282,6 @@ export function buildPanelModel(input: PanelInput): PanelModel {
     chartSeries,
     legend: lead?.legend ?? [],
     measure: lead?.axis.measure ?? first?.unit ?? 'percent',
-    get figures() {
-      return (figures ??= buildFigures());
-    },
     figureCount: ownRows.length + formerRows.length + sums.length,
     ranked: chart.layout === 'byUnit',
     sources: sourceLines,
@@ -292,6 +294,17 @@ export function buildPanelModel(input: PanelInput): PanelModel {
     hasLineage: allGroups.length > 0,
     toFill,
   };
+  const withPairs = (samePeriod: readonly Observation[] | undefined): PanelModel => {
+    let figures: FigureRow[] | undefined;
+    return {
+      ...drawn,
+      get figures() {
+        return (figures ??= buildFigures(samePeriod));
+      },
+      withSamePeriod: withPairs,
+    };
+  };
+  return withPairs(input.samePeriodFigures);
 }
 
 /**

@@ -41,16 +41,17 @@ export function usePanelData(family: Family, chosen: string[], period: string, l
   const failed = known ? all.find((q) => q.isError && !q.data) : unitsQuery.isError ? unitsQuery : undefined;
   const figures = nothingToAsk ? NONE : observations.data;
   // the same object while the same answers stand, so what is built from it can be memoised
-  const samePeriodFigures = (compared && samePeriod.data) || NONE;
   const data = useMemo(
     () =>
       figures && known && indicators.data && sources.data
-        ? { observations: figures, samePeriodFigures, units: known as Unit[], indicators: indicators.data, sources: sources.data }
+        ? { observations: figures, units: known as Unit[], indicators: indicators.data, sources: sources.data }
         : undefined,
-    [figures, samePeriodFigures, known, indicators.data, sources.data],
+    [figures, known, indicators.data, sources.data],
   );
   return {
     data,
+    /** Many units: the same spans a year earlier, apart from `data`, as they pair only the table's rows. */
+    samePeriodFigures: (compared && samePeriod.data) || NONE,
     /** The units' names, known even when the figures failed to load. */
     knownUnits: known,
     error: failed?.error ?? null,

@@ -4,7 +4,7 @@
  * units shown, the period and the reported counts). Its rows go to the panel's exports through
  * `onExport`. The default export is for React.lazy: the list's code loads with the panel.
  */
-import { Fragment, useEffect, useId, type ReactNode } from 'react';
+import { Fragment, memo, useEffect, useId, type ReactNode } from 'react';
 import { userMessageOf } from '../../api/client';
 import { PanelError, PanelLoading } from '../../components/panel/panel-states';
 import { formatNumber } from '../../lib/format';
@@ -27,7 +27,7 @@ export interface ResolutionTargetsProps extends TargetListView {
 const NONE: readonly string[] = [];
 
 export function ResolutionTargets({ onExport, renderEnter, mine = NONE, ...view }: ResolutionTargetsProps) {
-  const { model, error, retry, retrying } = useTargetList(view);
+  const { model, updating, error, retry, retrying } = useTargetList(view);
   const headingId = useId();
   // rows for the exports only where some unit has a resolution (a list of "none entered" exports nothing)
   const rows = model?.units.some((u) => u.resolution) ? model.exportRows : undefined;
@@ -39,14 +39,19 @@ export function ResolutionTargets({ onExport, renderEnter, mine = NONE, ...view 
   let body: ReactNode;
   if (error && !model) body = <PanelError message={userMessageOf(error)} onRetry={retry} retrying={retrying} />;
   else if (!model) body = <PanelLoading label="Đang tải các chỉ tiêu của nghị quyết…" />;
-  else if (model.byUnit) body = <UnitRanking model={model} period={view.period} mine={mine} />;
-  else body = model.units.map((u) => <UnitList key={u.unitId} unit={u} period={view.period} named={model.units.length > 1} renderEnter={renderEnter} />);
+  else if (model.byUnit) body = <UnitRanking model={model} period={model.period} mine={mine} />;
+  else body = model.units.map((u) => <UnitList key={u.unitId} unit={u} period={model.period} named={model.units.length > 1} renderEnter={renderEnter} />);
 
   return (
     <div className="resolution-targets" role="group" aria-labelledby={headingId}>
       <h3 className="resolution-targets-title" id={headingId}>
         Từng chỉ tiêu của nghị quyết
       </h3>
+      {updating && (
+        <p className="updating" role="status">
+          Đang cập nhật các chỉ tiêu…
+        </p>
+      )}
       {body}
     </div>
   );
@@ -142,7 +147,8 @@ function EnterLink({ unit, render }: { unit: UnitTargets; render?: ResolutionTar
 const PAPER_LINES = 16;
 const STATUS_COLUMNS = ['met', 'on_track', 'at_risk', 'behind', 'no_data'] as const;
 
-function UnitRanking({ model, period, mine }: { model: TargetListModel; period: string; mine: readonly string[] }) {
+// drawn again only for a new list (the panel around it is drawn at every step of a change)
+const UnitRanking = memo(function UnitRanking({ model, period, mine }: { model: TargetListModel; period: string; mine: readonly string[] }) {
   const without = model.units.filter((u) => !u.resolution).length;
   // on paper: the top and the bottom of the ranking and the user's own units, the rest counted (the screen shows them all)
   const paper = paperWindow(model.units, mine, PAPER_LINES);
@@ -209,6 +215,6 @@ function UnitRanking({ model, period, mine }: { model: TargetListModel; period: 
       )}
     </div>
   );
-}
+});
 
 export default ResolutionTargets;

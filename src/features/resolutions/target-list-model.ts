@@ -55,6 +55,8 @@ export interface UnitTargets {
 }
 
 export interface TargetListModel {
+  /** The period the list judges. */
+  period: string;
   units: UnitTargets[];
   /** Many units: one line per unit, ranked. */
   byUnit: boolean;
@@ -91,9 +93,68 @@ export function computedCountText(good: number, total: number): string {
   return `Theo số liệu: ${formatNumber(good)}/${formatNumber(total)} ${STATUS_COUNT_WORDS.ok}`;
 }
 
-export function buildTargetList(input: TargetListInput): TargetListModel {
+/** A resolution's targets judged for the period, at risk first: its rows and their counts. */
+export interface JudgedTargets {
+  rows: TargetRow[];
+  counts: Record<TargetStatusKind, number>;
+  /** Met or on track. */
+  good: number;
+}
+
+/** What judging targets needs: the period, the figures and the register (not the report's counts). */
+export type JudgeInput = Pick<TargetListInput, 'period' | 'figures' | 'indicators' | 'units'>;
+
+/**
+ * Judges each resolution's targets once for the period and these figures (the costly part of the
+ * list), keeping the answer: the list can be judged while the report's counts of the view still
+ * load, and put together from them at once when they are in.
+ */
+export function targetJudge(input: JudgeInput): (resolution: Resolution) => JudgedTargets {
   const figureIndex = indexFigures(input.figures as Observation[]);
   const indicators = new Map(input.indicators.map((i) => [i.id, i]));
+  const register = new Map(input.units.map((u) => [u.id, u]));
+  const judged = new WeakMap<Resolution, JudgedTargets>();
+  return (resolution) => {
+    const kept = judged.get(resolution);
+    if (kept) return kept;
+    const assessments = resolutionStatus(resolution, input.period, { figures: figureIndex, indicators, unit: register.get(resolution.unitId) });
+    const rows = byRisk(
+      resolution.targets.map((t, i) => {
+        const a = assessments[i]!;
+        const f = a.figure;
+        const measure = (t.indicatorId && indicators.get(t.indicatorId)?.unit) || t.unit;
+        // its sentence is worked out when read (a list of a few units, an export): a ranking of
+        // many units shows only their counts
+        const row: TargetRow = {
+          id: t.id,
+          number: t.number,
+          group: t.group,
+          name: t.name,
+          status: a.status,
+          word: a.word,
+          get reason() {
+            return a.reason;
+          },
+          byHand: a.by === 'hand',
+        };
+        if (f) {
+          row.figure = `${formatQualified(f.value, measure, f.qualifier, f.outOf)} (${periodLabel(f.period)})`;
+          row.figureValue = f.value;
+          row.figureUnit = MEASURE_NAMES[measure];
+          row.figureQualifier = QUALIFIER_NAMES[f.qualifier];
+          row.figurePeriod = f.period;
+        }
+        return row;
+      }),
+    );
+    const counts = countTargetStatuses(rows);
+    const answer = { rows, counts, good: counts.met + counts.on_track };
+    judged.set(resolution, answer);
+    return answer;
+  };
+}
+
+export function buildTargetList(input: TargetListInput, judge = targetJudge(input)): TargetListModel {
   const register = new Map(input.units.map((u) => [u.id, u]));
   const units: UnitTargets[] = input.unitIds.map((unitId) => {
     const unit = register.get(unitId);
@@ -106,25 +167,7 @@ export function buildTargetList(input: TargetListInput): TargetListModel {
     if (!resolution) {
       return { unitId, unitName, kind: unit?.kind, rows: [], counts: countTargetStatuses([]), good: 0, reportedText };
     }
-    const assessments = resolutionStatus(resolution, input.period, { figures: figureIndex, indicators, unit });
-    const rows = byRisk(
-      resolution.targets.map((t, i) => {
-        const a = assessments[i]!;
-        const f = a.figure;
-        const measure = (t.indicatorId && indicators.get(t.indicatorId)?.unit) || t.unit;
-        const row: TargetRow = { id: t.id, number: t.number, group: t.group, name: t.name, status: a.status, word: a.word, reason: a.reason, byHand: a.by === 'hand' };
-        if (f) {
-          row.figure = `${formatQualified(f.value, measure, f.qualifier, f.outOf)} (${periodLabel(f.period)})`;
-          row.figureValue = f.value;
-          row.figureUnit = MEASURE_NAMES[measure];
-          row.figureQualifier = QUALIFIER_NAMES[f.qualifier];
-          row.figurePeriod = f.period;
-        }
-        return row;
-      }),
-    );
-    const counts = countTargetStatuses(rows);
-    const good = counts.met + counts.on_track;
+    const { rows, counts, good } = judge(resolution);
     const total = rows.length;
     let differs: string | undefined;
     if (reported) {
@@ -137,7 +180,7 @@ export function buildTargetList(input: TargetListInput): TargetListModel {
   });
 
   if (input.byUnit) rankUnits(units);
-  return { units: input.byUnit ? [...units].sort(byRank) : units, byUnit: input.byUnit, exportRows: exportRows(units, input) };
+  return { period: input.period, units: input.byUnit ? [...units].sort(byRank) : units, byUnit: input.byUnit, exportRows: exportRows(units, input) };
 }
 
 const share = (u: UnitTargets) => (u.rows.length ? u.good / u.rows.length : -1);

@@ -1,21 +1,26 @@
 /**
  * The queries the target list needs, asked only when it is drawn and only for the units shown:
  * their resolutions in force in the period's year, then the figures of the indicators their
- * targets name, from the earliest base year to the period.
+ * targets name, from the earliest base year to the period. They are asked as soon as the view
+ * changes, beside the panel's own figures; the list is worked out once, when its answers and the
+ * report's counts of the new view are all in, and the last list stays on screen meanwhile.
  */
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { keepPreviousData, useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
 import { resolutionYears, type Observation } from '../../api/contract';
 import { formatPeriodId, parsePeriod } from '../../api/periods';
 import { queries, resolutionsQuery } from '../../api/queries';
-import { buildTargetList, resolutionInForce, type TargetListModel } from './target-list-model';
+import { buildTargetList, resolutionInForce, targetJudge, type TargetListModel } from './target-list-model';
 
 export interface TargetListView {
   unitIds: readonly string[];
   period: string;
-  reported: readonly Observation[];
+  /** The report's own counts of the view; undefined while the panel's figures of the view load. */
+  reported: readonly Observation[] | undefined;
   byUnit: boolean;
 }
+
+const NO_FIGURES: Observation[] = [];
 
 export function useTargetList({ unitIds, period, reported, byUnit }: TargetListView) {
   const year = parsePeriod(period)?.year;
@@ -41,34 +46,65 @@ export function useTargetList({ unitIds, period, reported, byUnit }: TargetListV
     return { units: [...withTargets], indicators: [...ids], from: base !== undefined ? formatPeriodId(base, 1) : undefined };
   }, [resolutions.data, period]);
 
-  const figuresOptions = useMemo(
-    () => queries.observations({ units: ask.units, indicators: ask.indicators, from: ask.from, to: period }),
-    [ask, period],
-  );
+  // in two parts: the years before the period's (the same while the period moves within its
+  // year, so asked once), and the period's year up to the period
+  const figuresOptions = useMemo(() => {
+    const current = year === undefined ? undefined : formatPeriodId(year, 1);
+    const filter = { units: ask.units, indicators: ask.indicators };
+    if (!current || (ask.from !== undefined && ask.from >= current)) return [queries.observations({ ...filter, from: ask.from, to: period })];
+    return [queries.observations({ ...filter, from: ask.from, to: formatPeriodId(year! - 1, 4) }), queries.observations({ ...filter, from: current, to: period })];
+  }, [ask, period, year]);
   const needsFigures = ask.units.length > 0 && ask.indicators.length > 0;
-  const figures = useQuery({ ...figuresOptions, enabled: needsFigures, placeholderData: keepPreviousData });
+  // asked for the resolutions of the view, not for the last view's that stand in meanwhile
+  const figures = useQueries({
+    queries: figuresOptions.map((o) => ({ ...o, enabled: needsFigures && !resolutions.isPlaceholderData, placeholderData: keepPreviousData })),
+    combine: combineFigures,
+  });
 
   const all = needsFigures ? [resolutions, units, indicators, figures] : [resolutions, units, indicators];
   const failed = all.find((q) => q.isError && !q.data);
-  const model = useMemo<TargetListModel | undefined>(() => {
-    if (!resolutions.data || !units.data || !indicators.data) return undefined;
-    if (needsFigures && !figures.data) return undefined;
-    return buildTargetList({
-      unitIds,
-      period,
-      resolutions: resolutions.data,
-      figures: needsFigures ? (figures.data ?? []) : [],
-      indicators: indicators.data,
-      units: units.data,
-      reported,
-      byUnit,
-    });
-  }, [resolutions.data, units.data, indicators.data, figures.data, needsFigures, unitIds, period, reported, byUnit]);
+  const ready = Boolean(resolutions.data && !resolutions.isPlaceholderData && (!needsFigures || (figures.data && !figures.isPlaceholderData)));
+  const judgeFigures = needsFigures ? figures.data : NO_FIGURES;
+  // the targets judged as soon as their answers are in, while the panel's own figures may still
+  // load (the resolution a report's count names is judged then, if it is another)
+  const judge = useMemo(() => {
+    if (!ready || !units.data || !indicators.data || !judgeFigures) return undefined;
+    const judge = targetJudge({ period, figures: judgeFigures, indicators: indicators.data, units: units.data });
+    for (const id of unitIds) {
+      const r = resolutionInForce(resolutions.data!, id, period);
+      if (r) judge(r);
+    }
+    return judge;
+  }, [ready, units.data, indicators.data, judgeFigures, period, unitIds, resolutions.data]);
+  const fresh = useMemo<TargetListModel | undefined>(() => {
+    if (!judge || !reported) return undefined;
+    const input = { unitIds, period, resolutions: resolutions.data!, figures: judgeFigures!, indicators: indicators.data!, units: units.data!, reported, byUnit };
+    return buildTargetList(input, judge);
+  }, [judge, reported, unitIds, period, resolutions.data, judgeFigures, indicators.data, units.data, byUnit]);
+  // the last list worked out, on screen until the new view's is (kept as React keeps state that follows props)
+  const [last, setLast] = useState(fresh);
+  if (fresh && fresh !== last) setLast(fresh);
+  const model = fresh ?? last;
 
   return {
     model,
+    /** The last view's list stands in while the new one's answers load (the panel's own figures are in). */
+    updating: !fresh && model !== undefined && reported !== undefined && !failed,
     error: failed?.error ?? null,
     retry: () => all.filter((q) => q.isError).forEach((q) => void q.refetch()),
     retrying: all.some((q) => q.isFetching),
+  };
+}
+
+/** The parts' figures as one answer: pending, failed or standing in (the last view's) if any part is. */
+function combineFigures(parts: UseQueryResult<Observation[]>[]) {
+  const failed = parts.find((q) => q.isError);
+  return {
+    data: parts.every((q) => q.data) ? parts.flatMap((q) => q.data!) : undefined,
+    isPlaceholderData: parts.some((q) => q.isPlaceholderData),
+    isError: failed !== undefined,
+    error: failed?.error ?? null,
+    isFetching: parts.some((q) => q.isFetching),
+    refetch: () => Promise.all(parts.filter((q) => q.isError).map((q) => q.refetch())),
   };
 }

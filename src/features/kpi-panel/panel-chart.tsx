@@ -84,7 +84,7 @@ export function PanelChart({ model, boxId, trend, comparison }: {
     );
   }
   return (
-    <div className="chart-box" id={boxId}>
+    <div className={compare ? 'chart-box chart-box-ranked' : 'chart-box'} id={boxId}>
       {body}
     </div>
   );

@@ -8,7 +8,7 @@
 import { keepPreviousData, useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { resolutionYears, type Observation } from '../../api/contract';
-import { formatPeriodId, parsePeriod } from '../../api/periods';
+import { formatPeriodId, parsePeriod, type Quarter } from '../../api/periods';
 import { queries, resolutionsQuery } from '../../api/queries';
 import { buildTargetList, resolutionInForce, targetJudge, type TargetListModel } from './target-list-model';
 
@@ -46,14 +46,16 @@ export function useTargetList({ unitIds, period, reported, byUnit }: TargetListV
     return { units: [...withTargets], indicators: [...ids], from: base !== undefined ? formatPeriodId(base, 1) : undefined };
   }, [resolutions.data, period]);
 
-  // in two parts: the years before the period's (the same while the period moves within its
-  // year, so asked once), and the period's year up to the period
+  // in parts that stay the same as the period moves: the years before the period's, then each
+  // quarter of its year up to the period (a change of quarter asks for that quarter alone)
   const figuresOptions = useMemo(() => {
-    const current = year === undefined ? undefined : formatPeriodId(year, 1);
+    const p = parsePeriod(period);
     const filter = { units: ask.units, indicators: ask.indicators };
-    if (!current || (ask.from !== undefined && ask.from >= current)) return [queries.observations({ ...filter, from: ask.from, to: period })];
-    return [queries.observations({ ...filter, from: ask.from, to: formatPeriodId(year! - 1, 4) }), queries.observations({ ...filter, from: current, to: period })];
-  }, [ask, period, year]);
+    if (!p) return [];
+    const quarters = Array.from({ length: p.quarter }, (_, i) => formatPeriodId(p.year, (i + 1) as Quarter)).filter((q) => ask.from === undefined || q >= ask.from);
+    const before = ask.from === undefined || ask.from < formatPeriodId(p.year, 1) ? [{ from: ask.from, to: formatPeriodId(p.year - 1, 4) }] : [];
+    return [...before, ...quarters.map((q) => ({ from: q, to: q }))].map((span) => queries.observations({ ...filter, ...span }));
+  }, [ask, period]);
   const needsFigures = ask.units.length > 0 && ask.indicators.length > 0;
   // asked for the resolutions of the view, not for the last view's that stand in meanwhile
   const figures = useQueries({

@@ -8,17 +8,17 @@ import { formatDate } from '../../lib/format';
 import { periodLabel } from '../../lib/period-names';
 import { bindFields } from './bind-fields';
 import { ChoiceField } from './choice-field';
+import { DECISION_LABELS, DecisionButtons } from './decision-buttons';
 import { figureText } from './describe-figure';
 import { readTypedNumber } from './figure-draft';
-import { splitHighlight } from './highlight';
 import { IndicatorSelect } from './indicator-select';
 import { rowPeriod, splitPeriod, joinPeriod, type CandidateRow, type ReportDraft } from './import-draft';
 import { BASIS_CHOICES, QUALIFIER_CHOICES, SCOPE_CHOICES, STATUS_CHOICES } from '../../lib/vocabulary';
 import { NOT_STATED } from './labels';
 import { PeriodFields } from './period-fields';
+import { ReportSentence } from './report-sentence';
 import { TextField } from './text-field';
 
-const DECISION_LABELS = { pending: 'Chờ duyệt', accepted: 'Đã nhận', rejected: 'Đã bỏ' } as const;
 const STORED_LABEL = 'Đã có';
 
 export function CandidateRowView({
@@ -60,7 +60,6 @@ export function CandidateRowView({
     value === null || outOf === null
       ? row.value
       : figureText({ indicatorId: row.indicatorId, value, outOf: outOf ?? undefined, qualifier: row.qualifier }, { indicatorOf });
-  const parts = splitHighlight(c.sentence, c.sentenceRange, c.range);
   const period = rowPeriod(row, report);
   const field = bindFields(id, row, row.errors, onChange);
   const state = stored ? 'stored' : row.decision;
@@ -86,12 +85,7 @@ export function CandidateRowView({
         </div>
         <span className={`badge badge-${state}`}>{stored ? STORED_LABEL : DECISION_LABELS[row.decision]}</span>
       </div>
-      <blockquote className="candidate-sentence" aria-label="Câu trong báo cáo">
-        {parts.before}
-        <mark>{parts.mark}</mark>
-        {parts.after}
-      </blockquote>
-      {c.note && <p className="candidate-note">Lưu ý: {c.note}</p>}
+      <ReportSentence read={c} />
       {stored && (
         <p className="candidate-note">
           Số liệu này đã có trên máy chủ{storedSource ? ` (nguồn: ${storedSource})` : ''}; không lưu lại.
@@ -119,34 +113,14 @@ export function CandidateRowView({
           />
         </div>
       )}
-      {!row.editing && Object.values(row.errors).some((l) => l?.length) && (
-        <p className="field-error" role="alert">
-          {Object.values(row.errors).flat().join(' ')} Bấm “Sửa” để chỉnh.
-        </p>
-      )}
-      <div className="candidate-actions">
-        <button
-          type="button"
-          className={row.decision === 'accepted' ? 'primary' : undefined}
-          aria-pressed={row.decision === 'accepted' && !stored && !locked}
-          aria-label={`Nhận: ${name}`}
-          disabled={Boolean(stored || locked)}
-          onClick={() => onChange({ decision: row.decision === 'accepted' ? 'pending' : 'accepted' })}
-        >
-          Nhận
-        </button>
-        <button type="button" aria-pressed={row.editing} aria-label={`Sửa: ${name}`} onClick={() => onChange({ editing: !row.editing })}>
-          {row.editing ? 'Xong' : 'Sửa'}
-        </button>
-        <button
-          type="button"
-          aria-pressed={row.decision === 'rejected'}
-          aria-label={`Bỏ: ${name}`}
-          onClick={() => onChange({ decision: row.decision === 'rejected' ? 'pending' : 'rejected' })}
-        >
-          Bỏ
-        </button>
-      </div>
+      <DecisionButtons
+        name={name}
+        decision={row.decision}
+        editing={row.editing}
+        errors={row.errors}
+        disabled={Boolean(stored || locked)}
+        onChange={onChange}
+      />
     </li>
   );
 }

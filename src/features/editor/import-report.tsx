@@ -20,6 +20,7 @@ import { checkBatch, checkSource, rowUnit, withSource, type CandidateRow } from 
 import { acceptPending, PASTED, startReview, storedMatch, type Review, type ReviewMessage } from './import-review';
 import { loadDocumentReaders, MAX_REPORT_CHARS, readReportFile, REPORT_FILE_TYPES } from './report-files';
 import { ReviewCard } from './review-card';
+import { ReviewMessageView } from './review-message';
 import { checkTargets, newPlanResolution, resolutionOf, withTargets, type TargetGroup } from './target-draft';
 import { apiIssueMessage, type FieldErrors } from './field-errors';
 import type { EditorData } from './use-editor-data';
@@ -465,11 +466,7 @@ export function ImportReport({ data, onSaved }: { data: EditorData; onSaved?: (s
           </button>
         </div>
       </form>
-      {message && (
-        <div role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind === 'error' ? 'form-error' : 'form-done'}>
-          <p>{message.text}</p>
-        </div>
-      )}
+      <ReviewMessageView message={message} />
 
       {open > 1 && (
         <div className="form-actions queue-actions">

@@ -6,6 +6,7 @@
  */
 import { useId } from 'react';
 import type { Review } from './import-review';
+import { ReviewMessageView } from './review-message';
 import { TargetRowView } from './target-row';
 import type { TargetRow } from './target-draft';
 import type { EditorData } from './use-editor-data';
@@ -59,11 +60,7 @@ export function PlanTargets({
           </ol>
         </>
       )}
-      {review.targetMessage && (
-        <div role={review.targetMessage.kind === 'error' ? 'alert' : 'status'} className={review.targetMessage.kind === 'error' ? 'form-error' : 'form-done'}>
-          <p>{review.targetMessage.text}</p>
-        </div>
-      )}
+      <ReviewMessageView message={review.targetMessage} />
       {targets.length > 0 && (
         <div className="form-actions">
           <button type="button" className="primary" disabled={busy} onClick={onSave}>

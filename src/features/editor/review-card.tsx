@@ -13,6 +13,7 @@ import { rowPeriod, rowUnit, type CandidateRow, type ReportDraft } from './impor
 import { acceptPending, countRows, storedMatch, type Review } from './import-review';
 import { PlanTargets } from './plan-targets';
 import { ReportFacts } from './report-facts';
+import { ReviewMessageView } from './review-message';
 import type { EditorData } from './use-editor-data';
 import { foreignReportMessage } from './write-errors';
 
@@ -124,11 +125,7 @@ export function ReviewCard({
         </>
       )}
 
-      {review.message && (
-        <div role={review.message.kind === 'error' ? 'alert' : 'status'} className={review.message.kind === 'error' ? 'form-error' : 'form-done'}>
-          <p>{review.message.text}</p>
-        </div>
-      )}
+      <ReviewMessageView message={review.message} />
       {rows.length > 0 && counts.stored === counts.total && (
         <p className="editor-hint">Mọi số liệu đọc được từ báo cáo này đã có trên máy chủ; không có gì cần lưu.</p>
       )}

@@ -9,14 +9,14 @@ import { formatTargetValue } from '../../lib/parse-targets';
 import { MEASURE_NAMES } from '../../lib/vocabulary';
 import { bindFields } from './bind-fields';
 import { ChoiceField } from './choice-field';
+import { DECISION_LABELS, DecisionButtons } from './decision-buttons';
 import { readTypedNumber } from './figure-draft';
-import { splitHighlight } from './highlight';
 import { IndicatorSelect } from './indicator-select';
+import { ReportSentence } from './report-sentence';
 import { TARGET_TYPE_TEXT } from '../../lib/vocabulary';
 import { slotText, TARGET_TYPE_CHOICES, type TargetRow } from './target-draft';
 import { TextField } from './text-field';
 
-const DECISION_LABELS = { pending: 'Chờ duyệt', accepted: 'Đã nhận', rejected: 'Đã bỏ' } as const;
 const UNIT_CHOICES = MeasureUnit.options.map((u) => [u, MEASURE_NAMES[u]] as const);
 
 export function TargetRowView({
@@ -43,7 +43,6 @@ export function TargetRowView({
       ? slotText({ kind: 'year', year: Number(row.year) })
       : 'chưa rõ năm';
   const measured = row.indicatorId ? `đo bằng: ${indicatorOf(row.indicatorId)?.name ?? row.indicatorId}` : 'chưa gắn chỉ tiêu có số liệu';
-  const parts = splitHighlight(c.sentence, c.sentenceRange, c.range);
   const field = bindFields(id, row, row.errors, onChange);
   const name = row.name.trim() || `Chỉ tiêu ${index + 1}`;
 
@@ -60,12 +59,7 @@ export function TargetRowView({
         </div>
         <span className={`badge badge-${row.decision}`}>{DECISION_LABELS[row.decision]}</span>
       </div>
-      <blockquote className="candidate-sentence" aria-label="Câu trong báo cáo">
-        {parts.before}
-        <mark>{parts.mark}</mark>
-        {parts.after}
-      </blockquote>
-      {c.note && <p className="candidate-note">Lưu ý: {c.note}</p>}
+      <ReportSentence read={c} />
       {row.editing && (
         <div className="form-grid candidate-edit" role="group" aria-label={`Sửa chỉ tiêu ${index + 1}`}>
           <TextField {...field('name')} label="Tên chỉ tiêu" className="span-2" />
@@ -78,33 +72,7 @@ export function TargetRowView({
           <TextField {...field('term')} label="Nhiệm kỳ (nếu là chỉ tiêu cả nhiệm kỳ)" placeholder="2025-2030" />
         </div>
       )}
-      {!row.editing && Object.values(row.errors).some((l) => l?.length) && (
-        <p className="field-error" role="alert">
-          {Object.values(row.errors).flat().join(' ')} Bấm “Sửa” để chỉnh.
-        </p>
-      )}
-      <div className="candidate-actions">
-        <button
-          type="button"
-          className={row.decision === 'accepted' ? 'primary' : undefined}
-          aria-pressed={row.decision === 'accepted'}
-          aria-label={`Nhận chỉ tiêu: ${name}`}
-          onClick={() => onChange({ decision: row.decision === 'accepted' ? 'pending' : 'accepted' })}
-        >
-          Nhận
-        </button>
-        <button type="button" aria-pressed={row.editing} aria-label={`Sửa chỉ tiêu: ${name}`} onClick={() => onChange({ editing: !row.editing })}>
-          {row.editing ? 'Xong' : 'Sửa'}
-        </button>
-        <button
-          type="button"
-          aria-pressed={row.decision === 'rejected'}
-          aria-label={`Bỏ chỉ tiêu: ${name}`}
-          onClick={() => onChange({ decision: row.decision === 'rejected' ? 'pending' : 'rejected' })}
-        >
-          Bỏ
-        </button>
-      </div>
+      <DecisionButtons name={name} what="chỉ tiêu" decision={row.decision} editing={row.editing} errors={row.errors} onChange={onChange} />
     </li>
   );
 }

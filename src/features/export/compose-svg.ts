@@ -9,12 +9,12 @@
 import { MINE_BAND, MINE_EDGE } from '../../components/charts/palette';
 import { formatDateTime } from '../../lib/format';
 import type { LegendItem, PanelExport, SourceLine, TileModel } from '../../lib/panel-export';
+import { unitsNoun } from '../../lib/ranking-window';
 import { ATTAINMENT_WORDS } from '../../lib/vocabulary';
 import { CHART_GAP, type PanelChartDrawing } from './draw-chart';
 import { FONT_STACK } from './font';
 import { layoutLegend, type LegendStyle } from './legend-layout';
 import { estimateText, wrapText, type FontWeight, type MeasureText } from './measure-text';
-import { unitsNoun } from './ranking-window';
 import { escapeXml, num as n } from './svg-markup';
 
 export interface ComposeOptions {

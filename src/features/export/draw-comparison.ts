@@ -7,9 +7,9 @@
 import { comparisonGeometry, LINE_HEIGHT, type ComparisonRowInput } from '../../components/charts/comparison-geometry';
 import { AXIS_COLOR, BENCHMARK_COLOR, GRID_COLOR, INK, MINE_BAND } from '../../components/charts/palette';
 import { formatBarValue } from '../../lib/format';
-import type { ExportChart } from './chart-data';
+import { rankingWindow, unitsNoun, type GapWords, type RankingLine } from '../../lib/ranking-window';
+import type { ChartRow, ExportChart } from './chart-data';
 import type { DrawnChart } from './draw-chart';
-import { rankingWindow, type WindowItem } from './ranking-window';
 import { escapeXml, num } from './svg-markup';
 
 export interface ComparisonOptions {
@@ -24,11 +24,13 @@ export interface ComparisonOptions {
 
 const NO_FIGURE = 'chưa có số liệu';
 const GAP_KEY = '\u0000gap';
+/** A run of the ranking left out, named by its units' names. */
+const GAP_WORDS: GapWords<ChartRow> = { noun: (run) => unitsNoun(run.map((r) => String(r.label ?? ''))), unranked: NO_FIGURE };
 const valueOf = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
-function rowInput(chart: ExportChart, item: WindowItem, i: number, marked: ReadonlySet<string>): ComparisonRowInput {
+function rowInput(chart: ExportChart, item: RankingLine<ChartRow>, i: number, marked: ReadonlySet<string>): ComparisonRowInput {
   if ('gap' in item) return { key: `${GAP_KEY}${i}`, label: item.gap, values: chart.series.map(() => null), benchmark: null };
-  const r = item.row;
+  const r = item.unit;
   const first = chart.series[0] ? valueOf(r[chart.series[0].key]) : null;
   const asOf = typeof r.asOf === 'string' ? ` (${r.asOf.replace(/ \d{4}$/, '')})` : '';
   return {
@@ -45,7 +47,7 @@ function rowInput(chart: ExportChart, item: WindowItem, i: number, marked: Reado
 export function drawComparison(chart: ExportChart, { width, maxRows, maxHeight = Infinity, smallFont = 11 }: ComparisonOptions): DrawnChart {
   const marked = new Set(chart.mine);
   const layout = (lines: number) => {
-    const items = rankingWindow(chart.rows, chart.mine, lines);
+    const items = rankingWindow(chart.rows, chart.mine, lines, GAP_WORDS);
     const g = comparisonGeometry({
       width,
       seriesCount: chart.series.length,
@@ -125,7 +127,7 @@ export function drawComparison(chart: ExportChart, { width, maxRows, maxHeight =
   if (g.unitLabel) {
     parts.push(`<text class="chart-axis-unit" x="${num(g.unitLabel.x)}" y="${num(g.unitLabel.y)}" font-size="${smallFont}" fill="${AXIS_COLOR}" text-anchor="end">${escapeXml(g.unitLabel.text)}</text>`);
   }
-  const shown = items.filter((it) => 'row' in it).length;
+  const shown = items.filter((it) => 'unit' in it).length;
   return {
     markup: `<g class="chart" font-size="12">${parts.join('')}</g>`,
     width: g.width,

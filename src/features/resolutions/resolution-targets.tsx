@@ -9,8 +9,9 @@ import { userMessageOf } from '../../api/client';
 import { PanelError, PanelLoading } from '../../components/panel/panel-states';
 import { formatNumber } from '../../lib/format';
 import { periodLabel } from '../../lib/period-names';
+import { rankingWindow } from '../../lib/ranking-window';
 import { TARGET_STATUS_WORDS } from '../../lib/target-status';
-import { paperWindow } from './paper-window';
+import { exactNoun } from '../../lib/unit-count';
 import type { TargetListModel, UnitTargets } from './target-list-model';
 import { useTargetList, type TargetListView } from './use-target-list';
 import './resolutions.css';
@@ -151,7 +152,7 @@ const STATUS_COLUMNS = ['met', 'on_track', 'at_risk', 'behind', 'no_data'] as co
 const UnitRanking = memo(function UnitRanking({ model, period, mine }: { model: TargetListModel; period: string; mine: readonly string[] }) {
   const without = model.units.filter((u) => !u.resolution).length;
   // on paper: the top and the bottom of the ranking and the user's own units, the rest counted (the screen shows them all)
-  const paper = paperWindow(model.units, mine, PAPER_LINES);
+  const paper = rankingWindow(model.units, mine, PAPER_LINES, { noun: (run) => exactNoun(run.map((u) => ({ kind: u.kind ?? 'xa' }))), unranked: 'chưa có nghị quyết' });
   const onPaper = new Set(paper.flatMap((l) => ('unit' in l ? [l.unit.unitId] : [])));
   const gapBefore = new Map<string, string>();
   paper.forEach((l, i) => {

@@ -7,6 +7,7 @@ import '@fontsource/be-vietnam-pro/600.css';
 import '@fontsource/be-vietnam-pro/700.css';
 import './app/styles.css';
 import { App } from './app/app';
+import { FIRST_SCREEN_PANELS } from './app/dashboard-page';
 import { serveFirstAnswers } from './app/first-answers';
 import { prefetchDashboard } from './app/prefetch';
 import { firstPaintReady } from './app/first-paint';
@@ -39,7 +40,7 @@ void startMocks().then(async () => {
   startTransition(() =>
     root.render(
       <StrictMode>
-        <App queryClient={queryClient} offline={offline} />
+        <App queryClient={queryClient} offline={offline} firstPanels={FIRST_SCREEN_PANELS} />
       </StrictMode>,
     ),
   );

@@ -6,13 +6,16 @@ import { DashboardPage } from './dashboard-page';
 import { EditorRoute, useEditorRoute } from './editor-route';
 import { createQueryClient } from './query-client';
 
-/** `offline`: what main.tsx started for the saved copies, the connection and the new versions. */
-export function App({ queryClient, offline }: { queryClient?: QueryClient; offline?: Offline }) {
+/**
+ * `offline`: what main.tsx started for the saved copies, the connection and the new versions;
+ * `firstPanels`: how many panels the dashboard's first commit draws (dashboard-page.tsx; all by default).
+ */
+export function App({ queryClient, offline, firstPanels }: { queryClient?: QueryClient; offline?: Offline; firstPanels?: number }) {
   const [client] = useState(() => queryClient ?? createQueryClient());
   const editor = useEditorRoute();
   return (
     <QueryClientProvider client={client}>
-      <OfflineLayer offline={offline}>{editor ? <EditorRoute /> : <DashboardPage />}</OfflineLayer>
+      <OfflineLayer offline={offline}>{editor ? <EditorRoute /> : <DashboardPage firstPanels={firstPanels} />}</OfflineLayer>
     </QueryClientProvider>
   );
 }

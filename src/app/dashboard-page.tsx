@@ -1,6 +1,6 @@
 /** The page: filters on top, one panel per KPI family below. Only here are features composed. */
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useCallback, useMemo } from 'react';
+import { lazy, startTransition, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { Family } from '../api/contract';
 import { queries } from '../api/queries';
 import { EditorLink } from '../features/editor/editor-link';
@@ -34,7 +34,55 @@ const renderTargets = (slot: TargetsSlot) => (
   </Suspense>
 );
 
-export function DashboardPage() {
+/**
+ * The page opened from the server (main.tsx) draws only its first screen's panels in its first
+ * commit (FIRST_SCREEN_PANELS: a phone shows the first, a laptop the first row of two); the
+ * others follow one per commit, each after the previous one was painted, in a transition: the
+ * first paint (the at-risk line, the first figures) does not wait for the whole page's DOM, and
+ * no single task lays out all seven panels on a slow phone. Each one not yet drawn keeps a
+ * panel's height below the first screen, so the page's length barely changes. Without
+ * `firstPanels` (the page tests) every panel is drawn at once.
+ */
+export const FIRST_SCREEN_PANELS = 2;
+
+/** Runs `run` once the frame after now has been painted (or after a while in a hidden tab, where frames stop). */
+function afterNextPaint(run: () => void): () => void {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    clearTimeout(fallback);
+    run();
+  };
+  const fallback = setTimeout(once, 100);
+  const frame = typeof requestAnimationFrame === 'function' ? requestAnimationFrame(() => setTimeout(once, 0)) : undefined;
+  return () => {
+    done = true;
+    clearTimeout(fallback);
+    if (frame !== undefined) cancelAnimationFrame(frame);
+  };
+}
+
+/** How many of `total` panels are drawn: `first`, then one more after each paint. */
+function usePanelsDrawn(total: number, first = total): number {
+  const [drawn, setDrawn] = useState(Math.min(first, total));
+  useEffect(() => {
+    if (drawn >= total) return;
+    return afterNextPaint(() => startTransition(() => setDrawn((n) => Math.min(n + 1, total))));
+  }, [drawn, total]);
+  return drawn;
+}
+
+/** A panel's place until it is drawn: an empty card, loading as far as anything waiting for the panels can tell. */
+function PendingPanel({ slug }: { slug: string }) {
+  return (
+    <section className="panel panel-pending" data-panel={slug} aria-hidden="true">
+      <div className="panel-loading" />
+    </section>
+  );
+}
+
+export function DashboardPage({ firstPanels }: { firstPanels?: number } = {}) {
   const { units, period } = useDashboardFilters();
   const setPeriod = useFilters((s) => s.setPeriod);
   const known = useQuery(queries.units());
@@ -60,6 +108,7 @@ export function DashboardPage() {
   // the at-risk summary reads the panels' own queries of the units shown
   const view = useMemo(() => (known.data ? unitsInView(units, period, known.data) : undefined), [units, period, known.data]);
   const compared = comparesUnits(view?.length ?? 0);
+  const drawn = usePanelsDrawn(FAMILIES.length, firstPanels);
   const figuresOf = useCallback((family: Family) => panelObservations(family, view ?? [], period, compared), [view, period, compared]);
   return (
     <div className="page">
@@ -85,9 +134,9 @@ export function DashboardPage() {
         figuresOf={figuresOf}
       />
       <main className="panels">
-        {FAMILIES.map((config) => (
-          <FamilyPanel key={config.slug} config={config} {...panelProps} />
-        ))}
+        {FAMILIES.map((config, i) =>
+          i < drawn ? <FamilyPanel key={config.slug} config={config} {...panelProps} /> : <PendingPanel key={config.slug} slug={config.slug} />,
+        )}
       </main>
     </div>
   );

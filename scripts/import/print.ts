@@ -5,6 +5,7 @@ import { unitLabel, type Candidate, type PlanTarget, type UnitName } from '../..
 import { formatDate, formatQualified } from '../../src/lib/format';
 import { formatTargetValue } from '../../src/lib/parse-targets';
 import { periodLabel } from '../../src/lib/period-names';
+import { TARGET_TYPE_TEXT } from '../../src/lib/vocabulary';
 import type { SaveOutcome } from './outcome';
 import type { FileReport } from './read-file';
 
@@ -176,7 +177,7 @@ function targetLines(report: FileReport, names: Names): string[] {
     const value = formatTargetValue(t);
     const when = t.term ? `nhiệm kỳ ${t.term.replace('-', '–')}` : t.year !== undefined ? `năm ${t.year}` : 'chưa rõ năm';
     const indicator = t.indicatorId ? ` [${names.indicators.get(t.indicatorId)?.name ?? t.indicatorId}]` : '';
-    lines.push(`    ${i + 1}. ${t.name}: ${value}, ${t.type}, ${when}${indicator}`);
+    lines.push(`    ${i + 1}. ${t.name}: ${value}, ${TARGET_TYPE_TEXT[t.type].label}, ${when}${indicator}`);
     if (t.note) lines.push(`       Ghi chú: ${t.note}`);
     if (report.targets[i + 1]?.sentence !== t.sentence) lines.push(`       “${t.sentence}”`);
   });

@@ -286,6 +286,12 @@ describe('a leader’s journeys through the dashboard', () => {
       await waitForPanels(page);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
       await saveScreenshot(page, '06-province-latest-phone');
+      // the rankings further down (laid out only near the screen) are drawn as the page is scrolled to them
+      for (const title of ['Bảo hiểm y tế', 'Chỉ tiêu Nghị quyết']) {
+        const first = panel(page, title).locator('svg[data-kpi-chart] .comparison-row').first();
+        await first.scrollIntoViewIfNeeded();
+        await expect.poll(() => first.evaluate((el) => el.checkVisibility({ contentVisibilityAuto: true }) && el.getBoundingClientRect().height > 0), title).toBe(true);
+      }
     } finally {
       await page.setViewportSize({ width: 1440, height: 900 });
     }

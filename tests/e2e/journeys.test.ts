@@ -290,7 +290,7 @@ describe('a leader’s journeys through the dashboard', () => {
       for (const title of ['Bảo hiểm y tế', 'Chỉ tiêu Nghị quyết']) {
         const first = panel(page, title).locator('svg[data-kpi-chart] .comparison-row').first();
         await first.scrollIntoViewIfNeeded();
-        await expect.poll(() => first.evaluate((el) => el.checkVisibility({ contentVisibilityAuto: true }) && el.getBoundingClientRect().height > 0), title).toBe(true);
+        await expect.poll(() => first.evaluate((el) => el.checkVisibility({ contentVisibilityAuto: true }) && el.getBoundingClientRect().height > 0)).toBe(true);
       }
     } finally {
       await page.setViewportSize({ width: 1440, height: 900 });

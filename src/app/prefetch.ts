@@ -68,8 +68,24 @@ export function prefetchDashboard(client: QueryClient): () => void {
     .catch(() => undefined); // the panels say so
   void client.prefetchQuery(queries.indicators());
   void client.prefetchQuery(queries.sources());
-  // trends are drawn with the chart code (a comparison of many units without it): fetched now,
-  // beside the register, unless the link names too many units to be drawn as trends
-  if (!comparesUnits(units.length)) preloadChart();
+  // trends are drawn with the chart code (a comparison of many units without it), unless the
+  // link names too many units to be drawn as trends: fetched once the first figures are on
+  // screen, not before: its download would share a slow phone's network with the page's own
+  // script and fonts, and its evaluation (Recharts) would hold the first paint back
+  if (!comparesUnits(units.length)) afterFirstContentfulPaint(preloadChart);
   return prefetchOnChange(client);
+}
+
+/** Runs `run` once the page has painted its first content (the first render), or at once where the browser does not say. */
+function afterFirstContentfulPaint(run: () => void): void {
+  if (typeof PerformanceObserver === 'undefined' || !PerformanceObserver.supportedEntryTypes?.includes('paint')) {
+    run();
+    return;
+  }
+  const observer = new PerformanceObserver((list) => {
+    if (list.getEntriesByName('first-contentful-paint').length === 0) return;
+    observer.disconnect();
+    run();
+  });
+  observer.observe({ type: 'paint', buffered: true });
 }

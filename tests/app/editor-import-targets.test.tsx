@@ -115,4 +115,26 @@ describe('the plan’s targets in the import', () => {
     ]);
     expect(bodies('POST')).toEqual([]);
   });
+
+  it('marks a target the unit’s resolution has already “Đã có trong nghị quyết”, never offers to save it again, and saves the other alone', async () => {
+    const coverage = { id: 'ct-2', number: 2, name: 'Tỷ lệ bao phủ bảo hiểm y tế đạt trên 95%', indicatorId: 'health_insurance_coverage', type: 'level_by_end', value: 95, unit: 'percent' } as const;
+    start([{ ...STORED, targets: [...STORED.targets, coverage] }]);
+    const { user, section } = await importReport();
+    const held = within(section.getByRole('listitem', { name: coverage.name }));
+    expect(await held.findByText('Đã có trong nghị quyết')).toBeInTheDocument();
+    expect(held.getByText('Chỉ tiêu này đã có trong nghị quyết “Nghị quyết năm 2026 (giả lập)”; không lưu lại.')).toBeInTheDocument();
+    expect(held.getByRole('button', { name: `Nhận chỉ tiêu: ${coverage.name}` })).toBeDisabled();
+    expect(section.getByText('2 chỉ tiêu · 0 đã nhận · 1 chờ duyệt · 1 đã có trong nghị quyết')).toBeInTheDocument();
+    // the one read from the same report, not in the resolution, is not marked
+    expect(within(section.getByRole('listitem', { name: 'Thu ngân sách đạt 100% dự toán' })).queryByText('Đã có trong nghị quyết')).toBeNull();
+
+    await user.click(section.getByRole('button', { name: 'Nhận chỉ tiêu: Thu ngân sách đạt 100% dự toán' }));
+    await user.click(section.getByRole('button', { name: 'Lưu 1 chỉ tiêu đã nhận vào nghị quyết' }));
+    expect(await section.findByRole('status')).toHaveTextContent('Đã thêm 1 chỉ tiêu vào nghị quyết “Nghị quyết năm 2026 (giả lập)”.');
+    const put = bodies('PUT').at(-1) as ResolutionUpdate;
+    expect(put.targets.map((t) => t.name)).toEqual(['Kết nạp ít nhất 20 đảng viên mới', coverage.name, 'Thu ngân sách đạt 100% dự toán']);
+    // what is left has nothing to save
+    expect(section.getByText('Mọi chỉ tiêu kế hoạch đọc được từ báo cáo này đã có trong nghị quyết của đơn vị; không có gì cần lưu.')).toBeInTheDocument();
+    expect(section.queryByRole('button', { name: /^Lưu \d+ chỉ tiêu/ })).toBeNull();
+  });
 });

@@ -21,7 +21,7 @@ import { acceptPending, PASTED, startReview, storedMatch, type Review, type Revi
 import { loadDocumentReaders, MAX_REPORT_CHARS, readReportFile, REPORT_FILE_TYPES } from './report-files';
 import { ReviewCard } from './review-card';
 import { ReviewMessageView } from './review-message';
-import { checkTargets, newPlanResolution, resolutionOf, withTargets, type TargetGroup } from './target-draft';
+import { checkTargets, newPlanResolution, resolutionHolding, resolutionOf, withTargets, type TargetGroup, type TargetRow } from './target-draft';
 import { apiIssueMessage, type FieldErrors } from './field-errors';
 import type { EditorData } from './use-editor-data';
 import { useEditorWrite } from './use-editor-write';
@@ -299,27 +299,32 @@ export function ImportReport({ data, onSaved }: { data: EditorData; onSaved?: (s
     },
   });
 
-  /** A review's accepted targets, checked and sent; what stops them is said on the review. */
-  const saveReviewTargets = (r: Review) => {
+  /** A review's accepted targets, checked and sent (not those its unit's resolution has already); what stops them is said on the review. */
+  const saveReviewTargets = async (r: Review) => {
+    const unitId = r.report.unitId;
+    const list = unitId ? await queryClient.ensureQueryData(resolutionsQuery([unitId])).catch(() => []) : [];
+    const held = (t: TargetRow) => resolutionHolding(list, unitId, t) !== undefined;
     const source = checkSource(r.report, r.text);
-    const checked = checkTargets(r.targets, data.indicatorOf);
+    const checked = checkTargets(r.targets.filter((t) => !held(t)), data.indicatorOf);
     const targets = r.targets.map((t) => ({ ...t, errors: checked.ok ? {} : (checked.rowErrors.get(t.key) ?? {}) }));
-    const problem = !r.report.unitId
+    const problem = !unitId
       ? 'Chưa lưu: hãy chọn phường, xã của báo cáo (chỉ tiêu được lưu vào nghị quyết của đơn vị đó).'
       : !source.ok
         ? 'Chưa lưu: thông tin báo cáo (nguồn của nghị quyết) còn chỗ cần sửa, xem ở phần báo cáo.'
         : !checked.ok
           ? 'Chưa lưu: có chỉ tiêu cần sửa (xem thông báo ở từng chỉ tiêu).'
-          : checked.groups.length === 0
-            ? 'Chưa có chỉ tiêu nào được nhận. Bấm “Nhận” ở từng chỉ tiêu đúng với kế hoạch của báo cáo.'
-            : null;
+          : checked.groups.length > 0
+            ? null
+            : r.targets.every(held)
+              ? 'Mọi chỉ tiêu kế hoạch đọc được từ báo cáo này đã có trong nghị quyết của đơn vị; không có gì cần lưu.'
+              : 'Chưa có chỉ tiêu nào được nhận. Bấm “Nhận” ở từng chỉ tiêu đúng với kế hoạch của báo cáo.';
     patchReview(r.key, (x) => ({
       ...x,
       targets,
       reportErrors: source.ok ? x.reportErrors : source.errors,
       targetMessage: problem ? { kind: 'error', text: problem } : null,
     }));
-    if (!problem && source.ok && checked.ok) saveTargets.send({ key: r.key, unitId: r.report.unitId, source: source.value, groups: checked.groups });
+    if (!problem && source.ok && checked.ok) saveTargets.send({ key: r.key, unitId, source: source.value, groups: checked.groups });
   };
 
   /** The figures stored for a review's units (its report's, and those of a city's list), as they are now. */
@@ -486,7 +491,7 @@ export function ImportReport({ data, onSaved }: { data: EditorData; onSaved?: (s
           onChange={(update) => patchReview(r.key, update)}
           onSave={() => void saveOne(r)}
           savingTargets={saveTargets.isPending}
-          onSaveTargets={() => saveReviewTargets(r)}
+          onSaveTargets={() => void saveReviewTargets(r)}
         />
       ))}
     </section>

@@ -4,11 +4,13 @@
  * their own save (to the unit's resolution for their year or term). Decisions are handed up;
  * the import saves.
  */
+import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
+import { resolutionsQuery } from '../../api/queries';
 import type { Review } from './import-review';
 import { ReviewMessageView } from './review-message';
 import { TargetRowView } from './target-row';
-import type { TargetRow } from './target-draft';
+import { resolutionHolding, type TargetRow } from './target-draft';
 import type { EditorData } from './use-editor-data';
 
 export function PlanTargets({
@@ -26,9 +28,14 @@ export function PlanTargets({
 }) {
   const id = useId();
   const { targets } = review;
+  const unitId = review.report.unitId;
+  // the unit's resolutions: a target one of them has already is "đã có trong nghị quyết"
+  const resolutions = useQuery({ ...resolutionsQuery([unitId]), enabled: Boolean(unitId) && targets.length > 0 });
   if (targets.length === 0 && review.targetsSaved === 0 && !review.targetMessage) return null;
-  const accepted = targets.filter((t) => t.decision === 'accepted').length;
-  const pending = targets.filter((t) => t.decision === 'pending').length;
+  const heldBy = (row: TargetRow) => (unitId ? resolutionHolding(resolutions.data ?? [], unitId, row) : undefined);
+  const held = targets.filter((t) => heldBy(t)).length;
+  const accepted = targets.filter((t) => t.decision === 'accepted' && !heldBy(t)).length;
+  const pending = targets.filter((t) => t.decision === 'pending' && !heldBy(t)).length;
   const patchRow = (key: number, patch: Partial<TargetRow>) =>
     onChange((r) => ({ ...r, targets: r.targets.map((t) => (t.key === key ? { ...t, ...patch } : t)) }));
 
@@ -45,6 +52,7 @@ export function PlanTargets({
         <>
           <p className="editor-hint">
             {targets.length} chỉ tiêu · {accepted} đã nhận · {pending} chờ duyệt
+            {held > 0 ? ` · ${held} đã có trong nghị quyết` : ''}
           </p>
           <ol className="candidates" aria-label="Chỉ tiêu kế hoạch đọc được">
             {targets.map((row, i) => (
@@ -54,6 +62,7 @@ export function PlanTargets({
                 index={i}
                 indicators={data.indicators}
                 indicatorOf={data.indicatorOf}
+                held={heldBy(row)}
                 onChange={(patch) => patchRow(row.key, patch)}
               />
             ))}
@@ -61,7 +70,10 @@ export function PlanTargets({
         </>
       )}
       <ReviewMessageView message={review.targetMessage} />
-      {targets.length > 0 && (
+      {targets.length > 0 && held === targets.length && (
+        <p className="editor-hint">Mọi chỉ tiêu kế hoạch đọc được từ báo cáo này đã có trong nghị quyết của đơn vị; không có gì cần lưu.</p>
+      )}
+      {targets.length > 0 && held < targets.length && (
         <div className="form-actions">
           <button type="button" className="primary" disabled={busy} onClick={onSave}>
             {busy ? 'Đang lưu…' : `Lưu ${accepted} chỉ tiêu đã nhận vào nghị quyết`}

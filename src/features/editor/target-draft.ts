@@ -67,6 +67,41 @@ export interface TargetGroup {
 
 export type TargetCheck = { ok: true; groups: TargetGroup[] } | { ok: false; rowErrors: Map<number, FieldErrors> };
 
+const termOf = (row: Pick<TargetRow, 'term'>) => row.term.trim().replace(/\s*[–—]\s*/, '-');
+
+/** The resolution a row's target goes to, as its year or term reads (none while they are not right). */
+export function rowSlot(row: Pick<TargetRow, 'year' | 'term'>): Slot | undefined {
+  const term = termOf(row);
+  if (term) {
+    const years = /^(20\d{2})-(20\d{2})$/.exec(term);
+    return years && Number(years[2]) - Number(years[1]) === 5 ? { kind: 'term', term } : undefined;
+  }
+  const year = row.year.trim();
+  return /^\d{4}$/.test(year) && Number(year) >= 2000 && Number(year) <= 2100 ? { kind: 'year', year: Number(year) } : undefined;
+}
+
+const nameKey = (name: string) => name.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+
+/**
+ * The unit's resolution (of the row's year or term) that has the row's target already: the same
+ * value, upper value and unit, and the same name or the same type measured by the same indicator.
+ * Such a row is "đã có trong nghị quyết" and is not saved again.
+ */
+export function resolutionHolding(list: readonly Resolution[], unitId: string, row: TargetRow): Resolution | undefined {
+  const slot = rowSlot(row);
+  const value = readTypedNumber(row.value);
+  const valueMax = row.valueMax.trim() ? readTypedNumber(row.valueMax) : undefined;
+  if (!unitId || !slot || value === null || valueMax === null) return undefined;
+  const upper = valueMax === value ? undefined : valueMax;
+  const holds = (t: Resolution['targets'][number]) =>
+    t.value === value &&
+    t.valueMax === upper &&
+    t.unit === row.unit &&
+    (nameKey(t.name) === nameKey(row.name) || (Boolean(row.indicatorId) && t.indicatorId === row.indicatorId && t.type === row.type));
+  const resolution = resolutionOf(list, unitId, slot);
+  return resolution?.targets.some(holds) ? resolution : undefined;
+}
+
 /** A row as the target it states, or what a person must fix (in Vietnamese). */
 function checkRow(row: TargetRow, indicatorOf: (id: string) => Pick<Indicator, 'name' | 'unit' | 'aggregation'> | undefined): { ok: true; slot: Slot; target: Omit<NewResolutionTarget, 'number'> } | { ok: false; errors: FieldErrors } {
   const errors: FieldErrors = {};
@@ -76,17 +111,10 @@ function checkRow(row: TargetRow, indicatorOf: (id: string) => Pick<Indicator, '
   if (value === null || value < 0) errors.value = ['Giá trị phải là một số không âm, ví dụ 95 hoặc 1.200.'];
   const valueMax = row.valueMax.trim() ? readTypedNumber(row.valueMax) : undefined;
   if (valueMax === null || (valueMax !== undefined && value !== null && valueMax < value)) errors.valueMax = ['Mức trên phải là một số không nhỏ hơn giá trị.'];
-  const term = row.term.trim().replace(/\s*[–—]\s*/, '-');
-  const termOk = /^(20\d{2})-(20\d{2})$/.exec(term);
-  let slot: Slot | undefined;
-  if (term) {
-    if (termOk && Number(termOk[2]) - Number(termOk[1]) === 5) slot = { kind: 'term', term };
-    else errors.term = ['Nhiệm kỳ gồm năm năm, viết như 2025-2030.'];
-  } else if (/^\d{4}$/.test(row.year.trim()) && Number(row.year) >= 2000 && Number(row.year) <= 2100) {
-    slot = { kind: 'year', year: Number(row.year) };
-  } else {
-    errors.year = ['Hãy nhập năm của chỉ tiêu (4 chữ số, ví dụ 2026), hoặc nhiệm kỳ nếu là chỉ tiêu của cả nhiệm kỳ.'];
-  }
+  const term = termOf(row);
+  const slot = rowSlot(row);
+  if (!slot && term) errors.term = ['Nhiệm kỳ gồm năm năm, viết như 2025-2030.'];
+  else if (!slot) errors.year = ['Hãy nhập năm của chỉ tiêu (4 chữ số, ví dụ 2026), hoặc nhiệm kỳ nếu là chỉ tiêu của cả nhiệm kỳ.'];
   if (row.type === 'yearly_growth' && !row.indicatorId) errors.indicatorId = ['Chỉ tiêu tăng bình quân cần chọn chỉ tiêu có số liệu để so với năm gốc.'];
   if (row.type === 'yearly_growth' && row.unit !== 'percent') errors.unit = ['Tăng bình quân tính bằng % mỗi năm: hãy chọn đơn vị %.'];
   if (row.type === 'term_total' && !term) errors.term = ['Chỉ tiêu cả nhiệm kỳ cần nhiệm kỳ, ví dụ 2025-2030.'];

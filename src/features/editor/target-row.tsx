@@ -4,7 +4,7 @@
  * only), and the editor's decision. It is saved to a resolution only if accepted.
  */
 import { useId } from 'react';
-import { MeasureUnit, type Indicator } from '../../api/contract';
+import { MeasureUnit, type Indicator, type Resolution } from '../../api/contract';
 import { formatTargetValue } from '../../lib/parse-targets';
 import { MEASURE_NAMES } from '../../lib/vocabulary';
 import { bindFields } from './bind-fields';
@@ -17,6 +17,7 @@ import { TARGET_TYPE_TEXT } from '../../lib/vocabulary';
 import { slotText, TARGET_TYPE_CHOICES, type TargetRow } from './target-draft';
 import { TextField } from './text-field';
 
+const HELD_LABEL = 'Đã có trong nghị quyết';
 const UNIT_CHOICES = MeasureUnit.options.map((u) => [u, MEASURE_NAMES[u]] as const);
 
 export function TargetRowView({
@@ -24,12 +25,15 @@ export function TargetRowView({
   index,
   indicators,
   indicatorOf,
+  held,
   onChange,
 }: {
   row: TargetRow;
   index: number;
   indicators: Indicator[];
   indicatorOf: (id: string) => Indicator | undefined;
+  /** The unit's resolution that has this target already: it is "đã có trong nghị quyết" and not saved again. */
+  held?: Resolution;
   onChange: (patch: Partial<TargetRow>) => void;
 }) {
   const id = useId();
@@ -45,9 +49,10 @@ export function TargetRowView({
   const measured = row.indicatorId ? `đo bằng: ${indicatorOf(row.indicatorId)?.name ?? row.indicatorId}` : 'chưa gắn chỉ tiêu có số liệu';
   const field = bindFields(id, row, row.errors, onChange);
   const name = row.name.trim() || `Chỉ tiêu ${index + 1}`;
+  const state = held ? 'stored' : row.decision;
 
   return (
-    <li className={`candidate candidate-${row.decision}`} aria-labelledby={`${id}-name`}>
+    <li className={`candidate candidate-${state}`} aria-labelledby={`${id}-name`}>
       <div className="candidate-head">
         <span className="candidate-index">{index + 1}.</span>
         <div className="candidate-title">
@@ -57,9 +62,10 @@ export function TargetRowView({
             {TARGET_TYPE_TEXT[row.type].label} · {when} · {measured}
           </span>
         </div>
-        <span className={`badge badge-${row.decision}`}>{DECISION_LABELS[row.decision]}</span>
+        <span className={`badge badge-${state}`}>{held ? HELD_LABEL : DECISION_LABELS[row.decision]}</span>
       </div>
       <ReportSentence read={c} />
+      {held && <p className="candidate-note">Chỉ tiêu này đã có trong nghị quyết “{held.title}”; không lưu lại.</p>}
       {row.editing && (
         <div className="form-grid candidate-edit" role="group" aria-label={`Sửa chỉ tiêu ${index + 1}`}>
           <TextField {...field('name')} label="Tên chỉ tiêu" className="span-2" />
@@ -72,7 +78,7 @@ export function TargetRowView({
           <TextField {...field('term')} label="Nhiệm kỳ (nếu là chỉ tiêu cả nhiệm kỳ)" placeholder="2025-2030" />
         </div>
       )}
-      <DecisionButtons name={name} what="chỉ tiêu" decision={row.decision} editing={row.editing} errors={row.errors} onChange={onChange} />
+      <DecisionButtons name={name} what="chỉ tiêu" decision={row.decision} editing={row.editing} errors={row.errors} disabled={Boolean(held)} onChange={onChange} />
     </li>
   );
 }

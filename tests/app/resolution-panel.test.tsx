@@ -7,7 +7,8 @@
  */
 import { QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, waitFor, within } from '@testing-library/react';
-import { http } from 'msw';
+import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
 import type { ComponentProps } from 'react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../data';
@@ -179,6 +180,25 @@ describe('a change of period', () => {
     expect(await within(list).findByRole('table', { name: /Các chỉ tiêu của nghị quyết, 6 tháng 2026/ })).toBeInTheDocument();
     expect(within(list).queryByRole('status')).not.toBeInTheDocument();
     expect(within(list).queryByRole('table', { name: /Quý I 2026/ })).not.toBeInTheDocument();
+  });
+});
+
+describe('a server that cannot answer', () => {
+  it('says so once in the panel, with one “Thử lại”, and brings the figures and the list back when it answers', async () => {
+    serve([MY_THOI]);
+    let down = true;
+    server.use(
+      http.get('/api/observations', () => (down ? HttpResponse.json({ error: { code: 'internal', message: 'Internal server error.' } }, { status: 500 }) : undefined)),
+    );
+    renderPanel(['my-thoi'], '2026-Q1');
+    const retry = await within(region()).findByRole('button', { name: 'Thử lại' });
+    expect(within(region()).getAllByRole('button', { name: 'Thử lại' })).toHaveLength(1);
+
+    down = false;
+    await userEvent.click(retry);
+    expect(await within(region()).findByRole('table', { name: /Các chỉ tiêu của nghị quyết, Quý I 2026/ })).toBeInTheDocument();
+    expect(within(region()).getByText('Theo báo cáo: 8/20 chỉ tiêu đạt')).toBeInTheDocument();
+    expect(within(region()).queryByRole('button', { name: 'Thử lại' })).not.toBeInTheDocument();
   });
 });
 

@@ -92,7 +92,8 @@ export function FamilyPanel({ config, units, period, onSelectPeriod, renderActio
   const [targetRows, setTargetRows] = useState<TargetRows | undefined>();
   const shownIds = useMemo(() => unitsInView(shown.units, shown.period, knownUnits), [shown.units, shown.period, knownUnits]);
   const renderEnter = useMemo(() => renderAddFigures && ((u: UnitToFill) => renderAddFigures(u, 'resolution')), [renderAddFigures]);
-  const withTargets = Boolean(config.withTargets && renderTargets && units.length > 0 && knownUnits);
+  // a panel that could not load says so once, with one Retry: its list comes with its figures
+  const withTargets = Boolean(config.withTargets && renderTargets && units.length > 0 && knownUnits && !error);
   const reported = isUpdating || isPending ? undefined : (data?.observations ?? NO_FIGURES);
   const targets = withTargets
     ? renderTargets!({ unitIds: wantedIds, period, reported, byUnit: compares, onExport: setTargetRows, renderEnter, mine })

@@ -8,46 +8,27 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { screen, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { loadDataset } from '../../data';
-import { server } from '../../mocks/node';
-import { EDITOR_TOKEN, createWriteApi } from '../../mocks/write-handlers';
+import { describe, expect, it } from 'vitest';
 import type { NewObservation } from '../../src/api/contract';
-import { useEditorSession } from '../../src/features/editor/token-store';
-import { renderAt } from '../render';
+import { datasetWithout, openSignedIn, pasteReport, withEditorApi, type User } from './editor-session';
 
 const REPORT = readFileSync(join(import.meta.dirname, '../../eval/reports/004_237010deb1aa6989.txt'), 'utf8');
 const REPORT_SOURCE = 'my-quy-2024-6m';
 const TITLE = REPORT.split('\n')[0]!.trim();
 
-let api: ReturnType<typeof createWriteApi>;
+// the office has Mỹ Quý's 6-month report only in prose
+const api = withEditorApi(() => ({ dataset: datasetWithout(REPORT_SOURCE) }));
 
-beforeEach(() => {
-  useEditorSession.getState().signOut();
-  sessionStorage.clear();
-  const d = loadDataset();
-  // the office has Mỹ Quý's 6-month report only in prose
-  api = createWriteApi({
-    dataset: {
-      ...d,
-      sources: d.sources.filter((s) => s.id !== REPORT_SOURCE),
-      observations: d.observations.filter((o) => o.sourceId !== REPORT_SOURCE),
-    },
-  });
-  server.use(...api.handlers);
-});
-
-async function openSignedIn() {
-  useEditorSession.getState().signIn(EDITOR_TOKEN);
-  const r = renderAt('/nhap-so-lieu');
+async function openEditor() {
+  const r = openSignedIn();
   await screen.findByRole('table', undefined, { timeout: 10_000 });
   return r;
 }
 
-const budget2024 = () => api.data.observations.filter((o) => o.unitId === 'my-thoi' && o.indicatorId === 'budget_revenue' && o.period === '2024-Q4');
+const budget2024 = () => api().data.observations.filter((o) => o.unitId === 'my-thoi' && o.indicatorId === 'budget_revenue' && o.period === '2024-Q4');
 
 /** The form "Thêm số liệu" filled with Mỹ Thới's budget for Cả năm 2024, 13 tỷ. */
-async function typeMyThoiBudget2024(user: ReturnType<typeof renderAt>['user']) {
+async function typeMyThoiBudget2024(user: User) {
   await user.click(screen.getByRole('button', { name: 'Thêm số liệu' }));
   const form = within(screen.getByRole('form', { name: 'Thêm số liệu' }));
   await user.selectOptions(form.getByLabelText('Chỉ tiêu'), 'Thu ngân sách nhà nước');
@@ -60,7 +41,7 @@ async function typeMyThoiBudget2024(user: ReturnType<typeof renderAt>['user']) {
 
 describe('“Thêm số liệu” for a period that has a figure', () => {
   it('shows the stored figure, saves nothing without asking, and corrects the stored one instead', async () => {
-    const { user } = await openSignedIn();
+    const { user } = await openEditor();
     const form = await typeMyThoiBudget2024(user);
     const stored = within(await form.findByRole('group', { name: 'Số liệu đã có trong kỳ này' }));
     expect(stored.getByText(/^Đã có số liệu cho Phường Mỹ Thới, Thu ngân sách nhà nước, Cả năm 2024/)).toBeInTheDocument();
@@ -68,7 +49,7 @@ describe('“Thêm số liệu” for a period that has a figure', () => {
 
     await user.click(form.getByRole('button', { name: 'Lưu số liệu' }));
     expect(await form.findByRole('alert')).toHaveTextContent('Chưa lưu: Phường Mỹ Thới, Thu ngân sách nhà nước, Cả năm 2024 đã có số liệu.');
-    expect(api.writes).toEqual([]);
+    expect(api().writes).toEqual([]);
 
     await user.click(stored.getByRole('button', { name: 'Sửa số liệu đã có: trên 12 tỷ đồng' }));
     const edit = within(screen.getByRole('form', { name: 'Sửa số liệu' }));
@@ -78,12 +59,12 @@ describe('“Thêm số liệu” for a period that has a figure', () => {
     await user.selectOptions(edit.getByLabelText('Mức độ'), 'Đúng bằng');
     await user.click(edit.getByRole('button', { name: 'Lưu thay đổi' }));
     expect(await screen.findByRole('status')).toHaveTextContent('Đã lưu thay đổi: Thu ngân sách nhà nước, Phường Mỹ Thới, Cả năm 2024: 13 tỷ đồng.');
-    expect(api.writes.map((w) => `${w.method} ${w.path}`)).toEqual(['PUT /api/observations/my-thoi-2024-q4-budget-revenue']);
+    expect(api().writes.map((w) => `${w.method} ${w.path}`)).toEqual(['PUT /api/observations/my-thoi-2024-q4-budget-revenue']);
     expect(budget2024()).toEqual([expect.objectContaining({ id: 'my-thoi-2024-q4-budget-revenue', value: 13e9, qualifier: 'exact', version: 2 })]);
   });
 
   it('adds a second figure only when the editor says it is another one', async () => {
-    const { user } = await openSignedIn();
+    const { user } = await openEditor();
     const form = await typeMyThoiBudget2024(user);
     await user.click(form.getByRole('button', { name: 'Lưu số liệu' }));
     await user.click(within(await form.findByRole('alert')).getByRole('button', { name: 'Vẫn thêm số liệu mới' }));
@@ -92,7 +73,7 @@ describe('“Thêm số liệu” for a period that has a figure', () => {
   });
 
   it('says nothing for a period without a figure', async () => {
-    const { user } = await openSignedIn();
+    const { user } = await openEditor();
     const form = await typeMyThoiBudget2024(user);
     await user.clear(form.getByLabelText('Năm'));
     await user.type(form.getByLabelText('Năm'), '2023');
@@ -103,19 +84,14 @@ describe('“Thêm số liệu” for a period that has a figure', () => {
 });
 
 /** On the tab "Nhập từ báo cáo", `text` pasted (replacing what was there) and read. */
-async function pasteAndRead(user: ReturnType<typeof renderAt>['user'], text: string) {
-  await user.click(screen.getByRole('tab', { name: 'Nhập từ báo cáo' }));
-  const box = screen.getByLabelText('Văn bản báo cáo');
-  await user.clear(box);
-  await user.click(box);
-  await user.paste(text);
-  await user.click(screen.getByRole('button', { name: 'Đọc số liệu' }));
+async function pasteAndRead(user: User, text: string) {
+  await pasteReport(user, text);
   return within(await screen.findByRole('list', { name: 'Số liệu đọc được' }));
 }
 
 describe('importing what is stored already', () => {
   it('marks a candidate equal to a stored figure “Đã có”, names its source, and never sends it', async () => {
-    const { user } = await openSignedIn();
+    const { user } = await openEditor();
     // written for this test: Mỹ Thới's year 2024, with the budget the office already has
     const list = await pasteAndRead(
       user,
@@ -132,19 +108,19 @@ describe('importing what is stored already', () => {
     await user.click(screen.getByRole('button', { name: `Nhận cả ${others} số liệu chờ duyệt` }));
     await user.click(screen.getByRole('button', { name: `Lưu ${others} số liệu đã nhận` }));
     expect(await screen.findByRole('status')).toHaveTextContent(`Đã lưu ${others} số liệu`);
-    const batch = api.writes.find((w) => w.path === '/api/observations')!.body as NewObservation[];
+    const batch = api().writes.find((w) => w.path === '/api/observations')!.body as NewObservation[];
     expect(batch.map((o) => o.indicatorId)).not.toContain('budget_revenue');
     expect(budget2024()).toHaveLength(1);
   });
 
   it('reuses the stored report when the same report is imported again, says so, and stores only its new figures', async () => {
-    const { user } = await openSignedIn();
+    const { user } = await openEditor();
     let list = await pasteAndRead(user, REPORT);
     await user.click(list.getByRole('button', { name: 'Nhận: Thu ngân sách nhà nước' }));
     await user.click(list.getByRole('button', { name: 'Nhận: Tỷ lệ dân số tham gia bảo hiểm y tế' }));
     await user.click(screen.getByRole('button', { name: 'Lưu 2 số liệu đã nhận' }));
     expect(await screen.findByRole('status')).toHaveTextContent(`Đã lưu 2 số liệu từ báo cáo “${TITLE}”.`);
-    const first = api.data.sources.find((s) => s.title === TITLE)!;
+    const first = api().data.sources.find((s) => s.title === TITLE)!;
 
     // the same report again, as another copy gives it (other line breaks and spaces)
     list = await pasteAndRead(user, REPORT.replace(/\n/g, '\r\n\r\n').replace(/\. /g, '.  '));
@@ -157,8 +133,8 @@ describe('importing what is stored already', () => {
       `Đã lưu 1 số liệu. Báo cáo này đã được lưu trước đây (“${TITLE}”, ngày 17/07/2024), nên các số liệu được gắn với báo cáo đã lưu, không lưu thêm bản báo cáo mới.`,
     );
     // one report stored, with every figure of both imports
-    expect(api.data.sources.filter((s) => s.title === TITLE)).toHaveLength(1);
-    const mine = api.data.observations.filter((o) => o.sourceId === first.id);
+    expect(api().data.sources.filter((s) => s.title === TITLE)).toHaveLength(1);
+    const mine = api().data.observations.filter((o) => o.sourceId === first.id);
     expect(mine.map((o) => o.indicatorId).sort()).toEqual(['budget_revenue', 'commended_individuals', 'health_insurance_coverage']);
   });
 });

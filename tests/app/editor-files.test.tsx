@@ -6,13 +6,10 @@
  * PDF and an old .doc said to be what they are, with what to do.
  */
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { server } from '../../mocks/node';
-import { EDITOR_TOKEN, createWriteApi } from '../../mocks/write-handlers';
+import { describe, expect, it } from 'vitest';
 import type { NewObservation, NewSource } from '../../src/api/contract';
 import { encodeLegacy, encodeUtf16, makeDocx, makeTextPdf, oleDocHeader } from '../../src/lib/documents/test-files';
-import { useEditorSession } from '../../src/features/editor/token-store';
-import { renderAt } from '../render';
+import { openSignedIn, withEditorApi } from './editor-session';
 
 // reports written for these tests, in the manner of the wards' own
 const QUY = [
@@ -36,14 +33,7 @@ const DOCX = 'so-ket-9-thang-my-quy.docx';
 const PDF = 'so-ket-quy-1-my-thoi.pdf';
 const TXT = 'tong-ket-2023-my-binh.txt';
 
-let api: ReturnType<typeof createWriteApi>;
-
-beforeEach(() => {
-  useEditorSession.getState().signOut();
-  sessionStorage.clear();
-  api = createWriteApi();
-  server.use(...api.handlers);
-});
+const api = withEditorApi();
 
 const file = (bytes: Uint8Array, name: string, type = '') => new File([bytes.slice()], name, { type });
 
@@ -56,8 +46,7 @@ async function threeFiles(): Promise<File[]> {
 }
 
 async function openImport() {
-  useEditorSession.getState().signIn(EDITOR_TOKEN);
-  const r = renderAt('/nhap-so-lieu');
+  const r = openSignedIn();
   await r.user.click(await screen.findByRole('tab', { name: 'Nhập từ báo cáo' }, { timeout: 10_000 }));
   return r;
 }
@@ -65,7 +54,7 @@ async function openImport() {
 const picker = () => screen.getByLabelText('Chọn tệp báo cáo (có thể chọn nhiều tệp)');
 const review = (name: string) => within(screen.getByRole('region', { name }));
 const queueLine = (name: string) => within(screen.getByRole('list', { name: 'Tệp đã chọn' })).getByText(name).closest('li')!;
-const sources = () => api.writes.filter((w) => w.path === '/api/sources').map((w) => w.body as NewSource);
+const sources = () => api().writes.filter((w) => w.path === '/api/sources').map((w) => w.body as NewSource);
 
 describe('a queue of report files', () => {
   it('reads three files chosen at once into three reviews, saves nothing until accepted, then one report alone and every report left at once', async () => {
@@ -98,7 +87,7 @@ describe('a queue of report files', () => {
     expect(within(budgetOfBinh).getByLabelText('Câu trong báo cáo')).toHaveTextContent('Thu ngân sách đạt 15 tỷ đồng, đạt 105% dự toán.');
     expect(candidatesOf(PDF).getByRole('listitem', { name: 'Hộ nghèo giảm' })).toHaveTextContent('2 hộ');
     expect(within(quy).getByRole('heading', { name: '3 số liệu đọc được · 0 đã nhận · 3 chờ duyệt' })).toBeInTheDocument();
-    expect(api.writes).toEqual([]);
+    expect(api().writes).toEqual([]);
 
     // one report saved alone: its source with its text, and its accepted figure
     await user.click(candidatesOf(DOCX).getByRole('button', { name: 'Nhận: Thu ngân sách nhà nước' }));
@@ -113,16 +102,16 @@ describe('a queue of report files', () => {
     expect(sources().map((s) => s.unitId)).toEqual(['my-quy', 'my-thoi', 'my-binh']);
     for (const name of [DOCX, PDF, TXT]) expect(queueLine(name)).toHaveTextContent(`${name}: đã lưu 3 số liệu`);
     // Mỹ Quý's report was stored once, its second save reused it
-    expect(api.data.sources.filter((s) => s.title === QUY[0])).toHaveLength(1);
-    const batches = api.writes.filter((w) => w.path === '/api/observations').map((w) => w.body as NewObservation[]);
+    expect(api().data.sources.filter((s) => s.title === QUY[0])).toHaveLength(1);
+    const batches = api().writes.filter((w) => w.path === '/api/observations').map((w) => w.body as NewObservation[]);
     expect(batches.map((b) => b.length)).toEqual([1, 2, 3, 3]);
-    const binh = api.data.observations.filter((o) => o.unitId === 'my-binh' && o.period === '2023-Q4');
+    const binh = api().data.observations.filter((o) => o.unitId === 'my-binh' && o.period === '2023-Q4');
     expect(binh.map((o) => [o.indicatorId, o.value]).sort()).toEqual([
       ['budget_revenue', 15e9],
       ['budget_revenue_pct', 105],
       ['new_party_members', 12],
     ]);
-    expect(api.data.sources.find((s) => s.unitId === 'my-binh' && s.title === BINH[0])?.text).toBe(BINH.join('\n'));
+    expect(api().data.sources.find((s) => s.unitId === 'my-binh' && s.title === BINH[0])?.text).toBe(BINH.join('\n'));
   });
 
   it('shows its progress while files are read, one after another', async () => {
@@ -177,6 +166,6 @@ describe('a queue of report files', () => {
     const facts = within(review('quy-1-utf16.txt').getByRole('group', { name: 'Báo cáo (nguồn của các số liệu)' }));
     expect(facts.getByLabelText('Tên báo cáo')).toHaveValue(THOI[0]);
     await user.click(review('quy-1-utf16.txt').getByRole('button', { name: 'Nhận: Thu ngân sách nhà nước' }));
-    expect(api.writes).toEqual([]);
+    expect(api().writes).toEqual([]);
   });
 });

@@ -4,33 +4,18 @@
  * its wards' figures (each figure saved on its ward, with the city's report as source).
  */
 import { screen, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { server } from '../../mocks/node';
-import { EDITOR_TOKEN, createWriteApi } from '../../mocks/write-handlers';
+import { describe, expect, it } from 'vitest';
 import type { NewObservation, NewSource } from '../../src/api/contract';
-import { useEditorSession } from '../../src/features/editor/token-store';
-import { renderAt } from '../render';
+import { importReport, withEditorApi } from './editor-session';
 
-let api: ReturnType<typeof createWriteApi>;
-
-beforeEach(() => {
-  useEditorSession.getState().signOut();
-  sessionStorage.clear();
-  api = createWriteApi();
-  server.use(...api.handlers);
-});
+const api = withEditorApi();
 
 async function importText(text: string) {
-  useEditorSession.getState().signIn(EDITOR_TOKEN);
-  const r = renderAt('/nhap-so-lieu');
-  await r.user.click(await screen.findByRole('tab', { name: 'Nhập từ báo cáo' }, { timeout: 10_000 }));
-  await r.user.click(screen.getByLabelText('Văn bản báo cáo'));
-  await r.user.paste(text);
-  await r.user.click(screen.getByRole('button', { name: 'Đọc số liệu' }));
+  const r = await importReport(text);
   return { ...r, list: within(await screen.findByRole('list', { name: 'Số liệu đọc được' })) };
 }
 
-const written = (path: string) => api.writes.filter((w) => w.path === path).map((w) => w.body);
+const written = (path: string) => api().writes.filter((w) => w.path === path).map((w) => w.body);
 
 describe('a monthly report', () => {
   it('proposes a quarter for its figures and saves only once the editor confirms it', async () => {
@@ -47,7 +32,7 @@ describe('a monthly report', () => {
     await user.click(screen.getByRole('button', { name: 'Lưu 1 số liệu đã nhận' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Chưa lưu: có chỗ cần sửa');
     expect(screen.getByLabelText('Năm của báo cáo')).toHaveAccessibleDescription('Báo cáo tháng: hãy xác nhận kỳ “Cả năm 2024” hoặc chọn kỳ khác.');
-    expect(api.writes).toEqual([]);
+    expect(api().writes).toEqual([]);
 
     await user.click(confirm.getByRole('button', { name: 'Xác nhận kỳ Cả năm 2024' }));
     expect(screen.queryByRole('group', { name: 'Kỳ đề xuất cho báo cáo tháng' })).not.toBeInTheDocument();
@@ -77,7 +62,7 @@ describe('a city’s report listing its wards', () => {
     expect(await screen.findByRole('status')).toHaveTextContent('Đã lưu 2 số liệu');
     const source = written('/api/sources')[0] as NewSource;
     expect(source.unitId).toBe('thanh-pho-long-xuyen');
-    const stored = api.data.sources.find((s) => s.title === source.title)!;
+    const stored = api().data.sources.find((s) => s.title === source.title)!;
     expect((written('/api/observations')[0] as NewObservation[]).map((o) => [o.unitId, o.value, o.sourceId])).toEqual([
       ['my-binh', 5.2e9, stored.id],
       ['my-quy', 4.1e9, stored.id],

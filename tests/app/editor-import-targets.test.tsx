@@ -6,13 +6,11 @@
  */
 import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../data';
 import { server } from '../../mocks/node';
-import { EDITOR_TOKEN, createWriteApi } from '../../mocks/write-handlers';
 import type { NewResolution, Resolution, ResolutionUpdate, Source } from '../../src/api/contract';
-import { useEditorSession } from '../../src/features/editor/token-store';
-import { renderAt } from '../render';
+import { importReport as importText, installWriteApi, MY_THOI_2026, signedOutBeforeEach, type WriteApi } from './editor-session';
 
 const REPORT = [
   'Đảng ủy phường Mỹ Thới tổng kết công tác năm 2025 (giả lập)',
@@ -21,34 +19,17 @@ const REPORT = [
   'Năm 2026, phấn đấu thu ngân sách đạt 100% dự toán, tỷ lệ bao phủ bảo hiểm y tế đạt trên 95%.',
 ].join('\n');
 
-const STORED: Resolution = {
-  id: 'nq-my-thoi-2026',
-  unitId: 'my-thoi',
-  title: 'Nghị quyết năm 2026 (giả lập)',
-  kind: 'year',
-  year: 2026,
-  version: 3,
-  targets: [{ id: 'ct-1', number: 1, name: 'Kết nạp ít nhất 20 đảng viên mới', indicatorId: 'new_party_members', type: 'yearly_min', value: 20, unit: 'party_member' }],
-};
+const STORED: Resolution = { ...MY_THOI_2026, version: 3 };
 
-let api: ReturnType<typeof createWriteApi>;
+let api: WriteApi;
 const start = (resolutions: Resolution[]) => {
-  api = createWriteApi({ dataset: { ...loadDataset(), resolutions: structuredClone(resolutions) } as never });
-  server.use(...api.handlers);
+  api = installWriteApi({ dataset: { ...loadDataset(), resolutions: structuredClone(resolutions) } as never });
 };
 
-beforeEach(() => {
-  useEditorSession.getState().signOut();
-  sessionStorage.clear();
-});
+signedOutBeforeEach();
 
 async function importReport() {
-  useEditorSession.getState().signIn(EDITOR_TOKEN);
-  const r = renderAt('/nhap-so-lieu');
-  await r.user.click(await screen.findByRole('tab', { name: 'Nhập từ báo cáo' }, { timeout: 10_000 }));
-  await r.user.click(screen.getByLabelText('Văn bản báo cáo'));
-  await r.user.paste(REPORT);
-  await r.user.click(screen.getByRole('button', { name: 'Đọc số liệu' }));
+  const r = await importText(REPORT);
   const section = within(await screen.findByRole('region', { name: 'Chỉ tiêu kế hoạch đọc được — chưa phải kết quả' }));
   return { ...r, section };
 }

@@ -11,36 +11,17 @@ import { join } from 'node:path';
 import { screen, waitFor, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { loadDataset, type Dataset } from '../../data';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { server } from '../../mocks/node';
-import { EDITOR_TOKEN, createWriteApi } from '../../mocks/write-handlers';
 import type { NewObservation, NewSource } from '../../src/api/contract';
-import { useEditorSession } from '../../src/features/editor/token-store';
-import { currentSearch, renderAt } from '../render';
+import { currentSearch } from '../render';
+import { datasetWithout, importReport, withEditorApi } from './editor-session';
 
 const REPORT = readFileSync(join(import.meta.dirname, '../../eval/reports/004_237010deb1aa6989.txt'), 'utf8');
 const REPORT_SOURCE = 'my-quy-2024-6m';
 const TITLE = REPORT.split('\n')[0]!.trim();
 
-let api: ReturnType<typeof createWriteApi>;
-
-/** data/ without the report's source and figures. */
-function withoutReport(): Dataset {
-  const d = loadDataset();
-  return {
-    ...d,
-    sources: d.sources.filter((s) => s.id !== REPORT_SOURCE),
-    observations: d.observations.filter((o) => o.sourceId !== REPORT_SOURCE),
-  };
-}
-
-beforeEach(() => {
-  useEditorSession.getState().signOut();
-  sessionStorage.clear();
-  api = createWriteApi({ dataset: withoutReport() });
-  server.use(...api.handlers);
-});
+const api = withEditorApi(() => ({ dataset: datasetWithout(REPORT_SOURCE) }));
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -48,14 +29,7 @@ afterEach(() => {
 
 /** Signed in, on the tab "Nhập từ báo cáo", with `text` pasted and read. */
 async function pasteAndRead(text: string) {
-  useEditorSession.getState().signIn(EDITOR_TOKEN);
-  const r = renderAt('/nhap-so-lieu');
-  // the editor's code is loaded lazily; on a busy machine the first load takes a while
-  await r.user.click(await screen.findByRole('tab', { name: 'Nhập từ báo cáo' }, { timeout: 10_000 }));
-  const box = screen.getByLabelText('Văn bản báo cáo');
-  await r.user.click(box);
-  await r.user.paste(text);
-  await r.user.click(screen.getByRole('button', { name: 'Đọc số liệu' }));
+  const r = await importReport(text);
   await screen.findByRole('list', { name: 'Số liệu đọc được' });
   return r;
 }
@@ -63,7 +37,7 @@ async function pasteAndRead(text: string) {
 const candidates = () => within(screen.getByRole('list', { name: 'Số liệu đọc được' }));
 const candidate = (name: string) => within(candidates().getByRole('listitem', { name }));
 const sentenceOf = (name: string) => candidate(name).getByLabelText('Câu trong báo cáo');
-const writesTo = (path: string) => api.writes.filter((w) => w.path === path);
+const writesTo = (path: string) => api().writes.filter((w) => w.path === path);
 
 /** On the dashboard: only Mỹ Quý, 6 tháng 2024. */
 async function showMyQuySixMonths(user: UserEvent) {
@@ -135,10 +109,10 @@ describe('importing a report’s text', () => {
     expect(await screen.findByRole('status')).toHaveTextContent(`Đã lưu 4 số liệu từ báo cáo “${TITLE}”. Số liệu đã có trên bảng chỉ tiêu.`);
 
     // one source with the report's text, then one batch of exactly the accepted figures
-    expect(api.writes.map((w) => w.path)).toEqual(['/api/sources', '/api/observations']);
+    expect(api().writes.map((w) => w.path)).toEqual(['/api/sources', '/api/observations']);
     const source = writesTo('/api/sources')[0]!.body as NewSource;
     expect(source).toMatchObject({ unitId: 'my-quy', title: TITLE, heldOn: '2024-07-17', periodLabel: '6 tháng 2024', text: REPORT });
-    const stored = api.data.sources.find((s) => s.title === TITLE)!;
+    const stored = api().data.sources.find((s) => s.title === TITLE)!;
     const batch = writesTo('/api/observations')[0]!.body as NewObservation[];
     expect(batch.map((o) => o.indicatorId).sort()).toEqual(
       ['budget_revenue', 'budget_revenue_pct', 'commended_individuals', 'health_insurance_coverage'].sort(),
@@ -227,7 +201,7 @@ describe('importing a report’s text', () => {
     expect(alert).toHaveTextContent('bấm lưu lần nữa sẽ dùng lại báo cáo đã lưu, không lưu thêm bản mới');
     expect(alert).toHaveTextContent('Ngoài báo cáo đó, chưa có gì thay đổi');
     expect(alert).not.toHaveTextContent('Chưa có gì được lưu');
-    expect(api.data.sources.filter((s) => s.title === TITLE)).toHaveLength(1);
+    expect(api().data.sources.filter((s) => s.title === TITLE)).toHaveLength(1);
 
     // nothing the editor did is lost
     expect(screen.getByLabelText('Văn bản báo cáo')).toHaveValue(REPORT);
@@ -238,14 +212,14 @@ describe('importing a report’s text', () => {
     expect(edit.getByLabelText('Giá trị')).toHaveValue('50,2');
     expect(edit.getByLabelText('So với')).toHaveDisplayValue('Dự toán');
     expect(screen.getByLabelText('Phường, xã của báo cáo')).toHaveDisplayValue('Phường Mỹ Quý (đến 30/06/2025)');
-    expect(api.data.observations.filter((o) => o.unitId === 'my-quy')).toEqual([]);
+    expect(api().data.observations.filter((o) => o.unitId === 'my-quy')).toEqual([]);
 
     await user.click(screen.getByRole('button', { name: 'Lưu 2 số liệu đã nhận' }));
     expect(await screen.findByRole('status')).toHaveTextContent('Đã lưu 2 số liệu');
     // the report was stored by the first attempt and reused by the second
     expect(writesTo('/api/sources')).toHaveLength(1);
-    expect(api.data.sources.filter((s) => s.title === TITLE)).toHaveLength(1);
-    const saved = api.data.observations.filter((o) => o.unitId === 'my-quy');
+    expect(api().data.sources.filter((s) => s.title === TITLE)).toHaveLength(1);
+    const saved = api().data.observations.filter((o) => o.unitId === 'my-quy');
     expect(saved.map((o) => [o.indicatorId, o.value, o.basis])).toEqual(
       expect.arrayContaining([
         ['budget_revenue', 4.2e9, undefined],
@@ -267,27 +241,27 @@ describe('importing a report’s text', () => {
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent(/Máy chủ gặp lỗi \(mã 500\).*Chưa có gì được lưu; những gì bạn đã nhập vẫn còn nguyên\.$/);
     expect(alert).not.toHaveTextContent('đã được lưu');
-    expect(api.writes).toEqual([]);
-    expect(api.data.sources.filter((s) => s.title === TITLE)).toEqual([]);
+    expect(api().writes).toEqual([]);
+    expect(api().data.sources.filter((s) => s.title === TITLE)).toEqual([]);
 
     // the report is stored, its batch refused: the page says the report is stored and nothing else
     server.use(fail('/api/observations'));
     await user.click(screen.getByRole('button', { name: 'Lưu 1 số liệu đã nhận' }));
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent(`Báo cáo “${TITLE}” đã được lưu, nhưng chưa có số liệu nào`));
     expect(screen.getByRole('alert')).not.toHaveTextContent('Chưa có gì được lưu');
-    expect(api.writes.map((w) => w.path)).toEqual(['/api/sources']);
+    expect(api().writes.map((w) => w.path)).toEqual(['/api/sources']);
 
     // and it stays true when the batch fails again with the stored report reused
     server.use(fail('/api/observations'));
     await user.click(screen.getByRole('button', { name: 'Lưu 1 số liệu đã nhận' }));
     await waitFor(() => expect(screen.getByRole('button', { name: 'Lưu 1 số liệu đã nhận' })).toBeEnabled());
     expect(screen.getByRole('alert')).toHaveTextContent(`Báo cáo “${TITLE}” đã được lưu, nhưng chưa có số liệu nào`);
-    expect(api.writes.map((w) => w.path)).toEqual(['/api/sources']);
+    expect(api().writes.map((w) => w.path)).toEqual(['/api/sources']);
 
     await user.click(screen.getByRole('button', { name: 'Lưu 1 số liệu đã nhận' }));
     expect(await screen.findByRole('status')).toHaveTextContent('Đã lưu 1 số liệu');
-    expect(api.writes.map((w) => w.path)).toEqual(['/api/sources', '/api/observations']);
-    expect(api.data.sources.filter((s) => s.title === TITLE)).toHaveLength(1);
+    expect(api().writes.map((w) => w.path)).toEqual(['/api/sources', '/api/observations']);
+    expect(api().data.sources.filter((s) => s.title === TITLE)).toHaveLength(1);
   });
 
   it('stores a report with markup in it as plain text and shows it as written, never as HTML', async () => {
@@ -305,7 +279,7 @@ describe('importing a report’s text', () => {
     await user.click(screen.getByRole('button', { name: 'Nhận: Thu ngân sách nhà nước' }));
     await user.click(screen.getByRole('button', { name: 'Lưu 1 số liệu đã nhận' }));
     expect(await screen.findByRole('status')).toHaveTextContent('Đã lưu 1 số liệu');
-    const stored = api.data.sources.at(-1)!;
+    const stored = api().data.sources.at(-1)!;
     expect(stored.text).toBe(text);
     expect(stored.title).toBe(`${TITLE} ${markup}`);
 

@@ -8,6 +8,7 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { useEditorSession } from '../../src/features/editor/token-store';
 import { renderAt } from '../render';
+import { pasteReport } from './editor-session';
 import { LIMITED_TOKEN, withLimitedEditorApi } from './limited-editor';
 
 const api = withLimitedEditorApi();
@@ -38,12 +39,10 @@ describe('an editor limited to Mỹ Thới and Mỹ Quý', () => {
 
   it('is told, before saving, that a pasted report of Mỹ Bình cannot be saved with this token', async () => {
     const { user } = await signInLimited();
-    await user.click(screen.getByRole('tab', { name: 'Nhập từ báo cáo' }));
-    await user.click(screen.getByLabelText('Văn bản báo cáo'));
-    await user.paste(
+    await pasteReport(
+      user,
       'Đảng ủy phường Mỹ Bình tổ chức hội nghị sơ kết 6 tháng đầu năm 2024\nNgày 15/7/2024, Đảng ủy phường Mỹ Bình họp. Thu ngân sách đạt 5 tỷ đồng, đạt 60% kế hoạch.',
     );
-    await user.click(screen.getByRole('button', { name: 'Đọc số liệu' }));
     const warning = await screen.findByText(/^Văn bản này là báo cáo của Phường Mỹ Bình\./);
     expect(warning).toHaveAttribute('role', 'alert');
     expect(warning).toHaveTextContent('chỉ được nhập số liệu cho Phường Mỹ Thới, Phường Mỹ Quý');

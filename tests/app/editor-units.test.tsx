@@ -10,6 +10,7 @@ import { EDITOR_TOKEN } from '../../mocks/write-handlers';
 import type { NewSource } from '../../src/api/contract';
 import { useEditorSession } from '../../src/features/editor/token-store';
 import { renderAt } from '../render';
+import { openSignedIn, pasteReport } from './editor-session';
 import { LIMITED_TOKEN, withLimitedEditorApi } from './limited-editor';
 
 const api = withLimitedEditorApi();
@@ -18,8 +19,7 @@ const listFilter = () => within(screen.getByRole('group', { name: 'Lọc số li
 const selected = (select: HTMLElement) => (select as HTMLSelectElement).selectedOptions[0]?.textContent;
 
 async function openEditor(url: string, token = EDITOR_TOKEN, units?: string[]) {
-  useEditorSession.getState().signIn(token, units);
-  const r = renderAt(url);
+  const r = openSignedIn(url, token, units);
   await screen.findByRole('tab', { name: 'Số liệu' }, { timeout: 10_000 });
   return r;
 }
@@ -93,10 +93,7 @@ describe('the unit pickers', () => {
 /** Signed in, a report's text pasted and read. */
 async function importText(text: string, token = EDITOR_TOKEN, units?: string[]) {
   const r = await openEditor('/nhap-so-lieu', token, units);
-  await r.user.click(screen.getByRole('tab', { name: 'Nhập từ báo cáo' }));
-  await r.user.click(screen.getByLabelText('Văn bản báo cáo'));
-  await r.user.paste(text);
-  await r.user.click(screen.getByRole('button', { name: 'Đọc số liệu' }));
+  await pasteReport(r.user, text);
   await screen.findByRole('list', { name: 'Số liệu đọc được' });
   return r;
 }

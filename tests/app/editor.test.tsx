@@ -6,24 +6,20 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { server } from '../../mocks/node';
-import { EDITOR_TOKEN, VIEWER_TOKEN, createWriteApi } from '../../mocks/write-handlers';
+import { EDITOR_TOKEN, VIEWER_TOKEN } from '../../mocks/write-handlers';
 import { useEditorSession } from '../../src/features/editor/token-store';
 import { renderAt } from '../render';
+import { openSignedIn, withEditorApi } from './editor-session';
 
-let api: ReturnType<typeof createWriteApi>;
+const api = withEditorApi();
 
 beforeEach(() => {
-  useEditorSession.getState().signOut();
-  sessionStorage.clear();
   localStorage.clear();
-  api = createWriteApi();
-  server.use(...api.handlers);
 });
 
 /** Opens the editor already signed in, and waits for the list. */
-async function openSignedIn() {
-  useEditorSession.getState().signIn(EDITOR_TOKEN);
-  const r = renderAt('/nhap-so-lieu');
+async function openEditor() {
+  const r = openSignedIn();
   await screen.findByRole('table');
   return r;
 }
@@ -54,7 +50,7 @@ describe('signing in', () => {
     expect(sessionStorage.getItem('kpi-editor-token')).toBe(EDITOR_TOKEN);
     expect(Object.values({ ...localStorage })).not.toContain(EDITOR_TOKEN);
     // the check wrote nothing
-    expect(api.writes).toEqual([]);
+    expect(api().writes).toEqual([]);
 
     await user.click(screen.getByRole('button', { name: 'Đăng xuất' }));
     expect(await screen.findByLabelText('Mã truy cập')).toBeInTheDocument();
@@ -98,7 +94,7 @@ describe('signing in', () => {
 
 describe('entering figures', () => {
   it('adds a figure typed the vi-VN way, lists it, and shows it on the dashboard at once', async () => {
-    const { user } = await openSignedIn();
+    const { user } = await openEditor();
     await user.click(screen.getByRole('button', { name: 'Thêm số liệu' }));
     const form = addForm();
     expect(form.getByLabelText('Phường, xã')).toHaveValue('my-thoi');
@@ -113,7 +109,7 @@ describe('entering figures', () => {
     expect(await screen.findByRole('status')).toHaveTextContent(
       'Đã thêm: Tỷ lệ dân số tham gia bảo hiểm y tế, Phường Mỹ Thới, 6 tháng 2025: 91,25%.',
     );
-    expect(api.writes).toEqual([
+    expect(api().writes).toEqual([
       {
         method: 'POST',
         path: '/api/observations',
@@ -140,7 +136,7 @@ describe('entering figures', () => {
   });
 
   it('reads "1.770" as one thousand seven hundred and seventy', async () => {
-    const { user } = await openSignedIn();
+    const { user } = await openEditor();
     await user.click(screen.getByRole('button', { name: 'Thêm số liệu' }));
     const form = addForm();
     await user.selectOptions(form.getByLabelText('Chỉ tiêu'), 'Phần quà trao tặng');
@@ -149,11 +145,11 @@ describe('entering figures', () => {
     await user.selectOptions(form.getByLabelText('Nguồn'), 'my-thoi-2024-year');
     await user.click(form.getByRole('button', { name: 'Lưu số liệu' }));
     expect(await screen.findByRole('status')).toHaveTextContent('Cả năm 2025: 1.770 phần quà');
-    expect((api.writes[0]!.body as { value: number }[])[0]!.value).toBe(1770);
+    expect((api().writes[0]!.body as { value: number }[])[0]!.value).toBe(1770);
   });
 
   it('says in Vietnamese, next to each field, what is wrong, and sends nothing', async () => {
-    const { user } = await openSignedIn();
+    const { user } = await openEditor();
     await user.click(screen.getByRole('button', { name: 'Thêm số liệu' }));
     const form = addForm();
     await user.selectOptions(form.getByLabelText('Phường, xã'), '');
@@ -182,11 +178,11 @@ describe('entering figures', () => {
     await user.type(form.getByLabelText('Giá trị'), '9x');
     await user.click(form.getByRole('button', { name: 'Lưu số liệu' }));
     expect(form.getByLabelText('Giá trị')).toHaveAccessibleDescription(/Không đọc được số “9x”/);
-    expect(api.writes).toEqual([]);
+    expect(api().writes).toEqual([]);
   });
 
   it('keeps everything typed when the save fails', async () => {
-    const { user } = await openSignedIn();
+    const { user } = await openEditor();
     server.use(http.post('/api/observations', () => HttpResponse.json({ error: { code: 'boom', message: 'x' } }, { status: 500 })));
     await user.click(screen.getByRole('button', { name: 'Thêm số liệu' }));
     const form = addForm();
@@ -203,7 +199,7 @@ describe('entering figures', () => {
   });
 
   it('asks to sign in again on a 401, without losing the form', async () => {
-    const { user } = await openSignedIn();
+    const { user } = await openEditor();
     await user.click(screen.getByRole('button', { name: 'Thêm số liệu' }));
     const form = addForm();
     await user.selectOptions(form.getByLabelText('Chỉ tiêu'), 'Hộ nghèo giảm');
@@ -225,7 +221,7 @@ describe('entering figures', () => {
   });
 
   it('on a stale edit (409) shows both versions and lets the editor keep theirs', async () => {
-    const { user } = await openSignedIn();
+    const { user } = await openEditor();
     await user.click(screen.getByRole('button', { name: 'Sửa Thu ngân sách nhà nước, Cả năm 2024' }));
     const form = editForm();
     expect(form.getByLabelText('Giá trị')).toHaveValue('12000000000');
@@ -233,8 +229,8 @@ describe('entering figures', () => {
     await user.type(form.getByLabelText('Giá trị'), '12,5 tỷ');
 
     // meanwhile someone else corrects the same figure
-    const i = api.data.observations.findIndex((o) => o.id === 'my-thoi-2024-q4-budget-revenue');
-    api.data.observations[i] = { ...api.data.observations[i]!, value: 13e9, qualifier: 'exact', version: 2 };
+    const i = api().data.observations.findIndex((o) => o.id === 'my-thoi-2024-q4-budget-revenue');
+    api().data.observations[i] = { ...api().data.observations[i]!, value: 13e9, qualifier: 'exact', version: 2 };
 
     await user.click(form.getByRole('button', { name: 'Lưu thay đổi' }));
     expect(await form.findByText(/vừa được người khác sửa/)).toBeInTheDocument();
@@ -246,49 +242,49 @@ describe('entering figures', () => {
 
     await user.click(compare.getByRole('button', { name: 'Giữ bản của tôi (ghi đè)' }));
     expect(await screen.findByRole('status')).toHaveTextContent('Đã lưu thay đổi: Thu ngân sách nhà nước, Phường Mỹ Thới, Cả năm 2024: trên 12,5 tỷ đồng.');
-    expect(api.writes.at(-1)).toMatchObject({
+    expect(api().writes.at(-1)).toMatchObject({
       method: 'PUT',
       path: '/api/observations/my-thoi-2024-q4-budget-revenue',
       body: { value: 12.5e9, qualifier: 'over', version: 2 },
     });
-    expect(api.data.observations.find((o) => o.id === 'my-thoi-2024-q4-budget-revenue')).toMatchObject({ value: 12.5e9, version: 3 });
+    expect(api().data.observations.find((o) => o.id === 'my-thoi-2024-q4-budget-revenue')).toMatchObject({ value: 12.5e9, version: 3 });
   });
 
   it('on a stale edit can take the current version instead', async () => {
-    const { user } = await openSignedIn();
+    const { user } = await openEditor();
     await user.click(screen.getByRole('button', { name: 'Sửa Thu ngân sách nhà nước, Cả năm 2024' }));
     const form = editForm();
     await user.clear(form.getByLabelText('Giá trị'));
     await user.type(form.getByLabelText('Giá trị'), '11 tỷ');
-    const i = api.data.observations.findIndex((o) => o.id === 'my-thoi-2024-q4-budget-revenue');
-    api.data.observations[i] = { ...api.data.observations[i]!, value: 13e9, version: 2 };
+    const i = api().data.observations.findIndex((o) => o.id === 'my-thoi-2024-q4-budget-revenue');
+    api().data.observations[i] = { ...api().data.observations[i]!, value: 13e9, version: 2 };
     await user.click(form.getByRole('button', { name: 'Lưu thay đổi' }));
     await user.click(await form.findByRole('button', { name: 'Dùng bản hiện tại' }));
     expect(form.getByLabelText('Giá trị')).toHaveValue('13000000000');
     expect(form.queryByRole('group', { name: 'So sánh hai bản số liệu' })).not.toBeInTheDocument();
-    expect(api.writes).toEqual([]);
+    expect(api().writes).toEqual([]);
   });
 
   it('deletes only after confirmation', async () => {
-    const { user } = await openSignedIn();
+    const { user } = await openEditor();
     await user.click(screen.getByRole('button', { name: 'Xóa Thu ngân sách nhà nước, Cả năm 2024' }));
     const dialog = screen.getByRole('alertdialog');
     expect(dialog).toHaveTextContent('Xóa số liệu “Thu ngân sách nhà nước, Cả năm 2024: trên 12 tỷ đồng”?');
     await user.click(within(dialog).getByRole('button', { name: 'Không xóa' }));
     expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
-    expect(api.writes).toEqual([]);
+    expect(api().writes).toEqual([]);
 
     await user.click(screen.getByRole('button', { name: 'Xóa Thu ngân sách nhà nước, Cả năm 2024' }));
     await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Xóa' }));
     expect(await screen.findByRole('status')).toHaveTextContent('Đã xóa: Thu ngân sách nhà nước, Phường Mỹ Thới, Cả năm 2024: trên 12 tỷ đồng.');
-    expect(api.writes).toEqual([{ method: 'DELETE', path: '/api/observations/my-thoi-2024-q4-budget-revenue?version=1', body: undefined }]);
+    expect(api().writes).toEqual([{ method: 'DELETE', path: '/api/observations/my-thoi-2024-q4-budget-revenue?version=1', body: undefined }]);
     await waitFor(() =>
       expect(screen.queryByRole('button', { name: 'Xóa Thu ngân sách nhà nước, Cả năm 2024' })).not.toBeInTheDocument(),
     );
   });
 
   it('filters the list by ward, family, indicator and period', async () => {
-    const { user } = await openSignedIn();
+    const { user } = await openEditor();
     const filters = within(screen.getByRole('group', { name: 'Lọc số liệu' }));
     await user.selectOptions(filters.getByLabelText('Nhóm chỉ tiêu'), 'Bảo hiểm y tế');
     await waitFor(() => expect(screen.getByRole('table')).toHaveTextContent(/^(?!.*Thu ngân sách).*$/s));

@@ -8,36 +8,21 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../data';
-import { server } from '../../mocks/node';
-import { EDITOR_TOKEN, createWriteApi } from '../../mocks/write-handlers';
-import type { Resolution } from '../../src/api/contract';
+import { EDITOR_TOKEN } from '../../mocks/write-handlers';
 import { createQueryClient } from '../../src/app/query-client';
 import { EditorPage } from '../../src/features/editor/editor-page';
 import { useEditorSession } from '../../src/features/editor/token-store';
 import { ResolutionEditor } from '../../src/features/resolutions/resolution-editor';
+import { MY_THOI_2026 as STORED, withEditorApi } from './editor-session';
 
 const LIMITED_TOKEN = 'limited-token-for-resolutions-000000';
 
-const STORED: Resolution = {
-  id: 'nq-my-thoi-2026',
-  unitId: 'my-thoi',
-  title: 'Nghị quyết năm 2026 (giả lập)',
-  kind: 'year',
-  year: 2026,
-  version: 1,
-  targets: [{ id: 'ct-1', number: 1, name: 'Kết nạp ít nhất 20 đảng viên mới', indicatorId: 'new_party_members', type: 'yearly_min', value: 20, unit: 'party_member' }],
-};
-
-let api: ReturnType<typeof createWriteApi>;
-
-beforeEach(() => {
-  useEditorSession.getState().signOut();
-  sessionStorage.clear();
-  api = createWriteApi({ dataset: { ...loadDataset(), resolutions: [structuredClone(STORED)] } as never, tokens: { editor: [EDITOR_TOKEN, { token: LIMITED_TOKEN, units: ['long-xuyen'] }] } });
-  server.use(...api.handlers);
-});
+const api = withEditorApi(() => ({
+  dataset: { ...loadDataset(), resolutions: [structuredClone(STORED)] } as never,
+  tokens: { editor: [EDITOR_TOKEN, { token: LIMITED_TOKEN, units: ['long-xuyen'] }] },
+}));
 
 async function openTab(token = EDITOR_TOKEN, units?: string[], unitId = 'my-thoi') {
   useEditorSession.getState().signIn(token, units);
@@ -71,7 +56,7 @@ describe('creating a resolution', () => {
     await user.click(f.getByRole('button', { name: 'Lưu nghị quyết' }));
 
     expect(await screen.findByRole('status')).toHaveTextContent('Đã thêm nghị quyết: Nghị quyết Đại hội thử, nhiệm kỳ 2025–2030 (1 chỉ tiêu).');
-    const stored = api.data.resolutions.find((r) => r.title.startsWith('Nghị quyết Đại hội thử'))!;
+    const stored = api().data.resolutions.find((r) => r.title.startsWith('Nghị quyết Đại hội thử'))!;
     expect(stored).toMatchObject({ unitId: 'my-thoi', kind: 'term', term: '2025-2030', targets: [{ number: 1, type: 'level_by_end', value: 96, unit: 'percent', indicatorId: 'health_insurance_coverage' }] });
     expect(await screen.findByText(/Nghị quyết Đại hội thử, nhiệm kỳ 2025–2030/, { selector: 'strong' })).toBeInTheDocument();
   });
@@ -89,7 +74,7 @@ describe('creating a resolution', () => {
     expect(alert).toHaveTextContent('Năm của nghị quyết phải là một năm, ví dụ 2026.');
     expect(alert).toHaveTextContent('Chỉ tiêu số 1: hãy chọn loại chỉ tiêu.');
     expect(alert).toHaveTextContent('Chỉ tiêu số 1: giá trị phải là một số không âm, ví dụ 95 hoặc 8,5.');
-    expect(api.writes).toEqual([]);
+    expect(api().writes).toEqual([]);
   });
 });
 
@@ -110,7 +95,7 @@ describe('editing and deleting', () => {
     await user.type(f.getByLabelText('Giá trị'), '30');
     await user.click(f.getByRole('button', { name: 'Lưu thay đổi' }));
     expect(await f.findByText(/vừa được sửa ở nơi khác \(bạn sửa từ phiên bản 1, nay là phiên bản 2\)/)).toBeInTheDocument();
-    expect(api.data.resolutions.find((r) => r.id === STORED.id)!.targets[0]!.value).toBe(20);
+    expect(api().data.resolutions.find((r) => r.id === STORED.id)!.targets[0]!.value).toBe(20);
 
     await user.click(f.getByRole('button', { name: 'Tải bản mới nhất' }));
     const again = form('Sửa nghị quyết');
@@ -119,7 +104,7 @@ describe('editing and deleting', () => {
     await user.type(again.getByLabelText('Giá trị'), '30');
     await user.click(again.getByRole('button', { name: 'Lưu thay đổi' }));
     expect(await screen.findByRole('status')).toHaveTextContent('Đã lưu thay đổi nghị quyết: Nghị quyết năm 2026 (giả lập, đã sửa)');
-    expect(api.data.resolutions.find((r) => r.id === STORED.id)).toMatchObject({ version: 3, targets: [{ value: 30 }] });
+    expect(api().data.resolutions.find((r) => r.id === STORED.id)).toMatchObject({ version: 3, targets: [{ value: 30 }] });
   });
 
   it('deletes only after a confirmation', async () => {
@@ -128,11 +113,11 @@ describe('editing and deleting', () => {
     const confirm = within(screen.getByRole('alertdialog', { name: 'Xác nhận xóa nghị quyết' }));
     expect(confirm.getByText(/cùng 1 chỉ tiêu của nó\? Việc này không hoàn tác được/)).toBeInTheDocument();
     await user.click(confirm.getByRole('button', { name: 'Thôi' }));
-    expect(api.writes).toEqual([]);
+    expect(api().writes).toEqual([]);
     await user.click(screen.getByRole('button', { name: 'Xóa Nghị quyết năm 2026 (giả lập)' }));
     await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Xóa hẳn' }));
     expect(await screen.findByRole('status')).toHaveTextContent('Đã xóa nghị quyết: Nghị quyết năm 2026 (giả lập).');
-    expect(api.data.resolutions).toEqual([]);
+    expect(api().data.resolutions).toEqual([]);
     expect(await screen.findByText('Chưa có nghị quyết nào của đơn vị này.')).toBeInTheDocument();
   });
 });
@@ -168,7 +153,7 @@ describe('a pasted list of targets', () => {
     await user.click(f.getByRole('button', { name: 'Lưu nghị quyết' }));
 
     expect(await screen.findByRole('status')).toHaveTextContent('Đã thêm nghị quyết: Nghị quyết thử có danh sách dán (2 chỉ tiêu).');
-    const stored = api.data.resolutions.find((r) => r.title === 'Nghị quyết thử có danh sách dán')!;
+    const stored = api().data.resolutions.find((r) => r.title === 'Nghị quyết thử có danh sách dán')!;
     expect(stored.targets.map((t) => [t.number, t.type, t.value, t.valueMax, t.indicatorId])).toEqual([
       [1, 'yearly_min', 25, undefined, 'new_party_members'],
       // a growth is measured on the amount collected, not on a percent of the estimate

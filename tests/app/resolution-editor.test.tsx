@@ -6,7 +6,7 @@
  * read into candidates to accept or correct, and a token limited to some units.
  */
 import { QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../data';
@@ -152,7 +152,8 @@ describe('a pasted list of targets', () => {
     await user.type(first!.getByLabelText('Giá trị'), '25');
     await user.click(f.getByRole('button', { name: 'Lưu nghị quyết' }));
 
-    expect(await screen.findByRole('status')).toHaveTextContent('Đã thêm nghị quyết: Nghị quyết thử có danh sách dán (2 chỉ tiêu).');
+    // the list's own status ("Đã đọc 3 dòng…") stays until the save is answered
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Đã thêm nghị quyết: Nghị quyết thử có danh sách dán (2 chỉ tiêu).'));
     const stored = api().data.resolutions.find((r) => r.title === 'Nghị quyết thử có danh sách dán')!;
     expect(stored.targets.map((t) => [t.number, t.type, t.value, t.valueMax, t.indicatorId])).toEqual([
       [1, 'yearly_min', 25, undefined, 'new_party_members'],

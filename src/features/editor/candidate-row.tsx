@@ -16,7 +16,7 @@ import { rowPeriod, splitPeriod, joinPeriod, type CandidateRow, type ReportDraft
 import { BASIS_CHOICES, QUALIFIER_CHOICES, SCOPE_CHOICES, STATUS_CHOICES } from '../../lib/vocabulary';
 import { NOT_STATED } from './labels';
 import { PeriodFields } from './period-fields';
-import { ReportSentence } from './report-sentence';
+import { ReadRow } from './read-row';
 import { TextField } from './text-field';
 
 const STORED_LABEL = 'Đã có';
@@ -69,23 +69,10 @@ export function CandidateRowView({
     c.scope && row.indicatorId === c.indicatorId && SCOPE_CHOICES[c.scope].toLowerCase(),
     c.status === 'estimated' && STATUS_CHOICES.estimated.toLowerCase(),
   ].filter(Boolean);
+  const meta = `${periodLabel(period)}${unitName ? ` · ${unitName}` : ''}${details.length ? ` · ${details.join(', ')}` : ''}`;
 
   return (
-    <li className={`candidate candidate-${state}`} aria-labelledby={`${id}-name`}>
-      <div className="candidate-head">
-        <span className="candidate-index">{index + 1}.</span>
-        <div className="candidate-title">
-          <strong id={`${id}-name`}>{name}</strong>
-          <span className="candidate-value">{shown}</span>
-          <span className="candidate-meta">
-            {periodLabel(period)}
-            {unitName ? ` · ${unitName}` : ''}
-            {details.length ? ` · ${details.join(', ')}` : ''}
-          </span>
-        </div>
-        <span className={`badge badge-${state}`}>{stored ? STORED_LABEL : DECISION_LABELS[row.decision]}</span>
-      </div>
-      <ReportSentence read={c} />
+    <ReadRow id={id} index={index} name={name} value={shown} meta={meta} state={state} badge={stored ? STORED_LABEL : DECISION_LABELS[row.decision]} read={c}>
       {stored && (
         <p className="candidate-note">
           Số liệu này đã có trên máy chủ{storedSource ? ` (nguồn: ${storedSource})` : ''}; không lưu lại.
@@ -121,6 +108,6 @@ export function CandidateRowView({
         disabled={Boolean(stored || locked)}
         onChange={onChange}
       />
-    </li>
+    </ReadRow>
   );
 }

@@ -12,7 +12,7 @@ import { ChoiceField } from './choice-field';
 import { DECISION_LABELS, DecisionButtons } from './decision-buttons';
 import { readTypedNumber } from './figure-draft';
 import { IndicatorSelect } from './indicator-select';
-import { ReportSentence } from './report-sentence';
+import { ReadRow } from './read-row';
 import { TARGET_TYPE_TEXT } from '../../lib/vocabulary';
 import { slotText, TARGET_TYPE_CHOICES, type TargetRow } from './target-draft';
 import { TextField } from './text-field';
@@ -52,19 +52,7 @@ export function TargetRowView({
   const state = held ? 'stored' : row.decision;
 
   return (
-    <li className={`candidate candidate-${state}`} aria-labelledby={`${id}-name`}>
-      <div className="candidate-head">
-        <span className="candidate-index">{index + 1}.</span>
-        <div className="candidate-title">
-          <strong id={`${id}-name`}>{name}</strong>
-          <span className="candidate-value">{shown}</span>
-          <span className="candidate-meta">
-            {TARGET_TYPE_TEXT[row.type].label} · {when} · {measured}
-          </span>
-        </div>
-        <span className={`badge badge-${state}`}>{held ? HELD_LABEL : DECISION_LABELS[row.decision]}</span>
-      </div>
-      <ReportSentence read={c} />
+    <ReadRow id={id} index={index} name={name} value={shown} meta={`${TARGET_TYPE_TEXT[row.type].label} · ${when} · ${measured}`} state={state} badge={held ? HELD_LABEL : DECISION_LABELS[row.decision]} read={c}>
       {held && <p className="candidate-note">Chỉ tiêu này đã có trong nghị quyết “{held.title}”; không lưu lại.</p>}
       {row.editing && (
         <div className="form-grid candidate-edit" role="group" aria-label={`Sửa chỉ tiêu ${index + 1}`}>
@@ -79,6 +67,6 @@ export function TargetRowView({
         </div>
       )}
       <DecisionButtons name={name} what="chỉ tiêu" decision={row.decision} editing={row.editing} errors={row.errors} disabled={Boolean(held)} onChange={onChange} />
-    </li>
+    </ReadRow>
   );
 }

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { NewObservation } from '../../src/api/contract';
-import { datasetWithout, openSignedIn, pasteReport, withEditorApi, type User } from './editor-session';
+import { fillFigureForm, datasetWithout, openSignedIn, pasteReport, withEditorApi, type User } from './editor-session';
 
 const REPORT = readFileSync(join(import.meta.dirname, '../../eval/reports/004_237010deb1aa6989.txt'), 'utf8');
 const REPORT_SOURCE = 'my-quy-2024-6m';
@@ -31,11 +31,7 @@ const budget2024 = () => api().data.observations.filter((o) => o.unitId === 'my-
 async function typeMyThoiBudget2024(user: User) {
   await user.click(screen.getByRole('button', { name: 'Thêm số liệu' }));
   const form = within(screen.getByRole('form', { name: 'Thêm số liệu' }));
-  await user.selectOptions(form.getByLabelText('Chỉ tiêu'), 'Thu ngân sách nhà nước');
-  await user.type(form.getByLabelText('Năm'), '2024');
-  await user.selectOptions(form.getByLabelText('Kỳ'), 'Cả năm');
-  await user.type(form.getByLabelText('Giá trị'), '13 tỷ');
-  await user.selectOptions(form.getByLabelText('Nguồn'), 'Đảng ủy phường Mỹ Thới tổ chức Hội nghị tổng kết năm 2024 (30/12/2024)');
+  await fillFigureForm(user, form, { indicator: 'Thu ngân sách nhà nước', year: '2024', period: 'Cả năm', value: '13 tỷ', source: 'Đảng ủy phường Mỹ Thới tổ chức Hội nghị tổng kết năm 2024 (30/12/2024)' });
   return form;
 }
 

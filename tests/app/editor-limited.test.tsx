@@ -8,7 +8,7 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { useEditorSession } from '../../src/features/editor/token-store';
 import { renderAt } from '../render';
-import { pasteReport } from './editor-session';
+import { fillFigureForm, pasteReport } from './editor-session';
 import { LIMITED_TOKEN, withLimitedEditorApi } from './limited-editor';
 
 const api = withLimitedEditorApi();
@@ -58,12 +58,7 @@ describe('an editor limited to Mỹ Thới and Mỹ Quý', () => {
     const { user } = renderAt('/nhap-so-lieu');
     await user.click(await screen.findByRole('button', { name: 'Thêm số liệu' }, { timeout: 10_000 }));
     const form = within(screen.getByRole('form', { name: 'Thêm số liệu' }));
-    await user.selectOptions(form.getByLabelText('Phường, xã'), 'Phường Mỹ Bình (đến 30/06/2025)');
-    await user.selectOptions(form.getByLabelText('Chỉ tiêu'), 'Thu ngân sách nhà nước');
-    await user.type(form.getByLabelText('Năm'), '2023');
-    await user.selectOptions(form.getByLabelText('Kỳ'), '6 tháng');
-    await user.type(form.getByLabelText('Giá trị'), '5 tỷ');
-    await user.selectOptions(form.getByLabelText('Nguồn'), 'my-binh-2023-midterm');
+    await fillFigureForm(user, form, { unit: 'Phường Mỹ Bình (đến 30/06/2025)', indicator: 'Thu ngân sách nhà nước', year: '2023', period: '6 tháng', value: '5 tỷ', source: 'my-binh-2023-midterm' });
     await user.click(form.getByRole('button', { name: 'Lưu số liệu' }));
     expect(await form.findByText(/^Mã truy cập này không được nhập số liệu cho Phường Mỹ Bình\. Chưa có gì được lưu/)).toBeInTheDocument();
     expect(api().writes).toEqual([]);

@@ -3,7 +3,7 @@
  * server does) installed before each test with nobody signed in, the editor page opened signed
  * in, and a report's text pasted into its import and read.
  */
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { beforeEach } from 'vitest';
 import { loadDataset, type Dataset } from '../../data';
 import { server } from '../../mocks/node';
@@ -78,4 +78,28 @@ export async function importReport(text: string, token = EDITOR_TOKEN, units?: s
   const r = openSignedIn('/nhap-so-lieu', token, units);
   await pasteReport(r.user, text);
   return r;
+}
+
+/** What a test types into the form "Thêm số liệu", as a person sees the choices; what is left out is left as it is. */
+export interface FigureEntry {
+  unit?: string;
+  indicator: string;
+  year: string;
+  period?: string;
+  value: string;
+  asOf?: string;
+  note?: string;
+  source: string;
+}
+
+/** Fills the form "Thêm số liệu" field by field, in the order a person does, without saving. */
+export async function fillFigureForm(user: User, form: ReturnType<typeof within>, f: FigureEntry): Promise<void> {
+  if (f.unit) await user.selectOptions(form.getByLabelText('Phường, xã'), f.unit);
+  await user.selectOptions(form.getByLabelText('Chỉ tiêu'), f.indicator);
+  await user.type(form.getByLabelText('Năm'), f.year);
+  if (f.period) await user.selectOptions(form.getByLabelText('Kỳ'), f.period);
+  await user.type(form.getByLabelText('Giá trị'), f.value);
+  if (f.asOf) await user.type(form.getByLabelText('Tính đến ngày'), f.asOf);
+  if (f.note) await user.type(form.getByLabelText('Ghi chú'), f.note);
+  await user.selectOptions(form.getByLabelText('Nguồn'), f.source);
 }

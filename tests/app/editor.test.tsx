@@ -9,7 +9,7 @@ import { server } from '../../mocks/node';
 import { EDITOR_TOKEN, VIEWER_TOKEN } from '../../mocks/write-handlers';
 import { useEditorSession } from '../../src/features/editor/token-store';
 import { renderAt } from '../render';
-import { openSignedIn, withEditorApi } from './editor-session';
+import { fillFigureForm, openSignedIn, withEditorApi } from './editor-session';
 
 const api = withEditorApi();
 
@@ -98,12 +98,7 @@ describe('entering figures', () => {
     await user.click(screen.getByRole('button', { name: 'Thêm số liệu' }));
     const form = addForm();
     expect(form.getByLabelText('Phường, xã')).toHaveValue('my-thoi');
-    await user.selectOptions(form.getByLabelText('Chỉ tiêu'), 'Tỷ lệ dân số tham gia bảo hiểm y tế');
-    await user.type(form.getByLabelText('Năm'), '2025');
-    await user.selectOptions(form.getByLabelText('Kỳ'), '6 tháng');
-    await user.type(form.getByLabelText('Giá trị'), '91,25');
-    await user.type(form.getByLabelText('Tính đến ngày'), '2025-06-30');
-    await user.selectOptions(form.getByLabelText('Nguồn'), 'Đảng ủy phường Mỹ Thới tổ chức Hội nghị tổng kết năm 2024 (30/12/2024)');
+    await fillFigureForm(user, form, { indicator: 'Tỷ lệ dân số tham gia bảo hiểm y tế', year: '2025', period: '6 tháng', value: '91,25', asOf: '2025-06-30', source: 'Đảng ủy phường Mỹ Thới tổ chức Hội nghị tổng kết năm 2024 (30/12/2024)' });
     await user.click(form.getByRole('button', { name: 'Lưu số liệu' }));
 
     expect(await screen.findByRole('status')).toHaveTextContent(
@@ -139,10 +134,7 @@ describe('entering figures', () => {
     const { user } = await openEditor();
     await user.click(screen.getByRole('button', { name: 'Thêm số liệu' }));
     const form = addForm();
-    await user.selectOptions(form.getByLabelText('Chỉ tiêu'), 'Phần quà trao tặng');
-    await user.type(form.getByLabelText('Năm'), '2025');
-    await user.type(form.getByLabelText('Giá trị'), '1.770');
-    await user.selectOptions(form.getByLabelText('Nguồn'), 'my-thoi-2024-year');
+    await fillFigureForm(user, form, { indicator: 'Phần quà trao tặng', year: '2025', value: '1.770', source: 'my-thoi-2024-year' });
     await user.click(form.getByRole('button', { name: 'Lưu số liệu' }));
     expect(await screen.findByRole('status')).toHaveTextContent('Cả năm 2025: 1.770 phần quà');
     expect((api().writes[0]!.body as { value: number }[])[0]!.value).toBe(1770);
@@ -163,11 +155,7 @@ describe('entering figures', () => {
     expect(form.getByRole('alert')).toHaveTextContent('Có 5 ô cần sửa');
 
     // the indicator's rules: coverage is at most 100, a ward that ceased to exist has no 2026
-    await user.selectOptions(form.getByLabelText('Phường, xã'), 'Phường Mỹ Bình (đến 30/06/2025)');
-    await user.selectOptions(form.getByLabelText('Chỉ tiêu'), 'Tỷ lệ dân số tham gia bảo hiểm y tế');
-    await user.type(form.getByLabelText('Năm'), '2026');
-    await user.type(form.getByLabelText('Giá trị'), '120');
-    await user.selectOptions(form.getByLabelText('Nguồn'), 'my-binh-2023-midterm');
+    await fillFigureForm(user, form, { unit: 'Phường Mỹ Bình (đến 30/06/2025)', indicator: 'Tỷ lệ dân số tham gia bảo hiểm y tế', year: '2026', value: '120', source: 'my-binh-2023-midterm' });
     await user.click(form.getByRole('button', { name: 'Lưu số liệu' }));
     expect(form.getByLabelText('Giá trị')).toHaveAccessibleDescription(/Giá trị không được quá 100\.$/);
     expect(form.getByLabelText('Năm')).toHaveAccessibleDescription(
@@ -186,11 +174,7 @@ describe('entering figures', () => {
     server.use(http.post('/api/observations', () => HttpResponse.json({ error: { code: 'boom', message: 'x' } }, { status: 500 })));
     await user.click(screen.getByRole('button', { name: 'Thêm số liệu' }));
     const form = addForm();
-    await user.selectOptions(form.getByLabelText('Chỉ tiêu'), 'Hộ nghèo giảm');
-    await user.type(form.getByLabelText('Năm'), '2025');
-    await user.type(form.getByLabelText('Giá trị'), '03');
-    await user.type(form.getByLabelText('Ghi chú'), 'Số từ báo cáo miệng');
-    await user.selectOptions(form.getByLabelText('Nguồn'), 'my-thoi-2024-year');
+    await fillFigureForm(user, form, { indicator: 'Hộ nghèo giảm', year: '2025', value: '03', note: 'Số từ báo cáo miệng', source: 'my-thoi-2024-year' });
     await user.click(form.getByRole('button', { name: 'Lưu số liệu' }));
     expect(await form.findByRole('alert')).toHaveTextContent(/Máy chủ gặp lỗi \(mã 500\).*Chưa có gì được lưu/);
     expect(form.getByLabelText('Giá trị')).toHaveValue('03');
@@ -202,10 +186,7 @@ describe('entering figures', () => {
     const { user } = await openEditor();
     await user.click(screen.getByRole('button', { name: 'Thêm số liệu' }));
     const form = addForm();
-    await user.selectOptions(form.getByLabelText('Chỉ tiêu'), 'Hộ nghèo giảm');
-    await user.type(form.getByLabelText('Năm'), '2025');
-    await user.type(form.getByLabelText('Giá trị'), '4');
-    await user.selectOptions(form.getByLabelText('Nguồn'), 'my-thoi-2024-year');
+    await fillFigureForm(user, form, { indicator: 'Hộ nghèo giảm', year: '2025', value: '4', source: 'my-thoi-2024-year' });
     // the token is revoked while the form is open (a store change: React re-renders in act)
     act(() => useEditorSession.setState({ token: 'revoked-token-000000000000000000' }));
     await user.click(form.getByRole('button', { name: 'Lưu số liệu' }));

@@ -183,6 +183,37 @@ describe('a change of period', () => {
   });
 });
 
+describe('a change of period whose list cannot be had', () => {
+  it('says so in the list, with its “Thử lại”, instead of leaving the last period’s list on screen', async () => {
+    serve([MY_THOI]);
+    let failing = true;
+    server.use(
+      http.get('/api/observations', ({ request }) => {
+        const url = new URL(request.url);
+        const listOfQ2 = url.searchParams.has('indicator') && url.searchParams.get('to') === '2026-Q2';
+        return listOfQ2 && failing ? HttpResponse.json({ error: { code: 'internal', message: 'Internal server error.' } }, { status: 500 }) : undefined;
+      }),
+    );
+    const client = createQueryClient({ retry: false });
+    const panel = (period: string) => (
+      <QueryClientProvider client={client}>
+        <FamilyPanel config={config} units={['my-thoi']} period={period} onSelectPeriod={() => {}} renderTargets={(slot) => <ResolutionTargets {...slot} />} />
+      </QueryClientProvider>
+    );
+    const { rerender } = render(panel('2026-Q1'));
+    await within(region()).findByRole('table', { name: /Các chỉ tiêu của nghị quyết, Quý I 2026/ });
+
+    rerender(panel('2026-Q2'));
+    const list = within(region()).getByRole('group', { name: 'Từng chỉ tiêu của nghị quyết' });
+    const retry = await within(list).findByRole('button', { name: 'Thử lại' });
+    expect(within(list).queryByRole('table')).not.toBeInTheDocument();
+
+    failing = false;
+    await userEvent.click(retry);
+    expect(await within(list).findByRole('table', { name: /Các chỉ tiêu của nghị quyết, 6 tháng 2026/ })).toBeInTheDocument();
+  });
+});
+
 describe('a server that cannot answer', () => {
   it('says so once in the panel, with one “Thử lại”, and brings the figures and the list back when it answers', async () => {
     serve([MY_THOI]);

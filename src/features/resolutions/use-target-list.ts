@@ -59,13 +59,13 @@ export function useTargetList({ unitIds, period, reported, byUnit }: TargetListV
   const needsFigures = ask.units.length > 0 && ask.indicators.length > 0;
   // asked for the resolutions of the view, not for the last view's that stand in meanwhile
   const figures = useQueries({
-    queries: figuresOptions.map((o) => ({ ...o, enabled: needsFigures && !resolutions.isPlaceholderData, placeholderData: keepPreviousData })),
+    queries: figuresOptions.map((o) => ({ ...o, enabled: needsFigures && !resolutions.isPlaceholderData })),
     combine: combineFigures,
   });
 
   const all = needsFigures ? [resolutions, units, indicators, figures] : [resolutions, units, indicators];
   const failed = all.find((q) => q.isError && !q.data);
-  const ready = Boolean(resolutions.data && !resolutions.isPlaceholderData && (!needsFigures || (figures.data && !figures.isPlaceholderData)));
+  const ready = Boolean(resolutions.data && !resolutions.isPlaceholderData && (!needsFigures || figures.data));
   const judgeFigures = needsFigures ? figures.data : NO_FIGURES;
   // the targets judged as soon as their answers are in, while the panel's own figures may still
   // load (the resolution a report's count names is judged then, if it is another)
@@ -86,7 +86,8 @@ export function useTargetList({ unitIds, period, reported, byUnit }: TargetListV
   // the last list worked out, on screen until the new view's is (kept as React keeps state that follows props)
   const [last, setLast] = useState(fresh);
   if (fresh && fresh !== last) setLast(fresh);
-  const model = fresh ?? last;
+  // a view whose answers could not be had says so, rather than keep the last one's list unsaid
+  const model = failed ? fresh : (fresh ?? last);
 
   return {
     model,
@@ -98,12 +99,11 @@ export function useTargetList({ unitIds, period, reported, byUnit }: TargetListV
   };
 }
 
-/** The parts' figures as one answer: pending, failed or standing in (the last view's) if any part is. */
+/** The parts' figures as one answer: pending or failed if any part is. */
 function combineFigures(parts: UseQueryResult<Observation[]>[]) {
   const failed = parts.find((q) => q.isError);
   return {
     data: parts.every((q) => q.data) ? parts.flatMap((q) => q.data!) : undefined,
-    isPlaceholderData: parts.some((q) => q.isPlaceholderData),
     isError: failed !== undefined,
     error: failed?.error ?? null,
     isFetching: parts.some((q) => q.isFetching),

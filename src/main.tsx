@@ -2,14 +2,9 @@
 import './api/zod-config';
 import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
-// the latin and vietnamese subsets only: every letter of Vietnamese is in these two, and the
-// latin-ext files (which also cover ă, đ, ơ… and so were fetched beside them) cost 43 kB more
-import '@fontsource/be-vietnam-pro/vietnamese-400.css';
-import '@fontsource/be-vietnam-pro/latin-400.css';
-import '@fontsource/be-vietnam-pro/vietnamese-600.css';
-import '@fontsource/be-vietnam-pro/latin-600.css';
-import '@fontsource/be-vietnam-pro/vietnamese-700.css';
-import '@fontsource/be-vietnam-pro/latin-700.css';
+import '@fontsource/be-vietnam-pro/400.css';
+import '@fontsource/be-vietnam-pro/600.css';
+import '@fontsource/be-vietnam-pro/700.css';
 import './app/styles.css';
 import { App } from './app/app';
 import { FIRST_SCREEN_PANELS } from './app/dashboard-page';

@@ -271,6 +271,18 @@ describe('a resolution, and no count reported for the period', () => {
   });
 });
 
+describe('a view without units', () => {
+  it('the province before its communes existed (Cả năm 2024): the panel says it has no figures, and nothing is left loading', async () => {
+    serve([MY_THOI]);
+    renderPanel(['an-giang'], '2024-Q4');
+    expect((await within(region()).findAllByText(/chưa có số liệu/i)).length).toBeGreaterThan(0);
+    // the list of targets is not drawn for no unit (it waited for ever)
+    await new Promise((r) => setTimeout(r, 300));
+    expect(within(region()).queryByText(/Đang tải/)).not.toBeInTheDocument();
+    expect(within(region()).queryByRole('group', { name: 'Từng chỉ tiêu của nghị quyết' })).not.toBeInTheDocument();
+  });
+});
+
 describe('a unit without a resolution', () => {
   it('says so plainly, and offers a signed-in editor to enter it', async () => {
     serve([MY_THOI]);

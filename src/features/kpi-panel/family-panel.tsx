@@ -92,8 +92,9 @@ export function FamilyPanel({ config, units, period, onSelectPeriod, renderActio
   const [targetRows, setTargetRows] = useState<TargetRows | undefined>();
   const shownIds = useMemo(() => unitsInView(shown.units, shown.period, knownUnits), [shown.units, shown.period, knownUnits]);
   const renderEnter = useMemo(() => renderAddFigures && ((u: UnitToFill) => renderAddFigures(u, 'resolution')), [renderAddFigures]);
-  // a panel that could not load says so once, with one Retry: its list comes with its figures
-  const withTargets = Boolean(config.withTargets && renderTargets && units.length > 0 && knownUnits && !error);
+  // a panel that could not load says so once, with one Retry: its list comes with its figures;
+  // no list where the view has no unit (a province chosen for a period before its communes)
+  const withTargets = Boolean(config.withTargets && renderTargets && wantedIds.length > 0 && knownUnits && !error);
   const reported = isUpdating || isPending ? undefined : (data?.observations ?? NO_FIGURES);
   const targets = withTargets
     ? renderTargets!({ unitIds: wantedIds, period, reported, byUnit: compares, onExport: setTargetRows, renderEnter, mine })

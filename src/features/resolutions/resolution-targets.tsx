@@ -37,6 +37,10 @@ export function ResolutionTargets({ onExport, renderEnter, mine = NONE, ...view 
   }, [rows, onExport]);
   useEffect(() => () => onExport?.(undefined), [onExport]);
 
+  // nothing to add for a visitor where no unit has a resolution and the report gave no count:
+  // the panel already says it has no figures, and stays short
+  if (model && !updating && !renderEnter && model.units.every((u) => !u.resolution && !u.reportedText)) return null;
+
   let body: ReactNode;
   if (error && !model) body = <PanelError message={userMessageOf(error)} onRetry={retry} retrying={retrying} />;
   else if (!model) body = <PanelLoading label="Đang tải các chỉ tiêu của nghị quyết…" />;

@@ -142,6 +142,19 @@ describe('one unit: its targets one by one', () => {
   });
 });
 
+/** Mỹ Thới's panel on Quý I 2026 with its list drawn, then moved to 6 tháng 2026 (as the filter does). */
+async function fromQ1ToQ2() {
+  const client = createQueryClient({ retry: false });
+  const panel = (period: string) => (
+    <QueryClientProvider client={client}>
+      <FamilyPanel config={config} units={['my-thoi']} period={period} onSelectPeriod={() => {}} renderTargets={(slot) => <ResolutionTargets {...slot} />} />
+    </QueryClientProvider>
+  );
+  const { rerender } = render(panel('2026-Q1'));
+  await within(region()).findByRole('table', { name: /Các chỉ tiêu của nghị quyết, Quý I 2026/ });
+  rerender(panel('2026-Q2'));
+}
+
 describe('a change of period', () => {
   it('keeps the last period’s list, saying it is being updated, until the new period’s figures are in: never the new period judged on the old figures', async () => {
     serve([MY_THOI]);
@@ -160,16 +173,7 @@ describe('a change of period', () => {
         return undefined;
       }),
     );
-    const client = createQueryClient({ retry: false });
-    const panel = (period: string) => (
-      <QueryClientProvider client={client}>
-        <FamilyPanel config={config} units={['my-thoi']} period={period} onSelectPeriod={() => {}} renderTargets={(slot) => <ResolutionTargets {...slot} />} />
-      </QueryClientProvider>
-    );
-    const { rerender } = render(panel('2026-Q1'));
-    await within(region()).findByRole('table', { name: /Các chỉ tiêu của nghị quyết, Quý I 2026/ });
-
-    rerender(panel('2026-Q2'));
+    await fromQ1ToQ2();
     await waitFor(() => expect(heldAsks).toBe(1));
     const list = within(region()).getByRole('group', { name: 'Từng chỉ tiêu của nghị quyết' });
     expect(await within(list).findByRole('status')).toHaveTextContent('Đang cập nhật các chỉ tiêu…');
@@ -194,16 +198,7 @@ describe('a change of period whose list cannot be had', () => {
         return listOfQ2 && failing ? HttpResponse.json({ error: { code: 'internal', message: 'Internal server error.' } }, { status: 500 }) : undefined;
       }),
     );
-    const client = createQueryClient({ retry: false });
-    const panel = (period: string) => (
-      <QueryClientProvider client={client}>
-        <FamilyPanel config={config} units={['my-thoi']} period={period} onSelectPeriod={() => {}} renderTargets={(slot) => <ResolutionTargets {...slot} />} />
-      </QueryClientProvider>
-    );
-    const { rerender } = render(panel('2026-Q1'));
-    await within(region()).findByRole('table', { name: /Các chỉ tiêu của nghị quyết, Quý I 2026/ });
-
-    rerender(panel('2026-Q2'));
+    await fromQ1ToQ2();
     const list = within(region()).getByRole('group', { name: 'Từng chỉ tiêu của nghị quyết' });
     const retry = await within(list).findByRole('button', { name: 'Thử lại' });
     expect(within(list).queryByRole('table')).not.toBeInTheDocument();

@@ -24,6 +24,7 @@ import { useSavedCopyNote } from '../features/offline/offline-layer';
 import { AtRiskSummary } from '../features/summary/at-risk-summary';
 import type { PanelExport } from '../lib/panel-export';
 import { periodLabel } from '../lib/period-names';
+import { afterNextPaint } from '../lib/after-next-paint';
 import { useAddFigures } from './add-figures-link';
 
 // a resolution's targets one by one, under "Chỉ tiêu Nghị quyết": its own chunk, fetched when drawn
@@ -44,24 +45,6 @@ const renderTargets = (slot: TargetsSlot) => (
  * `firstPanels` (the page tests) every panel is drawn at once.
  */
 export const FIRST_SCREEN_PANELS = 2;
-
-/** Runs `run` once the frame after now has been painted (or after a while in a hidden tab, where frames stop). */
-function afterNextPaint(run: () => void): () => void {
-  let done = false;
-  const once = () => {
-    if (done) return;
-    done = true;
-    clearTimeout(fallback);
-    run();
-  };
-  const fallback = setTimeout(once, 100);
-  const frame = typeof requestAnimationFrame === 'function' ? requestAnimationFrame(() => setTimeout(once, 0)) : undefined;
-  return () => {
-    done = true;
-    clearTimeout(fallback);
-    if (frame !== undefined) cancelAnimationFrame(frame);
-  };
-}
 
 /** How many of `total` panels are drawn: `first`, then one more after each paint. */
 function usePanelsDrawn(total: number, first = total): number {

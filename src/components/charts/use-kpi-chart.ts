@@ -18,6 +18,7 @@
 import { useEffect, useState, type ComponentType } from 'react';
 import type { ComparisonChartProps } from './comparison-chart';
 import type { KpiChartProps } from './kpi-chart';
+import { afterNextPaint } from '../../lib/after-next-paint';
 
 /**
  * A module fetched once; a failed fetch is tried again by the next one who asks. Again at a new
@@ -62,19 +63,6 @@ export function preloadChart(): void {
 /** Starts fetching the comparison chart's code (once). */
 export function preloadComparisonChart(): void {
   loadComparison().catch(() => undefined);
-}
-
-/** Runs `run` once the frame after now has been painted (or after a while in a hidden tab, where frames stop). */
-function afterNextPaint(run: () => void): void {
-  let done = false;
-  const once = () => {
-    if (done) return;
-    done = true;
-    clearTimeout(fallback);
-    run();
-  };
-  const fallback = setTimeout(once, 100);
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(once, 0));
 }
 
 /** Panels waiting for their turn to draw their chart; one is let through per painted frame. */

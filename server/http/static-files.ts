@@ -8,13 +8,11 @@ import { createHash } from 'node:crypto';
 import { open, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { Readable } from 'node:stream';
-import { promisify } from 'node:util';
-import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { Context } from 'hono';
 import { getMimeType } from 'hono/utils/mime';
-import Negotiator from 'negotiator';
 import parseRange from 'range-parser';
-import { COMPRESSIBLE_EXTENSIONS, ENCODINGS, type EncodingName } from './static-build';
+import { ENCODING_NAMES, chooseEncoding, compressNow, encodedTag, ifNoneMatchHits } from './encoding';
+import { COMPRESSIBLE_EXTENSIONS, ENCODINGS } from './static-build';
 
 /**
  * The decoded segments of a URL path, or undefined when one is empty (a directory such as
@@ -53,45 +51,23 @@ export async function findFile(root: string, urlPath: string): Promise<string | 
   return (await statFile(path)) ? path : undefined;
 }
 
-/** The client's best encoding among those we have (br before gzip when it likes both alike). */
-function chooseEncoding(acceptEncoding: string | undefined, available: EncodingName[]): string | undefined {
-  const negotiator = new Negotiator({ headers: { 'accept-encoding': acceptEncoding } });
-  // negotiator 1.x breaks ties with `preferred` (its README); @types/negotiator 0.6 predates it
-  const encoding = negotiator.encoding as (offered: readonly string[], options: { preferred: readonly string[] }) => string | undefined;
-  const offered = [...available, 'identity'];
-  return encoding.call(negotiator, offered, { preferred: offered });
-}
-
-/** For a page made per request: fast settings (the build's copies take the slowest, smallest ones). */
-const COMPRESS_NOW: Record<EncodingName, (data: Buffer) => Promise<Buffer>> = {
-  br: (data) => promisify(brotliCompress)(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: data.length } }),
-  gzip: (data) => promisify(gzip)(data, { level: 6 }),
-};
-
 /**
  * Answers with a text made for this request (GET and HEAD), compressed now in the client's best
  * encoding, with an ETag of its content (one per encoding, as for files) and a 304 on a match:
  * the same bytes as the client holds, so nothing it shows is older than this answer.
  */
 export async function sendGenerated(c: Context, text: string, contentType: string, cacheControl: string): Promise<Response> {
-  const chosen = chooseEncoding(c.req.header('accept-encoding'), ENCODINGS.map(({ name }) => name));
-  const encoding = ENCODINGS.find(({ name }) => name === chosen)?.name;
+  const encoding = chooseEncoding(c.req.header('accept-encoding'), ENCODING_NAMES);
   const plain = Buffer.from(text, 'utf8');
-  const etag = `"${createHash('sha256').update(plain).digest('base64url').slice(0, 22)}${encoding ? `-${encoding}` : ''}"`;
+  const etag = encodedTag(`"${createHash('sha256').update(plain).digest('base64url').slice(0, 22)}"`, encoding);
   const headers: Record<string, string> = { 'Cache-Control': cacheControl, ETag: etag, Vary: 'Accept-Encoding' };
   if (ifNoneMatchHits(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers);
-  const body = encoding ? await COMPRESS_NOW[encoding](plain) : plain;
+  const body = encoding ? await compressNow(encoding, plain) : plain;
   headers['Content-Type'] = contentType;
   headers['Content-Length'] = String(body.length);
   if (encoding) headers['Content-Encoding'] = encoding;
   if (c.req.method === 'HEAD') return c.body(null, 200, headers);
   return c.body(new Uint8Array(body), 200, headers);
-}
-
-function ifNoneMatchHits(header: string | undefined, etag: string): boolean {
-  if (!header) return false;
-  if (header.trim() === '*') return true;
-  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
 }
 
 /**
@@ -114,7 +90,7 @@ export async function sendFile(c: Context, path: string, cacheControl: string): 
   if (!stats) return undefined;
 
   const size = stats.size;
-  const etag = `"${size.toString(16)}-${Math.floor(stats.mtimeMs).toString(16)}${copy ? `-${copy.name}` : ''}"`;
+  const etag = encodedTag(`"${size.toString(16)}-${Math.floor(stats.mtimeMs).toString(16)}"`, copy?.name);
   const headers: Record<string, string> = {
     'Cache-Control': cacheControl,
     ETag: etag,

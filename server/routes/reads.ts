@@ -1,9 +1,8 @@
 /**
  * The read endpoints of the contract: the same filters, order, pages and 400s as the msw
- * handlers. Answers are parsed by the contract, then kept in the read cache until the next write.
+ * handlers. Answers are parsed by the contract, then kept in the read cache until the next write,
+ * and sent compressed (br or gzip, the client's choice) when worth it, with the cache on or off.
  */
-import { promisify } from 'node:util';
-import { gzip as gzipCallback } from 'node:zlib';
 import { Hono, type Context } from 'hono';
 import {
   HealthResponse,
@@ -21,29 +20,34 @@ import {
   resolutionsPath,
   unknownNames,
 } from '../../src/api/contract';
+import { ENCODING_NAMES, chooseEncoding, compressNow, encodedTag, ifNoneMatchHits } from '../http/encoding';
 import { apiError } from '../http/errors';
 import { jsonBody, textBody, type CachedBody, type ReadCache } from '../http/read-cache';
 import type { Storage } from '../storage/types';
 
 const JSON_TYPE = 'application/json; charset=UTF-8';
-const gzip = promisify(gzipCallback);
+/** Smaller answers go as they are: compressing them saves less than a packet. */
+const COMPRESS_FROM_BYTES = 2048;
 
 export function readRoutes(storage: Storage, cache: ReadCache) {
   const api = new Hono();
 
-  /** Sends a body: 304 if the client has it, gzip (kept in the cache too) if it accepts it. */
+  /**
+   * Sends a body: in the client's best encoding when it is large enough (the compressed copy kept
+   * in the cache too, made again per request when the cache is off), with that copy's own ETag,
+   * and a 304 when the client has it.
+   */
   const send = async (c: Context, key: string, revision: number, cached: CachedBody) => {
-    c.header('ETag', cached.etag);
+    const encoding =
+      cached.body.byteLength >= COMPRESS_FROM_BYTES ? chooseEncoding(c.req.header('accept-encoding'), ENCODING_NAMES) : undefined;
+    const etag = encodedTag(cached.etag, encoding);
+    c.header('ETag', etag);
     c.header('Cache-Control', 'no-cache');
     c.header('Vary', 'Accept-Encoding');
-    if (c.req.header('if-none-match') === cached.etag) return c.body(null, 304);
-    if (cache.enabled && cached.body.byteLength > 2048 && /\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {
-      const packed = await cache.get(`${key}\0gzip`, revision, async () =>
-        new Uint8Array(await gzip(cached.body, { level: 6 })),
-      );
-      return c.body(packed, 200, { 'Content-Type': JSON_TYPE, 'Content-Encoding': 'gzip' });
-    }
-    return c.body(cached.body, 200, { 'Content-Type': JSON_TYPE });
+    if (ifNoneMatchHits(c.req.header('if-none-match'), etag)) return c.body(null, 304);
+    if (!encoding) return c.body(cached.body, 200, { 'Content-Type': JSON_TYPE });
+    const packed = await cache.get(`${key}\0${encoding}`, revision, async () => new Uint8Array(await compressNow(encoding, cached.body)));
+    return c.body(packed, 200, { 'Content-Type': JSON_TYPE, 'Content-Encoding': encoding });
   };
   const cached = async (c: Context, key: string, make: () => Promise<unknown>) => {
     const revision = await storage.revision();

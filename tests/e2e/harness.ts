@@ -17,7 +17,12 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const ROOT = join(import.meta.dirname, '../..');
-export const DIST = join(ROOT, 'dist');
+/**
+ * The build served: dist/, or one made beforehand and named by KPI_E2E_DIST (or DIST_DIR, the
+ * server's own variable), e.g. `vite build --outDir /tmp/my-dist`; dist/ is then left alone.
+ */
+const OWN_DIST = process.env.KPI_E2E_DIST || process.env.DIST_DIR;
+export const DIST = OWN_DIST ?? join(ROOT, 'dist');
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 /** DESIGN.md, "Known pitfalls": what Debian's Chromium needs here (--user-data-dir is refused). */
 export const CHROMIUM_ARGS = [
@@ -61,11 +66,11 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<
 }
 
 /**
- * Builds dist/ (`vite build`) unless it is newer than every source. Suites running at the same
+ * Builds dist/ (`vite build`) unless it is newer than every source (or another build is named, see DIST). Suites running at the same
  * time wait for each other through a lock directory, so one build serves them all.
  */
 export async function ensureBuilt(): Promise<void> {
-  if (isBuildFresh()) return;
+  if (OWN_DIST || isBuildFresh()) return;
   const lock = join(tmpdir(), `kpi-build-${Buffer.from(ROOT).toString('hex').slice(-24)}.lock`);
   const deadline = Date.now() + 170_000;
   for (;;) {
@@ -120,7 +125,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   const dataDir = mkdtempSync(join(tmpdir(), 'kpi-e2e-data-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ...env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ...(OWN_DIST ? { DIST_DIR: OWN_DIST } : {}), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -210,8 +215,46 @@ export const CHART_BAR = `${CHART_SVG} [data-kpi-bar]`;
 /** The text of a chart's legend entry, of either kind (both legends are HTML under the svg). */
 export const LEGEND_TEXT = '.recharts-legend-item-text, .chart-legend-text';
 
-/** Waits until `count` panels have drawn their chart, then for the web fonts. */
+/**
+ * Brings every panel near the screen as a person reading the page would: from the top, one
+ * screen down at a time, each time waiting until what is on the screen and the screen below it
+ * has loaded and drawn its chart (the page draws a trend chart once its box is within a screen's
+ * height of the screen, so what scrolls into view is drawn already), down to the bottom of the
+ * page; then back to the top, where the page is at rest for what the test does next.
+ */
+export async function scrollThroughPanels(page: Page, timeout = 30_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    // nothing within this screen and the next is loading or waiting for its chart (a chart that
+    // could not load says so with a Retry: it waits for nobody)
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('section[data-panel] :is(.panel-loading, .chart-placeholder:not([role=alert]))')].every((el) => {
+          const r = el.getBoundingClientRect();
+          return r.bottom <= 0 || r.top >= 2 * innerHeight;
+        }),
+      undefined,
+      { timeout: Math.max(1000, deadline - Date.now()) },
+    );
+    const atBottom = await page.evaluate(() => {
+      const bottom = scrollY + innerHeight >= document.documentElement.scrollHeight - 1;
+      if (!bottom) scrollBy(0, innerHeight);
+      return bottom;
+    });
+    if (atBottom) break;
+    // the scroll's frame, so the page has seen where its boxes now are
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+  }
+  await page.evaluate(() => scrollTo(0, 0));
+}
+
+/**
+ * Waits until `count` panels have drawn their chart, then for the web fonts: with the page
+ * scrolled through (scrollThroughPanels), as charts are drawn near the screen.
+ */
 export async function waitForCharts(page: Page, count = 4, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(() => document.querySelectorAll('section[data-panel]').length > 0, undefined, { timeout });
+  await scrollThroughPanels(page, timeout);
   await page.waitForFunction(({ sel, n }) => document.querySelectorAll(sel).length >= n, { sel: CHART_SVG, n: count }, { timeout });
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
 }
@@ -226,9 +269,12 @@ export async function saveScreenshot(page: Page, name: string, fullPage = true):
 
 /**
  * Waits until every panel has settled: it drew its chart, or says it has no figures, or shows
- * its error; and nothing is loading or updating. Then for the web fonts.
+ * its error; and nothing is loading or updating. Then for the web fonts. Charts are drawn near
+ * the screen: the page is scrolled through first (scrollThroughPanels) and left at its top.
  */
 export async function waitForPanels(page: Page, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(() => document.querySelectorAll('section[data-panel]').length > 0, undefined, { timeout });
+  await scrollThroughPanels(page, timeout);
   await page.waitForFunction(
     (chart) => {
       const panels = [...document.querySelectorAll('section[data-panel]')];

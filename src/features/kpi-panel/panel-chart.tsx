@@ -5,11 +5,16 @@
  * and `trend`), behind a placeholder, with Retry if that code could not load. A panel of figures in several units of measure draws
  * one small chart per unit (model.charts), side by side where there is room. The charts' root
  * svgs sit in the box `boxId`, in the model's order, where the exports find them.
+ *
+ * Trends are drawn once the box comes near the screen: the box watches for it (useNearScreen)
+ * and tells the panel's `trend` (`reveal`), which then takes its turn; until then the
+ * placeholder holds the chart's place (printing draws the rest, see use-kpi-chart.ts).
  */
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import type { ComparisonChartProps } from '../../components/charts/comparison-chart';
 import { SmallMultiples } from '../../components/charts/small-multiples';
 import type { LazyChart } from '../../components/charts/use-kpi-chart';
+import { useNearScreen } from '../../components/charts/use-near-screen';
 import { formatBarValue, formatValue } from '../../lib/format';
 import { periodLabel } from '../../lib/period-names';
 import { formatAxisTick } from '../../lib/format';
@@ -30,6 +35,9 @@ export function PanelChart({ model, boxId, trend, comparison }: {
   const { failed, retry } = compare ? comparison : trend;
   const Chart = trend.Chart;
   const Comparison = comparison.Chart;
+  const box = useRef<HTMLDivElement>(null);
+  const { near, reveal } = trend;
+  useNearScreen(box, !compare && model.charts.length > 0 && !near, reveal);
 
   // stable props, so the (memoised) charts are drawn again only when their figures change
   const drawn = useMemo(
@@ -84,7 +92,7 @@ export function PanelChart({ model, boxId, trend, comparison }: {
     );
   }
   return (
-    <div className={compare ? 'chart-box chart-box-ranked' : 'chart-box'} id={boxId}>
+    <div className={compare ? 'chart-box chart-box-ranked' : 'chart-box'} id={boxId} ref={box}>
       {body}
     </div>
   );

@@ -21,6 +21,7 @@ import { firstFreeId, resolutionIdBase } from './ids';
 import type { ResolutionHistoryEntry, WriteRepository, WriteTx } from './repository';
 import { resolutionProblems } from './resolution-rules';
 import { outOfScope, runWrite, withContainers, type Actor, type WriteOutcome, type WriteRefusal } from './write-run';
+import { notFound, staleResolution } from './refusals';
 
 export interface ResolutionWrites {
   /** Stores a new resolution with its targets; version 1, or the one after its id's last. */
@@ -63,10 +64,10 @@ export class ResolutionService implements ResolutionWrites {
   updateResolution(id: string, update: ResolutionUpdate, actor: Actor = {}): Promise<WriteOutcome<Resolution>> {
     return runWrite(this.repository, actor, async (tx) => {
       const current = await tx.resolution(id);
-      if (!current) return notFound(id);
+      if (!current) return notFound('resolution', id);
       const foreign = outOfScope(actor, [['unitId', current.unitId], ['unitId', update.unitId]], WHAT);
       if (foreign) return foreign;
-      if (current.version !== update.version) return stale(current, update.version);
+      if (current.version !== update.version) return staleResolution(current, update.version);
       const fields: Omit<ResolutionUpdate, 'version'> & { version?: number } = { ...update };
       delete fields.version;
       const refused = await problemsOf(tx, fields);
@@ -84,10 +85,10 @@ export class ResolutionService implements ResolutionWrites {
   deleteResolution(id: string, version?: number, actor: Actor = {}): Promise<WriteOutcome<Resolution>> {
     return runWrite(this.repository, actor, async (tx) => {
       const current = await tx.resolution(id);
-      if (!current) return notFound(id);
+      if (!current) return notFound('resolution', id);
       const foreign = outOfScope(actor, [['unitId', current.unitId]], WHAT);
       if (foreign) return foreign;
-      if (version !== undefined && current.version !== version) return stale(current, version);
+      if (version !== undefined && current.version !== version) return staleResolution(current, version);
       await tx.deleteResolution(id);
       await tx.appendResolutionHistory(this.entry('delete', { ...current, version: current.version + 1 }, actor));
       await tx.bumpRevision();
@@ -149,18 +150,4 @@ function withTargetIds(targets: readonly NewResolutionTarget[]): ResolutionTarge
     used.add(id);
     return { ...t, id };
   });
-}
-
-function notFound(id: string): WriteRefusal {
-  return { ok: false, kind: 'not_found', message: `No resolution "${id}".` };
-}
-
-function stale(current: Resolution, seen: number): WriteRefusal {
-  return {
-    ok: false,
-    kind: 'conflict',
-    message: `The resolution changed since version ${seen}; it is now at version ${current.version}.`,
-    issues: [{ path: 'version', message: `stale version ${seen}, current is ${current.version}` }],
-    currentResolution: current,
-  };
 }

@@ -23,7 +23,8 @@ import { firstFreeId, observationIdBase, sourceIdBase } from './ids';
 import { reportTextHash, sameReportText } from './report-text';
 import type { HistoryEntry, WriteRepository, WriteTx } from './repository';
 import { ResolutionService, type ResolutionWrites } from './resolutions';
-import { outOfScope, runWrite, withContainers, type Actor, type WriteOutcome, type WriteRefusal } from './write-run';
+import { outOfScope, runWrite, withContainers, type Actor, type WriteOutcome } from './write-run';
+import { notFound, staleObservation } from './refusals';
 
 export type { Actor, WriteOutcome, WriteRefusal } from './write-run';
 
@@ -105,10 +106,10 @@ export class WriteService implements Writes {
   updateObservation(id: string, update: ObservationUpdate, actor: Actor = {}): Promise<WriteOutcome<Observation>> {
     return this.run(actor, async (tx) => {
       const current = await tx.observation(id);
-      if (!current) return notFound(id);
+      if (!current) return notFound('observation', id);
       const foreign = outOfScope(actor, [['unitId', current.unitId], ['unitId', update.unitId]]);
       if (foreign) return foreign;
-      if (current.version !== update.version) return stale(current, update.version);
+      if (current.version !== update.version) return staleObservation(current, update.version);
       const fields: ObservationFields & { version?: number } = { ...update };
       delete fields.version;
       const issues = observationProblems(fields, await ruleContextOf(tx, [fields]));
@@ -124,10 +125,10 @@ export class WriteService implements Writes {
   deleteObservation(id: string, version?: number, actor: Actor = {}): Promise<WriteOutcome<Observation>> {
     return this.run(actor, async (tx) => {
       const current = await tx.observation(id);
-      if (!current) return notFound(id);
+      if (!current) return notFound('observation', id);
       const foreign = outOfScope(actor, [['unitId', current.unitId]]);
       if (foreign) return foreign;
-      if (version !== undefined && current.version !== version) return stale(current, version);
+      if (version !== undefined && current.version !== version) return staleObservation(current, version);
       await tx.deleteObservation(id);
       await tx.appendHistory(this.entry('delete', { ...current, version: current.version + 1 }, actor));
       await tx.bumpRevision();
@@ -185,18 +186,4 @@ async function ruleContextOf(tx: WriteTx, figures: readonly ObservationFields[])
     tx.sources(distinct((o) => o.sourceId)),
   ]);
   return ruleContext(units, indicators, sources, containersOf(units));
-}
-
-function notFound(id: string): WriteRefusal {
-  return { ok: false, kind: 'not_found', message: `No observation "${id}".` };
-}
-
-function stale(current: Observation, seen: number): WriteRefusal {
-  return {
-    ok: false,
-    kind: 'conflict',
-    message: `The observation changed since version ${seen}; it is now at version ${current.version}.`,
-    issues: [{ path: 'version', message: `stale version ${seen}, current is ${current.version}` }],
-    current,
-  };
 }

@@ -77,6 +77,20 @@ export const queries = {
       staleTime: 30_000,
     });
   },
+  /**
+   * The same answer as `observations`, kept as a part that other queries are made of: under a
+   * key of its own (a query made of one part is not that part), and not saved for offline use
+   * (saved-copies.ts: the queries made of it are).
+   */
+  observationsPart: (filter: ObservationFilter) => {
+    const normalized = normalizeFilter(filter);
+    return queryOptions({
+      queryKey: [...queryKeys.observations, normalized, 'part'] as const,
+      queryFn: ({ signal }) => fetchNormalized(normalized, signal),
+      staleTime: 30_000,
+      meta: { saved: false },
+    });
+  },
 };
 
 /** A filter as its key holds it. */
@@ -106,15 +120,6 @@ function fetchNormalized(filter: NormalizedFilter, signal?: AbortSignal): Promis
   const path = observationsPath({ unit: filter.units, family, indicator: filter.indicators ?? [], from: filter.from, to: filter.to });
   return apiRequestPages(path, ObservationsResponse, { signal }).then((pages) => pages.flatMap((p) => p.observations));
 }
-
-/**
- * The observations of a filter fetched without keeping them under a key of their own: for one
- * request whose rows are shared out among other queries' keys (the panels' own).
- */
-export function fetchObservations(filter: ObservationFilter, signal?: AbortSignal): Promise<Observation[]> {
-  return fetchNormalized(normalizeFilter(filter), signal);
-}
-
 
 // ---------------------------------------------------------------- resolutions
 

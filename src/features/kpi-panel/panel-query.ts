@@ -1,8 +1,8 @@
 /** The query of a panel's figures: the same options whoever asks (the panel, or the prefetch before it renders). */
 import type { QueryClient } from '@tanstack/react-query';
-import type { Family, Indicator } from '../../api/contract';
-import { fetchObservations, queries } from '../../api/queries';
-import { formatPeriodId, parsePeriod } from '../../api/periods';
+import type { Family, Observation } from '../../api/contract';
+import { queries } from '../../api/queries';
+import { formatPeriodId, parsePeriod, type Quarter } from '../../api/periods';
 import { comparesUnits } from './compare';
 import { FAMILIES, type FamilyConfig } from './families';
 
@@ -41,77 +41,80 @@ export function comparedIndicatorsOf(family: Family): string[] {
 /** The families the page's regions show, each once, in page order. */
 export const PANEL_FAMILIES: readonly Family[] = [...new Set(FAMILIES.map((f) => f.family))];
 
+/** The quarters of a period's year up to it ('2026-Q3': Quý I, II and III of 2026). */
+function quartersOf(year: number, quarter: Quarter): string[] {
+  return Array.from({ length: quarter }, (_, i) => formatPeriodId(year, (i + 1) as Quarter));
+}
+
+const COMPARED_ALL = PANEL_FAMILIES.flatMap(comparedIndicatorsOf);
+
+/**
+ * One quarter's figures of every family's compared indicators: what a comparison's queries are
+ * made of, each kept while fresh (a change of quarter asks for the new quarter alone; the year
+ * before, asked for the cùng kỳ, serves a change to that year).
+ */
+export function comparedQuarter(units: string[], quarter: string) {
+  return queries.observationsPart({ units, family: PANEL_FAMILIES, from: quarter, to: quarter, indicators: COMPARED_ALL });
+}
+
+/** The figures of these quarters, in period order (the API's), each quarter asked once while it is fresh. */
+function fetchQuarters(client: QueryClient, units: string[], quarters: string[]): Promise<Observation[]> {
+  return Promise.all(quarters.map((q) => client.fetchQuery(comparedQuarter(units, q)))).then((parts) => parts.flat());
+}
+
 /**
  * `units`: the ids asked for (see units-in-view.ts); `compared`: the units shown are compared
  * (compare.ts). Not asked for while the period is not known yet ('' while the latest one is sought).
+ * A comparison's figures are made of the year's quarters (comparedQuarter), each panel taking
+ * its family's indicators.
  */
 export function panelObservations(family: Family, units: string[], period: string, compared: boolean) {
+  const p = parsePeriod(period);
+  const options = queries.observations({
+    units,
+    family,
+    from: firstPeriodNeeded(compared, period),
+    to: period,
+    ...(compared ? { indicators: comparedIndicatorsOf(family) } : {}),
+  });
+  if (!compared || !p) return { ...options, enabled: p !== null };
+  const wanted = new Set(comparedIndicatorsOf(family));
   return {
-    ...queries.observations({
-      units,
-      family,
-      from: firstPeriodNeeded(compared, period),
-      to: period,
-      ...(compared ? { indicators: comparedIndicatorsOf(family) } : {}),
-    }),
-    enabled: parsePeriod(period) !== null,
+    ...options,
+    queryFn: ({ client }: { client: QueryClient }) =>
+      fetchQuarters(client, units, quartersOf(p.year, p.quarter)).then((rows) => rows.filter((o) => wanted.has(o.indicatorId))),
+    enabled: true,
   };
 }
 
 /**
  * The same spans a year earlier of a comparison's figures (Quý I to 9 tháng 2025 for 9 tháng
- * 2026), of every family's compared indicators in one request: only for the cùng kỳ of the rows
- * of the panels' tables and CSV (their previous figure and the change). Never drawn, counted or
- * cited, and not waited for: a panel asks once its own figures are in (use-panel-data.ts).
+ * 2026), of every family's compared indicators, made of that year's quarters: only for the cùng
+ * kỳ of the rows of the panels' tables and CSV (their previous figure and the change). Never
+ * drawn, counted or cited, and not waited for: a panel asks once its own figures are in
+ * (use-panel-data.ts).
  */
 export function comparedSamePeriod(units: string[], period: string) {
   const p = parsePeriod(period);
   const year = p ? p.year - 1 : 0;
-  return {
-    ...queries.observations({
-      units,
-      family: PANEL_FAMILIES,
-      from: p ? formatPeriodId(year, 1) : undefined,
-      to: p ? formatPeriodId(year, p.quarter) : undefined,
-      indicators: PANEL_FAMILIES.flatMap(comparedIndicatorsOf),
-    }),
-    enabled: p !== null,
-  };
+  const options = queries.observations({
+    units,
+    family: PANEL_FAMILIES,
+    from: p ? formatPeriodId(year, 1) : undefined,
+    to: p ? formatPeriodId(year, p.quarter) : undefined,
+    indicators: COMPARED_ALL,
+  });
+  if (!p) return { ...options, enabled: false };
+  return { ...options, queryFn: ({ client }: { client: QueryClient }) => fetchQuarters(client, units, quartersOf(year, p.quarter)), enabled: true };
 }
 
 /**
  * Starts the queries of every panel of a view before the panels ask (same keys: they find them
- * in flight). A comparison's go out as one request across the families (one answer to read
- * instead of one per family, and the panels drawn together), each panel's key taking its share
- * of it; a panel whose share failed asks again alone (its Retry, its own request). Trends, or
- * before the indicators are known (which family an indicator is of), one request per family.
+ * in flight). A comparison's quarters go out once each across the families (panelObservations);
+ * a trend's, one request per family.
  */
 export function prefetchPanels(client: QueryClient, view: string[], period: string): void {
   if (view.length === 0 || !parsePeriod(period)) return;
   const compared = comparesUnits(view.length);
-  const indicators = client.getQueryData<Indicator[]>(queries.indicators().queryKey);
-  if (!compared || !indicators) {
-    for (const family of PANEL_FAMILIES) void client.prefetchQuery(panelObservations(family, view, period, compared));
-    return;
-  }
-  const asked = PANEL_FAMILIES.filter((family) => {
-    const state = client.getQueryState(panelObservations(family, view, period, true).queryKey);
-    return state?.data === undefined && state?.fetchStatus !== 'fetching';
-  });
-  if (asked.length === 0) return;
-  const familyOf = new Map(indicators.map((i) => [i.id, i.family]));
-  // not kept under a key of its own: its rows are the panels'
-  const all = fetchObservations({
-    units: view,
-    family: asked,
-    from: firstPeriodNeeded(true, period),
-    to: period,
-    indicators: asked.flatMap(comparedIndicatorsOf),
-  });
-  for (const family of asked) {
-    void client.prefetchQuery({
-      ...panelObservations(family, view, period, true),
-      queryFn: () => all.then((rows) => rows.filter((o) => familyOf.get(o.indicatorId) === family)),
-    });
-  }
+  for (const family of PANEL_FAMILIES) void client.prefetchQuery(panelObservations(family, view, period, compared));
 }

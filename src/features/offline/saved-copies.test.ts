@@ -46,6 +46,15 @@ describe('saved copies', () => {
     expect(rows.get(unitsHash)!.data).toEqual(register);
   });
 
+  it('keeps no copy of a part that views are made of, only of the views', async () => {
+    const { store, rows } = memoryStore();
+    const { client } = start(store);
+    await client.fetchQuery({ ...poverty(), meta: { saved: false } });
+    await client.fetchQuery(budget());
+    await savedRows(rows, [client.getQueryCache().find({ queryKey: budget().queryKey })!.queryHash]);
+    expect(rows.has(client.getQueryCache().find({ queryKey: poverty().queryKey })!.queryHash)).toBe(false);
+  });
+
   it('after a reload without an answer, shows the saved figures with the time they were given, not now', async () => {
     const { store, rows } = memoryStore();
     const first = start(store);

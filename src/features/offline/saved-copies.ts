@@ -37,8 +37,11 @@ function whenIdle(work: () => void): () => void {
 
 const SAVED_KEYS: ReadonlySet<unknown> = new Set(Object.values(queryKeys).map((key) => key[0]));
 
-/** The dashboard's reads: these are kept (not the editor's session or anything with a token). */
-export const isSavedQuery = (query: Pick<Query, 'queryKey'>) => SAVED_KEYS.has(query.queryKey[0]);
+/**
+ * The dashboard's reads: these are kept (not the editor's session or anything with a token), but
+ * not a part that views are made of (`meta: { saved: false }`): the views themselves are kept.
+ */
+export const isSavedQuery = (query: Pick<Query, 'queryKey' | 'meta'>) => SAVED_KEYS.has(query.queryKey[0]) && query.meta?.saved !== false;
 
 export interface SavedCopies {
   /** The query shows a saved copy now (its answer did not come in this session). */

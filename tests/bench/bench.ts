@@ -34,6 +34,18 @@
  *   is the first export of a page (prepares the font), "again" the next one.
  * - Lighthouse, mobile and desktop profiles, on the same real server: see lighthouse.ts
  *   (LH_RUNS=5 for more runs, LH_RUNS=0 to skip; alone: `npm run bench:lighthouse`).
+ *
+ * The screen: the page draws a trend chart (Recharts) only once its box comes within a screen's
+ * height of the screen (issue 17), so at 1280×900 the charts further down a ward's page are
+ * never drawn unless someone scrolls. The pages of one ward (the cold loads with their export,
+ * the one-ward filter changes, the picker) are therefore opened on a screen that holds the whole
+ * page (WHOLE_PAGE_VIEWPORT, 1280×4800; each cold load checks that the page fits): every chart is
+ * near, so "all four charts painted" and "every panel shows its chart" measure the same drawing
+ * as before, in the same order and turns, without timing a scroll the bench would have to invent.
+ * (A bigger screen paints more per frame; that is a few ms beside a chart's tens to hundreds.)
+ * The province's pages keep 1280×900: their charts are comparisons, drawn whenever wanted, and
+ * their panels are skipped off screen by content-visibility, so there the screen's size is part
+ * of what the figure measures, as it was.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -42,7 +54,7 @@ import type { Browser } from 'playwright-core';
 import { CHART_BAR, DIST, ensureBuilt, startServer, type RunningServer } from '../e2e/harness';
 import { periodLabel } from '../../src/lib/period-names';
 import { BASELINE_DIST, buildBaseline, serveStatic, type StaticServer } from './baseline';
-import { coldContext, collectErrors, launchBrowser } from './browser';
+import { coldContext, collectErrors, launchBrowser, VIEWPORT, WHOLE_PAGE_VIEWPORT } from './browser';
 import { exportPngOnce, interceptDownloads } from './png-export';
 import { installLoadProbe, installPanelsShow, readLoadMarks, timeFilterChange, timePickerTyping, waitForPeriodShown, type LoadProbe } from './probes';
 import { LH_RUNS, lighthouseLines, runLighthouse } from './lighthouse';
@@ -111,13 +123,16 @@ interface LoadRun {
 }
 
 async function coldLoad(browser: Browser, url: string, probe: LoadProbe, dir: string, errors: string[], withExport: boolean): Promise<LoadRun> {
-  const context = await coldContext(browser);
+  const context = await coldContext(browser, WHOLE_PAGE_VIEWPORT);
   collectErrors(context, errors);
   try {
     await installLoadProbe(context, probe);
     const page = await context.newPage();
     await page.goto(url);
     const marks = await readLoadMarks(page, probe);
+    // every chart near the screen only if the whole page fits on it
+    const tall = await page.evaluate(() => document.documentElement.scrollHeight);
+    if (tall > WHOLE_PAGE_VIEWPORT.height) errors.push(`bench: ${url} is ${tall} px tall, taller than the bench's screen (${WHOLE_PAGE_VIEWPORT.height} px): not every chart was near it`);
     const firstLoad = probe.headline ? marks.headline! : marks.firstChart!;
     const run: LoadRun = {
       beforeHeadlineJs: kB(gzipBytes(firstLoad.js, dir)),
@@ -158,16 +173,16 @@ const PROVINCE_WALK: Step[] = [
 ];
 
 /**
- * Times period changes on `?unit=<units>&period=2026-Q1` until `runs` are timed. The province
+ * Times period changes on `?unit=<units>&period=2026-Q1` until `runs` are timed, on `viewport`. The province
  * has only six periods, so the walk is done again in a new cold context (empty query and HTTP
  * caches) as often as needed; the first WARMUP_CHANGES of each are not timed. The server runs
  * with its read cache off, so a period asked again costs what it cost the first time.
  */
-async function filterChanges(browser: Browser, server: RunningServer, errors: string[], units: string, runs: number) {
+async function filterChanges(browser: Browser, server: RunningServer, errors: string[], units: string, runs: number, viewport = VIEWPORT) {
   const times: number[] = [];
   let shown = 0;
   while (times.length < runs) {
-    const context = await coldContext(browser);
+    const context = await coldContext(browser, viewport);
     collectErrors(context, errors);
     await installPanelsShow(context);
     try {
@@ -201,7 +216,7 @@ async function pickerTyping(browser: Browser, server: RunningServer, errors: str
   const dom: number[] = [];
   let options = 0;
   for (let run = 0; run < RUNS; run++) {
-    const context = await coldContext(browser);
+    const context = await coldContext(browser, WHOLE_PAGE_VIEWPORT);
     collectErrors(context, errors);
     try {
       const page = await context.newPage();
@@ -282,7 +297,8 @@ async function main() {
 
     process.stderr.write(`bench: ${RUNS} filter changes with the whole province chosen, and with one ward (baseline)…\n`);
     const change = await filterChanges(browser, synthetic, errors, 'unit=an-giang', RUNS);
-    const oneWard = await filterChanges(browser, synthetic, errors, 'unit=my-thoi', RUNS);
+    // one ward's trends are drawn near the screen: a screen that holds its page (see the header)
+    const oneWard = await filterChanges(browser, synthetic, errors, 'unit=my-thoi', RUNS, WHOLE_PAGE_VIEWPORT);
     await filterChanges(browser, cached, errors, 'unit=an-giang', PROVINCE_WALK.length - WARMUP_CHANGES);
     const warm = await filterChanges(browser, cached, errors, 'unit=an-giang', RUNS);
 

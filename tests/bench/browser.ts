@@ -6,17 +6,24 @@ import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/harness';
 
 export const VIEWPORT = { width: 1280, height: 900 };
+/**
+ * A laptop's width and a screen tall enough to hold the whole page of one ward (about 4,000 px
+ * at this width): the page draws a trend chart only once its box is near the screen, so with
+ * this screen every chart is drawn, as it was with any screen before (bench.ts says why).
+ */
+export const WHOLE_PAGE_VIEWPORT = { width: 1280, height: 4800 };
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
 }
 
 /**
- * A fresh context: cold cache, vi-VN, the benchmark's viewport. tsx (esbuild with keepNames)
- * wraps inner functions of page.evaluate callbacks in `__name(...)`; the page gets a no-op one.
+ * A fresh context: cold cache, vi-VN, the benchmark's viewport (or `viewport`). tsx (esbuild
+ * with keepNames) wraps inner functions of page.evaluate callbacks in `__name(...)`; the page
+ * gets a no-op one.
  */
-export async function coldContext(browser: Browser): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'vi-VN', acceptDownloads: true });
+export async function coldContext(browser: Browser, viewport = VIEWPORT): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport, locale: 'vi-VN', acceptDownloads: true });
   await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
   return context;
 }

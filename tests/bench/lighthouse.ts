@@ -4,7 +4,9 @@
  * profiles: "mobile" (Lighthouse's default: an emulated mid-range phone on simulated slow 4G)
  * and "desktop" (its desktop config). Each figure is the median of LH_RUNS runs per profile
  * (default 3), the profiles interleaved, each run in a new Chromium with an empty profile.
- * A benchmark, not a test: nothing under vitest calls it.
+ * A benchmark, not a test: nothing under vitest calls it. Each profile keeps its own emulated
+ * screen, and nothing scrolls: the page draws the trend charts near that screen only (issue 17),
+ * as it would for a person who has just opened the link.
  *
  *   npm run bench:lighthouse          (the two profiles only; LH_RUNS=5 for more runs)
  *   npm run bench                     (also runs it after its own figures; LH_RUNS=0 skips it)

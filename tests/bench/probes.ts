@@ -25,7 +25,10 @@ export interface LoadProbe {
   headline?: string;
   /** A bar of a drawn chart (an element inside the chart's svg). */
   chart: string;
-  /** How many charts (distinct svg elements with a bar) make the page complete. */
+  /**
+   * How many charts (distinct svg elements with a bar) make the page complete. The page draws a
+   * trend chart once it is near the screen: the screen must hold them (bench.ts's viewport).
+   */
   charts: number;
 }
 
@@ -85,7 +88,8 @@ export async function readLoadMarks(page: Page, probe: LoadProbe, timeout = 30_0
  * for its chart code, and each panel's chart (bars drawn) has a legend entry naming the period,
  * or its empty state names it. In the comparison of many units the legend says
  * "<indicator> – <period>"; a trend's subtitle ends with the period of the figures drawn; while
- * the old figures stand in, "Đang cập nhật…" is shown.
+ * the old figures stand in, "Đang cập nhật…" is shown. A trend chart not near the screen is never
+ * drawn (its placeholder stays): the page must fit the screen (bench.ts).
  */
 export async function installPanelsShow(context: BrowserContext): Promise<void> {
   await context.addInitScript(() => {

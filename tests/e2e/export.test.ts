@@ -587,3 +587,32 @@ describe('the whole page on paper', () => {
     expect(browser.errors).toEqual([]);
   });
 });
+
+describe('printed from a phone before the paper drawing arrived', () => {
+  it('prints every panel’s chart from the screen, though the phone had drawn only those near its screen', async () => {
+    const phone = await browser.context.newPage();
+    try {
+      await phone.setViewportSize({ width: 375, height: 812 });
+      // the code that draws the charts for paper never arrives: the page prints the screen's
+      await phone.route(/\/print-drawing-[^/]*\.js$/, (route) => route.abort());
+      await phone.goto(`${server.url}/${QUERY}`);
+      // at rest at the top: the first chart drawn, the ones further down still waiting
+      await phone.locator(CHART_SVG).first().waitFor({ timeout: 30_000 });
+      await phone.waitForFunction(() => !document.querySelector('section[data-panel] .panel-loading'), undefined, { timeout: 30_000 });
+      const boxes = await phone.locator('section[data-panel] .chart-box').count();
+      expect(await phone.locator(CHART_SVG).count()).toBeLessThan(boxes);
+
+      const { pages } = await readPdf(await phone.pdf({ preferCSSPageSize: true, printBackground: true }), 'phone-early.pdf');
+      const text = pages.join('\n');
+      expect(text).not.toContain('Đang vẽ biểu đồ');
+      // each chart says its unit above its axis: one per chart of every panel
+      const charts = await phone.locator('section[data-panel] .chart-box svg[data-kpi-chart]').count();
+      expect(charts).toBeGreaterThanOrEqual(boxes);
+      expect(text.match(/Đơn vị:/g)?.length ?? 0).toBeGreaterThanOrEqual(boxes);
+      // and they stay drawn on screen
+      expect(await phone.locator('section[data-panel] .chart-placeholder').count()).toBe(0);
+    } finally {
+      await phone.close();
+    }
+  });
+});

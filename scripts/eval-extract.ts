@@ -18,6 +18,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import indicators from '../data/indicators.json';
 import { registerUnits } from '../data';
+import { z } from 'zod/mini';
 import { Indicator } from '../src/api/contract';
 import { extractCandidates, type Candidate } from '../src/lib/extract';
 
@@ -50,7 +51,7 @@ if (!dir) {
 }
 
 const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as { files: Record<string, ExpectedFile> };
-const options = { units: registerUnits(), indicators: Indicator.array().parse(indicators) };
+const options = { units: registerUnits(), indicators: z.array(Indicator).parse(indicators) };
 
 const close = (a: number, b: number) => Math.abs(a - b) <= Math.max(0.01, Math.abs(b) * 0.005);
 const counts = new Map<string, { tp: number; fp: number; fn: number }>();

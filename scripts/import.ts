@@ -16,6 +16,7 @@
  */
 import indicatorsJson from '../data/indicators.json';
 import { registerUnits } from '../data';
+import { z } from 'zod/mini';
 import { Indicator } from '../src/api/contract';
 import { api, ApiFailure } from './import/api';
 import { parseImportArgs, USAGE } from './import/args';
@@ -50,7 +51,7 @@ async function main(): Promise<number> {
 
   // the register and indicators the editor reads with; with --save, the server's own
   const units = target?.units ?? registerUnits();
-  const indicators = target?.indicators ?? Indicator.array().parse(indicatorsJson);
+  const indicators = target?.indicators ?? z.array(Indicator).parse(indicatorsJson);
   const names: Names = { units, indicators: new Map(indicators.map((i) => [i.id, i])) };
 
   let failed = false;

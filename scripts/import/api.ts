@@ -3,7 +3,7 @@
  * given by its address, with an editor's token. Failures become an ApiFailure whose message says
  * in Vietnamese what happened (and the server's issues, as it gave them).
  */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import {
   ApiError,
   IndicatorsResponse,
@@ -42,7 +42,7 @@ function statusMessage(status: number, serverMessage: string | undefined): strin
 }
 
 export function api(server: string, token: string) {
-  async function request<S extends z.ZodType>(path: string, schema: S, method: 'GET' | 'POST' = 'GET', body?: unknown): Promise<z.infer<S>> {
+  async function request<S extends z.ZodMiniType>(path: string, schema: S, method: 'GET' | 'POST' = 'GET', body?: unknown): Promise<z.infer<S>> {
     const headers: Record<string, string> = { Accept: 'application/json', Authorization: `Bearer ${token}` };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     let response: Response;

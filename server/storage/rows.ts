@@ -4,7 +4,7 @@
  * read of a text column selects it as bytes, `CAST(col AS BLOB)`, and decodes it here: a
  * damaged value becomes a StorageFailure (500 damaged_data) for that request only.
  */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { Source, SourceSummary } from '../../src/api/contract';
 import { damagedData } from './errors';
 
@@ -33,7 +33,7 @@ export function optionalTextOf(value: unknown, what: string): string | undefined
 }
 
 /** A JSON column read as a BLOB, then checked by the contract's schema. */
-export function recordOf<S extends z.ZodType>(schema: S, value: unknown, what: string): z.infer<S> {
+export function recordOf<S extends z.ZodMiniType>(schema: S, value: unknown, what: string): z.infer<S> {
   let json: unknown;
   try {
     json = JSON.parse(textOf(value, what));

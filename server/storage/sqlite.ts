@@ -26,7 +26,7 @@ import {
   type ResolutionQuery,
   type ResolutionUpdate,
 } from '../../src/api/contract';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { asStorageFailure, damagedData } from './errors';
 import { OBSERVATION_ORDER, OBSERVATION_ORDER_TEXT, localeKey } from './order';
 import { bytesOf, recordOf, sourceOfRow, textOf } from './rows';
@@ -213,7 +213,7 @@ export class SqliteStorage implements Storage {
   }
 
   /** Every row of a table of records, in the order written, each checked by its schema. */
-  private records<S extends z.ZodType>(schema: S, table: 'units' | 'indicators' | 'sources'): z.infer<S>[] {
+  private records<S extends z.ZodMiniType>(schema: S, table: 'units' | 'indicators' | 'sources'): z.infer<S>[] {
     const rows = this.stmts.get(`SELECT CAST(json AS BLOB) AS json FROM ${table} ORDER BY seq`).all() as { json: unknown }[];
     return rows.map((r) => recordOf(schema, r.json, `a row of ${table}`));
   }

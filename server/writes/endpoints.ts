@@ -5,7 +5,7 @@
  * over these, so their answers are the same (the write conformance suite compares them).
  * Browser-safe.
  */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import {
   Id,
   NewObservationBatch,
@@ -38,7 +38,7 @@ export const UNSUPPORTED_TYPE_MESSAGE = 'The body must be application/json, with
 type Body<T> = { ok: true; data: T } | { ok: false; answer: Answer };
 
 /** The body as the contract's schema parses it, or the 415 / 400 that says why not. */
-export async function readBody<S extends z.ZodType>(req: WriteRequest, schema: S): Promise<Body<z.infer<S>>> {
+export async function readBody<S extends z.ZodMiniType>(req: WriteRequest, schema: S): Promise<Body<z.infer<S>>> {
   if (!isJsonContentType(req.contentType)) {
     return { ok: false, answer: errorAnswer(415, 'unsupported_media_type', UNSUPPORTED_TYPE_MESSAGE) };
   }

@@ -2,7 +2,7 @@
  * fetch, check the status, parse the body with the contract. Every failure becomes an
  * ApiRequestError whose `userMessage` says in Vietnamese what went wrong and what to do.
  */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { ApiError } from './contract';
 
 export type FailureKind = 'network' | 'http' | 'contract';
@@ -67,7 +67,7 @@ function withDeadline(method: string, signal: AbortSignal | undefined): { signal
   };
 }
 
-export async function apiRequest<S extends z.ZodType>(
+export async function apiRequest<S extends z.ZodMiniType>(
   path: string,
   schema: S,
   { method = 'GET', body, token, signal }: RequestOptions = {},
@@ -119,7 +119,7 @@ const MAX_PAGES = 200;
  * GETs every page of a paged list: follows each answer's `next` (a path of this API, checked
  * by the schema) until an answer has none, and gives the pages in order.
  */
-export async function apiRequestPages<S extends z.ZodType<{ next?: string }>>(
+export async function apiRequestPages<S extends z.ZodMiniType<{ next?: string }>>(
   path: string,
   schema: S,
   options: Omit<RequestOptions, 'method' | 'body'> = {},

@@ -4,24 +4,20 @@
  */
 // first: zod's parsers without `new Function` (the page's CSP forbids it)
 import './zod-config';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { PERIOD_PATTERN, comparePeriods } from './periods';
 
 // ---------------------------------------------------------------- primitives
 
 
 /** "YYYY-Qn": from 1 January to the end of quarter n of year YYYY (2000-Q1 to 2100-Q4). */
-export const Period = z
-  .string()
-  .regex(PERIOD_PATTERN, 'must be a period YYYY-Qn, from 2000-Q1 to 2100-Q4');
+export const Period = z.string().check(z.regex(PERIOD_PATTERN, 'must be a period YYYY-Qn, from 2000-Q1 to 2100-Q4'));
 
 export const IsoDate = z.iso.date();
 
 export const Id = z
   .string()
-  .min(1)
-  .max(80)
-  .regex(/^[a-z0-9][a-z0-9_-]*$/, 'must be lower-case letters, digits, - or _');
+  .check(z.minLength(1), z.maxLength(80), z.regex(/^[a-z0-9][a-z0-9_-]*$/, 'must be lower-case letters, digits, - or _'));
 
 // ---------------------------------------------------------------- units
 
@@ -34,8 +30,8 @@ export const UnitKind = z.enum(['tinh', 'thanh_pho', 'thi_xa', 'huyen', 'phuong'
 /** A boundary change: on `date` the unit absorbed these former units (ids where we have them). */
 export const UnitChange = z.object({
   date: IsoDate,
-  absorbed: z.array(z.object({ unitId: Id.optional(), name: z.string().min(1) })).min(1),
-  legalBasis: z.string().optional(),
+  absorbed: z.array(z.object({ unitId: z.optional(Id), name: z.string().check(z.minLength(1)) })).check(z.minLength(1)),
+  legalBasis: z.optional(z.string()),
 });
 
 /** One link of lineage: the other unit, and whether the whole of the former unit went in. */
@@ -48,27 +44,27 @@ export const UnitLink = z.object({ unitId: Id, whole: z.boolean() });
 export const Unit = z.object({
   id: Id,
   /** GSO code: a province 2 digits, a district 3, a commune 5. */
-  code: z.string().regex(/^(\d{2}|\d{3}|\d{5})$/, 'must be an administrative code of 2, 3 or 5 digits'),
+  code: z.string().check(z.regex(/^(\d{2}|\d{3}|\d{5})$/, 'must be an administrative code of 2, 3 or 5 digits')),
   /** With its kind: "Phường Mỹ Thới", "Thành phố Long Xuyên", "Tỉnh An Giang". */
-  name: z.string().min(1),
+  name: z.string().check(z.minLength(1)),
   kind: UnitKind,
   /** "An Giang"; a former unit: its former province, e.g. "Kiên Giang". */
-  province: z.string().min(1),
+  province: z.string().check(z.minLength(1)),
   /** The units that contain or contained it (its former district; the province). */
-  parentIds: z.array(Id).optional(),
-  validFrom: IsoDate.nullable(),
-  validTo: IsoDate.nullable(),
+  parentIds: z.optional(z.array(Id)),
+  validFrom: z.nullable(IsoDate),
+  validTo: z.nullable(IsoDate),
   /** The one unit a former unit went into whole. */
-  successorId: Id.optional(),
+  successorId: z.optional(Id),
   /** A former unit: where it went (whole, or a part of it). */
-  becamePartOf: z.array(UnitLink).optional(),
+  becamePartOf: z.optional(z.array(UnitLink)),
   /** A unit formed on 2025-07-01 (or 2025-01-01): what formed it. */
-  formedFrom: z.array(UnitLink).optional(),
+  formedFrom: z.optional(z.array(UnitLink)),
   /** Boundary changes of a unit that continued. */
-  changes: z.array(UnitChange).optional(),
-  legalBasis: z.string().optional(),
+  changes: z.optional(z.array(UnitChange)),
+  legalBasis: z.optional(z.string()),
   /** Other spellings: the GSO's, the resolution's, a later one. */
-  otherNames: z.array(z.string()).optional(),
+  otherNames: z.optional(z.array(z.string())),
 });
 
 // ---------------------------------------------------------------- indicators
@@ -94,24 +90,24 @@ export const MeasureUnit = z.enum([
 ]);
 
 export const Target = z.object({
-  year: z.number().int().min(2000).max(2100),
+  year: z.number().check(z.int(), z.minimum(2000), z.maximum(2100)),
   value: z.number(),
-  source: z.string().min(1),
+  source: z.string().check(z.minLength(1)),
 });
 
 export const Indicator = z.object({
-  id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be snake_case'),
+  id: z.string().check(z.regex(/^[a-z][a-z0-9_]*$/, 'must be snake_case')),
   family: Family,
-  name: z.string().min(1),
+  name: z.string().check(z.minLength(1)),
   unit: MeasureUnit,
   aggregation: z.enum(['ytd', 'level']),
   higherIsBetter: z.boolean(),
-  min: z.number().optional(),
-  max: z.number().optional(),
+  min: z.optional(z.number()),
+  max: z.optional(z.number()),
   /** Yearly targets (e.g. the province's BHYT coverage targets). */
-  targets: z.array(Target).optional(),
+  targets: z.optional(z.array(Target)),
   /** The figure is a year-to-date share of an annual amount: compare it with the even pace q/4. */
-  evenPace: z.boolean().optional(),
+  evenPace: z.optional(z.boolean()),
 });
 
 // ---------------------------------------------------------------- observations
@@ -126,20 +122,21 @@ export const ObservationFields = z.object({
   unitId: Id,
   indicatorId: Id,
   period: Period,
-  value: z.number().finite(),
-  outOf: z.number().finite().positive().optional(),
-  basis: Basis.optional(),
+  // (classic zod's .finite() did nothing: a number schema refuses Infinity and NaN)
+  value: z.number(),
+  outOf: z.optional(z.number().check(z.positive())),
+  basis: z.optional(Basis),
   qualifier: Qualifier,
-  asOf: IsoDate.optional(),
-  scope: Scope.optional(),
-  status: Status.optional(),
+  asOf: z.optional(IsoDate),
+  scope: z.optional(Scope),
+  status: z.optional(Status),
   sourceId: Id,
-  note: z.string().max(2000).optional(),
+  note: z.optional(z.string().check(z.maxLength(2000))),
 });
 
-export const Observation = ObservationFields.extend({
+export const Observation = z.extend(ObservationFields, {
   id: Id,
-  version: z.number().int().min(1),
+  version: z.number().check(z.int(), z.minimum(1)),
 });
 
 // ---------------------------------------------------------------- sources
@@ -148,22 +145,22 @@ export const Observation = ObservationFields.extend({
 const SourceFields = z.object({
   id: Id,
   unitId: Id,
-  title: z.string().min(1),
+  title: z.string().check(z.minLength(1)),
   heldOn: IsoDate,
-  periodLabel: z.string().min(1),
-  reference: z.string().min(1),
+  periodLabel: z.string().check(z.minLength(1)),
+  reference: z.string().check(z.minLength(1)),
 });
 
 /** A source with the report's text, kept as plain text where we have it (GET /api/sources/:id, POST). */
-export const Source = SourceFields.extend({
-  text: z.string().max(200_000).optional(),
+export const Source = z.extend(SourceFields, {
+  text: z.optional(z.string().check(z.maxLength(200_000))),
 });
 
 /**
  * A source as GET /api/sources lists it: whether a text was kept, never the text itself
  * (up to 200 kB each); a client asks GET /api/sources/:id for it when someone reads it.
  */
-export const SourceSummary = SourceFields.extend({
+export const SourceSummary = z.extend(SourceFields, {
   hasText: z.boolean(),
 });
 
@@ -174,7 +171,7 @@ export function summarizeSource(source: Source): SourceSummary {
 }
 
 /** A new source as a client sends it; an unknown field is refused (400), as in observation bodies. */
-export const NewSource = Source.omit({ id: true }).extend({ id: Id.optional() }).strict();
+export const NewSource = z.strictObject({ ...z.omit(Source, { id: true }).shape, id: z.optional(Id) });
 
 // ---------------------------------------------------------------- requests
 
@@ -190,53 +187,62 @@ const atMost = (n: number) => `must be given at most ${n} times`;
 /** Query of GET /api/observations; every parameter optional, names repeatable. */
 export const ObservationQuery = z
   .object({
-    unit: z.array(Id).max(OBSERVATION_QUERY_LIMITS.unit, atMost(OBSERVATION_QUERY_LIMITS.unit)).default([]),
-    from: Period.optional(),
-    to: Period.optional(),
-    family: z.array(Family).max(OBSERVATION_QUERY_LIMITS.family, atMost(OBSERVATION_QUERY_LIMITS.family)).default([]),
-    indicator: z
-      .array(Id)
-      .max(OBSERVATION_QUERY_LIMITS.indicator, atMost(OBSERVATION_QUERY_LIMITS.indicator))
-      .default([]),
+    unit: z._default(z.array(Id).check(z.maxLength(OBSERVATION_QUERY_LIMITS.unit, atMost(OBSERVATION_QUERY_LIMITS.unit))), []),
+    from: z.optional(Period),
+    to: z.optional(Period),
+    family: z._default(
+      z.array(Family).check(z.maxLength(OBSERVATION_QUERY_LIMITS.family, atMost(OBSERVATION_QUERY_LIMITS.family))),
+      [],
+    ),
+    indicator: z._default(
+      z.array(Id).check(z.maxLength(OBSERVATION_QUERY_LIMITS.indicator, atMost(OBSERVATION_QUERY_LIMITS.indicator))),
+      [],
+    ),
   })
-  .refine((q) => !q.from || !q.to || comparePeriods(q.from, q.to) <= 0, {
-    message: 'from must not be after to',
-    path: ['from'],
-  });
+  .check(
+    z.refine((q) => !q.from || !q.to || comparePeriods(q.from, q.to) <= 0, {
+      message: 'from must not be after to',
+      path: ['from'],
+    }),
+  );
 
 /**
  * Which page of the answer: at most `limit` rows (1 to OBSERVATIONS_PAGE_MAX, the default),
  * from the place that `cursor` names on. The cursor is opaque to clients: they get it in `next`.
  */
 export const ObservationPageQuery = z.object({
-  limit: z
-    .string()
-    .regex(/^[1-9]\d{0,3}$/, `must be a whole number from 1 to ${OBSERVATIONS_PAGE_MAX}`)
-    .transform(Number)
-    .refine((n) => n <= OBSERVATIONS_PAGE_MAX, `must be a whole number from 1 to ${OBSERVATIONS_PAGE_MAX}`)
-    .optional(),
-  cursor: z
-    .string()
-    .transform((raw, ctx): ObservationKey => {
-      const from = decodeCursor(raw);
-      if (!from) {
-        ctx.addIssue({ code: 'custom', message: 'is not a cursor of this API: start again from the first page' });
-        return z.NEVER;
-      }
-      return from;
-    })
-    .optional(),
+  limit: z.optional(
+    z
+      .pipe(
+        z.string().check(z.regex(/^[1-9]\d{0,3}$/, `must be a whole number from 1 to ${OBSERVATIONS_PAGE_MAX}`)),
+        z.transform(Number),
+      )
+      .check(z.refine((n) => n <= OBSERVATIONS_PAGE_MAX, `must be a whole number from 1 to ${OBSERVATIONS_PAGE_MAX}`)),
+  ),
+  cursor: z.optional(
+    z.pipe(
+      z.string(),
+      z.transform((raw: string, ctx): ObservationKey => {
+        const from = decodeCursor(raw);
+        if (!from) {
+          ctx.issues.push({ code: 'custom', message: 'is not a cursor of this API: start again from the first page', input: raw });
+          return z.NEVER;
+        }
+        return from;
+      }),
+    ),
+  ),
 });
 
-export const NewObservation = ObservationFields.extend({ id: Id.optional() }).strict();
-export const NewObservationBatch = z.array(NewObservation).min(1).max(5000);
-export const ObservationUpdate = ObservationFields.extend({ version: z.number().int().min(1) }).strict();
+export const NewObservation = z.strictObject({ ...ObservationFields.shape, id: z.optional(Id) });
+export const NewObservationBatch = z.array(NewObservation).check(z.minLength(1), z.maxLength(5000));
+export const ObservationUpdate = z.strictObject({ ...ObservationFields.shape, version: z.number().check(z.int(), z.minimum(1)) });
 
 // ---------------------------------------------------------------- responses
 
 export const ApiIssue = z.object({ path: z.string(), message: z.string() });
 export const ApiError = z.object({
-  error: z.object({ code: z.string(), message: z.string(), issues: z.array(ApiIssue).optional() }),
+  error: z.object({ code: z.string(), message: z.string(), issues: z.optional(z.array(ApiIssue)) }),
 });
 
 export const HealthResponse = z.object({ status: z.literal('ok') });
@@ -248,20 +254,18 @@ export const IndicatorsResponse = z.object({ indicators: z.array(Indicator) });
  */
 export const ObservationsResponse = z.object({
   observations: z.array(Observation),
-  next: z
-    .string()
-    .max(32_000)
-    .regex(/^\/api\/observations\?/, 'must be a path of GET /api/observations')
-    .optional(),
+  next: z.optional(
+    z.string().check(z.maxLength(32_000), z.regex(/^\/api\/observations\?/, 'must be a path of GET /api/observations')),
+  ),
 });
 export const SourcesResponse = z.object({ sources: z.array(SourceSummary) });
 export const SourceResponse = z.object({ source: Source });
 export const ObservationResponse = z.object({ observation: Observation });
 /** A stale update (409): the error, and the observation as it is now, so a client can show both. */
-export const ObservationConflict = ApiError.extend({ observation: Observation });
+export const ObservationConflict = z.extend(ApiError, { observation: Observation });
 /** GET /api/session: the role the request's bearer token grants (no valid token: a 401 ApiError). */
 /** A token's role; `units`: the only units an editor's token may write (absent: every unit). */
-export const SessionResponse = z.object({ role: z.enum(['editor', 'viewer']), units: z.array(Id).min(1).optional() });
+export const SessionResponse = z.object({ role: z.enum(['editor', 'viewer']), units: z.optional(z.array(Id).check(z.minLength(1))) });
 
 // ---------------------------------------------------------------- types
 
@@ -297,7 +301,7 @@ export type SessionResponse = z.infer<typeof SessionResponse>;
 // ---------------------------------------------------------------- helpers shared by every edge
 
 /** Turns zod issues into the contract's `issues` list. */
-export function toApiIssues(error: z.ZodError): ApiIssue[] {
+export function toApiIssues(error: z.core.$ZodError): ApiIssue[] {
   return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
 }
 
@@ -462,47 +466,47 @@ const YEAR_PATTERN = /^(20\d{2}|2100)-(20\d{2}|2100)$/;
 /** "2025-2030": a Party committee's term of five years. */
 export const Term = z
   .string()
-  .regex(YEAR_PATTERN, 'must be a term YYYY-YYYY, e.g. 2025-2030')
-  .refine((t) => Number(t.slice(5)) - Number(t.slice(0, 4)) === 5, 'a term is five years, e.g. 2025-2030');
-export const Year = z.number().int().min(2000).max(2100);
+  .check(
+    z.regex(YEAR_PATTERN, 'must be a term YYYY-YYYY, e.g. 2025-2030'),
+    z.refine((t) => Number(t.slice(5)) - Number(t.slice(0, 4)) === 5, 'a term is five years, e.g. 2025-2030'),
+  );
+export const Year = z.number().check(z.int(), z.minimum(2000), z.maximum(2100));
 
-const notBlank = (max: number) => z.string().min(1).max(max).regex(/\S/, 'must not be blank');
+const notBlank = (max: number) => z.string().check(z.minLength(1), z.maxLength(max), z.regex(/\S/, 'must not be blank'));
 
 /**
  * A status an editor gives a target whose figures cannot say it (no indicator, or none that
  * measures it), with why; from `period` on (absent: every period of the resolution).
  */
-export const ManualTargetStatus = z
-  .object({
-    status: z.enum(['met', 'on_track', 'at_risk', 'behind']),
-    note: notBlank(RESOLUTION_LIMITS.note),
-    period: Period.optional(),
-  })
-  .strict();
+export const ManualTargetStatus = z.strictObject({
+  status: z.enum(['met', 'on_track', 'at_risk', 'behind']),
+  note: notBlank(RESOLUTION_LIMITS.note),
+  period: z.optional(Period),
+});
 
 const TargetFields = z.object({
   /** Its number in the resolution's list: 1, 2, 3… (unique in the resolution). */
-  number: z.number().int().min(1).max(999),
+  number: z.number().check(z.int(), z.minimum(1), z.maximum(999)),
   /** "Kinh tế", "Văn hóa – xã hội", "Quốc phòng – an ninh", "Xây dựng Đảng"… */
-  group: notBlank(RESOLUTION_LIMITS.group).optional(),
+  group: z.optional(notBlank(RESOLUTION_LIMITS.group)),
   /** As the resolution words it: "Tỷ lệ bao phủ bảo hiểm y tế đạt trên 95%". */
   name: notBlank(RESOLUTION_LIMITS.name),
   /** The indicator whose stored figures say how the target stands; absent: set by hand. */
-  indicatorId: Id.optional(),
+  indicatorId: z.optional(Id),
   type: TargetType,
   /** The target's value in `unit` (a growth or a yearly reduction: per year). */
-  value: z.number().finite().min(0),
+  value: z.number().check(z.minimum(0)),
   /** The top of a range ("8–9%/năm": value 8, valueMax 9); judged on `value`. */
-  valueMax: z.number().finite().min(0).optional(),
+  valueMax: z.optional(z.number().check(z.minimum(0))),
   /** What value counts: the indicator's unit, or percent for a growth. */
   unit: MeasureUnit,
-  manualStatus: ManualTargetStatus.optional(),
+  manualStatus: z.optional(ManualTargetStatus),
 });
 
 /** A target of a stored resolution. (Named apart from `Target`, an indicator's yearly target.) */
-export const ResolutionTarget = TargetFields.extend({ id: Id });
+export const ResolutionTarget = z.extend(TargetFields, { id: Id });
 /** A target as a client sends it: its id may be left out (then "ct-NUMBER"). */
-export const NewResolutionTarget = TargetFields.extend({ id: Id.optional() }).strict();
+export const NewResolutionTarget = z.strictObject({ ...TargetFields.shape, id: z.optional(Id) });
 
 const ResolutionFields = z.object({
   unitId: Id,
@@ -510,13 +514,13 @@ const ResolutionFields = z.object({
   title: notBlank(RESOLUTION_LIMITS.title),
   kind: ResolutionKind,
   /** A term resolution's term. */
-  term: Term.optional(),
+  term: z.optional(Term),
   /** A yearly resolution's year. */
-  year: Year.optional(),
-  adoptedOn: IsoDate.optional(),
+  year: z.optional(Year),
+  adoptedOn: z.optional(IsoDate),
   /** The report or document it was read from (a source of its unit, or of a unit containing it). */
-  sourceId: Id.optional(),
-  targets: z.array(ResolutionTarget).max(RESOLUTION_LIMITS.targets, `must have at most ${RESOLUTION_LIMITS.targets} targets`),
+  sourceId: z.optional(Id),
+  targets: z.array(ResolutionTarget).check(z.maxLength(RESOLUTION_LIMITS.targets, `must have at most ${RESOLUTION_LIMITS.targets} targets`)),
 });
 
 /** The years a resolution is judged over: from the year after its base year to its last year. */
@@ -592,33 +596,32 @@ export function resolutionShapeProblems(r: ResolutionShape): ApiIssue[] {
   return issues;
 }
 
-function refineResolution(r: ResolutionShape, ctx: z.RefinementCtx): void {
+function refineResolution(r: ResolutionShape, ctx: z.core.$RefinementCtx<ResolutionShape>): void {
   for (const issue of resolutionShapeProblems(r)) {
     ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)) });
   }
 }
 
 /** A stored resolution; `version` grows by one at every change. */
-export const Resolution = ResolutionFields.extend({ id: Id, version: z.number().int().min(1) }).superRefine(refineResolution);
+export const Resolution = z
+  .extend(ResolutionFields, { id: Id, version: z.number().check(z.int(), z.minimum(1)) })
+  .check(z.superRefine(refineResolution));
+const newTargets = z
+  .array(NewResolutionTarget)
+  .check(z.maxLength(RESOLUTION_LIMITS.targets, `must have at most ${RESOLUTION_LIMITS.targets} targets`));
 /** A new resolution as a client sends it (POST); unknown fields are refused. */
-export const NewResolution = ResolutionFields.extend({
-  id: Id.optional(),
-  targets: z.array(NewResolutionTarget).max(RESOLUTION_LIMITS.targets, `must have at most ${RESOLUTION_LIMITS.targets} targets`),
-})
-  .strict()
-  .superRefine(refineResolution);
+export const NewResolution = z
+  .strictObject({ ...ResolutionFields.shape, id: z.optional(Id), targets: newTargets })
+  .check(z.superRefine(refineResolution));
 /** A whole resolution replacing the stored one (PUT), with the `version` the client saw. */
-export const ResolutionUpdate = ResolutionFields.extend({
-  targets: z.array(NewResolutionTarget).max(RESOLUTION_LIMITS.targets, `must have at most ${RESOLUTION_LIMITS.targets} targets`),
-  version: z.number().int().min(1),
-})
-  .strict()
-  .superRefine(refineResolution);
+export const ResolutionUpdate = z
+  .strictObject({ ...ResolutionFields.shape, targets: newTargets, version: z.number().check(z.int(), z.minimum(1)) })
+  .check(z.superRefine(refineResolution));
 
 export const ResolutionsResponse = z.object({ resolutions: z.array(Resolution) });
 export const ResolutionResponse = z.object({ resolution: Resolution });
 /** A stale update or delete (409): the error, and the resolution as it is now. */
-export const ResolutionConflict = ApiError.extend({ resolution: Resolution });
+export const ResolutionConflict = z.extend(ApiError, { resolution: Resolution });
 
 export type TargetType = z.infer<typeof TargetType>;
 export type ResolutionKind = z.infer<typeof ResolutionKind>;

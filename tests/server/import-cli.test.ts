@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JsonFile } from '../../scripts/import/print';
 import indicators from '../../data/indicators.json';
 import { registerUnits } from '../../data';
+import { z } from 'zod/mini';
 import { Indicator, type Observation, type Source, type SourceSummary } from '../../src/api/contract';
 import { encodeLegacy, makeDocx, makeTextPdf, oleDocHeader } from '../../src/lib/documents/test-files';
 import { extractCandidates } from '../../src/lib/extract';
@@ -135,7 +136,7 @@ describe('reading (no server, nothing written)', () => {
     expect(out.files[3]!.notes).toContainEqual(expect.stringMatching(/VNI.*đã chuyển sang Unicode/));
 
     // what the editor offers for the report's text, field for field
-    const expected = extractCandidates(REPORT.join('\n'), { units: registerUnits(), indicators: Indicator.array().parse(indicators) });
+    const expected = extractCandidates(REPORT.join('\n'), { units: registerUnits(), indicators: z.array(Indicator).parse(indicators) });
     const asJson = expected.candidates.map((c) => {
       const o: Record<string, unknown> = { indicatorId: c.indicatorId, value: c.value };
       if (c.outOf !== undefined) o.outOf = c.outOf;

@@ -2,7 +2,7 @@
  * Turns the contract's zod issues, the indicator rules' issues (src/api/rules.ts) and a
  * server's refusal into Vietnamese messages, one list per form field.
  */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { ApiIssue } from '../../api/contract';
 import { formatNumber } from '../../lib/format';
 import { periodLabel } from '../../lib/period-names';
@@ -113,7 +113,7 @@ export function apiIssueMessage(issue: ApiIssue, names: RuleNames = {}): string 
   return INVALID[field] ?? 'Giá trị không hợp lệ.';
 }
 
-export function zodErrorsByField(error: z.ZodError, into: FieldErrors = {}): FieldErrors {
+export function zodErrorsByField(error: z.core.$ZodError, into: FieldErrors = {}): FieldErrors {
   for (const issue of error.issues) add(into, fieldOf(issue.path.map(String).join('.')), zodIssueMessage(issue));
   return into;
 }

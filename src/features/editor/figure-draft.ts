@@ -122,7 +122,7 @@ function fieldsOf(d: FigureDraft, errors: FieldErrors): Record<string, unknown> 
 
 function check<T extends ObservationFields>(
   d: FigureDraft,
-  parse: (raw: Record<string, unknown>) => { success: true; data: T } | { success: false; error: import('zod').ZodError },
+  parse: (raw: Record<string, unknown>) => { success: true; data: T } | { success: false; error: import('zod/mini').core.$ZodError },
   extra: Record<string, unknown>,
   ctx: RuleContext,
   names: RuleNames,

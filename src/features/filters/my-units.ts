@@ -8,13 +8,13 @@
  *   toggleMyUnit('my-thoi');
  */
 import { useSyncExternalStore } from 'react';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { Id } from '../../api/contract';
 
 export const MY_UNITS_KEY = 'kpi-dashboard.my-units.v1';
 export const MAX_MY_UNITS = 50;
 
-const Stored = z.array(Id).max(MAX_MY_UNITS);
+const Stored = z.array(Id).check(z.maxLength(MAX_MY_UNITS));
 const NONE: readonly string[] = Object.freeze([]);
 
 let cachedRaw: string | null | undefined;

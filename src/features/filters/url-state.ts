@@ -6,7 +6,7 @@
  * The URL is an edge like any other: it is parsed, and what does not parse falls back to the
  * default with a notice, never a blank page.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { Id, Period } from '../../api/contract';
 import { parsePeriod } from '../../api/periods';
 
@@ -24,7 +24,7 @@ export const MAX_UNITS = 200;
 export const DEFAULT_FILTERS: Filters = { units: ['my-thoi'], period: '', latest: true };
 const SHOWN_INSTEAD = 'đang hiển thị kỳ gần nhất có số liệu';
 
-const UrlUnits = z.array(Id).min(1).max(MAX_UNITS);
+const UrlUnits = z.array(Id).check(z.minLength(1), z.maxLength(MAX_UNITS));
 
 export function lastYear(now = new Date()): number {
   return now.getFullYear();

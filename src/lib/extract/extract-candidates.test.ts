@@ -4,12 +4,13 @@ import { describe, expect, it } from 'vitest';
 import indicators from '../../../data/indicators.json';
 import { registerUnits } from '../../../data';
 import expected from '../../../eval/reports/expected.json';
+import { z } from 'zod/mini';
 import { Indicator } from '../../api/contract';
 import { extractCandidates, type Candidate } from './extract-candidates';
 
 const units = registerUnits();
 
-const options = { units, indicators: Indicator.array().parse(indicators) };
+const options = { units, indicators: z.array(Indicator).parse(indicators) };
 const HEAD = 'Đảng ủy phường Mỹ Thới sơ kết 9 tháng đầu năm 2024\nSáng ngày 11/10, Đảng ủy phường Mỹ Thới tổ chức hội nghị.\n';
 
 function read(body: string): Candidate[] {
@@ -232,7 +233,7 @@ describe('text handling', () => {
   });
 
   it('only indicators it is given', () => {
-    const few = { units, indicators: Indicator.array().parse(indicators).filter((i) => i.id === 'gifts_given') };
+    const few = { units, indicators: z.array(Indicator).parse(indicators).filter((i) => i.id === 'gifts_given') };
     expect(extractCandidates(HEAD + 'Giảm 3 hộ nghèo, trao 50 phần quà.', few).candidates.map((c) => c.indicatorId)).toEqual(['gifts_given']);
   });
 });

@@ -2,10 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import indicators from '../../../data/indicators.json';
 import { registerUnits } from '../../../data';
+import { z } from 'zod/mini';
 import { Indicator } from '../../api/contract';
 import { extractCandidates, type Candidate } from './extract-candidates';
 
-const options = { units: registerUnits(), indicators: Indicator.array().parse(indicators) };
+const options = { units: registerUnits(), indicators: z.array(Indicator).parse(indicators) };
 const HEAD = 'Đảng ủy phường Mỹ Long tổng kết năm 2023\nSáng ngày 28/12/2023, Đảng ủy phường Mỹ Long tổ chức hội nghị.\n';
 const read = (body: string): Candidate[] => extractCandidates(HEAD + body, options).candidates;
 const figures = (body: string) => read(body).map((c) => [c.indicatorId, c.value]);

@@ -2,10 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import indicators from '../../../data/indicators.json';
 import { registerUnits } from '../../../data';
+import { z } from 'zod/mini';
 import { Indicator } from '../../api/contract';
 import { extractCandidates, type Candidate } from './extract-candidates';
 
-const options = { units: registerUnits(), indicators: Indicator.array().parse(indicators) };
+const options = { units: registerUnits(), indicators: z.array(Indicator).parse(indicators) };
 const HEAD = 'Đảng ủy xã Óc Eo tổng kết năm 2024\nSáng ngày 27/12/2024, Đảng ủy xã Óc Eo tổ chức hội nghị.\n';
 const read = (body: string): Candidate[] => extractCandidates(HEAD + body, options).candidates;
 const figures = (body: string) => read(body).map((c) => [c.indicatorId, c.value, ...(c.outOf !== undefined ? [c.outOf] : [])]);

@@ -2,10 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import indicators from '../../../data/indicators.json';
 import { registerUnits } from '../../../data';
+import { z } from 'zod/mini';
 import { Indicator } from '../../api/contract';
 import { extractCandidates } from './extract-candidates';
 
-const options = { units: registerUnits(), indicators: Indicator.array().parse(indicators) };
+const options = { units: registerUnits(), indicators: z.array(Indicator).parse(indicators) };
 const row = (c: { indicatorId: string; value: number; unitId?: string; outOf?: number }) => [c.indicatorId, c.value, c.unitId, c.outOf];
 
 describe('a figure in the title and again in the body', () => {

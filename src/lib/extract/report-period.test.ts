@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import indicators from '../../../data/indicators.json';
 import { registerUnits } from '../../../data';
+import { z } from 'zod/mini';
 import { Indicator } from '../../api/contract';
 import { extractCandidates } from './extract-candidates';
 import { foldForMatch } from './normalize-text';
@@ -9,7 +10,7 @@ import { findHeldDate, findMonthPhrases } from './read-period';
 import { readReport } from './read-report';
 
 const units = registerUnits();
-const options = { units, indicators: Indicator.array().parse(indicators) };
+const options = { units, indicators: z.array(Indicator).parse(indicators) };
 
 describe('the year a report reviews', () => {
   it.each([

@@ -34,11 +34,6 @@ import type { KpiChartProps } from './kpi-chart';
 import { afterNextPaint } from '../../lib/after-next-paint';
 import { observesNearness } from './use-near-screen';
 
-/**
- * A module fetched once; a failed fetch is tried again by the next one who asks. Again at a new
- * address: a browser may keep a module's failure for its address and never ask the network again
- * (Chromium does), so the retry asks for the address the failure named, with `?retry=n`.
- */
 /** Trend charts not drawn yet: each draws itself at once when called (printing). */
 const undrawn = new Set<() => void>();
 let listening = false;
@@ -64,6 +59,11 @@ interface LazyModule<T> {
   loaded(): T | undefined;
 }
 
+/**
+ * A module fetched once; a failed fetch is tried again by the next one who asks. Again at a new
+ * address: a browser may keep a module's failure for its address and never ask the network again
+ * (Chromium does), so the retry asks for the address the failure named, with `?retry=n`.
+ */
 function lazyModule<M, T>(load: () => Promise<M>, pick: (m: M) => T): LazyModule<T> {
   let loading: Promise<T> | undefined;
   let value: T | undefined;

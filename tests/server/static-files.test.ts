@@ -273,13 +273,17 @@ describe('missing files and odd paths', () => {
 });
 
 describe('robots.txt', () => {
-  it('is a real robots.txt that keeps crawlers out of the internal dashboard', async () => {
+  it('is a real robots.txt: search engines may read the dashboard, not the API nor the editors’ page', async () => {
     const res = await raw(`${s.url}/robots.txt`);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/plain/);
     const text = res.body.toString();
     expect(text).toMatch(/^User-agent: \*$/m);
-    expect(text).toMatch(/^Disallow: \/$/m);
+    // a path is kept out when a Disallow rule is a prefix of it
+    const disallowed = [...text.matchAll(/^Disallow:\s*(\S*)\s*$/gm)].map((m) => m[1]!).filter(Boolean);
+    const kept = (path: string) => disallowed.some((rule) => path.startsWith(rule));
+    for (const path of ['/', '/?unit=my-thoi&period=2024-Q4']) expect(kept(path), path).toBe(false);
+    for (const path of ['/api/units', '/api/observations?unit=my-thoi', '/nhap-so-lieu']) expect(kept(path), path).toBe(true);
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * The dashboard's requests started ahead of React: at the start, before the first render, the
- * register, indicators, sources and the chart code, and the figures of the view in the URL as
+ * register, indicators and sources, and the figures of the view in the URL as
  * soon as the register says what its ids stand for; then at every change of the filters, the
  * figures of the new view at once, before React draws the change. The panels' queries find
  * them in flight (the same keys: panel-query.ts), so the wait for the API overlaps the
@@ -13,7 +13,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { Unit } from '../api/contract';
 import { queries } from '../api/queries';
-import { preloadChart } from '../components/charts/use-kpi-chart';
 import { isEditorPath } from '../features/editor/navigation';
 import { resolveLatestPeriod } from '../features/filters/latest-period';
 import { useFilters } from '../features/filters/store';
@@ -56,7 +55,6 @@ function prefetchOnChange(client: QueryClient): () => void {
  */
 export function prefetchDashboard(client: QueryClient): () => void {
   if (isEditorPath()) return () => undefined;
-  const { units } = useFilters.getState();
   void client
     .fetchQuery(queries.units())
     .then((register) => {
@@ -68,24 +66,5 @@ export function prefetchDashboard(client: QueryClient): () => void {
     .catch(() => undefined); // the panels say so
   void client.prefetchQuery(queries.indicators());
   void client.prefetchQuery(queries.sources());
-  // trends are drawn with the chart code (a comparison of many units without it), unless the
-  // link names too many units to be drawn as trends: fetched once the first figures are on
-  // screen, not before: its download would share a slow phone's network with the page's own
-  // script and fonts, and its evaluation (Recharts) would hold the first paint back
-  if (!comparesUnits(units.length)) afterFirstContentfulPaint(preloadChart);
   return prefetchOnChange(client);
-}
-
-/** Runs `run` once the page has painted its first content (the first render), or at once where the browser does not say. */
-function afterFirstContentfulPaint(run: () => void): void {
-  if (typeof PerformanceObserver === 'undefined' || !PerformanceObserver.supportedEntryTypes?.includes('paint')) {
-    run();
-    return;
-  }
-  const observer = new PerformanceObserver((list) => {
-    if (list.getEntriesByName('first-contentful-paint').length === 0) return;
-    observer.disconnect();
-    run();
-  });
-  observer.observe({ type: 'paint', buffered: true });
 }

@@ -4,7 +4,7 @@
  * the money raised and the gifts); each legend swatch is the colour of its bars (targets met
  * dark, their totals lighter); the tooltip reads "Phường Mỹ Thới: 74%"; on a phone every
  * period keeps its label, and the note of a boundary change sits above the plot, clear of its
- * top tick and of the benchmark. (jsdom lays nothing out: the charts are told their width by a
+ * top tick and of the benchmark; each is a picture until a person reaches for it. (jsdom lays nothing out: the charts are told their width by a
  * ResizeObserver stub, so Recharts draws them; tests/e2e/regions.test.ts checks the same in
  * Chromium from the rendered text.)
  */
@@ -38,8 +38,18 @@ const chartsOf = async (region: HTMLElement, count = 1) => {
   return [...region.querySelectorAll<HTMLElement>('.trend-chart')];
 };
 const legendOf = (chart: Element) => [...chart.querySelectorAll('.chart-legend-text')].map((e) => e.textContent ?? '');
-const axisUnitOf = (chart: Element) => chart.querySelector('svg[data-kpi-chart] .axis-unit')?.textContent;
-const periodTicksOf = (chart: Element) => [...chart.querySelectorAll('svg[data-kpi-chart] .period-tick')];
+const axisUnitOf = (chart: Element) => chart.querySelector('svg[data-kpi-chart] .chart-axis-unit')?.textContent;
+const periodTicksOf = (chart: Element) => [...chart.querySelectorAll('svg[data-kpi-chart] .chart-period')];
+/** The value axis's tick labels: of the picture, or of the Recharts chart. */
+const valueTicksOf = (svg: Element) => [...svg.querySelectorAll('text.chart-tick:not(.chart-period), .recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value')];
+/** The bars' shapes: the picture's rects, or the paths of Recharts' bars. */
+const barsOf = (chart: Element) => [...chart.querySelectorAll('svg[data-kpi-chart] rect[data-kpi-bar], svg[data-kpi-chart] .recharts-bar-rectangle path')];
+/** A pointer over the picture: the Recharts chart, with its tooltips, takes its place. */
+const reachFor = async (region: HTMLElement) => {
+  fireEvent.pointerOver(region.querySelector('svg[data-kpi-chart]')!);
+  await waitFor(() => expect(region.querySelector('.recharts-wrapper svg[data-kpi-chart="trend"]')).not.toBeNull(), { timeout: 8000 });
+  return [...region.querySelectorAll<HTMLElement>('.trend-chart')];
+};
 /** The indicator a legend entry names ("Hộ nghèo giảm – Phường Mỹ Thới"). */
 const indicatorOf = (label: string) => indicators.find((i) => label.startsWith(`${i.name} – `));
 
@@ -82,13 +92,15 @@ describe('the legend', () => {
     const [chart] = await chartsOf(panel('Chỉ tiêu Nghị quyết'));
     expect(legendOf(chart!)).toEqual(['Đạt – Phường Mỹ Bình', 'Tổng số chỉ tiêu – Phường Mỹ Bình', 'Đạt – Phường Mỹ Thới', 'Tổng số chỉ tiêu – Phường Mỹ Thới']);
     const swatches = [...chart!.querySelectorAll('.chart-legend .legend-swatch')].map((s) => s.getAttribute('fill'));
-    const bars = [...chart!.querySelectorAll('svg[data-kpi-chart] .recharts-bar-rectangle path')].map((p) => p.getAttribute('fill'));
-    // four series, four colours, and the bars are drawn in exactly those
+    // four series, four colours, and the bars are drawn in exactly those: in the picture first,
+    // then in the chart that takes its place
     expect(new Set(swatches).size).toBe(4);
-    expect(new Set(bars)).toEqual(new Set(swatches));
-    // no bar is made lighter by transparency, where a swatch would not follow
-    for (const p of chart!.querySelectorAll('svg[data-kpi-chart] .recharts-bar-rectangle path')) {
-      expect(p.getAttribute('fill-opacity') ?? '1').toBe('1');
+    const [woken] = await reachFor(panel('Chỉ tiêu Nghị quyết'));
+    for (const drawn of [chart!, woken!]) {
+      expect(barsOf(drawn).length).toBeGreaterThan(0);
+      expect(new Set(barsOf(drawn).map((p) => p.getAttribute('fill')))).toEqual(new Set(swatches));
+      // no bar is made lighter by transparency, where a swatch would not follow
+      for (const p of barsOf(drawn)) expect(p.getAttribute('fill-opacity') ?? '1').toBe('1');
     }
   });
 });
@@ -96,7 +108,8 @@ describe('the legend', () => {
 describe('the tooltip', () => {
   it('names the period, then each unit and its value: “Phường Mỹ Thới: 74%”', async () => {
     renderAt('/?unit=my-thoi&period=2024-Q4');
-    const [chart] = await chartsOf(panel('Thu ngân sách'));
+    await chartsOf(panel('Thu ngân sách'));
+    const [chart] = await reachFor(panel('Thu ngân sách'));
     const wrapper = chart!.querySelector<HTMLElement>('.recharts-wrapper')!;
     // the first of two periods (9 tháng 2024) lies in the left half of the plot
     fireEvent.mouseMove(wrapper, { clientX: 200, clientY: 150 });
@@ -108,6 +121,27 @@ describe('the tooltip', () => {
     const items = [...tooltip.querySelectorAll('.recharts-tooltip-item')].map((li) => li.textContent);
     expect(items[0]).toBe('Phường Mỹ Thới: 74%');
     expect(items.join('\n')).not.toContain(' : ');
+  });
+});
+
+describe('the picture first', () => {
+  it('draws each trend as a picture with no chart library; the keyboard’s focus on it brings the chart with tooltips, focused in its place', async () => {
+    renderAt('/?unit=my-thoi&period=2024-Q4');
+    const budget = panel('Thu ngân sách');
+    const [chart] = await chartsOf(budget);
+    const picture = chart!.querySelector<SVGElement>('svg[data-kpi-chart="trend"]')!;
+    expect(chart!.querySelector('.recharts-wrapper')).toBeNull();
+    expect(picture.getAttribute('role')).toBe('img');
+    expect(picture.getAttribute('aria-label')).toContain('Phường Mỹ Thới');
+    // its bars, without the values the exports write by them (the tooltips say them)
+    expect(barsOf(chart!).length).toBeGreaterThan(0);
+    expect(picture.querySelectorAll('.chart-value')).toHaveLength(0);
+    picture.focus();
+    expect(document.activeElement).toBe(picture);
+    await waitFor(() => expect(budget.querySelector('.recharts-wrapper svg[data-kpi-chart="trend"]')).not.toBeNull(), { timeout: 8000 });
+    await waitFor(() => expect(document.activeElement).toBe(budget.querySelector('.recharts-wrapper svg[data-kpi-chart="trend"]')));
+    // the other panels keep their pictures
+    expect(panel('Chỉ tiêu Nghị quyết').querySelector('.recharts-wrapper')).toBeNull();
   });
 });
 
@@ -127,13 +161,13 @@ describe('on a phone', () => {
     renderAt('/?unit=my-thoi&period=2026-Q1');
     const [chart] = await chartsOf(panel('Thu ngân sách'));
     const svg = chart!.querySelector('svg[data-kpi-chart]')!;
-    const note = svg.querySelector('.boundary-mark text')!;
+    const note = svg.querySelector('.chart-boundary text')!;
     expect(note.textContent).toBe('Thay đổi địa giới');
     const noteY = Number(note.getAttribute('y'));
-    const ticks = [...svg.querySelectorAll('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value')];
+    const ticks = valueTicksOf(svg);
     expect(ticks.map((t) => t.textContent)).toContain('100%');
     const topTickY = Math.min(...ticks.map((t) => Number(t.getAttribute('y'))));
-    const dashes = [...svg.querySelectorAll('.benchmark-tick')];
+    const dashes = [...svg.querySelectorAll('.chart-benchmark')];
     expect(dashes.length).toBeGreaterThan(0);
     const benchmarkY = Math.min(...dashes.map((l) => Number(l.getAttribute('y1'))));
     // the note's baseline, and the 11 px above it, are clear of the top tick's label (12 px, centred on its y) and of the dashes

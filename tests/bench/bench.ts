@@ -9,9 +9,8 @@
  * - First-load JS: gzip size of the entry's static graph, i.e. the module script of index.html
  *   and the chunks it preloads (<link rel="modulepreload">): what must be downloaded and
  *   evaluated before anything renders, whatever the page then fetches. The target (≤ 150 kB)
- *   is about this figure. Chunks loaded by import() are not in it, even when they come early:
- *   the chart code (Recharts) is fetched while the page waits for its figures, so it often
- *   arrives before the headline figures are painted.
+ *   is about this figure. Chunks loaded by import() are not in it (the chart with tooltips,
+ *   Recharts, is fetched only when a person reaches for a chart: the page draws pictures first).
  * - JS before the headline: gzip size of the JavaScript files fully loaded (Resource Timing)
  *   when the headline figures first appear (baseline: its chart), reported separately and
  *   honestly: with the chart code fetched early it includes that chunk.
@@ -35,14 +34,11 @@
  * - Lighthouse, mobile and desktop profiles, on the same real server: see lighthouse.ts
  *   (LH_RUNS=5 for more runs, LH_RUNS=0 to skip; alone: `npm run bench:lighthouse`).
  *
- * The screen: the page draws a trend chart (Recharts) only once its box comes within a screen's
- * height of the screen (issue 17), so at 1280×900 the charts further down a ward's page are
- * never drawn unless someone scrolls. The pages of one ward (the cold loads with their export,
- * the one-ward filter changes, the picker) are therefore opened on a screen that holds the whole
- * page (WHOLE_PAGE_VIEWPORT, 1280×4800; each cold load checks that the page fits): every chart is
- * near, so "all four charts painted" and "every panel shows its chart" measure the same drawing
- * as before, in the same order and turns, without timing a scroll the bench would have to invent.
- * (A bigger screen paints more per frame; that is a few ms beside a chart's tens to hundreds.)
+ * The screen: the pages of one ward (the cold loads with their export, the one-ward filter
+ * changes, the picker) are opened on a screen that holds the whole page (WHOLE_PAGE_VIEWPORT,
+ * 1280×4800; each cold load checks that the page fits), so "all four charts painted" and "every
+ * panel shows its chart" never wait for a scroll the bench would have to invent. Each trend is
+ * drawn as a picture (trend-picture.tsx) until a person reaches for it; that is what is timed.
  * The province's pages keep 1280×900: their charts are comparisons, drawn whenever wanted, and
  * their panels are skipped off screen by content-visibility, so there the screen's size is part
  * of what the figure measures, as it was.
@@ -130,7 +126,7 @@ async function coldLoad(browser: Browser, url: string, probe: LoadProbe, dir: st
     const page = await context.newPage();
     await page.goto(url);
     const marks = await readLoadMarks(page, probe);
-    // every chart near the screen only if the whole page fits on it
+    // every chart on the screen only if the whole page fits on it
     const tall = await page.evaluate(() => document.documentElement.scrollHeight);
     if (tall > WHOLE_PAGE_VIEWPORT.height) errors.push(`bench: ${url} is ${tall} px tall, taller than the bench's screen (${WHOLE_PAGE_VIEWPORT.height} px): not every chart was near it`);
     const firstLoad = probe.headline ? marks.headline! : marks.firstChart!;
@@ -297,7 +293,7 @@ async function main() {
 
     process.stderr.write(`bench: ${RUNS} filter changes with the whole province chosen, and with one ward (baseline)…\n`);
     const change = await filterChanges(browser, synthetic, errors, 'unit=an-giang', RUNS);
-    // one ward's trends are drawn near the screen: a screen that holds its page (see the header)
+    // one ward's page on a screen that holds it (see the header)
     const oneWard = await filterChanges(browser, synthetic, errors, 'unit=my-thoi', RUNS, WHOLE_PAGE_VIEWPORT);
     await filterChanges(browser, cached, errors, 'unit=an-giang', PROVINCE_WALK.length - WARMUP_CHANGES);
     const warm = await filterChanges(browser, cached, errors, 'unit=an-giang', RUNS);

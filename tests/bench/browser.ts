@@ -8,8 +8,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/harness';
 export const VIEWPORT = { width: 1280, height: 900 };
 /**
  * A laptop's width and a screen tall enough to hold the whole page of one ward (about 4,000 px
- * at this width): the page draws a trend chart only once its box is near the screen, so with
- * this screen every chart is drawn, as it was with any screen before (bench.ts says why).
+ * at this width): every panel is on it, with nothing to scroll (bench.ts says why).
  */
 export const WHOLE_PAGE_VIEWPORT = { width: 1280, height: 4800 };
 

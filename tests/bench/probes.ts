@@ -26,8 +26,8 @@ export interface LoadProbe {
   /** A bar of a drawn chart (an element inside the chart's svg). */
   chart: string;
   /**
-   * How many charts (distinct svg elements with a bar) make the page complete. The page draws a
-   * trend chart once it is near the screen: the screen must hold them (bench.ts's viewport).
+   * How many charts (distinct svg elements with a bar) make the page complete; the screen holds
+   * them (bench.ts's viewport).
    */
   charts: number;
 }
@@ -88,8 +88,7 @@ export async function readLoadMarks(page: Page, probe: LoadProbe, timeout = 30_0
  * for its chart code, and each panel's chart (bars drawn) has a legend entry naming the period,
  * or its empty state names it. In the comparison of many units the legend says
  * "<indicator> – <period>"; a trend's subtitle ends with the period of the figures drawn; while
- * the old figures stand in, "Đang cập nhật…" is shown. A trend chart not near the screen is never
- * drawn (its placeholder stays): the page must fit the screen (bench.ts).
+ * the old figures stand in, "Đang cập nhật…" is shown. The page fits the screen (bench.ts).
  */
 export async function installPanelsShow(context: BrowserContext): Promise<void> {
   await context.addInitScript(() => {

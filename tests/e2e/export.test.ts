@@ -174,7 +174,7 @@ describe('export of each panel, production build on the real server', () => {
         expect(d.suggestedFilename()).toBe(`${slug}_my-thoi_2024-ca-nam.svg`);
         const text = bytes.toString('utf8');
         const legend = await panel(page, slug).locator(LEGEND_TEXT).allTextContents();
-        const periods = await panel(page, slug).locator(`${CHART_SVG.replace('section[data-panel] ', '')} .period-tick`).allTextContents();
+        const periods = await panel(page, slug).locator(`${CHART_SVG.replace('section[data-panel] ', '')} .chart-period`).allTextContents();
         const result = await page.evaluate(async (svg) => {
           const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
           const texts = (sel: string) => [...doc.querySelectorAll(sel)].map((t) => t.textContent ?? '');
@@ -555,7 +555,7 @@ describe('the whole page on paper', () => {
       els.map((el) => ({
         title: el.querySelector('h2')?.textContent ?? '',
         legend: [...el.querySelectorAll('.chart-legend-text')].map((t) => t.textContent ?? ''),
-        axes: [...el.querySelectorAll('svg[data-kpi-chart] .axis-unit')].map((t) => t.textContent ?? ''),
+        axes: [...el.querySelectorAll('svg[data-kpi-chart] .chart-axis-unit')].map((t) => t.textContent ?? ''),
       })),
     );
 
@@ -589,18 +589,19 @@ describe('the whole page on paper', () => {
 });
 
 describe('printed from a phone before the paper drawing arrived', () => {
-  it('prints every panel’s chart from the screen, though the phone had drawn only those near its screen', async () => {
+  it('prints every panel’s chart from the screen: the pictures the phone drew, without the chart library', async () => {
     const phone = await browser.context.newPage();
     try {
       await phone.setViewportSize({ width: 375, height: 812 });
       // the code that draws the charts for paper never arrives: the page prints the screen's
       await phone.route(/\/print-drawing-[^/]*\.js$/, (route) => route.abort());
       await phone.goto(`${server.url}/${QUERY}`);
-      // at rest at the top: the first chart drawn, the ones further down still waiting
+      // at rest at the top: every trend drawn as a picture, down the page too, and no Recharts
       await phone.locator(CHART_SVG).first().waitFor({ timeout: 30_000 });
       await phone.waitForFunction(() => !document.querySelector('section[data-panel] .panel-loading'), undefined, { timeout: 30_000 });
       const boxes = await phone.locator('section[data-panel] .chart-box').count();
-      expect(await phone.locator(CHART_SVG).count()).toBeLessThan(boxes);
+      expect(await phone.locator(CHART_SVG).count()).toBeGreaterThanOrEqual(boxes);
+      expect(await phone.locator('.recharts-wrapper').count()).toBe(0);
 
       const { pages } = await readPdf(await phone.pdf({ preferCSSPageSize: true, printBackground: true }), 'phone-early.pdf');
       const text = pages.join('\n');

@@ -218,9 +218,9 @@ export const LEGEND_TEXT = '.recharts-legend-item-text, .chart-legend-text';
 /**
  * Brings every panel near the screen as a person reading the page would: from the top, one
  * screen down at a time, each time waiting until what is on the screen and the screen below it
- * has loaded and drawn its chart (the page draws a trend chart once its box is within a screen's
- * height of the screen, so what scrolls into view is drawn already), down to the bottom of the
- * page; then back to the top, where the page is at rest for what the test does next.
+ * has loaded and drawn its chart (a ranking's panel is laid out only near the screen:
+ * content-visibility), down to the bottom of the page; then back to the top, where the page is
+ * at rest for what the test does next.
  */
 export async function scrollThroughPanels(page: Page, timeout = 30_000): Promise<void> {
   const deadline = Date.now() + timeout;
@@ -250,7 +250,7 @@ export async function scrollThroughPanels(page: Page, timeout = 30_000): Promise
 
 /**
  * Waits until `count` panels have drawn their chart, then for the web fonts: with the page
- * scrolled through (scrollThroughPanels), as charts are drawn near the screen.
+ * scrolled through (scrollThroughPanels), as a reader would.
  */
 export async function waitForCharts(page: Page, count = 4, timeout = 30_000): Promise<void> {
   await page.waitForFunction(() => document.querySelectorAll('section[data-panel]').length > 0, undefined, { timeout });
@@ -269,7 +269,7 @@ export async function saveScreenshot(page: Page, name: string, fullPage = true):
 
 /**
  * Waits until every panel has settled: it drew its chart, or says it has no figures, or shows
- * its error; and nothing is loading or updating. Then for the web fonts. Charts are drawn near
+ * its error; and nothing is loading or updating. Then for the web fonts. Rankings are laid out near
  * the screen: the page is scrolled through first (scrollThroughPanels) and left at its top.
  */
 export async function waitForPanels(page: Page, timeout = 30_000): Promise<void> {

@@ -249,22 +249,27 @@ describe('a leader’s journeys through the dashboard', () => {
     expect(unexpected).toEqual([]);
   });
 
-  it('keeps the figures when the chart code cannot be loaded, and draws the charts on Retry', async () => {
+  it('keeps the chart’s picture and the figures when the tooltips’ code cannot be loaded, and brings that chart on Retry', async () => {
     const chartCode = (url: URL) => /\/assets\/kpi-chart-[^/]+\.js$/.test(url.pathname);
-    // a fresh browser: the chart code is in no module map nor in a service worker's cache yet
-    const other = await launchChromium({ width: 1440, height: 900 });
+    // a fresh browser without a service worker: the chart code is in no module map nor cache
+    const other = await launchChromium({ width: 1440, height: 900, serviceWorkers: 'block' });
     const fresh = other.page;
     await fresh.route(chartCode, (route) => route.abort('connectionreset'));
     try {
       await fresh.goto(`${server.url}/?unit=my-thoi&period=2024-Q4`);
       const budget = panel(fresh, 'Thu ngân sách');
+      // the picture needs none of that code
+      const bars = budget.locator('svg[data-kpi-chart="trend"] rect[data-kpi-bar]');
+      await bars.first().waitFor({ timeout: 20_000 });
+      await bars.first().hover();
       await expect.poll(() => budget.getByRole('alert').count(), { timeout: 20_000 }).toBe(1);
-      expect(await budget.getByRole('alert').innerText()).toContain('Không tải được biểu đồ');
-      // the headline figures stay
+      expect(await budget.getByRole('alert').innerText()).toContain('Không tải được phần xem số liệu từng cột');
+      // the picture and the headline figures stay
+      expect(await bars.count()).toBeGreaterThan(0);
       expect(await budget.getByRole('list', { name: 'Số liệu chính' }).innerText()).toContain('trên 12 tỷ đồng');
       await fresh.unrouteAll();
       await budget.getByRole('button', { name: 'Thử lại' }).click();
-      await budget.locator('svg[data-kpi-chart]').waitFor({ timeout: 20_000 });
+      await budget.locator('.recharts-wrapper svg[data-kpi-chart="trend"]').waitFor({ timeout: 20_000 });
       expect(await budget.getByRole('alert').count()).toBe(0);
     } finally {
       await other.close();

@@ -54,11 +54,12 @@ function trendCharts(page: Page, panel: string) {
     };
     return [...region.querySelectorAll('svg[data-kpi-chart="trend"]')].map((svg) => ({
       svg: box(svg),
-      unit: svg.querySelector('.axis-unit')?.textContent ?? null,
-      periods: [...svg.querySelectorAll('.period-tick')].map(box),
-      values: [...svg.querySelectorAll('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value')].map(box),
-      notes: [...svg.querySelectorAll('.boundary-mark text')].map(box),
-      benchmarks: [...svg.querySelectorAll('.benchmark-tick')].map(box),
+      unit: svg.querySelector('.chart-axis-unit')?.textContent ?? null,
+      periods: [...svg.querySelectorAll('.chart-period')].map(box),
+      // the picture's value ticks, or Recharts' once it has taken the picture's place
+      values: [...svg.querySelectorAll('text.chart-tick:not(.chart-period), .recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value')].map(box),
+      notes: [...svg.querySelectorAll('.chart-boundary text')].map(box),
+      benchmarks: [...svg.querySelectorAll('.chart-benchmark')].map(box),
     }));
   });
 }
@@ -95,8 +96,8 @@ describe('the charts’ legends and tooltips', () => {
       const fill = (el: Element) => getComputedStyle(el).fill;
       return {
         swatches: [...region.querySelectorAll('.chart-legend rect.legend-swatch')].map(fill),
-        bars: [...new Set([...region.querySelectorAll('svg[data-kpi-chart] [data-kpi-bar] path, svg[data-kpi-chart] path[data-kpi-bar]')].map(fill))],
-        opacities: [...new Set([...region.querySelectorAll('svg[data-kpi-chart] .recharts-bar-rectangle path')].map((p) => getComputedStyle(p).fillOpacity))],
+        bars: [...new Set([...region.querySelectorAll('svg[data-kpi-chart] rect[data-kpi-bar]')].map(fill))],
+        opacities: [...new Set([...region.querySelectorAll('svg[data-kpi-chart] rect[data-kpi-bar]')].map((p) => getComputedStyle(p).fillOpacity))],
       };
     });
     expect(colours.swatches).toHaveLength(4);
@@ -109,7 +110,9 @@ describe('the charts’ legends and tooltips', () => {
     const { page } = laptop;
     await open(page, '?unit=my-thoi&period=2024-Q4');
     const budget = page.getByRole('region', { name: 'Thu ngân sách' });
-    // the 9-month bar (74%), the first of two periods
+    // the pointer over the picture brings the chart with tooltips in its place
+    await budget.locator('svg[data-kpi-chart] rect[data-kpi-bar]').first().hover();
+    // then on the 9-month bar (74%), the first of two periods
     await budget.locator('svg[data-kpi-chart] .recharts-bar-rectangle path').first().hover();
     const tooltip = budget.locator('.recharts-tooltip-wrapper');
     await expect.poll(() => tooltip.innerText()).toContain('9 tháng 2024');

@@ -200,7 +200,7 @@ export const ComparisonChart = memo(function ComparisonChart({
           ))}
         </g>
         {g.unitLabel && (
-          <text className="axis-unit" x={g.unitLabel.x} y={g.unitLabel.y} textAnchor="end" fontSize={11} fill={AXIS_COLOR}>
+          <text className="chart-axis-unit" x={g.unitLabel.x} y={g.unitLabel.y} textAnchor="end" fontSize={11} fill={AXIS_COLOR}>
             {g.unitLabel.text}
           </text>
         )}

@@ -6,7 +6,7 @@
  * recharts; many wards compared in one period are drawn by comparison-chart.tsx.
  */
 import { Bar, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts';
-import { memo, useMemo } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { ChartLegend } from './chart-legend';
 import { legendEntries } from './legend';
 import { AXIS_COLOR, BENCHMARK_COLOR, BOUNDARY_COLOR, GRID_COLOR, INK, seriesFill } from './palette';
@@ -32,6 +32,8 @@ export interface KpiChartProps {
   formatAxis: (value: number) => string;
   /** The value axis's unit, written above it: "Đơn vị: hộ". */
   axisLabel: string;
+  /** Takes the keyboard's focus once drawn (it takes the place of a focused picture, trend-picture.tsx). */
+  autoFocus?: boolean;
   /** Fixed size for tests and exports; the container's width otherwise. */
   width?: number;
   height?: number;
@@ -42,7 +44,7 @@ const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : n
 /** A period's label under its band: one line, two (the span over its year), or upright. */
 function PeriodTick({ x, y, payload, mode, fontSize }: { x?: number | string; y?: number | string; payload?: { value?: unknown }; mode: PeriodTickMode; fontSize: number }) {
   const label = String(payload?.value ?? '');
-  const common = { className: 'period-tick', fill: AXIS_COLOR, fontSize };
+  const common = { className: 'chart-period', fill: AXIS_COLOR, fontSize };
   if (mode === 'upright') {
     const top = Number(y) + 2;
     return (
@@ -79,6 +81,23 @@ export const KpiChart = memo(function KpiChart(props: KpiChartProps) {
     return trendLayout({ width, labels, values, formatAxis, boundaries: cuts });
   }, [width, rows, series, benchmark, boundaries, formatAxis]);
   const legend = useMemo(() => legendEntries(series, benchmark), [series, benchmark]);
+  // focused once, as soon as Recharts has put its surface in (a render or two after this one)
+  const focused = useRef(false);
+  useEffect(() => {
+    const box = ref.current;
+    if (!props.autoFocus || focused.current || !box) return;
+    const focus = () => {
+      const surface = box.querySelector<SVGElement>('svg[data-kpi-chart]');
+      if (!surface) return false;
+      focused.current = true;
+      surface.focus();
+      return true;
+    };
+    if (focus()) return;
+    const observer = new MutationObserver(() => focus() && observer.disconnect());
+    observer.observe(box, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, [props.autoFocus, ref]);
 
   if (!layout) {
     return (
@@ -96,7 +115,7 @@ export const KpiChart = memo(function KpiChart(props: KpiChartProps) {
     ) : (
       <line
         key={index}
-        className="benchmark-tick"
+        className="chart-benchmark"
         x1={cx - layout.benchmarkHalf}
         x2={cx + layout.benchmarkHalf}
         y1={cy}
@@ -152,11 +171,11 @@ export const KpiChart = memo(function KpiChart(props: KpiChartProps) {
             isAnimationActive={false}
           />
         )}
-        <text className="axis-unit" x={layout.unitLabel.x} y={layout.unitLabel.y} fontSize={11} fill={AXIS_COLOR}>
+        <text className="chart-axis-unit" x={layout.unitLabel.x} y={layout.unitLabel.y} fontSize={11} fill={AXIS_COLOR}>
           {axisLabel}
         </text>
         {layout.boundaries.map((b) => (
-          <g key={b.label} className="boundary-mark">
+          <g key={b.label} className="chart-boundary">
             <line x1={b.x} x2={b.x} y1={plot.top} y2={bottom} stroke={BOUNDARY_COLOR} strokeDasharray="4 4" />
             <text x={b.labelX} y={b.labelY} textAnchor="middle" fontSize={NOTE_FONT} fill={BOUNDARY_COLOR}>
               {BOUNDARY_NOTE}

@@ -12,3 +12,8 @@ const BOLD = 1.08;
 export function textWidth(text: string, bold = false, size = 12): number {
   return text.length * CHAR_WIDTH * (bold ? BOLD : 1) * (size / 12);
 }
+
+export type FontWeight = 400 | 700;
+/** A text's width at `size` px in `weight`: estimated here, as the exports measure it in the font (features/export/measure-text.ts). */
+export type MeasureText = (text: string, size: number, weight: FontWeight) => number;
+

@@ -1,57 +1,23 @@
 /**
- * The chart code is not part of the entry: Recharts (about half the JavaScript) for trends, and
- * the hand-drawn comparison of many units, each a chunk fetched when it is wanted and drawn
- * after the headline figures.
+ * The chart code is not part of the entry: Recharts (about half the JavaScript) for trends that
+ * answer a pointer, and the hand-drawn comparison of many units, each a chunk fetched when it is
+ * wanted.
  *
- * - Fetched early: when trends will be drawn (fewer wards than a comparison takes), the page asks
- *   for their module before its first render (`preloadChart`), so its download and compilation
- *   overlap the wait for the API instead of following the headline figures; a panel that will
- *   compare many units asks for the comparison's (`preloadComparisonChart`) as soon as it knows.
- *   Otherwise the first panel that wants a chart asks for it.
- * - Drawn one panel's chart per frame: drawing a Recharts chart costs tens to hundreds of ms; four
- *   in one commit kept every chart (and the page) frozen until the last was done. Panels take
- *   turns, each after the previous one was painted, in the order they asked (the page's order
- *   when their figures come together), so the first chart is on screen after one chart's work.
- * - Drawn near the screen: a trend chart takes its turn only once its box has come near the
- *   screen (`reveal`, called by the panel's chart box when it is within a viewport height of
- *   the screen, use-near-screen.ts); until then its placeholder holds its place. A phone shows
- *   one or two panels: the charts further down are not drawn while the page loads. Once drawn a
- *   chart stays drawn (and is drawn again with new figures, as any other). Without
- *   IntersectionObserver (jsdom) every chart is near at once. The comparison of many units is
- *   cheap, and its panel is skipped by content-visibility: it is drawn when wanted.
- * - On paper: a page printed before its own paper drawing's code arrived (print-chart.tsx draws
- *   the charts for paper) prints the charts on screen; so when printing starts (`beforeprint`)
- *   every trend chart not drawn yet is drawn at once (flushSync, before the printed layout) if
- *   its code is there, and stays drawn. With the paper drawing there, those screen charts are
- *   hidden on paper; drawing them is the price of not knowing, paid once.
+ * - A trend is first a picture (trend-picture.tsx: drawn from its figures like the exports, no
+ *   chart library). Recharts, with its tooltips, replaces it when a person reaches for it
+ *   (`wake`: a pointer over it, a touch, the keyboard's focus). Drawing Recharts charts cost a
+ *   phone about a second of blocked main thread while the page loaded (Lighthouse, 4× CPU
+ *   slowdown), for tooltips nobody had asked for yet.
+ * - A comparison of many units is fetched as soon as a panel knows it will compare
+ *   (`preloadComparisonChart`) and drawn one panel's chart per frame: panels take turns, each
+ *   after the previous one was painted, so the first is on screen after one chart's work.
  * - Not React.lazy: a Suspense boundary that shows its fallback holds the content back for at
  *   least 300 ms (React's fallback throttle), each panel in turn.
  */
 import { useCallback, useEffect, useState, type ComponentType } from 'react';
-import { flushSync } from 'react-dom';
 import type { ComparisonChartProps } from './comparison-chart';
 import type { KpiChartProps } from './kpi-chart';
 import { afterNextPaint } from '../../lib/after-next-paint';
-import { observesNearness } from './use-near-screen';
-
-/** Trend charts not drawn yet: each draws itself at once when called (printing). */
-const undrawn = new Set<() => void>();
-let listening = false;
-
-function drawTheRest(): void {
-  if (undrawn.size === 0) return;
-  flushSync(() => undrawn.forEach((draw) => draw()));
-}
-
-/** Keeps `draw` among the charts drawn when printing starts, until the answer is called. */
-function drawnWhenPrinting(draw: () => void): () => void {
-  if (!listening && typeof window !== 'undefined') {
-    window.addEventListener('beforeprint', drawTheRest);
-    listening = true;
-  }
-  undrawn.add(draw);
-  return () => undrawn.delete(draw);
-}
 
 interface LazyModule<T> {
   (): Promise<T>;
@@ -96,11 +62,6 @@ const loadComparison = lazyModule(
   (m) => m.ComparisonChart as ComponentType<ComparisonChartProps>,
 );
 
-/** Starts fetching the trend chart's code (once); the page calls it before its first render. */
-export function preloadChart(): void {
-  loadTrend().catch(() => undefined); // reported once a chart is wanted
-}
-
 /** Starts fetching the comparison chart's code (once). */
 export function preloadComparisonChart(): void {
   loadComparison().catch(() => undefined);
@@ -133,34 +94,35 @@ function waitForTurn(go: () => void): () => void {
 }
 
 /**
- * The chart component once its code is there, its box has come near the screen and it is this
- * panel's turn (`undefined` until then); `failed` if it could not load, and `retry` to ask for
- * it again. `near`: whether the box has come near the screen (or need not); `reveal` says it has
- * (stable; once near, always near).
+ * The chart component once its code is there and it is this panel's turn (`undefined` until
+ * then); `failed` if it could not load, and `retry` to ask for it again. `awake`: whether the
+ * chart is wanted yet (a comparison at once; a trend once `wake` was called, which is stable).
  */
 export interface LazyChart<P = KpiChartProps> {
   Chart: ComponentType<P> | undefined;
   failed: boolean;
   retry: () => void;
-  near: boolean;
-  reveal: () => void;
+  awake: boolean;
+  wake: () => void;
 }
 
-function useLazyChart<P>(wanted: boolean, load: LazyModule<ComponentType<P>>, waitsForScreen: boolean): LazyChart<P> {
+function useLazyChart<P>(wanted: boolean, load: LazyModule<ComponentType<P>>, waitsForWake: boolean): LazyChart<P> {
   const [Chart, setChart] = useState<ComponentType<P> | undefined>();
   const [failed, setFailed] = useState(false);
   const [attempt, setAttempt] = useState(0);
-  const [near, setNear] = useState(() => !waitsForScreen || !observesNearness());
-  const reveal = useCallback(() => setNear(true), []);
+  const [awake, setAwake] = useState(!waitsForWake);
+  const wake = useCallback(() => setAwake(true), []);
 
   useEffect(() => {
-    if (!wanted || Chart || failed) return;
+    if (!wanted || !awake || Chart || failed) return;
     let live = true;
     let giveUp: (() => void) | undefined;
-    // the code is fetched as soon as it is wanted; the turn is asked for once the box is near
     load().then(
       (C) => {
-        if (live && near) giveUp = waitForTurn(() => setChart(() => C));
+        if (!live) return;
+        // a trend replaces its picture as soon as it can: a person is waiting for it
+        if (waitsForWake) setChart(() => C);
+        else giveUp = waitForTurn(() => setChart(() => C));
       },
       () => live && setFailed(true),
     );
@@ -168,26 +130,16 @@ function useLazyChart<P>(wanted: boolean, load: LazyModule<ComponentType<P>>, wa
       live = false;
       giveUp?.();
     };
-  }, [wanted, near, Chart, failed, attempt, load]);
-
-  // printed before it was drawn: drawn at once, if its code is there
-  useEffect(() => {
-    if (!waitsForScreen || !wanted || Chart) return;
-    return drawnWhenPrinting(() => {
-      setNear(true);
-      const C = load.loaded();
-      if (C) setChart(() => C);
-    });
-  }, [waitsForScreen, wanted, Chart, load]);
+  }, [wanted, awake, Chart, failed, attempt, load, waitsForWake]);
 
   const retry = () => {
     setFailed(false);
     setAttempt((n) => n + 1);
   };
-  return { Chart: wanted ? Chart : undefined, failed: wanted && failed, retry, near, reveal };
+  return { Chart: wanted ? Chart : undefined, failed: wanted && failed, retry, awake, wake };
 }
 
-/** The trend chart (Recharts), drawn once its box is near the screen (`reveal`). */
+/** The trend chart (Recharts), fetched and drawn once woken (`wake`); a picture stands for it until then. */
 export function useKpiChart(wanted: boolean): LazyChart<KpiChartProps> {
   return useLazyChart(wanted, loadTrend, true);
 }

@@ -4,7 +4,7 @@ import type { PanelChartDrawing } from './draw-chart';
 import { imageCharts } from './image-file';
 import { FONT_STACK } from './font';
 import { estimateText } from './measure-text';
-import { escapeXml } from './svg-markup';
+import { escapeXml } from '../../components/charts/svg-markup';
 import { rankedTestPanel, SAVED_COPY, targetsTestPanel, testPanel } from './test-panel';
 import type { PanelExport } from '../../lib/panel-export';
 

@@ -15,7 +15,7 @@ import { CHART_GAP, type PanelChartDrawing } from './draw-chart';
 import { FONT_STACK } from './font';
 import { layoutLegend, type LegendStyle } from './legend-layout';
 import { estimateText, wrapText, type FontWeight, type MeasureText } from './measure-text';
-import { escapeXml, num as n } from './svg-markup';
+import { escapeXml, num as n } from '../../components/charts/svg-markup';
 
 export interface ComposeOptions {
   /** The panel's charts, drawn side by side (draw-chart.ts drawCharts); none: the image has the figures alone. */

@@ -6,7 +6,8 @@
 import type { LegendItem } from '../../lib/panel-export';
 import type { ExportChart } from './chart-data';
 import { drawComparison } from './draw-comparison';
-import { drawTrend } from './draw-trend';
+import { drawTrend } from '../../components/charts/draw-trend';
+import { formatBarValue } from '../../lib/format';
 import type { MeasureText } from './measure-text';
 
 export interface DrawnChart {
@@ -38,7 +39,7 @@ export interface DrawOptions {
 }
 
 export function drawChart(chart: ExportChart, options: DrawOptions): DrawnChart {
-  return chart.layout === 'byUnit' ? drawComparison(chart, options) : drawTrend(chart, options);
+  return chart.layout === 'byUnit' ? drawComparison(chart, options) : drawTrend(chart, { ...options, barValues: { write: (v) => formatBarValue(v, chart.measure), measure: options.measure } });
 }
 
 /** The gap between charts side by side, in the drawing's pixels. */

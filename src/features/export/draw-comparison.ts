@@ -10,7 +10,7 @@ import { formatBarValue } from '../../lib/format';
 import { rankingWindow, unitsNoun, type GapWords, type RankingLine } from '../../lib/ranking-window';
 import type { ChartRow, ExportChart } from './chart-data';
 import type { DrawnChart } from './draw-chart';
-import { escapeXml, num } from './svg-markup';
+import { escapeXml, num } from '../../components/charts/svg-markup';
 
 export interface ComparisonOptions {
   width: number;

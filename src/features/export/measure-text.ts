@@ -1,8 +1,8 @@
 /** Text widths for laying out the export image, measured in the shipped font. */
+import type { FontWeight, MeasureText } from '../../components/charts/text-width';
 import { FONT_FAMILY } from './font';
 
-export type FontWeight = 400 | 700;
-export type MeasureText = (text: string, size: number, weight: FontWeight) => number;
+export type { FontWeight, MeasureText };
 
 /** A rough width when no canvas is at hand (jsdom): wide enough that lines never overflow. */
 export const estimateText: MeasureText = (text, size, weight) => text.length * size * (weight === 700 ? 0.62 : 0.57);

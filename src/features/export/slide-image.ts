@@ -17,7 +17,7 @@ import { embeddedFontCss, FONT_STACK, pageFontsReady } from './font';
 import { layoutLegend, type LegendStyle } from './legend-layout';
 import { canvasMeasure, estimateText, wrapText, type MeasureText } from './measure-text';
 import { rasterizeSvg } from './rasterize';
-import { escapeXml, num } from './svg-markup';
+import { escapeXml, num } from '../../components/charts/svg-markup';
 
 /** The slide's size in CSS pixels; scale 2 doubles it (3840 × 2160). */
 export const SLIDE_WIDTH = 1920;

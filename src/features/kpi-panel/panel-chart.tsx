@@ -1,23 +1,21 @@
 /**
- * A panel's charts: many units ranked (the hand-drawn ComparisonChart) or trends (Recharts),
- * each kind's code fetched lazily and drawn one panel per frame (`useComparisonChart`,
- * `useKpiChart`, whose answers the panel keeps across its states and hands in as `comparison`
- * and `trend`), behind a placeholder, with Retry if that code could not load. A panel of figures in several units of measure draws
- * one small chart per unit (model.charts), side by side where there is room. The charts' root
- * svgs sit in the box `boxId`, in the model's order, where the exports find them.
- *
- * Trends are drawn once the box comes near the screen: the box watches for it (useNearScreen)
- * and tells the panel's `trend` (`reveal`), which then takes its turn; until then the
- * placeholder holds the chart's place (printing draws the rest, see use-kpi-chart.ts).
+ * A panel's charts: many units ranked (the hand-drawn ComparisonChart, its code fetched when
+ * wanted and drawn one panel per frame, behind a placeholder, with Retry if it could not load)
+ * or trends. A trend is first a picture (TrendPicture); reaching for it (a pointer over it, a
+ * touch, the keyboard's focus) wakes the Recharts chart with its tooltips (`useKpiChart`, kept
+ * by the panel across its states), which then takes the picture's place; focus moves with it.
+ * If that code cannot load, the picture stays, with a word and Retry. A panel of figures in
+ * several units of measure draws one small chart per unit (model.charts), side by side where
+ * there is room. The charts' root svgs sit in the box `boxId`, in the model's order, where the
+ * exports find them.
  */
-import { useMemo, useRef } from 'react';
+import { useMemo, useState } from 'react';
 import type { ComparisonChartProps } from '../../components/charts/comparison-chart';
 import { SmallMultiples } from '../../components/charts/small-multiples';
+import { TrendPicture } from '../../components/charts/trend-picture';
 import type { LazyChart } from '../../components/charts/use-kpi-chart';
-import { useNearScreen } from '../../components/charts/use-near-screen';
-import { formatBarValue, formatValue } from '../../lib/format';
+import { formatAxisTick, formatBarValue, formatValue } from '../../lib/format';
 import { periodLabel } from '../../lib/period-names';
-import { formatAxisTick } from '../../lib/format';
 import { MINE_LABEL } from './chart-series';
 import type { PanelModel } from './panel-model';
 
@@ -32,12 +30,11 @@ export function PanelChart({ model, boxId, trend, comparison }: {
   comparison: LazyChart<ComparisonChartProps>;
 }) {
   const compare = model.chart.layout === 'byUnit';
-  const { failed, retry } = compare ? comparison : trend;
   const Chart = trend.Chart;
   const Comparison = comparison.Chart;
-  const box = useRef<HTMLDivElement>(null);
-  const { near, reveal } = trend;
-  useNearScreen(box, !compare && model.charts.length > 0 && !near, reveal);
+  // the picture had the keyboard's focus: the chart that takes its place takes it too
+  const [focusChart, setFocusChart] = useState(false);
+  const { wake } = trend;
 
   // stable props, so the (memoised) charts are drawn again only when their figures change
   const drawn = useMemo(
@@ -59,40 +56,67 @@ export function PanelChart({ model, boxId, trend, comparison }: {
   );
   const first = drawn[0];
   const formatLabel = useMemo(() => (v: number) => formatBarValue(v, model.measure), [model.measure]);
+  const height = drawn.length > 1 ? SMALL_HEIGHT : HEIGHT;
 
   let body;
   if (!first) {
     body = null;
-  } else if (compare && Comparison) {
-    body = <Comparison {...first.props} formatLabel={formatLabel} mine={model.mine} mineLabel={MINE_LABEL} />;
-  } else if (!compare && Chart) {
-    body = (
-      <SmallMultiples>
-        {drawn.map((d) => (
-          <div key={d.key} className="chart-multiple" data-chart-measure={d.measure}>
-            <Chart {...d.props} height={drawn.length > 1 ? SMALL_HEIGHT : HEIGHT} />
-          </div>
-        ))}
-      </SmallMultiples>
-    );
-  } else if (failed) {
-    body = (
-      <div className="chart-placeholder" role="alert">
-        <p>Không tải được biểu đồ (các số liệu trên vẫn đúng). Hãy kiểm tra mạng rồi bấm “Thử lại”.</p>
-        <button type="button" onClick={retry}>
-          Thử lại
-        </button>
-      </div>
-    );
+  } else if (compare) {
+    if (Comparison) {
+      body = <Comparison {...first.props} formatLabel={formatLabel} mine={model.mine} mineLabel={MINE_LABEL} />;
+    } else if (comparison.failed) {
+      body = (
+        <div className="chart-placeholder" role="alert">
+          <p>Không tải được biểu đồ (các số liệu trên vẫn đúng). Hãy kiểm tra mạng rồi bấm “Thử lại”.</p>
+          <button type="button" onClick={comparison.retry}>
+            Thử lại
+          </button>
+        </div>
+      );
+    } else {
+      body = (
+        <div className="chart-placeholder" role="status">
+          Đang vẽ biểu đồ…
+        </div>
+      );
+    }
   } else {
     body = (
-      <div className="chart-placeholder" role="status">
-        Đang vẽ biểu đồ…
-      </div>
+      <>
+        <SmallMultiples>
+          {drawn.map((d) => (
+            <div key={d.key} className="chart-multiple" data-chart-measure={d.measure}>
+              {Chart ? <Chart {...d.props} height={height} autoFocus={focusChart && d === first} /> : <TrendPicture {...d.props} height={height} />}
+            </div>
+          ))}
+        </SmallMultiples>
+        {trend.failed && (
+          <p className="chart-note" role="alert">
+            Không tải được phần xem số liệu từng cột (biểu đồ và các số liệu vẫn đúng). Hãy kiểm tra mạng rồi bấm{' '}
+            <button type="button" onClick={trend.retry}>
+              Thử lại
+            </button>
+          </p>
+        )}
+      </>
     );
   }
+  // reaching for a trend's picture wakes its chart
+  const reach = compare || Chart ? undefined : wake;
   return (
-    <div className={compare ? 'chart-box chart-box-ranked' : 'chart-box'} id={boxId} ref={box}>
+    <div
+      className={compare ? 'chart-box chart-box-ranked' : 'chart-box'}
+      id={boxId}
+      onPointerOver={reach}
+      onPointerDown={reach}
+      onFocus={
+        reach &&
+        (() => {
+          setFocusChart(true);
+          wake();
+        })
+      }
+    >
       {body}
     </div>
   );

@@ -1,33 +1,54 @@
 /**
- * A trend drawn for an export from the chart's data, at the size asked (never the chart on
- * screen, whose size depends on the device), laid out as the screen lays it out (trendLayout):
- * bars per period for each series (totals lighter), the benchmark as a dashed tick across each
- * period's bars, a dashed line where a unit's boundaries changed, every period's name under
- * its bars (on two lines or upright where narrow, never dropped), the axis's unit above it, and
- * each bar's value written above it. Sizes are CSS pixels at 12 px type; a slide scales it up.
+ * A trend drawn as SVG markup from the chart's data, at the size asked, laid out as the Recharts
+ * chart lays it out (trendLayout): bars per period for each series (totals lighter), the
+ * benchmark as a dashed tick across each period's bars, a dashed line where a unit's boundaries
+ * changed, every period's name under its bars (on two lines or upright where narrow, never
+ * dropped), the axis's unit above it, and, where asked (`barValues`), each bar's value written
+ * above it. The exports draw their files with it (at a fixed size, never the screen's), and the
+ * screen its first picture of a trend (trend-picture.tsx). Sizes are CSS pixels at 12 px type;
+ * a slide scales it up.
  */
-import { AXIS_COLOR, BENCHMARK_COLOR, BOUNDARY_COLOR, GRID_COLOR, INK } from '../../components/charts/palette';
-import { BOUNDARY_NOTE, NOTE_FONT, periodLines, trendLayout } from '../../components/charts/trend-layout';
-import { formatBarValue } from '../../lib/format';
-import type { ExportChart } from './chart-data';
-import type { DrawnChart } from './draw-chart';
-import type { MeasureText } from './measure-text';
+import { AXIS_COLOR, BENCHMARK_COLOR, BOUNDARY_COLOR, GRID_COLOR, INK } from './palette';
 import { escapeXml, num } from './svg-markup';
+import type { MeasureText } from './text-width';
+import { BOUNDARY_NOTE, NOTE_FONT, periodLines, trendLayout } from './trend-layout';
 
 const VALUE_FONT = 11;
 const BAR_GAP = 4;
 const MAX_BAR = 48;
 
+/** What a trend draws: rows with `period` and `label`, series in the colours they are drawn in. */
+export interface TrendChart {
+  rows: Array<Record<string, string | number | null>>;
+  series: { key: string; label: string; color: string }[];
+  benchmark?: { key: string; label: string };
+  /** Periods (ids) where a unit's boundaries changed. */
+  boundaries: { period: string; label: string }[];
+  /** The value axis's unit ("Đơn vị: tỷ đồng") and its ticks ("5", "75%"). */
+  axisLabel?: string;
+  formatTick: (value: number) => string;
+}
+
 export interface TrendOptions {
   width: number;
   height: number;
-  measure: MeasureText;
+  /** Each bar's value written by it (files, paper), in the text widths `measure` gives; without it none is. */
+  barValues?: { write: (value: number) => string; measure: MeasureText };
+}
+
+/** A `<g class="chart">` in its own coordinates, from (0, 0). */
+export interface TrendDrawing {
+  markup: string;
+  width: number;
+  height: number;
+  /** Every bar has its value written by it. */
+  valuesShown: boolean;
 }
 
 const valueOf = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
-export function drawTrend(chart: ExportChart, { width, height, measure }: TrendOptions): DrawnChart {
-  const { rows, series, benchmark, measure: unit, axisLabel, formatTick } = chart;
+export function drawTrend(chart: TrendChart, { width, height, barValues }: TrendOptions): TrendDrawing {
+  const { rows, series, benchmark, axisLabel, formatTick } = chart;
   const keys = [...series.map((s) => s.key), ...(benchmark ? [benchmark.key] : [])];
   const values = rows.flatMap((r) => keys.map((k) => valueOf(r[k])).filter((v): v is number => v !== null));
   const labels = rows.map((r) => String(r.label ?? r.period ?? ''));
@@ -43,13 +64,13 @@ export function drawTrend(chart: ExportChart, { width, height, measure }: TrendO
   const pitch = barWidth + BAR_GAP;
   const groupWidth = n * barWidth + (n - 1) * BAR_GAP;
   const texts = rows.map((r) => series.map((s) => {
-    const v = valueOf(r[s.key]);
-    return v === null ? null : formatBarValue(v, unit);
+    const v = barValues ? valueOf(r[s.key]) : null;
+    return v === null ? null : barValues!.write(v);
   }));
-  const widest = Math.max(0, ...texts.flat().map((t) => (t ? measure(t, VALUE_FONT, 400) : 0)));
+  const widest = Math.max(0, ...texts.flat().map((t) => (t ? barValues!.measure(t, VALUE_FONT, 400) : 0)));
   // a value above its bar: level where it fits over it, upright where the bars are narrow
   const upright = widest > (n > 1 ? pitch : band) - 2;
-  const withValues = barWidth >= VALUE_FONT - 1 || !upright;
+  const withValues = Boolean(barValues) && (barWidth >= VALUE_FONT - 1 || !upright);
 
   // the values need room above the tallest bar
   const headroom = withValues ? (upright ? widest + 8 : VALUE_FONT + 6) : 0;
@@ -75,7 +96,7 @@ export function drawTrend(chart: ExportChart, { width, height, measure }: TrendO
       if (v === null) return;
       const x = x0 + j * pitch;
       const y = yOf(v);
-      parts.push(`<rect class="kpi-bar" x="${num(x)}" y="${num(Math.min(y, zero))}" width="${num(barWidth)}" height="${num(Math.abs(zero - y))}" fill="${s.color}"/>`);
+      parts.push(`<rect class="kpi-bar" data-kpi-bar="" x="${num(x)}" y="${num(Math.min(y, zero))}" width="${num(barWidth)}" height="${num(Math.abs(zero - y))}" fill="${s.color}"/>`);
       const text = texts[i]![j];
       if (!text || !withValues) return;
       const mid = x + barWidth / 2;

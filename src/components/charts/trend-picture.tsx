@@ -43,6 +43,8 @@ export const TrendPicture = memo(function TrendPicture(props: KpiChartProps) {
       <svg
         data-kpi-chart="trend"
         className="trend-picture"
+        // a block, as Recharts' surface is: no line's descent under it, the legend where it will stay
+        style={{ display: 'block' }}
         width={drawing.width}
         height={drawing.height}
         viewBox={`0 0 ${drawing.width} ${drawing.height}`}

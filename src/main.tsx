@@ -2,9 +2,7 @@
 import './api/zod-config';
 import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
-import '@fontsource/be-vietnam-pro/400.css';
-import '@fontsource/be-vietnam-pro/600.css';
-import '@fontsource/be-vietnam-pro/700.css';
+import './app/fonts.css';
 import './app/styles.css';
 import { App } from './app/app';
 import { FIRST_SCREEN_PANELS } from './app/dashboard-page';

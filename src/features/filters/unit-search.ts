@@ -71,13 +71,25 @@ export function normalizeQuery(query: string): string {
   return full ? `${full}${q.slice(space)}` : q;
 }
 
-/** Builds the index once for a list of units (normalising every name of every unit). */
+/**
+ * The index of a list of units (every name of every unit normalised), built on its first search:
+ * the page's first render holds the register without paying for it (tens of ms on a phone).
+ */
 export function buildUnitIndex(units: readonly Unit[]): UnitIndex {
+  let entries: readonly Entry[] | undefined;
+  return {
+    get entries() {
+      return (entries ??= indexEntries(units));
+    },
+  };
+}
+
+function indexEntries(units: readonly Unit[]): Entry[] {
   const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
   const bare = new Map(units.map((u) => [u, bareName(u.name)]));
   const sorted = [...units].sort((a, b) => collator.compare(bare.get(a)!, bare.get(b)!) || a.code.localeCompare(b.code));
   const order = new Map(sorted.map((u, i) => [u, i]));
-  const entries = units.map((unit) => {
+  return units.map((unit) => {
     const names = new Set<string>();
     for (const name of [unit.name, ...(unit.otherNames ?? [])]) {
       const full = normalizeText(name);
@@ -86,7 +98,6 @@ export function buildUnitIndex(units: readonly Unit[]): UnitIndex {
     }
     return { unit, names: [...names], order: order.get(unit) ?? 0 };
   });
-  return { entries };
 }
 
 function rankOf(entry: Entry, q: string): MatchRank | undefined {

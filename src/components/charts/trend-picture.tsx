@@ -1,8 +1,8 @@
 /**
  * A trend chart as a picture: the props of the Recharts chart (kpi-chart.tsx) drawn by the
- * exports' drawing (draw-trend.ts, laid out by trendLayout as Recharts lays it out) at the width
- * of its box, its legend under it, both once that width is known. No values by the bars: the
- * chart with tooltips says them. It is what the page shows first: no chart library to fetch or
+ * exports' drawing (draw-trend.ts, laid out by trendLayout as Recharts lays it out) at the
+ * width of its box once that width is known, its legend under it from the start. No values by
+ * the bars: the chart with tooltips says them. It is what the page shows first: no chart library to fetch or
  * run, a few milliseconds a chart on a phone. The Recharts chart takes its place when a person
  * reaches for it (features/kpi-panel/panel-chart.tsx); the keyboard's focus is one way, so the
  * picture can be focused.
@@ -17,7 +17,9 @@ import { useContainerWidth } from './use-container-width';
 
 export const TrendPicture = memo(function TrendPicture(props: KpiChartProps) {
   const { rows, series, benchmark, boundaries, formatAxis, axisLabel } = props;
-  const { ref, width } = useContainerWidth<HTMLDivElement>(props.width);
+  // measured without forcing a layout: each panel's pictures come in its own commit, and a
+  // layout forced in each cost a phone tens of ms a panel while the page loaded
+  const { ref, width } = useContainerWidth<HTMLDivElement>(props.width, false);
   const height = props.height ?? 300;
   const drawing = useMemo(() => {
     if (!width) return undefined;
@@ -31,28 +33,26 @@ export const TrendPicture = memo(function TrendPicture(props: KpiChartProps) {
   }, [width, height, rows, series, benchmark, boundaries, axisLabel, formatAxis]);
   const legend = useMemo(() => legendEntries(series, benchmark), [series, benchmark]);
 
-  if (!drawing) {
-    return (
-      <div className="trend-chart" ref={ref}>
-        <div style={{ height }} />
-      </div>
-    );
-  }
   return (
     <div className="trend-chart" ref={ref}>
-      <svg
-        data-kpi-chart="trend"
-        className="trend-picture"
-        // a block, as Recharts' surface is: no line's descent under it, the legend where it will stay
-        style={{ display: 'block' }}
-        width={drawing.width}
-        height={drawing.height}
-        viewBox={`0 0 ${drawing.width} ${drawing.height}`}
-        role="img"
-        aria-label={`Biểu đồ: ${legend.map((e) => e.label).join('; ')}. Đưa chuột vào hoặc chạm để xem số liệu từng cột.`}
-        tabIndex={0}
-        dangerouslySetInnerHTML={{ __html: drawing.markup }}
-      />
+      {drawing ? (
+        <svg
+          data-kpi-chart="trend"
+          className="trend-picture"
+          // a block, as Recharts' surface is: no line's descent under it, the legend where it will stay
+          style={{ display: 'block' }}
+          width={drawing.width}
+          height={drawing.height}
+          viewBox={`0 0 ${drawing.width} ${drawing.height}`}
+          role="img"
+          aria-label={`Biểu đồ: ${legend.map((e) => e.label).join('; ')}. Đưa chuột vào hoặc chạm để xem số liệu từng cột.`}
+          tabIndex={0}
+          dangerouslySetInnerHTML={{ __html: drawing.markup }}
+        />
+      ) : (
+        // its place held, the legend under it already: nothing moves when it is drawn
+        <div style={{ height }} />
+      )}
       <ChartLegend entries={legend} />
     </div>
   );

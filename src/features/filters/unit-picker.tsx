@@ -4,10 +4,11 @@
  * at the top, the list filling the screen, "Xong"). The chosen units are chips in both.
  *
  * The search and its list (with downshift, about 16 kB gzip with our code) are a chunk of their
- * own, fetched as soon as the picker is first drawn: they are not needed to paint the figures,
- * so they stay out of the first-load JavaScript.
+ * own, fetched as soon as the picker is first drawn (on a phone, once the figures are painted):
+ * they are not needed to paint the figures, so they stay out of the first-load JavaScript.
  */
 import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
+import { afterFirstContentfulPaint } from '../../lib/after-first-paint';
 import type { Register } from './picker-model';
 import { useFilters } from './store';
 import { UnitChips } from './unit-chips';
@@ -36,8 +37,8 @@ function PhoneSheet({ register }: { register: Register }) {
   const openerId = useId();
   const count = useFilters((s) => s.units.length);
 
-  // fetched before it is opened, so that opening it does not wait
-  useEffect(() => void loadCombobox(), []);
+  // fetched before it is opened, so that opening it does not wait, once the figures are painted
+  useEffect(() => afterFirstContentfulPaint(() => void loadCombobox()), []);
 
   useEffect(() => {
     const d = dialog.current;

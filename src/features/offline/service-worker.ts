@@ -1,11 +1,13 @@
 /**
  * The service worker of the production build (sw.js, made by vite-plugin-pwa: vite.config.ts),
- * registered through workbox-window once the page has loaded, and checked for a new version
+ * registered through workbox-window once the page has loaded and painted its figures (its
+ * precache would share a slow phone's network with them), and checked for a new version
  * every UPDATE_CHECK_MS while the page stays open. A new version waits (Workbox's "waiting"
  * worker) until the person chooses to reload (update-prompt.tsx): it is offered, never forced in
  * the middle of a meeting. Not in `npm run dev` or tests, where msw's worker owns the scope.
  */
 import { create } from 'zustand';
+import { afterFirstContentfulPaint } from '../../lib/after-first-paint';
 
 export const SERVICE_WORKER_URL = '/sw.js';
 const UPDATE_CHECK_MS = 30 * 60_000;
@@ -17,7 +19,7 @@ interface UpdateState {
 
 export const useAppUpdate = create<UpdateState>(() => ({}));
 
-/** Registers the worker once the page has loaded; returns the function that stops the checks. */
+/** Registers the worker once the page has loaded and painted; returns the function that stops the checks. */
 export function registerServiceWorker(): () => void {
   if (!import.meta.env.PROD || typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return () => undefined;
   let interval: ReturnType<typeof setInterval> | undefined;
@@ -40,12 +42,15 @@ export function registerServiceWorker(): () => void {
     interval = setInterval(() => void wb.update().catch(() => undefined), UPDATE_CHECK_MS);
   };
 
-  const onLoad = () => void start().catch(() => undefined); // no worker: the page works without one
+  let cancelPaint: (() => void) | undefined;
+  // no worker: the page works without one
+  const onLoad = () => (cancelPaint = afterFirstContentfulPaint(() => void start().catch(() => undefined)));
   if (document.readyState === 'complete') onLoad();
   else window.addEventListener('load', onLoad, { once: true });
   return () => {
     stopped = true;
     clearInterval(interval);
+    cancelPaint?.();
     window.removeEventListener('load', onLoad);
   };
 }

@@ -5,7 +5,7 @@ import { createRoot } from 'react-dom/client';
 import './app/fonts.css';
 import './app/styles.css';
 import { App } from './app/app';
-import { FIRST_SCREEN_PANELS } from './app/dashboard-page';
+import { firstScreenPanels } from './app/dashboard-page';
 import { serveFirstAnswers } from './app/first-answers';
 import { prefetchDashboard } from './app/prefetch';
 import { firstPaintReady } from './app/first-paint';
@@ -38,7 +38,7 @@ void startMocks().then(async () => {
   startTransition(() =>
     root.render(
       <StrictMode>
-        <App queryClient={queryClient} offline={offline} firstPanels={FIRST_SCREEN_PANELS} />
+        <App queryClient={queryClient} offline={offline} firstPanels={firstScreenPanels()} />
       </StrictMode>,
     ),
   );

@@ -14,6 +14,7 @@ import { FilterNotices } from '../features/filters/filter-notices';
 import { useMyUnits } from '../features/filters/my-units';
 import { useFilters } from '../features/filters/store';
 import { useDashboardFilters } from '../features/filters/url-sync';
+import { PHONE_QUERY } from '../features/filters/use-phone';
 import { comparesUnits } from '../features/kpi-panel/compare';
 import { FAMILIES } from '../features/kpi-panel/families';
 import { FamilyPanel, type TargetsSlot } from '../features/kpi-panel/family-panel';
@@ -37,14 +38,16 @@ const renderTargets = (slot: TargetsSlot) => (
 
 /**
  * The page opened from the server (main.tsx) draws only its first screen's panels in its first
- * commit (FIRST_SCREEN_PANELS: a phone shows the first, a laptop the first row of two); the
+ * commit (firstScreenPanels: a phone shows the first, a laptop the first row of two); the
  * others follow one per commit, each after the previous one was painted, in a transition: the
  * first paint (the at-risk line, the first figures) does not wait for the whole page's DOM, and
  * no single task lays out all seven panels on a slow phone. Each one not yet drawn keeps a
  * panel's height below the first screen, so the page's length barely changes. Without
  * `firstPanels` (the page tests) every panel is drawn at once.
  */
-export const FIRST_SCREEN_PANELS = 2;
+export function firstScreenPanels(): number {
+  return typeof window !== 'undefined' && window.matchMedia?.(PHONE_QUERY).matches ? 1 : 2;
+}
 
 /** How many of `total` panels are drawn: `first`, then one more after each paint. */
 function usePanelsDrawn(total: number, first = total): number {

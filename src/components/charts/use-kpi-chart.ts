@@ -19,11 +19,7 @@ import type { ComparisonChartProps } from './comparison-chart';
 import type { KpiChartProps } from './kpi-chart';
 import { afterNextPaint } from '../../lib/after-next-paint';
 
-interface LazyModule<T> {
-  (): Promise<T>;
-  /** The module's answer once it has arrived. */
-  loaded(): T | undefined;
-}
+type LazyModule<T> = () => Promise<T>;
 
 /**
  * A module fetched once; a failed fetch is tried again by the next one who asks. Again at a new
@@ -32,19 +28,17 @@ interface LazyModule<T> {
  */
 function lazyModule<M, T>(load: () => Promise<M>, pick: (m: M) => T): LazyModule<T> {
   let loading: Promise<T> | undefined;
-  let value: T | undefined;
   let failedAt: string | undefined;
   let attempt = 0;
   const fetchModule = () => (failedAt ? (import(/* @vite-ignore */ `${failedAt}?retry=${++attempt}`) as Promise<M>) : load());
-  const get = () =>
+  return () =>
     (loading ??= fetchModule()
-      .then((m) => (value = pick(m)))
+      .then(pick)
       .catch((err: unknown) => {
         failedAt ??= moduleAddressOf(err);
         loading = undefined;
         throw err;
       }));
-  return Object.assign(get, { loaded: () => value });
 }
 
 /** The script's address in a failed dynamic import's message ("Failed to fetch dynamically imported module: https://…/kpi-chart-x.js"). */
@@ -95,14 +89,13 @@ function waitForTurn(go: () => void): () => void {
 
 /**
  * The chart component once its code is there and it is this panel's turn (`undefined` until
- * then); `failed` if it could not load, and `retry` to ask for it again. `awake`: whether the
- * chart is wanted yet (a comparison at once; a trend once `wake` was called, which is stable).
+ * then); `failed` if it could not load, and `retry` to ask for it again. `wake` says it is
+ * wanted now (stable): a comparison is at once, a trend once woken.
  */
 export interface LazyChart<P = KpiChartProps> {
   Chart: ComponentType<P> | undefined;
   failed: boolean;
   retry: () => void;
-  awake: boolean;
   wake: () => void;
 }
 
@@ -136,7 +129,7 @@ function useLazyChart<P>(wanted: boolean, load: LazyModule<ComponentType<P>>, wa
     setFailed(false);
     setAttempt((n) => n + 1);
   };
-  return { Chart: wanted ? Chart : undefined, failed: wanted && failed, retry, awake, wake };
+  return { Chart: wanted ? Chart : undefined, failed: wanted && failed, retry, wake };
 }
 
 /** The trend chart (Recharts), fetched and drawn once woken (`wake`); a picture stands for it until then. */

@@ -5,41 +5,23 @@
 import type { MeasureUnit, Qualifier } from '../api/contract';
 import { MEASURE_NAMES, QUALIFIER_WORDS } from './vocabulary';
 
+const numberFormats = new Map<number, Intl.NumberFormat>();
+
 /** 1770 → "1.770", 88.44 → "88,44". */
 export function formatNumber(value: number, maximumFractionDigits = 2): string {
-  // the same few thousand figures are written again at every filter change
+  // the same few thousand figures are written again at every filter change: Intl is slow
   const key = `${maximumFractionDigits}|${Object.is(value, -0) ? '-0' : value}`;
   const known = written.get(key);
   if (known !== undefined) return known;
-  const text = viDigits(value, maximumFractionDigits);
+  let f = numberFormats.get(maximumFractionDigits);
+  if (!f) {
+    f = new Intl.NumberFormat('vi-VN', { maximumFractionDigits });
+    numberFormats.set(maximumFractionDigits, f);
+  }
+  const text = f.format(value);
   if (written.size >= WRITTEN_LIMIT) written.clear();
   written.set(key, text);
   return text;
-}
-
-/**
- * vi-VN's way of writing a number, as Intl.NumberFormat('vi-VN', { maximumFractionDigits })
- * writes it (format.test.ts compares them): the shortest decimal that reads back as the number
- * (1.005 is "1.005", not the binary 1.00499…), rounded half away from zero, with a thousands
- * dot, a decimal comma and no trailing zeros. Without Intl: its first vi-VN formatter costs a
- * phone about 70 ms (the locale's data) before the page's first paint. Intl still writes what
- * this does not (infinities, NaN, 1e21 and beyond).
- */
-function viDigits(value: number, maximumFractionDigits: number): string {
-  if (!Number.isFinite(value) || Math.abs(value) >= 1e21) return new Intl.NumberFormat('vi-VN', { maximumFractionDigits }).format(value);
-  const [mantissa, exponent] = Math.abs(value).toExponential().split('e');
-  const digits = mantissa!.replace('.', '');
-  // how many of those digits are left of the rounding place
-  const kept = Number(exponent) + 1 + maximumFractionDigits;
-  let scaled: bigint;
-  if (kept <= 0) scaled = kept === 0 && digits[0]! >= '5' ? 1n : 0n;
-  else if (kept >= digits.length) scaled = BigInt(digits + '0'.repeat(kept - digits.length));
-  else scaled = BigInt(digits.slice(0, kept)) + (digits[kept]! >= '5' ? 1n : 0n);
-  const text = scaled.toString().padStart(maximumFractionDigits + 1, '0');
-  const whole = text.slice(0, text.length - maximumFractionDigits).replace(/\B(?=(\d{3})+$)/g, '.');
-  const fraction = text.slice(text.length - maximumFractionDigits).replace(/0+$/, '');
-  const sign = value < 0 || Object.is(value, -0) ? '-' : '';
-  return `${sign}${whole}${fraction ? `,${fraction}` : ''}`;
 }
 const written = new Map<string, string>();
 const WRITTEN_LIMIT = 20_000;

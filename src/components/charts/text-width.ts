@@ -14,6 +14,5 @@ export function textWidth(text: string, bold = false, size = 12): number {
 }
 
 export type FontWeight = 400 | 700;
-/** A text's width at `size` px in `weight`: estimated here, as the exports measure it in the font (features/export/measure-text.ts). */
+/** A text's width at `size` px in `weight` (the exports measure it in the shipped font: features/export/measure-text.ts). */
 export type MeasureText = (text: string, size: number, weight: FontWeight) => number;
-

@@ -4,8 +4,9 @@
  * the money raised and the gifts); each legend swatch is the colour of its bars (targets met
  * dark, their totals lighter); the tooltip reads "Phường Mỹ Thới: 74%"; on a phone every
  * period keeps its label, and the note of a boundary change sits above the plot, clear of its
- * top tick and of the benchmark; each is a picture until a person reaches for it. (jsdom lays nothing out: the charts are told their width by a
- * ResizeObserver stub, so Recharts draws them; tests/e2e/regions.test.ts checks the same in
+ * top tick and of the benchmark. Each chart is a picture until a person reaches for it, then
+ * Recharts' chart with tooltips. (jsdom lays nothing out: the charts are told their width by a
+ * ResizeObserver stub, so both are drawn; tests/e2e/regions.test.ts checks the same in
  * Chromium from the rendered text.)
  */
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';

@@ -6,33 +6,24 @@
  * axis, and the user's own units.
  */
 import type { MeasureUnit } from '../../api/contract';
+import type { TrendChart } from '../../components/charts/draw-trend';
 import { seriesFill } from '../../components/charts/palette';
 import { formatAxisTick } from '../../lib/format';
 import type { ExportChart as ModelChart, ExportModel, LegendItem } from '../../lib/panel-export';
 
-export type ChartRow = Record<string, string | number | null>;
+export type ChartRow = TrendChart['rows'][number];
 
-export interface ExportSeries {
-  key: string;
-  label: string;
-  /** Solid: a total beside its values is the same hue, lighter. */
-  color: string;
-}
+/** A series in its solid colour: a total beside its values is the same hue, lighter. */
+export type ExportSeries = TrendChart['series'][number];
 
-export interface ExportChart {
+/** What a trend draws (draw-trend.ts), and what a ranking needs besides. */
+export interface ExportChart extends TrendChart {
   /** Periods across (a trend), or one bar per unit in one period (a ranking, best first). */
   layout: 'byPeriod' | 'byUnit';
   /** A trend's rows have `period` and `label`; a ranking's `unitId`, `label`, `rank`, `asOf`. */
   rows: ChartRow[];
-  series: ExportSeries[];
   legend: LegendItem[];
-  benchmark?: { key: string; label: string };
-  /** Periods (ids) where a unit's boundaries changed. */
-  boundaries: { period: string; label: string }[];
   measure: MeasureUnit;
-  /** The value axis: what it counts in ("Đơn vị: tỷ đồng") and its ticks ("5", "75%"). */
-  axisLabel?: string;
-  formatTick: (value: number) => string;
   /** Ids of the units the user marked as theirs. */
   mine: readonly string[];
 }

@@ -14,7 +14,8 @@ import { ATTAINMENT_WORDS } from '../../lib/vocabulary';
 import { CHART_GAP, type PanelChartDrawing } from './draw-chart';
 import { FONT_STACK } from './font';
 import { layoutLegend, type LegendStyle } from './legend-layout';
-import { estimateText, wrapText, type FontWeight, type MeasureText } from './measure-text';
+import type { FontWeight, MeasureText } from '../../components/charts/text-width';
+import { estimateText, wrapText } from './measure-text';
 import { escapeXml, num as n } from '../../components/charts/svg-markup';
 
 export interface ComposeOptions {

@@ -8,7 +8,7 @@ import type { ExportChart } from './chart-data';
 import { drawComparison } from './draw-comparison';
 import { drawTrend } from '../../components/charts/draw-trend';
 import { formatBarValue } from '../../lib/format';
-import type { MeasureText } from './measure-text';
+import type { MeasureText } from '../../components/charts/text-width';
 
 export interface DrawnChart {
   /** A `<g class="chart">` in its own coordinates, from (0, 0). */

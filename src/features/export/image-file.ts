@@ -9,7 +9,8 @@ import { exportChartsOf } from './chart-data';
 import { composePanelSvg, IMAGE_CHART_WIDTH, type ComposedSvg } from './compose-svg';
 import { drawCharts, type PanelChartDrawing } from './draw-chart';
 import { embeddedFontCss, pageFontsReady } from './font';
-import { canvasMeasure, type MeasureText } from './measure-text';
+import type { MeasureText } from '../../components/charts/text-width';
+import { canvasMeasure } from './measure-text';
 import { rasterizeSvg } from './rasterize';
 
 /** A trend's height in the image, as on screen. */

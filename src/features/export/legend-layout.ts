@@ -5,7 +5,8 @@
  * printed page draw their legends from this, each at its own size.
  */
 import type { LegendItem } from '../../lib/panel-export';
-import { wrapText, type MeasureText } from './measure-text';
+import type { MeasureText } from '../../components/charts/text-width';
+import { wrapText } from './measure-text';
 
 export interface LegendStyle {
   size: number;

@@ -2,8 +2,6 @@
 import type { FontWeight, MeasureText } from '../../components/charts/text-width';
 import { FONT_FAMILY } from './font';
 
-export type { FontWeight, MeasureText };
-
 /** A rough width when no canvas is at hand (jsdom): wide enough that lines never overflow. */
 export const estimateText: MeasureText = (text, size, weight) => text.length * size * (weight === 700 ? 0.62 : 0.57);
 

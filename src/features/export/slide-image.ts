@@ -15,7 +15,8 @@ import { ExportError, type ExportedFile } from './export-panel';
 import { exportFileName } from './file-name';
 import { embeddedFontCss, FONT_STACK, pageFontsReady } from './font';
 import { layoutLegend, type LegendStyle } from './legend-layout';
-import { canvasMeasure, estimateText, wrapText, type MeasureText } from './measure-text';
+import type { MeasureText } from '../../components/charts/text-width';
+import { canvasMeasure, estimateText, wrapText } from './measure-text';
 import { rasterizeSvg } from './rasterize';
 import { escapeXml, num } from '../../components/charts/svg-markup';
 

@@ -107,8 +107,8 @@ export function PanelChart({ model, boxId, trend, comparison }: {
     <div
       className={compare ? 'chart-box chart-box-ranked' : 'chart-box'}
       id={boxId}
+      // a touch is a pointer over it too (pointerover comes before pointerdown)
       onPointerOver={reach}
-      onPointerDown={reach}
       onFocus={
         reach &&
         (() => {

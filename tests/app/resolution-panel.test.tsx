@@ -187,6 +187,33 @@ describe('a change of period', () => {
   });
 });
 
+describe('a change of year', () => {
+  it('finds the new year’s resolutions already asked for once the page was idle, and asks only for its targets’ figures', async () => {
+    serve([MY_THOI]);
+    const asked: URL[] = [];
+    const listen = ({ request }: { request: Request }) => void asked.push(new URL(request.url));
+    server.events.on('request:start', listen);
+    const client = createQueryClient({ retry: false });
+    const panel = (period: string) => (
+      <QueryClientProvider client={client}>
+        <FamilyPanel config={config} units={['my-thoi']} period={period} onSelectPeriod={() => {}} renderTargets={(slot) => <ResolutionTargets {...slot} />} />
+      </QueryClientProvider>
+    );
+    const { rerender } = render(panel('2026-Q1'));
+    await within(region()).findByRole('table', { name: /Các chỉ tiêu của nghị quyết, Quý I 2026/ });
+    const years = () => asked.filter((u) => u.pathname === '/api/resolutions').map((u) => u.searchParams.get('year'));
+    // the year shown, then the years before and after it
+    await waitFor(() => expect(years().sort()).toEqual(['2025', '2026', '2027']));
+
+    asked.length = 0;
+    rerender(panel('2025-Q4'));
+    expect(await within(region()).findByRole('table', { name: /Các chỉ tiêu của nghị quyết, Cả năm 2025/ })).toBeInTheDocument();
+    server.events.removeListener('request:start', listen);
+    expect(asked.filter((u) => u.pathname === '/api/resolutions' && u.searchParams.get('year') === '2025')).toHaveLength(0);
+    expect(asked.some((u) => u.pathname === '/api/observations' && u.searchParams.get('to') === '2025-Q4')).toBe(true);
+  });
+});
+
 describe('a change of period whose list cannot be had', () => {
   it('says so in the list, with its “Thử lại”, instead of leaving the last period’s list on screen', async () => {
     serve([MY_THOI]);

@@ -6,6 +6,7 @@
  */
 import { useEffect } from 'react';
 import type { PanelExport } from '../../lib/panel-export';
+import { whenIdle } from '../../lib/when-idle';
 import { usePrinting } from './print-state';
 import './print.css';
 
@@ -30,13 +31,7 @@ export function PrintChart({ panel }: { panel: PanelExport }) {
   const printing = usePrinting();
   useEffect(() => {
     if (drawing) return;
-    const load = () => void preloadPrintDrawing().catch(() => undefined);
-    if (typeof window.requestIdleCallback !== 'function') {
-      const t = setTimeout(load, 1000);
-      return () => clearTimeout(t);
-    }
-    const id = window.requestIdleCallback(load, { timeout: 3000 });
-    return () => window.cancelIdleCallback(id);
+    return whenIdle(() => void preloadPrintDrawing().catch(() => undefined), { fallback: 1000 });
   }, []);
   if (!printing || !drawing) return null;
   const svg = drawing.printChartsSvg(panel);

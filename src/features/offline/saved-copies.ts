@@ -9,6 +9,7 @@
  */
 import type { Query, QueryClient } from '@tanstack/react-query';
 import { queryKeys } from '../../api/queries';
+import { whenIdle } from '../../lib/when-idle';
 import { isNetworkFailure } from './connection';
 import { indexedDbStore, type CopyStore, type SavedCopy } from './copy-store';
 
@@ -20,20 +21,6 @@ export const SAVED_COPY_FORMAT = typeof __KPI_SAVED_COPY_FORMAT__ === 'string' ?
 export const MAX_COPIES = 400;
 /** At the latest this long after an answer, its copy is written even if the page is never idle. */
 const WRITE_WITHIN_MS = 3000;
-
-/**
- * Runs `work` when the page is idle (no frame or input waiting), at the latest after
- * WRITE_WITHIN_MS; where idle callbacks are missing (Safari, jsdom), after a short timeout.
- * Returns the function that cancels it.
- */
-function whenIdle(work: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(() => work(), { timeout: WRITE_WITHIN_MS });
-    return () => cancelIdleCallback(id);
-  }
-  const id = setTimeout(work, 400);
-  return () => clearTimeout(id);
-}
 
 const SAVED_KEYS: ReadonlySet<unknown> = new Set(Object.values(queryKeys).map((key) => key[0]));
 
@@ -82,7 +69,7 @@ export function keepSavedCopies(client: QueryClient, store: CopyStore = indexedD
     cancelWrite = undefined;
     const batch = all ? [...pending.values()] : [...pending.values()].slice(0, 1);
     for (const copy of batch) pending.delete(copy.hash);
-    if (pending.size) cancelWrite = whenIdle(() => flush());
+    if (pending.size) cancelWrite = whenIdle(() => flush(), { within: WRITE_WITHIN_MS });
     const evicted: string[] = [];
     if (copies.size > MAX_COPIES) {
       const oldest = [...copies.values()].sort((a, b) => a.savedAt - b.savedAt).slice(0, copies.size - MAX_COPIES);
@@ -105,7 +92,7 @@ export function keepSavedCopies(client: QueryClient, store: CopyStore = indexedD
     };
     copies.set(copy.hash, copy);
     pending.set(copy.hash, copy);
-    cancelWrite ??= whenIdle(() => flush());
+    cancelWrite ??= whenIdle(() => flush(), { within: WRITE_WITHIN_MS });
   };
 
   /** A query that got no answer and has nothing to show: its saved copy, if there is one. */

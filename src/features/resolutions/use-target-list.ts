@@ -3,13 +3,18 @@
  * their resolutions in force in the period's year, then the figures of the indicators their
  * targets name, from the earliest base year to the period. They are asked as soon as the view
  * changes, beside the panel's own figures; the list is worked out once, when its answers and the
- * report's counts of the new view are all in, and the last list stays on screen meanwhile.
+ * report's counts of the new view are all in, and the last list stays on screen meanwhile. The
+ * resolutions of the years before and after are asked once the page is idle: a change of year
+ * then knows at once which figures its targets need, and asks for them beside the panel's
+ * (with the province, the resolutions' answer alone had the change wait a round trip and a
+ * few hundred kB read).
  */
-import { keepPreviousData, useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { keepPreviousData, useQueries, useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
 import { resolutionYears, type Observation } from '../../api/contract';
 import { formatPeriodId, parsePeriod, type Quarter } from '../../api/periods';
 import { queries, resolutionsQuery } from '../../api/queries';
+import { whenIdle } from '../../lib/when-idle';
 import { buildTargetList, resolutionInForce, targetJudge, type TargetListModel } from './target-list-model';
 
 export interface TargetListView {
@@ -27,6 +32,14 @@ export function useTargetList({ unitIds, period, reported, byUnit }: TargetListV
   const resolutions = useQuery({ ...resolutionsQuery(unitIds, year), enabled: year !== undefined && unitIds.length > 0, placeholderData: keepPreviousData });
   const units = useQuery(queries.units());
   const indicators = useQuery(queries.indicators());
+  const client = useQueryClient();
+  const settled = resolutions.data !== undefined && !resolutions.isPlaceholderData;
+  useEffect(() => {
+    if (!settled || year === undefined || unitIds.length === 0) return;
+    return whenIdle(() => {
+      for (const y of [year - 1, year + 1]) void client.prefetchQuery(resolutionsQuery(unitIds, y));
+    });
+  }, [settled, year, unitIds, client]);
 
   // what the resolutions in force ask of the figures: which units, which indicators, since when
   const ask = useMemo(() => {

@@ -8,7 +8,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/harness';
 export const VIEWPORT = { width: 1280, height: 900 };
 /**
  * A laptop's width and a screen tall enough to hold the whole page of one ward (about 4,000 px
- * at this width): every panel is on it, with nothing to scroll (bench.ts says why).
+ * at this width): every panel is on it and painted, with nothing to scroll (bench.ts says why).
  */
 export const WHOLE_PAGE_VIEWPORT = { width: 1280, height: 4800 };
 

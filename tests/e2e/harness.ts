@@ -176,7 +176,7 @@ export interface RunningBrowser {
  * fails a request) reaches the page as it would without the app's offline copy; the offline
  * tests allow it.
  */
-export async function launchChromium(options: { width?: number; height?: number; serviceWorkers?: 'allow' | 'block' } = {}): Promise<RunningBrowser> {
+export async function launchChromium(options: { width?: number; height?: number; serviceWorkers?: 'allow' | 'block'; touch?: boolean } = {}): Promise<RunningBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'kpi-e2e-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
@@ -184,6 +184,7 @@ export async function launchChromium(options: { width?: number; height?: number;
     acceptDownloads: true,
     serviceWorkers: options.serviceWorkers ?? 'block',
     viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
+    hasTouch: options.touch ?? false,
     locale: 'vi-VN',
     args: CHROMIUM_ARGS,
   });

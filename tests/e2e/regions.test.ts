@@ -119,6 +119,27 @@ describe('the charts’ legends and tooltips', () => {
     const items = await tooltip.locator('.recharts-tooltip-item').allInnerTexts();
     expect(items[0]!.replace(/\s+/g, ' ').trim()).toBe('Phường Mỹ Thới: 74%');
   });
+
+  it('show a touched bar’s figures on a phone at the first touch, without taking the keyboard’s focus', async () => {
+    const touch = await launchChromium({ width: 375, height: 667, touch: true });
+    try {
+      const { page } = touch;
+      await open(page, '?unit=my-thoi&period=2024-Q4');
+      const budget = page.getByRole('region', { name: 'Thu ngân sách' });
+      // one touch on the picture's bar of the whole year (100%), the second of two periods: the
+      // chart with tooltips takes its place and says that bar's figures
+      await budget.locator('svg[data-kpi-chart="trend"] rect[data-kpi-bar]').nth(1).tap();
+      const tooltip = budget.locator('.recharts-tooltip-wrapper');
+      await expect.poll(() => tooltip.innerText().catch(() => ''), { timeout: 10_000 }).toContain('Cả năm 2024');
+      const items = await tooltip.locator('.recharts-tooltip-item').allInnerTexts();
+      expect(items[0]!.replace(/\s+/g, ' ').trim()).toBe('Phường Mỹ Thới: 100%');
+      expect(await page.evaluate(() => document.activeElement?.closest('svg[data-kpi-chart]') ?? null)).toBeNull();
+      await saveScreenshot(page, 'regions-touch-375', false);
+      expect(touch.errors).toEqual([]);
+    } finally {
+      await touch.close();
+    }
+  });
 });
 
 describe('at 375 px', () => {

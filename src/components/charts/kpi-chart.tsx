@@ -34,9 +34,42 @@ export interface KpiChartProps {
   axisLabel: string;
   /** Takes the keyboard's focus once drawn (it takes the place of a focused picture, trend-picture.tsx). */
   autoFocus?: boolean;
+  /**
+   * Where a touch on the picture woke it: once its bars are drawn, the tooltip of that point is
+   * shown, as the touch would have shown it on the chart (a phone needed a second touch).
+   */
+  touchedAt?: TouchPoint;
   /** Fixed size for tests and exports; the container's width otherwise. */
   width?: number;
   height?: number;
+}
+
+export interface TouchPoint {
+  clientX: number;
+  clientY: number;
+}
+
+/** Runs `run` with the first element of `box` matching `selector`, now or once Recharts has put it in; returns the function that stops waiting. */
+function whenDrawn(box: HTMLElement, selector: string, run: (el: Element) => void): () => void {
+  const found = box.querySelector(selector);
+  if (found) {
+    run(found);
+    return () => undefined;
+  }
+  const observer = new MutationObserver(() => {
+    const el = box.querySelector(selector);
+    if (!el) return;
+    observer.disconnect();
+    run(el);
+  });
+  observer.observe(box, { childList: true, subtree: true });
+  return () => observer.disconnect();
+}
+
+/** The mouse's move to the touched point, on what is drawn there, if it is in `box`: Recharts shows that point's tooltip. */
+function moveTo(box: HTMLElement, { clientX, clientY }: TouchPoint): void {
+  const target = document.elementFromPoint(clientX, clientY);
+  if (target && box.contains(target)) target.dispatchEvent(new MouseEvent('mousemove', { bubbles: true, clientX, clientY, view: window }));
 }
 
 const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -86,18 +119,23 @@ export const KpiChart = memo(function KpiChart(props: KpiChartProps) {
   useEffect(() => {
     const box = ref.current;
     if (!props.autoFocus || focused.current || !box) return;
-    const focus = () => {
-      const surface = box.querySelector<SVGElement>('svg[data-kpi-chart]');
-      if (!surface) return false;
+    return whenDrawn(box, 'svg[data-kpi-chart]', (surface) => {
       focused.current = true;
-      surface.focus();
-      return true;
-    };
-    if (focus()) return;
-    const observer = new MutationObserver(() => focus() && observer.disconnect());
-    observer.observe(box, { childList: true, subtree: true });
-    return () => observer.disconnect();
+      (surface as SVGElement).focus();
+    });
   }, [props.autoFocus, ref]);
+  // the touched point's tooltip, once the bars are drawn (Recharts then knows its layout), a frame later
+  const { touchedAt } = props;
+  useEffect(() => {
+    const box = ref.current;
+    if (!touchedAt || !box) return;
+    let frame = 0;
+    const stop = whenDrawn(box, 'svg[data-kpi-chart] [data-kpi-bar]', () => (frame = requestAnimationFrame(() => moveTo(box, touchedAt))));
+    return () => {
+      stop();
+      cancelAnimationFrame(frame);
+    };
+  }, [touchedAt, ref]);
 
   if (!layout) {
     return (

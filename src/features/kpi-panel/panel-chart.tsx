@@ -9,8 +9,9 @@
  * there is room. The charts' root svgs sit in the box `boxId`, in the model's order, where the
  * exports find them.
  */
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { ComparisonChartProps } from '../../components/charts/comparison-chart';
+import type { TouchPoint } from '../../components/charts/kpi-chart';
 import { SmallMultiples } from '../../components/charts/small-multiples';
 import { TrendPicture } from '../../components/charts/trend-picture';
 import type { LazyChart } from '../../components/charts/use-kpi-chart';
@@ -32,8 +33,11 @@ export function PanelChart({ model, boxId, trend, comparison }: {
   const compare = model.chart.layout === 'byUnit';
   const Chart = trend.Chart;
   const Comparison = comparison.Chart;
-  // the picture had the keyboard's focus: the chart that takes its place takes it too
+  // the picture had the keyboard's focus: the chart that takes its place takes it too; a touch
+  // on it (which focuses it too, just after): the chart shows the touched point's figures instead
   const [focusChart, setFocusChart] = useState(false);
+  const [touchedAt, setTouchedAt] = useState<TouchPoint>();
+  const touched = useRef(false);
   const { wake } = trend;
 
   // stable props, so the (memoised) charts are drawn again only when their figures change
@@ -86,7 +90,11 @@ export function PanelChart({ model, boxId, trend, comparison }: {
         <SmallMultiples>
           {drawn.map((d) => (
             <div key={d.key} className="chart-multiple" data-chart-measure={d.measure}>
-              {Chart ? <Chart {...d.props} height={height} autoFocus={focusChart && d === first} /> : <TrendPicture {...d.props} height={height} />}
+              {Chart ? (
+                <Chart {...d.props} height={height} autoFocus={focusChart && d === first} touchedAt={touchedAt} />
+              ) : (
+                <TrendPicture {...d.props} height={height} />
+              )}
             </div>
           ))}
         </SmallMultiples>
@@ -108,11 +116,20 @@ export function PanelChart({ model, boxId, trend, comparison }: {
       className={compare ? 'chart-box chart-box-ranked' : 'chart-box'}
       id={boxId}
       // a touch is a pointer over it too (pointerover comes before pointerdown)
-      onPointerOver={reach}
+      onPointerOver={
+        reach &&
+        ((e) => {
+          if (e.pointerType === 'touch') {
+            touched.current = true;
+            setTouchedAt({ clientX: e.clientX, clientY: e.clientY });
+          }
+          reach();
+        })
+      }
       onFocus={
         reach &&
         (() => {
-          setFocusChart(true);
+          if (!touched.current) setFocusChart(true);
           wake();
         })
       }

@@ -142,14 +142,19 @@ describe('one unit: its targets one by one', () => {
   });
 });
 
-/** Mỹ Thới's panel on Quý I 2026 with its list drawn, then moved to 6 tháng 2026 (as the filter does). */
-async function fromQ1ToQ2() {
+/** Mỹ Thới's panel with its list for a period, on one query client: drawn again with another period as the filter does. */
+function myThoiPanel() {
   const client = createQueryClient({ retry: false });
-  const panel = (period: string) => (
+  return (period: string) => (
     <QueryClientProvider client={client}>
       <FamilyPanel config={config} units={['my-thoi']} period={period} onSelectPeriod={() => {}} renderTargets={(slot) => <ResolutionTargets {...slot} />} />
     </QueryClientProvider>
   );
+}
+
+/** Mỹ Thới's panel on Quý I 2026 with its list drawn, then moved to 6 tháng 2026. */
+async function fromQ1ToQ2() {
+  const panel = myThoiPanel();
   const { rerender } = render(panel('2026-Q1'));
   await within(region()).findByRole('table', { name: /Các chỉ tiêu của nghị quyết, Quý I 2026/ });
   rerender(panel('2026-Q2'));
@@ -193,12 +198,7 @@ describe('a change of year', () => {
     const asked: URL[] = [];
     const listen = ({ request }: { request: Request }) => void asked.push(new URL(request.url));
     server.events.on('request:start', listen);
-    const client = createQueryClient({ retry: false });
-    const panel = (period: string) => (
-      <QueryClientProvider client={client}>
-        <FamilyPanel config={config} units={['my-thoi']} period={period} onSelectPeriod={() => {}} renderTargets={(slot) => <ResolutionTargets {...slot} />} />
-      </QueryClientProvider>
-    );
+    const panel = myThoiPanel();
     const { rerender } = render(panel('2026-Q1'));
     await within(region()).findByRole('table', { name: /Các chỉ tiêu của nghị quyết, Quý I 2026/ });
     const years = () => asked.filter((u) => u.pathname === '/api/resolutions').map((u) => u.searchParams.get('year'));

@@ -77,6 +77,16 @@ describe('the province, ranked', () => {
     expect(await within(budget).findByText('Tỉnh An Giang được thành lập từ 01/07/2025: chọn kỳ từ 9 tháng 2025 trở đi.')).toBeInTheDocument();
   });
 
+  it('says once, with how many, not once a commune, which communes were formed during the period (9 tháng 2025)', async () => {
+    renderAt('/?unit=an-giang&period=2025-Q3');
+    const budget = panel('Thu ngân sách');
+    const note = await within(budget).findByText(/^\d+ xã, phường được thành lập từ 01\/07\/2025\.$/);
+    // the communes whose start the register gives as 1 July 2025, counted in one line
+    expect(Number(note.textContent!.split(' ')[0])).toBeGreaterThan(50);
+    expect(within(budget).queryByText(/^(Phường|Xã|Đặc khu) .+ được thành lập từ/)).not.toBeInTheDocument();
+    expect([...budget.querySelectorAll('.unit-note')].map((n) => n.textContent)).toEqual([note.textContent]);
+  });
+
   it('ranks best first with dense ties and full names, highlights the user’s own unit, and counts those on track', async () => {
     localStorage.setItem(MY_UNITS_KEY, JSON.stringify(['vinh-te']));
     // Mỹ Thới's own report says 13,75% for Quý I 2026

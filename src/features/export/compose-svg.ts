@@ -9,7 +9,7 @@
 import { MINE_BAND, MINE_EDGE } from '../../components/charts/palette';
 import { formatDateTime } from '../../lib/format';
 import type { LegendItem, PanelExport, SourceLine, TileModel } from '../../lib/panel-export';
-import { unitsNoun } from '../../lib/ranking-window';
+import { groupUnitNotes } from '../../lib/unit-notes';
 import { ATTAINMENT_WORDS } from '../../lib/vocabulary';
 import { CHART_GAP, type PanelChartDrawing } from './draw-chart';
 import { FONT_STACK } from './font';
@@ -61,26 +61,10 @@ const NOTES_IN_IMAGE = 6;
 
 /**
  * Notes about units, as an image says them: the same note of many units said once, with how
- * many ("102 xã, phường được thành lập từ 01/07/2025."), and at most NOTES_IN_IMAGE lines.
+ * many (groupUnitNotes), and at most NOTES_IN_IMAGE lines.
  */
 export function summarizeNotes(notes: readonly string[], unitNames: readonly string[]): string[] {
-  const names = [...unitNames].sort((a, b) => b.length - a.length);
-  const groups = new Map<string, string[]>();
-  const order: string[] = [];
-  for (const note of notes) {
-    const name = names.find((u) => note.startsWith(`${u} `));
-    const key = name ? note.slice(name.length) : note;
-    if (!groups.has(key)) {
-      groups.set(key, []);
-      order.push(key);
-    }
-    if (name) groups.get(key)!.push(name);
-  }
-  const lines = order.flatMap((tail) => {
-    const of = groups.get(tail)!;
-    if (of.length === 0) return [tail];
-    return of.length > 3 ? [`${of.length} ${unitsNoun(of)}${tail}`] : of.map((u) => `${u}${tail}`);
-  });
+  const lines = groupUnitNotes(notes, unitNames);
   if (lines.length <= NOTES_IN_IMAGE) return lines;
   return [...lines.slice(0, NOTES_IN_IMAGE - 1), `và ${lines.length - NOTES_IN_IMAGE + 1} ghi chú khác về các đơn vị`];
 }

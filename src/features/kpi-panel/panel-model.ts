@@ -14,6 +14,7 @@ import { formerIds, formerLabel, lineageOf, lineageSums, sumLabel, withLineage, 
 import type { ExportChart, ExportModel, FigureRow, SourceLine, TileModel, ValueAxis } from '../../lib/panel-export';
 import { periodLabel } from '../../lib/period-names';
 import { countCommunes } from '../../lib/unit-count';
+import { groupUnitNotes } from '../../lib/unit-notes';
 import { MEASURE_NAMES, QUALIFIER_NAMES } from '../../lib/vocabulary';
 import { chartLegend, drawnSeries, valueAxis } from './chart-series';
 import { comparesUnits } from './compare';
@@ -245,7 +246,11 @@ export function buildPanelModel(input: PanelInput): PanelModel {
   let latest: string | undefined;
   for (const o of own) if (!latest || o.period > latest) latest = o.period;
   const containers = chosenContainers(input.unitIds, units);
-  const unitNotes = [...containers.flatMap((c) => containerNotes(c, period)), ...chosen.flatMap((u) => unitNotesOf(u, period, unitById))];
+  // the same note of many units once ("102 xã, phường được thành lập từ 01/07/2025."): on screen and in every file
+  const unitNotes = groupUnitNotes(
+    [...containers.flatMap((c) => containerNotes(c, period)), ...chosen.flatMap((u) => unitNotesOf(u, period, unitById))],
+    chosen.map((u) => u.name),
+  );
 
   // tiles by unit, and the units that have none, by name
   const withFigures = new Set<string>();

@@ -5,6 +5,7 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { FIRST_SCREEN_DIR } from './server/http/first-screen';
 import { DEV_ONLY_FILES, ENCODINGS, prepareStaticFiles } from './server/http/static-build';
 
 /**
@@ -55,6 +56,96 @@ function preloadFonts(): Plugin {
           injectTo: 'head' as const,
         }));
       },
+    },
+  };
+}
+
+/**
+ * The page's script is asked for once the first screen is painted (issue 17). The first HTML
+ * carries that screen (server/http/first-screen.ts), which needs the style sheet and the fonts,
+ * not the script: a small starter (assets/start-HASH.js, in place of the script and its
+ * preloads in index.html) waits for the fonts and the next frame, then preloads the script's
+ * modules and imports it, so that on a slow network the screen's bytes come first, and the
+ * script then hydrates what is painted. A page without that screen (the offline copy of the
+ * app, the plain index.html) starts the script at once.
+ */
+function scriptAfterFirstScreen(): Plugin {
+  let starter: { fileName: string; source: string } | undefined;
+  return {
+    name: 'kpi:script-after-first-screen',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html) {
+        const entry = /<script type="module" crossorigin src="([^"]+)"><\/script>\s*/.exec(html);
+        if (!entry) return html;
+        const preloads = [...html.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">\s*/g)];
+        const source = `const root = document.getElementById('root');
+const painted = () => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+const fonts = () => Promise.race([document.fonts.ready, new Promise((done) => setTimeout(done, ${STARTER_FONT_WAIT_MS}))]);
+(root && root.firstChild ? fonts().then(painted) : Promise.resolve()).then(() => {
+  for (const href of ${JSON.stringify(preloads.map((m) => m[1]))}) {
+    const link = document.createElement('link');
+    link.rel = 'modulepreload';
+    link.crossOrigin = '';
+    link.href = href;
+    document.head.append(link);
+  }
+  return import(${JSON.stringify(entry[1])});
+});
+`;
+        const fileName = `assets/start-${createHash('sha256').update(source).digest('base64url').slice(0, 8)}.js`;
+        starter = { fileName, source };
+        let out = html.replace(entry[0], `<script type="module" crossorigin src="/${fileName}"></script>\n    `);
+        for (const m of preloads) out = out.replace(m[0], '');
+        return out;
+      },
+    },
+    generateBundle: {
+      order: 'post',
+      handler() {
+        if (starter) this.emitFile({ type: 'asset', fileName: starter.fileName, source: starter.source });
+      },
+    },
+  };
+}
+/** The starter waits this long at most for the fonts (their `block` period is 3 s). */
+const STARTER_FONT_WAIT_MS = 3000;
+
+/**
+ * `vite build` builds two environments (Vite's builder): the app (client), then the server's
+ * first screen (src/app/first-screen.tsx, the "ssr" environment) into `ssr/` of the app's
+ * output, whatever `--outDir` says, so that a build and its first screen always go together.
+ * It is one file for Node with its libraries in it, so that a build outside the project (the
+ * Lighthouse bench's `--outDir /tmp/...`) runs too; the server never serves it
+ * (server/http/spa.ts).
+ */
+
+/** The page's own plugins (its HTML, service worker, compressed copies) stay out of the first screen's build. */
+function clientOnly(plugins: (Plugin | Plugin[])[]): Plugin[] {
+  return plugins.flat().map((plugin) => ({ ...plugin, applyToEnvironment: (environment) => environment.name === 'client' }));
+}
+function firstScreenBuild(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'kpi:first-screen',
+    apply: 'build',
+    config(config) {
+      outDir = resolve(config.root ?? process.cwd(), config.build?.outDir ?? 'dist');
+    },
+    configEnvironment(name) {
+      if (name !== 'ssr') return;
+      return {
+        // the libraries' production code, whatever NODE_ENV the server runs with
+        define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+        resolve: { noExternal: true },
+        build: {
+          outDir: resolve(outDir, FIRST_SCREEN_DIR),
+          emptyOutDir: true,
+          copyPublicDir: false,
+          rollupOptions: { input: resolve(import.meta.dirname, 'src/app/first-screen.tsx') },
+        },
+      };
     },
   };
 }
@@ -149,7 +240,8 @@ function installableApp() {
 }
 
 export default defineConfig({
-  plugins: [react(), preloadFonts(), installableApp(), staticFiles()],
+  plugins: [react(), firstScreenBuild(), ...clientOnly([preloadFonts(), scriptAfterFirstScreen(), installableApp(), staticFiles()])],
+  builder: {},
   define: {
     __KPI_SAVED_COPY_FORMAT__: JSON.stringify(SAVED_COPY_FORMAT),
   },

@@ -97,6 +97,6 @@ export function createApp(opts: AppOptions) {
   // the dashboard's first HTML carries the API's first answers, asked of the API's own routes
   // (not when reads need a token: a page's address carries none)
   const answers = opts.readRequiresToken ? undefined : (path: string) => api.request(path.slice('/api'.length));
-  app.route('/', spaRoutes(opts.distDir, answers));
+  app.route('/', spaRoutes(opts.distDir, answers, write));
   return app;
 }

@@ -1,16 +1,17 @@
 // first: before any module builds a zod schema
 import './api/zod-config';
 import { StrictMode, startTransition } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import './app/fonts.css';
 import './app/styles.css';
 import { App } from './app/app';
 import { firstScreenPanels } from './app/dashboard-page';
-import { serveFirstAnswers } from './app/first-answers';
+import { documentFetchedNow, serveFirstAnswers } from './app/first-answers';
 import { prefetchDashboard } from './app/prefetch';
 import { firstPaintReady } from './app/first-paint';
 import { createQueryClient } from './app/query-client';
 import { startApp } from './app/start';
+import { assumeScreen, type Screen } from './features/filters/use-phone';
 import { startOffline } from './features/offline/start-offline';
 
 /** In `npm run dev` the API is msw's (unless VITE_MOCKS=off); the built app talks to the real server. */
@@ -21,7 +22,25 @@ async function startMocks() {
   }
 }
 
+/** The answers that came with the page are parsed within this, on the slowest phone: React then hydrates with them. */
+const HYDRATE_WAIT_MS = 5000;
+
+/**
+ * The first screen the server drew into the page (server/http/first-screen.ts), with the screen
+ * it was drawn for, if it is this visit's: a copy of the page from the browser's cache is
+ * dropped, its figures may be old (the page asks for everything itself then, first-answers.ts).
+ */
+function drawnByServer(root: HTMLElement): Screen | undefined {
+  const screen = root.dataset.screen;
+  if (!root.firstChild || (screen !== 'phone' && screen !== 'laptop')) return undefined;
+  if (documentFetchedNow()) return screen;
+  root.replaceChildren();
+  return undefined;
+}
+
 void startMocks().then(async () => {
+  const container = document.getElementById('root')!;
+  const served = drawnByServer(container);
   // the answers that came with the page serve its first requests (no round trip behind the script)
   serveFirstAnswers();
   startApp();
@@ -30,9 +49,21 @@ void startMocks().then(async () => {
   const offline = startOffline(queryClient);
   // the requests go out now, before React draws anything
   prefetchDashboard(queryClient);
+  if (served) {
+    // the same answers, the same screen: React finds the server's HTML as it would draw it, and keeps it
+    assumeScreen(served);
+    await firstPaintReady(queryClient, { fonts: false, timeoutMs: HYDRATE_WAIT_MS });
+    hydrateRoot(
+      container,
+      <StrictMode>
+        <App queryClient={queryClient} offline={offline} firstPanels={firstScreenPanels(served)} />
+      </StrictMode>,
+    );
+    return;
+  }
   // drawn once, filled in (first-paint.ts)
   await firstPaintReady(queryClient);
-  const root = createRoot(document.getElementById('root')!);
+  const root = createRoot(container);
   // in a transition: React renders the page in slices, yielding to the browser between them,
   // instead of one long task that blocks input on a slow phone
   startTransition(() =>

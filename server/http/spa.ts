@@ -6,12 +6,15 @@
  * is served without a restart. Given a source of answers, the dashboard's address `/` with its
  * filters (`/?unit=…&period=…`, the links people share) is index.html with the API's first
  * answers inside (first-answers.ts), checked at every use like index.html (its ETag is its
- * content's); /index.html by its name (what the service worker keeps) is always the plain file.
+ * content's), and with the first screen drawn inside (first-screen.ts) for the screen the
+ * request says it comes from; /index.html by its name (what the service worker keeps) is always
+ * the plain file, and the first screen's own code (dist/ssr/) is never served.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Hono, type Context } from 'hono';
 import { firstAnswers, withAnswers, type AnswerSource } from './first-answers';
+import { FIRST_SCREEN_DIR, firstScreenDrawer, screenOf, withFirstScreen } from './first-screen';
 import { findFile, sendFile, sendGenerated } from './static-files';
 
 const NO_BUILD_PAGE = `<!doctype html>
@@ -54,23 +57,32 @@ function namesFilters(c: Context): boolean {
 
 const notFound = (c: Context) => c.text('Không tìm thấy tệp.', 404);
 
-/** `answers`: where the first HTML's answers come from; none (e.g. reads need a token) sends index.html as it is. */
-export function spaRoutes(distDir: string, answers?: AnswerSource) {
+/**
+ * `answers`: where the first HTML's answers come from; none (e.g. reads need a token) sends
+ * index.html as it is. `log`: where a first screen that could not be drawn is said.
+ */
+export function spaRoutes(distDir: string, answers?: AnswerSource, log?: (line: string) => void) {
   const app = new Hono();
   const indexFile = join(distDir, 'index.html');
+  const drawFirstScreen = firstScreenDrawer(distDir, log);
 
   /** index.html with the answers for this URL, or undefined when there is no build. */
   const firstHtml = async (c: Context): Promise<Response | undefined> => {
     const html = await readFile(indexFile, 'utf8').catch(() => undefined);
     if (html === undefined) return undefined;
-    const found = await firstAnswers(answers!, new URL(c.req.url).searchParams);
-    return sendGenerated(c, withAnswers(html, found), 'text/html; charset=UTF-8', REVALIDATE);
+    const search = new URL(c.req.url).search;
+    const found = await firstAnswers(answers!, new URLSearchParams(search));
+    const screen = screenOf(c.req.header('sec-ch-ua-mobile'));
+    const markup = await drawFirstScreen(search, found, screen);
+    // the page drawn for a phone differs from a laptop's
+    return sendGenerated(c, withAnswers(withFirstScreen(html, markup, screen), found), 'text/html; charset=UTF-8', REVALIDATE, ['Sec-CH-UA-Mobile']);
   };
 
   // get() also answers HEAD
   app.get('*', async (c) => {
     const urlPath = new URL(c.req.url).pathname;
-    const file = await findFile(distDir, urlPath);
+    // the first screen's drawing is the server's, not a file of the app
+    const file = urlPath.startsWith(`/${FIRST_SCREEN_DIR}/`) ? undefined : await findFile(distDir, urlPath);
     if (file) return (await sendFile(c, file, cacheControlFor(urlPath))) ?? notFound(c);
     if (!isAppRoute(urlPath)) return notFound(c);
     if (answers && urlPath === '/' && namesFilters(c)) return (await firstHtml(c)) ?? c.html(NO_BUILD_PAGE, 503);

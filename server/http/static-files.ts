@@ -56,11 +56,18 @@ export async function findFile(root: string, urlPath: string): Promise<string | 
  * encoding, with an ETag of its content (one per encoding, as for files) and a 304 on a match:
  * the same bytes as the client holds, so nothing it shows is older than this answer.
  */
-export async function sendGenerated(c: Context, text: string, contentType: string, cacheControl: string): Promise<Response> {
+export async function sendGenerated(
+  c: Context,
+  text: string,
+  contentType: string,
+  cacheControl: string,
+  /** Request headers the text was made from, besides Accept-Encoding. */
+  varyOn: readonly string[] = [],
+): Promise<Response> {
   const encoding = chooseEncoding(c.req.header('accept-encoding'), ENCODING_NAMES);
   const plain = Buffer.from(text, 'utf8');
   const etag = encodedTag(`"${createHash('sha256').update(plain).digest('base64url').slice(0, 22)}"`, encoding);
-  const headers: Record<string, string> = { 'Cache-Control': cacheControl, ETag: etag, Vary: 'Accept-Encoding' };
+  const headers: Record<string, string> = { 'Cache-Control': cacheControl, ETag: etag, Vary: ['Accept-Encoding', ...varyOn].join(', ') };
   if (ifNoneMatchHits(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers);
   const body = encoding ? await compressNow(encoding, plain) : plain;
   headers['Content-Type'] = contentType;

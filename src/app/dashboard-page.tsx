@@ -14,7 +14,7 @@ import { FilterNotices } from '../features/filters/filter-notices';
 import { useMyUnits } from '../features/filters/my-units';
 import { useFilters } from '../features/filters/store';
 import { useDashboardFilters } from '../features/filters/url-sync';
-import { PHONE_QUERY } from '../features/filters/use-phone';
+import { PHONE_QUERY, type Screen } from '../features/filters/use-phone';
 import { comparesUnits } from '../features/kpi-panel/compare';
 import { FAMILIES } from '../features/kpi-panel/families';
 import { FamilyPanel, type TargetsSlot } from '../features/kpi-panel/family-panel';
@@ -43,11 +43,14 @@ const renderTargets = (slot: TargetsSlot) => (
  * first paint (the at-risk line, the first figures) does not wait for the whole page's DOM, and
  * no single task lays out all seven panels on a slow phone. Each one not yet drawn keeps a
  * panel's height below the first screen, so the page's length barely changes. Without
- * `firstPanels` (the page tests) every panel is drawn at once.
+ * `firstPanels` (the page tests) every panel is drawn at once. The server's first screen
+ * (first-screen.tsx) is drawn so too, for the screen it guessed.
  */
-export function firstScreenPanels(): number {
-  return typeof window !== 'undefined' && window.matchMedia?.(PHONE_QUERY).matches ? 1 : 2;
+export function firstScreenPanels(screen: Screen = isPhoneNow() ? 'phone' : 'laptop'): number {
+  return screen === 'phone' ? 1 : 2;
 }
+
+const isPhoneNow = () => typeof window !== 'undefined' && window.matchMedia?.(PHONE_QUERY).matches;
 
 /** How many of `total` panels are drawn: `first`, then one more after each paint. */
 function usePanelsDrawn(total: number, first = total): number {

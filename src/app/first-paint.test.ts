@@ -18,7 +18,7 @@ describe('firstPaintReady', () => {
     server.use(http.get('/api/indicators', () => new Promise<Response>((r) => (release = () => r(HttpResponse.json({ indicators: [] }))))));
     // the register's answer asks for more, as prefetch.ts does with the view's figures
     void client.fetchQuery(queries.units()).then(() => client.prefetchQuery(queries.indicators()));
-    const ready = settled(firstPaintReady(client, 5000));
+    const ready = settled(firstPaintReady(client, { timeoutMs: 5000 }));
     await expect.poll(() => client.isFetching()).toBe(1);
     await expect.poll(() => typeof release).toBe('function');
     await new Promise((r) => setTimeout(r, 100));
@@ -32,7 +32,7 @@ describe('firstPaintReady', () => {
     server.use(http.get('/api/units', () => new Promise<Response>(() => undefined)));
     void client.fetchQuery(queries.units()).catch(() => undefined);
     const started = Date.now();
-    await firstPaintReady(client, 300);
+    await firstPaintReady(client, { timeoutMs: 300 });
     expect(Date.now() - started).toBeGreaterThanOrEqual(290);
     expect(client.isFetching()).toBe(1);
     await client.cancelQueries();

@@ -33,8 +33,10 @@ function fonts(): Promise<unknown> {
   return Promise.all(WEIGHTS.map((w) => document.fonts.load(`${w} 1em "${FONT}"`, SAMPLE))).catch(() => undefined);
 }
 
-export function firstPaintReady(client: QueryClient, timeoutMs = FIRST_PAINT_WAIT_MS): Promise<void> {
+/** `fonts`: false for a page whose first screen is painted already (the server's), in its fonts. */
+export function firstPaintReady(client: QueryClient, { timeoutMs = FIRST_PAINT_WAIT_MS, fonts: waitForFonts = true } = {}): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
-  return Promise.race([Promise.all([answers(client), fonts()]).then(() => undefined), timeout]).finally(() => clearTimeout(timer));
+  const ready = Promise.all([answers(client), waitForFonts ? fonts() : undefined]).then(() => undefined);
+  return Promise.race([ready, timeout]).finally(() => clearTimeout(timer));
 }

@@ -16,6 +16,7 @@ import { queries } from '../api/queries';
 import { isEditorPath } from '../features/editor/navigation';
 import { resolveLatestPeriod } from '../features/filters/latest-period';
 import { useFilters } from '../features/filters/store';
+import type { Filters } from '../features/filters/url-state';
 import { comparesUnits } from '../features/kpi-panel/compare';
 import { prefetchPanels } from '../features/kpi-panel/panel-query';
 import { unitIndex, unitsInView } from '../features/kpi-panel/units-in-view';
@@ -50,15 +51,15 @@ function prefetchOnChange(client: QueryClient): () => void {
 }
 
 /**
- * On the dashboard's path only (the editor asks for its own data). Returns the function that
- * stops the prefetch on change.
+ * The register, indicators and sources, and the figures of the view `filters` gives once the
+ * register is known (it is read then: the person may have chosen meanwhile). Also the server's
+ * first screen's (first-screen.tsx).
  */
-export function prefetchDashboard(client: QueryClient): () => void {
-  if (isEditorPath()) return () => undefined;
+export function prefetchView(client: QueryClient, filters: () => Pick<Filters, 'units' | 'period' | 'latest'> = useFilters.getState): void {
   void client
     .fetchQuery(queries.units())
     .then((register) => {
-      const { units, period, latest } = useFilters.getState();
+      const { units, period, latest } = filters();
       // a link without a period: the search for the latest one asks for (and keeps) the panels' figures
       if (latest && period === '') void resolveLatestPeriod(client, register);
       else prefetchPanels(client, viewOf(units, period, register), period);
@@ -66,5 +67,14 @@ export function prefetchDashboard(client: QueryClient): () => void {
     .catch(() => undefined); // the panels say so
   void client.prefetchQuery(queries.indicators());
   void client.prefetchQuery(queries.sources());
+}
+
+/**
+ * On the dashboard's path only (the editor asks for its own data). Returns the function that
+ * stops the prefetch on change.
+ */
+export function prefetchDashboard(client: QueryClient): () => void {
+  if (isEditorPath()) return () => undefined;
+  prefetchView(client);
   return prefetchOnChange(client);
 }

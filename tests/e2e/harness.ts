@@ -176,7 +176,18 @@ export interface RunningBrowser {
  * fails a request) reaches the page as it would without the app's offline copy; the offline
  * tests allow it.
  */
-export async function launchChromium(options: { width?: number; height?: number; serviceWorkers?: 'allow' | 'block'; touch?: boolean } = {}): Promise<RunningBrowser> {
+export async function launchChromium(
+  options: {
+    width?: number;
+    height?: number;
+    serviceWorkers?: 'allow' | 'block';
+    touch?: boolean;
+    /** false: a browser with JavaScript turned off. */
+    javaScript?: boolean;
+    /** Headers sent with every request (a phone's client hint, say). */
+    headers?: Record<string, string>;
+  } = {},
+): Promise<RunningBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'kpi-e2e-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
@@ -185,6 +196,8 @@ export async function launchChromium(options: { width?: number; height?: number;
     serviceWorkers: options.serviceWorkers ?? 'block',
     viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
     hasTouch: options.touch ?? false,
+    javaScriptEnabled: options.javaScript ?? true,
+    extraHTTPHeaders: options.headers,
     locale: 'vi-VN',
     args: CHROMIUM_ARGS,
   });

@@ -6,7 +6,7 @@
  * A link without a period shows the latest with figures (`latest`, found by latest-period.ts);
  * once the person changes the units or the period, the period shown is theirs and the URL names it.
  */
-import { create } from 'zustand';
+import { createStore, useStore } from 'zustand';
 import { DEFAULT_FILTERS, MAX_UNITS, type Filters } from './url-state';
 
 interface FilterState extends Filters {
@@ -24,7 +24,7 @@ interface FilterState extends Filters {
   dismissNotices: () => void;
 }
 
-export const useFilters = create<FilterState>()((set, get) => {
+const filters = createStore<FilterState>()((set, get) => {
   /** The units change: a latest period already shown becomes the person's (the URL names it). */
   const setUnits = (units: string[]) => set(get().latest && get().period ? { units, latest: false } : { units });
   return {
@@ -51,3 +51,10 @@ export const useFilters = create<FilterState>()((set, get) => {
     dismissNotices: () => set({ notices: [] }),
   };
 });
+
+// The server's first screen (src/app/first-screen.tsx) draws the filters it set for its request:
+// zustand's hook would draw the store's initial state there (React's server snapshot).
+filters.getInitialState = filters.getState;
+
+/** The filters' hook (with a selector), and the store's getState, setState and subscribe. */
+export const useFilters = Object.assign(<T>(selector: (state: FilterState) => T): T => useStore(filters, selector), filters);

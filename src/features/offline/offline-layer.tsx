@@ -23,7 +23,12 @@ function useSavedTime(copies: SavedCopies): number | undefined {
     },
     [client, copies],
   );
-  return useSyncExternalStore(subscribe, () => savedTimeOf(client.getQueryCache(), useConnection.getState().lost, copies.shows));
+  // a page the server drew shows no saved copy (it came with its answers)
+  return useSyncExternalStore(
+    subscribe,
+    () => savedTimeOf(client.getQueryCache(), useConnection.getState().lost, copies.shows),
+    () => undefined,
+  );
 }
 
 const SavedTime = createContext<number | undefined>(undefined);

@@ -14,6 +14,12 @@ export interface Offline {
   stop(): void;
 }
 
+/** Nothing saved, nothing watched: what the server's first screen draws (src/app/first-screen.tsx), as a page does before it has read its copies. */
+export const NO_OFFLINE: Offline = {
+  copies: { shows: () => false, subscribe: () => () => undefined, ready: Promise.resolve(), stop: () => undefined },
+  stop: () => undefined,
+};
+
 export function startOffline(client: QueryClient, options: { store?: CopyStore; probe?: () => Promise<boolean> } = {}): Offline {
   const copies = keepSavedCopies(client, options.store);
   const stopWatch = watchConnection(client, { probe: options.probe, showsSavedCopy: (q) => copies.shows(q) });

@@ -96,7 +96,8 @@ const fonts = () => Promise.race([document.fonts.ready, new Promise((done) => se
 `;
         const fileName = `assets/start-${createHash('sha256').update(source).digest('base64url').slice(0, 8)}.js`;
         starter = { fileName, source };
-        let out = html.replace(entry[0], `<script type="module" crossorigin src="/${fileName}"></script>\n    `);
+        // low: it paints nothing, the style sheet and the fonts go first
+        let out = html.replace(entry[0], `<script type="module" fetchpriority="low" crossorigin src="/${fileName}"></script>\n    `);
         for (const m of preloads) out = out.replace(m[0], '');
         return out;
       },

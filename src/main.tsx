@@ -53,12 +53,15 @@ void startMocks().then(async () => {
     // the same answers, the same screen: React finds the server's HTML as it would draw it, and keeps it
     assumeScreen(served);
     await firstPaintReady(queryClient, { fonts: false, timeoutMs: HYDRATE_WAIT_MS });
-    hydrateRoot(
-      container,
-      <StrictMode>
-        <App queryClient={queryClient} offline={offline} firstPanels={firstScreenPanels(served)} />
-      </StrictMode>,
-    );
+    // in a transition too: hydrated in slices (a plain hydration is one task, long on a slow phone)
+    startTransition(() => {
+      hydrateRoot(
+        container,
+        <StrictMode>
+          <App queryClient={queryClient} offline={offline} firstPanels={firstScreenPanels(served)} />
+        </StrictMode>,
+      );
+    });
     return;
   }
   // drawn once, filled in (first-paint.ts)

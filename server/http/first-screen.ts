@@ -4,8 +4,8 @@
  * `vite build`) is given the same answers the page carries (first-answers.ts) and its markup
  * goes into `<div id="root">`, so a phone paints the unit's figures before the script has come.
  *
- * Each build is loaded once, again when its file changes (a build made after the start is used
- * without a restart). Without a drawing (an older build, one that fails to load or throws) or
+ * Each build is loaded once, at the start, and again when its file changes (a build made after
+ * the start is used without a restart). Without a drawing (an older build, one that fails to load or throws) or
  * while MAX_DRAWING pages are being drawn already, the page goes without it: the script draws
  * it, as before, and nothing else changes. A failure is logged once per build.
  */
@@ -63,6 +63,9 @@ export function firstScreenDrawer(distDir: string, log: (line: string) => void =
     }
     return build;
   };
+
+  // loaded now, not by the first page asked for (the build's drawing is some 900 kB of code)
+  void drawOfBuild();
 
   return async (search: string, answers: readonly { path: string; body: string }[], screen: Screen): Promise<string | undefined> => {
     if (drawing >= MAX_DRAWING) return undefined;

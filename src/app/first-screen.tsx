@@ -97,13 +97,17 @@ async function draw(search: string, answers: ReadonlyMap<string, string>, screen
     if (scope.held.size > 0 || client.isFetching() > 0) return '';
     useFilters.setState(state);
     assumeScreen(screen);
-    // the lazy parts (the search box, the resolutions' targets) are waited for: drawn whole
+    // the lazy parts (the search box, the resolutions' targets) are waited for, drawn whole and in
+    // place: React would put a large part after the rest with an inline script to move it, which
+    // the page's CSP refuses (progressiveChunkSize)
     const { prelude } = await prerenderToNodeStream(
       <StrictMode>
         <App queryClient={client} offline={NO_OFFLINE} firstPanels={firstScreenPanels(screen)} />
       </StrictMode>,
+      { progressiveChunkSize: Number.POSITIVE_INFINITY },
     );
-    return await textOf(prelude);
+    const markup = await textOf(prelude);
+    return markup.includes('<script') ? '' : markup;
   } finally {
     for (const release of scope.held) release();
     client.clear();

@@ -130,6 +130,8 @@ describe('a shared link on a phone', () => {
     await waitForPanels(plain);
     expect(asked).toContain('/api/units');
 
+    // the resolution's targets come with their own code: read once both pages show them
+    for (const p of [withAnswers, plain]) await p.locator('.resolution-targets').first().waitFor();
     expect(await panelText(withAnswers)).toBe(await panelText(plain));
     await withAnswers.waitForTimeout(1000);
     expect(await shifted(withAnswers)).toBe(0);

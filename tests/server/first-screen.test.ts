@@ -72,6 +72,15 @@ describe('the first screen drawn from the page’s answers', () => {
     expect(text).not.toContain('Lỗi');
   });
 
+  it('holds no script: the page’s CSP runs none inline, even for the first renders after a start', async () => {
+    // two wards: the search box (a lazy part, large with two chips) drawn whole, in its place
+    const search = '?unit=my-thoi&unit=my-quy&period=2024-Q4';
+    const markup = await renderFirstScreen(search, await answersFor(search), 'laptop');
+    expect(markup).toMatch(/<div class="unit-picker"><!--\$--><div class="unit-combobox">.*role="combobox"/);
+    expect(textOf(markup)).toContain('6 tháng đạt trên 80,82%; mục tiêu năm 2024 là 94%');
+    expect(markup).not.toContain('<script');
+  });
+
   it('draws a phone’s picker or a laptop’s, as asked, and the panels of that screen', async () => {
     const search = '?unit=my-thoi&period=2024-Q4';
     const answers = await answersFor(search);

@@ -25,14 +25,19 @@ const MAX_DRAWING = 2;
 const ROOT_ELEMENT = '<div id="root"></div>';
 
 /**
- * The screen a request comes from, as far as its first bytes say: a phone's when the browser
- * says it is a mobile one (the `Sec-CH-UA-Mobile` client hint, sent by Chromium browsers
- * unasked), a laptop's otherwise. A wrong guess costs a change of the picker once the page
- * runs, nothing else.
+ * The screen a request comes from, as far as its first bytes say: what a Chromium browser says
+ * unasked (the `Sec-CH-UA-Mobile` client hint, `?1` on a phone), else the "Mobi" a phone's
+ * browser puts in its User-Agent (Safari on an iPhone sends no client hint), else a laptop's. A
+ * wrong guess costs a change of the picker once the page runs, nothing else.
  */
-export function screenOf(mobileHint: string | undefined): Screen {
-  return mobileHint?.trim() === '?1' ? 'phone' : 'laptop';
+export function screenOf(mobileHint: string | undefined, userAgent: string | undefined): Screen {
+  const hint = mobileHint?.trim();
+  if (hint === '?1' || hint === '?0') return hint === '?1' ? 'phone' : 'laptop';
+  return /Mobi/.test(userAgent ?? '') ? 'phone' : 'laptop';
 }
+
+/** The request headers screenOf reads, for the answer's Vary. */
+export const SCREEN_HEADERS = ['Sec-CH-UA-Mobile', 'User-Agent'];
 
 /** index.html with `markup` inside its root element, marked with the screen it was drawn for (unchanged without markup). */
 export function withFirstScreen(indexHtml: string, markup: string | undefined, screen: Screen): string {

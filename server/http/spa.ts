@@ -14,7 +14,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Hono, type Context } from 'hono';
 import { firstAnswers, withAnswers, type AnswerSource } from './first-answers';
-import { FIRST_SCREEN_DIR, firstScreenDrawer, screenOf, withFirstScreen } from './first-screen';
+import { FIRST_SCREEN_DIR, firstScreenDrawer, SCREEN_HEADERS, screenOf, withFirstScreen } from './first-screen';
 import { findFile, sendFile, sendGenerated } from './static-files';
 
 const NO_BUILD_PAGE = `<!doctype html>
@@ -72,10 +72,10 @@ export function spaRoutes(distDir: string, answers?: AnswerSource, log?: (line: 
     if (html === undefined) return undefined;
     const search = new URL(c.req.url).search;
     const found = await firstAnswers(answers!, new URLSearchParams(search));
-    const screen = screenOf(c.req.header('sec-ch-ua-mobile'));
+    const screen = screenOf(c.req.header('sec-ch-ua-mobile'), c.req.header('user-agent'));
     const markup = await drawFirstScreen(search, found, screen);
     // the page drawn for a phone differs from a laptop's
-    return sendGenerated(c, withAnswers(withFirstScreen(html, markup, screen), found), 'text/html; charset=UTF-8', REVALIDATE, ['Sec-CH-UA-Mobile']);
+    return sendGenerated(c, withAnswers(withFirstScreen(html, markup, screen), found), 'text/html; charset=UTF-8', REVALIDATE, SCREEN_HEADERS);
   };
 
   // get() also answers HEAD

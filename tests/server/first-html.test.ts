@@ -78,7 +78,7 @@ describe('a link to a ward and a period', () => {
   it('is checked with the server at every use, its ETag its content’s, and sent compressed', async () => {
     const { res, html } = await page('/?unit=my-thoi&period=2024-Q4');
     expect(res.headers['cache-control']).toBe('no-cache');
-    expect(res.headers.vary).toBe('Accept-Encoding, Sec-CH-UA-Mobile');
+    expect(res.headers.vary).toBe('Accept-Encoding, Sec-CH-UA-Mobile, User-Agent');
     const again = await raw(`${s.url}/?unit=my-thoi&period=2024-Q4`, { headers: { 'if-none-match': res.headers.etag as string } });
     expect(again.status).toBe(304);
     const other = await page('/?unit=my-binh&period=2024-Q4');

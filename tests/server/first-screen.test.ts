@@ -124,10 +124,16 @@ describe('the server’s use of a build’s drawing', () => {
     const laptop = await raw(`${withDrawing.url}/?unit=my-thoi&period=2024-Q4`);
     const html = laptop.body.toString('utf8');
     expect(html).toMatch(/<div id="root" data-screen="laptop"><p class="drawn" data-call="\d+">laptop 9<\/p><\/div>/);
-    expect(laptop.headers.vary).toBe('Accept-Encoding, Sec-CH-UA-Mobile');
+    expect(laptop.headers.vary).toBe('Accept-Encoding, Sec-CH-UA-Mobile, User-Agent');
     const phone = await raw(`${withDrawing.url}/?unit=my-thoi&period=2024-Q4`, { headers: { 'sec-ch-ua-mobile': '?1' } });
     expect(phone.body.toString('utf8')).toMatch(/<div id="root" data-screen="phone"><p class="drawn" data-call="\d+">phone 9<\/p><\/div>/);
     expect(phone.headers.etag).not.toBe(laptop.headers.etag);
+    // Safari on an iPhone says so only in its User-Agent; a Chromium laptop's hint wins over a "Mobi" in it
+    const iphone = 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.5 Mobile/15E148 Safari/604.1';
+    const safari = await raw(`${withDrawing.url}/?unit=my-thoi&period=2024-Q4`, { headers: { 'user-agent': iphone } });
+    expect(safari.body.toString('utf8')).toContain('<div id="root" data-screen="phone">');
+    const narrowed = await raw(`${withDrawing.url}/?unit=my-thoi&period=2024-Q4`, { headers: { 'user-agent': iphone, 'sec-ch-ua-mobile': '?0' } });
+    expect(narrowed.body.toString('utf8')).toContain('<div id="root" data-screen="laptop">');
   });
 
   it('never serves the drawing’s code', async () => {

@@ -11,6 +11,7 @@ import { prefetchDashboard } from './app/prefetch';
 import { firstPaintReady } from './app/first-paint';
 import { createQueryClient } from './app/query-client';
 import { startApp } from './app/start';
+import { preloadPicker } from './features/filters/unit-picker';
 import { assumeScreen, type Screen } from './features/filters/use-phone';
 import { startOffline } from './features/offline/start-offline';
 
@@ -52,7 +53,8 @@ void startMocks().then(async () => {
   if (served) {
     // the same answers, the same screen: React finds the server's HTML as it would draw it, and keeps it
     assumeScreen(served);
-    await firstPaintReady(queryClient, { fonts: false, timeoutMs: HYDRATE_WAIT_MS });
+    // what the screen holds is here before React looks at it (components/preloadable-lazy.ts)
+    await Promise.all([firstPaintReady(queryClient, { fonts: false, timeoutMs: HYDRATE_WAIT_MS }), preloadPicker(served).catch(() => undefined)]);
     // in a transition too: hydrated in slices (a plain hydration is one task, long on a slow phone)
     startTransition(() => {
       hydrateRoot(

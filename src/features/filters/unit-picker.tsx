@@ -7,16 +7,23 @@
  * own, fetched as soon as the picker is first drawn (on a phone, once the figures are painted):
  * they are not needed to paint the figures, so they stay out of the first-load JavaScript.
  */
-import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
+import { Suspense, useEffect, useId, useRef, useState } from 'react';
+import { preloadableLazy } from '../../components/preloadable-lazy';
 import { afterFirstContentfulPaint } from '../../lib/after-first-paint';
 import type { Register } from './picker-model';
 import { useFilters } from './store';
 import { UnitChips } from './unit-chips';
-import { useIsPhone } from './use-phone';
+import { useIsPhone, type Screen } from './use-phone';
 import './picker.css';
 
-const loadCombobox = () => import('./unit-combobox');
-const UnitCombobox = lazy(() => loadCombobox().then((m) => ({ default: m.UnitCombobox })));
+const combobox = preloadableLazy(() => import('./unit-combobox').then((m) => m.UnitCombobox));
+const UnitCombobox = combobox.Component;
+const loadCombobox = combobox.preload;
+
+/** The code a first screen drawn for `screen` holds (a laptop's search box), for the page to load before it hydrates that screen. */
+export function preloadPicker(screen: Screen): Promise<void> {
+  return screen === 'laptop' ? loadCombobox() : Promise.resolve();
+}
 
 /** Where the search box will be, while its code arrives. */
 function ComboboxLoading() {

@@ -226,8 +226,17 @@ async function pickerTyping(browser: Browser, server: RunningServer, errors: str
     try {
       const page = await context.newPage();
       await page.goto(`${server.url}/?unit=my-thoi&period=2024-Q4`);
-      // the search box's code is a chunk of its own, loaded once the register is there
-      await page.waitForSelector('input[role=combobox]', { timeout: 30_000 });
+      // the search box's code is a chunk of its own, loaded once the register is there; the
+      // server's first screen holds the box before the page has taken it over (hydrated): wait
+      // until React answers it (its props on the element)
+      await page.waitForFunction(
+        () => {
+          const box = document.querySelector('input[role=combobox]');
+          return box !== null && Object.keys(box).some((key) => key.startsWith('__reactProps'));
+        },
+        undefined,
+        { timeout: 30_000 },
+      );
       await page.waitForTimeout(300);
       const t = await timePickerTyping(page, PICKER_TYPED);
       times.push(...t.painted);

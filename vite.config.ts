@@ -113,6 +113,11 @@ const fonts = () => Promise.race([document.fonts.ready, new Promise((done) => se
 /** The starter waits this long at most for the fonts (their `block` period is 3 s). */
 const STARTER_FONT_WAIT_MS = 3000;
 
+/** The page's own plugins (its HTML, service worker, compressed copies) stay out of the first screen's build. */
+function clientOnly(plugins: (Plugin | Plugin[])[]): Plugin[] {
+  return plugins.flat().map((plugin) => ({ ...plugin, applyToEnvironment: (environment) => environment.name === 'client' }));
+}
+
 /**
  * `vite build` builds two environments (Vite's builder): the app (client), then the server's
  * first screen (src/app/first-screen.tsx, the "ssr" environment) into `ssr/` of the app's
@@ -121,11 +126,6 @@ const STARTER_FONT_WAIT_MS = 3000;
  * Lighthouse bench's `--outDir /tmp/...`) runs too; the server never serves it
  * (server/http/spa.ts).
  */
-
-/** The page's own plugins (its HTML, service worker, compressed copies) stay out of the first screen's build. */
-function clientOnly(plugins: (Plugin | Plugin[])[]): Plugin[] {
-  return plugins.flat().map((plugin) => ({ ...plugin, applyToEnvironment: (environment) => environment.name === 'client' }));
-}
 function firstScreenBuild(): Plugin {
   let outDir = 'dist';
   return {

@@ -50,6 +50,11 @@ void startMocks().then(async () => {
   const offline = startOffline(queryClient);
   // the requests go out now, before React draws anything
   prefetchDashboard(queryClient);
+  const page = (firstPanels: number) => (
+    <StrictMode>
+      <App queryClient={queryClient} offline={offline} firstPanels={firstPanels} />
+    </StrictMode>
+  );
   if (served) {
     // the same answers, the same screen: React finds the server's HTML as it would draw it, and keeps it
     assumeScreen(served);
@@ -57,12 +62,7 @@ void startMocks().then(async () => {
     await Promise.all([firstPaintReady(queryClient, { fonts: false, timeoutMs: HYDRATE_WAIT_MS }), preloadPicker(served).catch(() => undefined)]);
     // in a transition too: hydrated in slices (a plain hydration is one task, long on a slow phone)
     startTransition(() => {
-      hydrateRoot(
-        container,
-        <StrictMode>
-          <App queryClient={queryClient} offline={offline} firstPanels={firstScreenPanels(served)} />
-        </StrictMode>,
-      );
+      hydrateRoot(container, page(firstScreenPanels(served)));
     });
     return;
   }
@@ -71,11 +71,5 @@ void startMocks().then(async () => {
   const root = createRoot(container);
   // in a transition: React renders the page in slices, yielding to the browser between them,
   // instead of one long task that blocks input on a slow phone
-  startTransition(() =>
-    root.render(
-      <StrictMode>
-        <App queryClient={queryClient} offline={offline} firstPanels={firstScreenPanels()} />
-      </StrictMode>,
-    ),
-  );
+  startTransition(() => root.render(page(firstScreenPanels())));
 });

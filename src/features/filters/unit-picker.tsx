@@ -51,11 +51,14 @@ function PhoneSheet({ register }: { register: Register }) {
     const d = dialog.current;
     if (!d) return;
     if (open && !d.open) {
-      d.showModal(); // the search box takes the focus as it appears (autoFocus in the sheet)
+      d.showModal();
+      // the search box takes the focus: here if its code was (drawn with the sheet, before the
+      // sheet was open, where autoFocus could not take it), else as it appears (autoFocus)
+      document.getElementById(inputId)?.focus();
     } else if (!open && d.open) {
       d.close();
     }
-  }, [open]);
+  }, [open, inputId]);
 
   const close = () => {
     setOpen(false);

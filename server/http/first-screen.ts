@@ -16,7 +16,7 @@ import { pathToFileURL } from 'node:url';
 type Screen = 'phone' | 'laptop';
 type Draw = (search: string, answers: ReadonlyMap<string, string>, screen: Screen) => Promise<string>;
 
-/** The folder of the build's first screen (vite.config.ts FIRST_SCREEN_DIR) and its file. */
+/** The folder of the build's first screen (vite.config.ts builds it there) and its file. */
 export const FIRST_SCREEN_DIR = 'ssr';
 const FIRST_SCREEN_FILE = 'first-screen.js';
 /** Drawings at once; more requests at the same moment get the page without one (a few ms each, but not for a flood). */

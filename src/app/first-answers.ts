@@ -11,6 +11,11 @@
  * would otherwise show its figures as if fresh. Then the page asks for everything itself.
  */
 
+/** The answer of a GET whose body came with the page: what the API answered (also the server's first screen's, first-screen.tsx). */
+export function answerOf(body: string): Response {
+  return new Response(body, { status: 200, headers: { 'Content-Type': 'application/json; charset=UTF-8' } });
+}
+
 /** True when the document came over the network for this visit (not a copy from the browser's cache). */
 export function documentFetchedNow(perf: Pick<Performance, 'getEntriesByType'> | undefined = globalThis.performance): boolean {
   const navigation = perf?.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined;
@@ -40,9 +45,7 @@ export function serveFirstAnswers({
     answers.delete(input as string);
     // each in a task of its own, as a network answer comes: its checks do not lengthen the start's
     // task, nor one another's, on a slow phone (issue 17: total blocking time)
-    return new Promise((resolve) =>
-      setTimeout(() => resolve(new Response(body, { status: 200, headers: { 'Content-Type': 'application/json; charset=UTF-8' } })), 0),
-    );
+    return new Promise((resolve) => setTimeout(() => resolve(answerOf(body)), 0));
   };
   return answers.size;
 }

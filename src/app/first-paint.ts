@@ -14,12 +14,16 @@ const WEIGHTS = [400, 600, 700];
 /** Letters of each subset the page's text uses (latin, latin-ext, vietnamese). */
 const SAMPLE = 'Aa Đđ ăâ ơư ạế';
 
-/** Resolves when no query is fetching, looked at a task after each change (an answer's callbacks may ask for more). */
-function answers(client: QueryClient): Promise<void> {
+/**
+ * Resolves when no query is fetching but `held()` of them (requests that are not to be answered
+ * now: the server's first screen, first-screen.tsx), looked at a task after each change (an
+ * answer's callbacks may ask for more).
+ */
+export function answered(client: QueryClient, held: () => number = () => 0): Promise<void> {
   return new Promise((resolve) => {
     const check = () =>
       setTimeout(() => {
-        if (client.isFetching() > 0) return;
+        if (client.isFetching() > held()) return;
         unsubscribe();
         resolve();
       }, 0);
@@ -37,6 +41,6 @@ function fonts(): Promise<unknown> {
 export function firstPaintReady(client: QueryClient, { timeoutMs = FIRST_PAINT_WAIT_MS, fonts: waitForFonts = true } = {}): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
-  const ready = Promise.all([answers(client), waitForFonts ? fonts() : undefined]).then(() => undefined);
+  const ready = Promise.all([answered(client), waitForFonts ? fonts() : undefined]).then(() => undefined);
   return Promise.race([ready, timeout]).finally(() => clearTimeout(timer));
 }

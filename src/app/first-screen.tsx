@@ -20,10 +20,11 @@
  */
 import '../api/zod-config';
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { QueryClient } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { prerenderToNodeStream } from 'react-dom/static';
 import { App } from './app';
+import { answerOf } from './first-answers';
+import { answered } from './first-paint';
 import { firstScreenPanels } from './dashboard-page';
 import { prefetchView } from './prefetch';
 import { createQueryClient } from './query-client';
@@ -51,28 +52,10 @@ globalThis.fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
   const body = typeof input === 'string' ? scope.answers.get(input) : undefined;
   if (body !== undefined) {
     scope.answers.delete(input as string);
-    return Promise.resolve(new Response(body, { status: 200, headers: { 'Content-Type': 'application/json; charset=UTF-8' } }));
+    return Promise.resolve(answerOf(body));
   }
   return new Promise<Response>((resolve) => scope.held.add(() => resolve(new Response(null, { status: 503 }))));
 }) as typeof fetch;
-
-/** Resolves once no query is fetching but those held, or after SETTLE_MS. */
-function settled(client: QueryClient, held: Set<() => void>): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      unsubscribe();
-      resolve();
-    };
-    const check = () =>
-      setTimeout(() => {
-        if (client.isFetching() <= held.size) done();
-      }, 0);
-    const timer = setTimeout(done, SETTLE_MS);
-    const unsubscribe = client.getQueryCache().subscribe(check);
-    check();
-  });
-}
 
 async function textOf(stream: NodeJS.ReadableStream): Promise<string> {
   let text = '';
@@ -92,7 +75,9 @@ async function draw(search: string, answers: ReadonlyMap<string, string>, screen
   try {
     await drawing.run(scope, async () => {
       prefetchView(client, () => state);
-      await settled(client, scope.held);
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([answered(client, () => scope.held.size), new Promise((done) => (timer = setTimeout(done, SETTLE_MS)))]);
+      clearTimeout(timer);
     });
     if (scope.held.size > 0 || client.isFetching() > 0) return '';
     useFilters.setState(state);

@@ -1,6 +1,6 @@
 /** The page: filters on top, one panel per KPI family below. Only here are features composed. */
 import { useQuery } from '@tanstack/react-query';
-import { lazy, startTransition, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { startTransition, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { Family } from '../api/contract';
 import { queries } from '../api/queries';
 import { EditorLink } from '../features/editor/editor-link';
@@ -22,16 +22,22 @@ import { describeUnits } from '../features/kpi-panel/panel-model';
 import { panelObservations } from '../features/kpi-panel/panel-query';
 import { unitsInView } from '../features/kpi-panel/units-in-view';
 import { useSavedCopyNote } from '../features/offline/offline-layer';
+import { TargetsLoading } from '../features/resolutions/targets-loading';
 import { AtRiskSummary } from '../features/summary/at-risk-summary';
+import { preloadableLazy } from '../components/preloadable-lazy';
+import { afterFirstContentfulPaint } from '../lib/after-first-paint';
 import type { PanelExport } from '../lib/panel-export';
 import { periodLabel } from '../lib/period-names';
 import { afterNextPaint } from '../lib/after-next-paint';
 import { useAddFigures } from './add-figures-link';
 
-// a resolution's targets one by one, under "Chỉ tiêu Nghị quyết": its own chunk, fetched when drawn
-const ResolutionTargets = lazy(() => import('../features/resolutions/resolution-targets'));
+// a resolution's targets one by one, under "Chỉ tiêu Nghị quyết": its own chunk, fetched once the
+// first screen is painted, so that its panel, drawn later (below the first screen), is drawn whole;
+// until it is here, the panel says it is loading (a list that comes later grows the panel)
+const targets = preloadableLazy(() => import('../features/resolutions/resolution-targets').then((m) => m.default));
+const ResolutionTargets = targets.Component;
 const renderTargets = (slot: TargetsSlot) => (
-  <Suspense fallback={null}>
+  <Suspense fallback={<TargetsLoading />}>
     <ResolutionTargets {...slot} />
   </Suspense>
 );
@@ -76,6 +82,7 @@ export function DashboardPage({ firstPanels }: { firstPanels?: number } = {}) {
   const setPeriod = useFilters((s) => s.setPeriod);
   const known = useQuery(queries.units());
 
+  useEffect(() => afterFirstContentfulPaint(() => void targets.preload()), []);
   const mine = useMyUnits();
   const renderAddFigures = useAddFigures();
   // the figures on screen are a saved copy (offline): every file made from them says so, and when it was saved

@@ -274,6 +274,36 @@ export async function waitForCharts(page: Page, count = 4, timeout = 30_000): Pr
 }
 
 /** Saves a screenshot as test-results/e2e/NAME.png and returns its path. */
+/** A layout shift the page made by itself (none with recent input): its score and what moved. */
+export interface LayoutShift {
+  value: number;
+  moved: string[];
+}
+
+/** Records every layout shift the page makes by itself from the navigation on (buffered), with what moved; read them with `layoutShifts`. */
+export async function recordLayoutShifts(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const seen: { value: number; moved: string[] }[] = [];
+    (window as unknown as { layoutShifts: typeof seen }).layoutShifts = seen;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean; sources?: { node?: Node | null }[] }[]) {
+        if (entry.hadRecentInput) continue;
+        const moved = (entry.sources ?? []).map((s) => {
+          const el = s.node instanceof Element ? s.node : s.node?.parentElement;
+          return el ? `${el.tagName.toLowerCase()}.${el.className}: ${(el.textContent ?? '').slice(0, 40)}` : '?';
+        });
+        seen.push({ value: entry.value, moved });
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
+/** The layout shifts recorded so far (recordLayoutShifts) and their sum, the cumulative layout shift. */
+export async function layoutShifts(page: Page): Promise<{ cls: number; shifts: LayoutShift[] }> {
+  const shifts = await page.evaluate(() => (window as unknown as { layoutShifts: LayoutShift[] }).layoutShifts);
+  return { cls: shifts.reduce((sum, s) => sum + s.value, 0), shifts };
+}
+
 export async function saveScreenshot(page: Page, name: string, fullPage = true): Promise<string> {
   mkdirSync(E2E_ARTIFACTS, { recursive: true });
   const path = join(E2E_ARTIFACTS, `${name}.png`);

@@ -17,7 +17,7 @@ import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../csv-reader';
-import { DIST, E2E_ARTIFACTS, ROOT, ensureBuilt, freePort, launchChromium, saveScreenshot, waitForPanels, type RunningBrowser } from './harness';
+import { DIST, E2E_ARTIFACTS, ROOT, ensureBuilt, freePort, launchChromium, layoutShifts, recordLayoutShifts, saveScreenshot, waitForPanels, type RunningBrowser } from './harness';
 
 const VIEW = '/?unit=my-thoi&period=2024-Q4';
 const TITLES = ['Thu ngân sách', 'Giảm nghèo', 'Bảo hiểm y tế', 'Chỉ tiêu Nghị quyết'];
@@ -378,26 +378,13 @@ describe('a new version', () => {
 });
 
 describe('while the page fills', () => {
-  /** Every layout shift from the navigation on (buffered), with what moved, until the page has settled. */
+  /** Every layout shift of opening `path`, until the page has settled. */
   async function shiftsOfLoad(page: Page, path: string) {
-    await page.addInitScript(() => {
-      const seen: { value: number; input: boolean; moved: string[] }[] = [];
-      (window as unknown as { shifts: typeof seen }).shifts = seen;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean; sources?: { node?: Node | null }[] }[]) {
-          const moved = (entry.sources ?? []).map((s) => {
-            const el = s.node instanceof Element ? s.node : s.node?.parentElement;
-            return el ? `${el.tagName.toLowerCase()}.${el.className}: ${(el.textContent ?? '').slice(0, 40)}` : '?';
-          });
-          seen.push({ value: entry.value, input: entry.hadRecentInput, moved });
-        }
-      }).observe({ type: 'layout-shift', buffered: true });
-    });
     await page.goto(origin + path);
     await waitForPanels(page);
     // a quiet view: nothing more comes; anything that still moves would show now
     await page.waitForTimeout(1500);
-    return page.evaluate(() => (window as unknown as { shifts: { value: number; input: boolean; moved: string[] }[] }).shifts);
+    return layoutShifts(page);
   }
 
   for (const [name, width, height] of [
@@ -407,9 +394,9 @@ describe('while the page fills', () => {
     it(`moves nothing on ${name} (cumulative layout shift 0), on a first visit and on the next one`, async () => {
       await serve();
       const { page } = await newBrowser(width, height);
+      await recordLayoutShifts(page);
       for (const visit of ['first', 'next']) {
-        const shifts = await shiftsOfLoad(page, VIEW);
-        const cls = shifts.filter((s) => !s.input).reduce((sum, s) => sum + s.value, 0);
+        const { cls, shifts } = await shiftsOfLoad(page, VIEW);
         expect(cls, `${visit} visit: ${JSON.stringify(shifts)}`).toBe(0);
       }
       // and the figures are there, in the page's own font

@@ -6,13 +6,14 @@
  */
 import { Fragment, memo, useEffect, useId, type ReactNode } from 'react';
 import { userMessageOf } from '../../api/client';
-import { PanelError, PanelLoading } from '../../components/panel/panel-states';
+import { PanelError } from '../../components/panel/panel-states';
 import { formatNumber } from '../../lib/format';
 import { periodLabel } from '../../lib/period-names';
 import { rankingWindow } from '../../lib/ranking-window';
 import { TARGET_STATUS_WORDS } from '../../lib/target-status';
 import { exactNoun } from '../../lib/unit-count';
 import type { TargetListModel, UnitTargets } from './target-list-model';
+import { TargetsLoading } from './targets-loading';
 import { useTargetList, type TargetListView } from './use-target-list';
 import './resolutions.css';
 
@@ -43,7 +44,7 @@ export function ResolutionTargets({ onExport, renderEnter, mine = NONE, ...view 
 
   let body: ReactNode;
   if (error && !model) body = <PanelError message={userMessageOf(error)} onRetry={retry} retrying={retrying} />;
-  else if (!model) body = <PanelLoading label="Đang tải các chỉ tiêu của nghị quyết…" />;
+  else if (!model) body = <TargetsLoading />;
   else if (model.byUnit) body = <UnitRanking model={model} period={model.period} mine={mine} />;
   else body = model.units.map((u) => <UnitList key={u.unitId} unit={u} period={model.period} named={model.units.length > 1} renderEnter={renderEnter} />);
 

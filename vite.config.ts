@@ -148,6 +148,11 @@ function firstScreenBuild(): Plugin {
         },
       };
     },
+    // its files are ES modules to plain Node wherever the build is: the server runs them in a
+    // worker without tsx (server/http/first-screen.ts)
+    generateBundle() {
+      if (this.environment.name === 'ssr') this.emitFile({ type: 'asset', fileName: 'package.json', source: '{ "type": "module" }\n' });
+    },
   };
 }
 

@@ -17,11 +17,13 @@ import { startTestServer, type TestServer } from './support/in-process';
 
 const INDEX = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Bảng chỉ tiêu phường</title></head><body><div id="root"></div></body></html>`;
 
-/** A build's drawing that says what it was given, and fails when the address asks it to. */
+/** A build's drawing that says what it was given, and fails when the address asks it to: throws, never answers, or stops its worker. */
 const FAKE_DRAWING = `let calls = 0;
 export async function renderFirstScreen(search, answers, screen) {
   calls += 1;
   if (search.includes('hong')) throw new Error('the drawing broke');
+  if (search.includes('treo')) return new Promise(() => {});
+  if (search.includes('sap')) process.exit(3);
   return '<p class="drawn" data-call="' + calls + '">' + screen + ' ' + answers.size + '</p>';
 }`;
 
@@ -30,11 +32,18 @@ let dist: string;
 let withDrawing: TestServer;
 const logged: string[] = [];
 
+/** A fake dist/ with the fake drawing, as vite.config.ts writes a build's (its files ES modules). */
+function fakeBuild(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'kpi-first-screen-'));
+  writeFileSync(join(dir, 'index.html'), INDEX);
+  mkdirSync(join(dir, 'ssr'));
+  writeFileSync(join(dir, 'ssr', 'first-screen.js'), FAKE_DRAWING);
+  writeFileSync(join(dir, 'ssr', 'package.json'), '{ "type": "module" }');
+  return dir;
+}
+
 beforeAll(async () => {
-  dist = mkdtempSync(join(tmpdir(), 'kpi-first-screen-'));
-  writeFileSync(join(dist, 'index.html'), INDEX);
-  mkdirSync(join(dist, 'ssr'));
-  writeFileSync(join(dist, 'ssr', 'first-screen.js'), FAKE_DRAWING);
+  dist = fakeBuild();
   [api, withDrawing] = await Promise.all([startTestServer(), startTestServer({ distDir: dist, logError: (line) => logged.push(line) })]);
 });
 afterAll(async () => {
@@ -155,6 +164,30 @@ describe('the server’s use of a build’s drawing', () => {
     expect(logged[0]).toContain('the drawing broke');
     const next = await raw(`${withDrawing.url}/?unit=my-binh&period=2024-Q4`);
     expect(next.body.toString('utf8')).toContain('<p class="drawn"');
+  });
+
+  it('sends the page without it when it stops its worker or does not answer, says so once, and draws the next address', async () => {
+    // a server of its own: its log says the first failure of its build
+    const ownDist = fakeBuild();
+    const own: string[] = [];
+    const server = await startTestServer({ distDir: ownDist, logError: (line) => own.push(line) });
+    try {
+      for (const ask of ['sap', 'treo']) {
+        const started = Date.now();
+        const html = (await raw(`${server.url}/?unit=my-thoi&period=2024-Q4&${ask}=1`)).body.toString('utf8');
+        expect(html, ask).toContain('<div id="root"></div>');
+        expect(html, ask).toContain('data-api="/api/units"');
+        expect(Date.now() - started, ask).toBeLessThan(10_000);
+        // the worker that stopped is started again for the next address
+        const next = await raw(`${server.url}/?unit=my-binh&period=2024-Q4`);
+        expect(next.body.toString('utf8'), ask).toContain('<p class="drawn"');
+      }
+      expect(own).toHaveLength(1);
+      expect(own[0]).toContain('exit code 3');
+    } finally {
+      await server.close();
+      rmSync(ownDist, { recursive: true, force: true });
+    }
   });
 
   it('a build without a drawing: the page as before', async () => {

@@ -62,9 +62,9 @@ function preloadFonts(): Plugin {
 
 /**
  * The page's script is asked for once the first screen is painted (issue 17). The first HTML
- * carries that screen (server/http/first-screen.ts), which needs the style sheet and the fonts,
- * not the script: a small starter (assets/start-HASH.js, in place of the script and its
- * preloads in index.html) waits for the fonts and the next frame, then preloads the script's
+ * carries that screen (server/http/first-screen.ts), which needs the style sheet (and the fonts,
+ * if they come in time), not the script: a small starter (assets/start-HASH.js, in place of the
+ * script and its preloads in index.html) waits for the first paint's frame, then preloads the script's
  * modules and imports it, so that on a slow network the screen's bytes come first, and the
  * script then hydrates what is painted. A page without that screen (the offline copy of the
  * app, the plain index.html) starts the script at once.
@@ -82,8 +82,7 @@ function scriptAfterFirstScreen(): Plugin {
         const preloads = [...html.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">\s*/g)];
         const source = `const root = document.getElementById('root');
 const painted = () => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
-const fonts = () => Promise.race([document.fonts.ready, new Promise((done) => setTimeout(done, ${STARTER_FONT_WAIT_MS}))]);
-(root && root.firstChild ? fonts().then(painted) : Promise.resolve()).then(() => {
+(root && root.firstChild ? painted() : Promise.resolve()).then(() => {
   for (const href of ${JSON.stringify(preloads.map((m) => m[1]))}) {
     const link = document.createElement('link');
     link.rel = 'modulepreload';
@@ -110,8 +109,6 @@ const fonts = () => Promise.race([document.fonts.ready, new Promise((done) => se
     },
   };
 }
-/** The starter waits this long at most for the fonts (their `block` period is 3 s). */
-const STARTER_FONT_WAIT_MS = 3000;
 
 /** The page's own plugins (its HTML, service worker, compressed copies) stay out of the first screen's build. */
 function clientOnly(plugins: (Plugin | Plugin[])[]): Plugin[] {

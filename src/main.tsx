@@ -59,7 +59,7 @@ void startMocks().then(async () => {
     // the same answers, the same screen: React finds the server's HTML as it would draw it, and keeps it
     assumeScreen(served);
     // what the screen holds is here before React looks at it (components/preloadable-lazy.ts)
-    await Promise.all([firstPaintReady(queryClient, { fonts: false, timeoutMs: HYDRATE_WAIT_MS }), preloadPicker(served).catch(() => undefined)]);
+    await Promise.all([firstPaintReady(queryClient, { timeoutMs: HYDRATE_WAIT_MS }), preloadPicker(served).catch(() => undefined)]);
     // in a transition too: hydrated in slices (a plain hydration is one task, long on a slow phone)
     startTransition(() => {
       hydrateRoot(container, page(firstScreenPanels(served)));

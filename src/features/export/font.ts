@@ -9,8 +9,15 @@ import vietnamese400 from '@fontsource/be-vietnam-pro/files/be-vietnam-pro-vietn
 import vietnamese700 from '@fontsource/be-vietnam-pro/files/be-vietnam-pro-vietnamese-700-normal.woff2?url';
 
 export const FONT_FAMILY = 'Be Vietnam Pro';
-/** Where the embedded font is not honoured (some vector editors): fonts with Vietnamese glyphs first. */
-export const FONT_STACK = `'${FONT_FAMILY}', 'Noto Sans', 'DejaVu Sans', 'Segoe UI', Arial, sans-serif`;
+/**
+ * The family the export's text is measured in (canvas measureText): the shipped files again, as
+ * faces of the script's own (measuringFontsReady). The page's faces are `optional`
+ * (app/fonts.css): on a page where they came too late they are not used, and a canvas, or the
+ * charts drawn for paper inside the page, would fall back to the system font.
+ */
+export const MEASURE_FAMILY = 'Be Vietnam Pro export';
+/** After the shipped font (then its measuring faces, in the page), where the embedded font is not honoured (some vector editors): fonts with Vietnamese glyphs first. */
+export const FONT_STACK = `'${FONT_FAMILY}', '${MEASURE_FAMILY}', 'Noto Sans', 'DejaVu Sans', 'Segoe UI', Arial, sans-serif`;
 
 /** The unicode ranges of @fontsource's subsets: each file is used only for its characters. */
 const VIETNAMESE_RANGE =
@@ -106,11 +113,23 @@ export function embeddedFontCss(): Promise<string> {
   return cached;
 }
 
-/** Make sure the page itself has the weights used for measuring text (canvas measureText). */
-export async function pageFontsReady(): Promise<void> {
-  if (typeof document === 'undefined' || !document.fonts) return;
-  await Promise.all([
-    document.fonts.load(`400 16px '${FONT_FAMILY}'`, 'Aa Đạ'),
-    document.fonts.load(`700 16px '${FONT_FAMILY}'`, 'Aa Đạ'),
-  ]);
+let measuring: Promise<void> | undefined;
+
+/** Loads MEASURE_FAMILY's weights (once per page; again after a failure). */
+export function measuringFontsReady(): Promise<void> {
+  if (typeof document === 'undefined' || !document.fonts || typeof FontFace === 'undefined') return Promise.resolve();
+  if (!measuring) {
+    const pending = Promise.all(
+      FACES.map((f) => {
+        const face = new FontFace(MEASURE_FAMILY, `url(${f.url}) format('woff2')`, { weight: String(f.weight), unicodeRange: f.range });
+        document.fonts.add(face);
+        return face.load();
+      }),
+    ).then(() => undefined);
+    measuring = pending;
+    pending.catch(() => {
+      if (measuring === pending) measuring = undefined;
+    });
+  }
+  return measuring;
 }

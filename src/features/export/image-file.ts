@@ -8,7 +8,7 @@ import type { PanelExport } from '../../lib/panel-export';
 import { exportChartsOf } from './chart-data';
 import { composePanelSvg, IMAGE_CHART_WIDTH, type ComposedSvg } from './compose-svg';
 import { drawCharts, type PanelChartDrawing } from './draw-chart';
-import { embeddedFontCss, pageFontsReady } from './font';
+import { embeddedFontCss, measuringFontsReady } from './font';
 import type { MeasureText } from '../../components/charts/text-width';
 import { canvasMeasure } from './measure-text';
 import { rasterizeSvg } from './rasterize';
@@ -28,7 +28,7 @@ export function imageCharts(panel: Pick<PanelExport, 'model'>, measure: MeasureT
 }
 
 export async function composeForExport(panel: PanelExport, now = new Date()): Promise<ComposedSvg> {
-  const [fontCss] = await Promise.all([embeddedFontCss(), pageFontsReady()]);
+  const [fontCss] = await Promise.all([embeddedFontCss(), measuringFontsReady()]);
   const measure = canvasMeasure();
   return composePanelSvg(panel, { charts: imageCharts(panel, measure), fontCss, now, measure });
 }

@@ -1,13 +1,13 @@
 /** Text widths for laying out the export image, measured in the shipped font. */
 import type { FontWeight, MeasureText } from '../../components/charts/text-width';
-import { FONT_FAMILY } from './font';
+import { FONT_FAMILY, MEASURE_FAMILY } from './font';
 
 /** A rough width when no canvas is at hand (jsdom): wide enough that lines never overflow. */
 export const estimateText: MeasureText = (text, size, weight) => text.length * size * (weight === 700 ? 0.62 : 0.57);
 
 let context: CanvasRenderingContext2D | null | undefined;
 
-/** Canvas measureText in Be Vietnam Pro (the page has loaded it); the estimate without a canvas. */
+/** Canvas measureText in Be Vietnam Pro (its measuring faces: measuringFontsReady); the estimate without a canvas. */
 export function canvasMeasure(): MeasureText {
   if (context === undefined) {
     try {
@@ -19,7 +19,7 @@ export function canvasMeasure(): MeasureText {
   const ctx = context;
   if (!ctx) return estimateText;
   return (text, size, weight) => {
-    ctx.font = `${weight} ${size}px '${FONT_FAMILY}', sans-serif`;
+    ctx.font = `${weight} ${size}px '${MEASURE_FAMILY}', '${FONT_FAMILY}', sans-serif`;
     return ctx.measureText(text).width;
   };
 }

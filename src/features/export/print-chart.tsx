@@ -17,8 +17,9 @@ let loading: Promise<Drawing> | undefined;
 
 /** Fetches the drawing code (once; again after a failure). */
 export function preloadPrintDrawing(): Promise<Drawing> {
-  loading ??= import('./print-drawing').then(
-    (m) => (drawing = m),
+  // with the faces its text is measured in (font.ts)
+  loading ??= Promise.all([import('./print-drawing'), import('./font').then((f) => f.measuringFontsReady())]).then(
+    ([m]) => (drawing = m),
     (err: unknown) => {
       loading = undefined;
       throw err;

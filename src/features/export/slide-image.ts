@@ -13,7 +13,7 @@ import { cutNote, legendSwatch, sourcesSummary, type ComposedSvg } from './compo
 import { CHART_GAP, drawCharts } from './draw-chart';
 import { ExportError, type ExportedFile } from './export-panel';
 import { exportFileName } from './file-name';
-import { embeddedFontCss, FONT_STACK, pageFontsReady } from './font';
+import { embeddedFontCss, FONT_STACK, measuringFontsReady } from './font';
 import { layoutLegend, type LegendStyle } from './legend-layout';
 import type { MeasureText } from '../../components/charts/text-width';
 import { canvasMeasure, estimateText, wrapText } from './measure-text';
@@ -240,7 +240,7 @@ export function composeSlideSvg(panel: PanelExport, { fontCss, now, measure = es
 /** The slide image of a panel: a PNG of SLIDE_WIDTH × SLIDE_HEIGHT times `scale`. */
 export async function exportSlideImage(panel: PanelExport, scale: SlideScale = 1, now = new Date()): Promise<ExportedFile> {
   if (exportChartsOf(panel.model).length === 0 && panel.model.summaryLines.length === 0) throw new ExportError('Phần này chưa có biểu đồ để trình chiếu.');
-  const [fontCss] = await Promise.all([embeddedFontCss(), pageFontsReady()]);
+  const [fontCss] = await Promise.all([embeddedFontCss(), measuringFontsReady()]);
   const composed = composeSlideSvg(panel, { fontCss, now, measure: canvasMeasure() });
   return { fileName: slideFileName(panel, scale), blob: await rasterizeSvg(composed.svg, composed.width, composed.height, scale) };
 }

@@ -8,7 +8,8 @@
  * the start is used without a restart), in a worker thread of plain Node: imported by this
  * process, where tsx compiles whatever it imports, the 650 kB module cost 83 MB of memory against
  * 20 MB in the worker; and its render does not hold this thread's requests. Without a drawing (an
- * older build, one that fails to load, throws or takes over DRAW_TIMEOUT_MS) or while MAX_DRAWING
+ * older build, one that fails to load, throws or takes over DRAW_TIMEOUT_MS, whose worker is then
+ * stopped and started again for the next page) or while MAX_DRAWING
  * pages are being drawn already, the page goes without it: the script draws it, as before, and
  * nothing else changes. A failure is logged once per build.
  */
@@ -109,7 +110,12 @@ function startDrawing(file: string, mtimeMs: number, onStop: () => void) {
     if (stopped) throw stopped;
     const id = next++;
     const answer = await new Promise<Answer>((resolve) => {
-      const timer = setTimeout(() => resolve({ error: `no drawing after ${DRAW_TIMEOUT_MS} ms` }), DRAW_TIMEOUT_MS);
+      // given up, and its worker with it: the build's drawing takes one page at a time, so a
+      // drawing that hangs would hold every later one (the next page starts a new worker)
+      const timer = setTimeout(() => {
+        resolve({ error: `no drawing after ${DRAW_TIMEOUT_MS} ms` });
+        void worker.terminate();
+      }, DRAW_TIMEOUT_MS);
       pending.set(id, (a) => {
         clearTimeout(timer);
         resolve(a);

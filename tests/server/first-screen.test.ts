@@ -17,14 +17,23 @@ import { startTestServer, type TestServer } from './support/in-process';
 
 const INDEX = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Bảng chỉ tiêu phường</title></head><body><div id="root"></div></body></html>`;
 
-/** A build's drawing that says what it was given, and fails when the address asks it to: throws, never answers, or stops its worker. */
+/**
+ * A build's drawing that says what it was given, and fails when the address asks it to: throws,
+ * never answers, or stops its worker. Like the real one, it draws one page at a time.
+ */
 const FAKE_DRAWING = `let calls = 0;
-export async function renderFirstScreen(search, answers, screen) {
+let queue = Promise.resolve();
+async function draw(search, answers, screen) {
   calls += 1;
   if (search.includes('hong')) throw new Error('the drawing broke');
   if (search.includes('treo')) return new Promise(() => {});
   if (search.includes('sap')) process.exit(3);
   return '<p class="drawn" data-call="' + calls + '">' + screen + ' ' + answers.size + '</p>';
+}
+export function renderFirstScreen(search, answers, screen) {
+  const turn = queue.then(() => draw(search, answers, screen));
+  queue = turn.catch(() => undefined);
+  return turn;
 }`;
 
 let api: TestServer;

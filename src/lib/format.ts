@@ -3,22 +3,16 @@
  * and the qualifier kept with the value ("trên 12 tỷ đồng").
  */
 import type { MeasureUnit, Qualifier } from '../api/contract';
+import { viNumber } from './vi-number';
 import { MEASURE_NAMES, QUALIFIER_WORDS } from './vocabulary';
-
-const numberFormats = new Map<number, Intl.NumberFormat>();
 
 /** 1770 → "1.770", 88.44 → "88,44". */
 export function formatNumber(value: number, maximumFractionDigits = 2): string {
-  // the same few thousand figures are written again at every filter change: Intl is slow
+  // the same few thousand figures are written again at every filter change
   const key = `${maximumFractionDigits}|${Object.is(value, -0) ? '-0' : value}`;
   const known = written.get(key);
   if (known !== undefined) return known;
-  let f = numberFormats.get(maximumFractionDigits);
-  if (!f) {
-    f = new Intl.NumberFormat('vi-VN', { maximumFractionDigits });
-    numberFormats.set(maximumFractionDigits, f);
-  }
-  const text = f.format(value);
+  const text = viNumber(value, maximumFractionDigits);
   if (written.size >= WRITTEN_LIMIT) written.clear();
   written.set(key, text);
   return text;

@@ -46,7 +46,9 @@ export function readMyUnits(): readonly string[] {
     parsed = undefined;
   }
   const result = Stored.safeParse(parsed);
-  cached = result.success ? Object.freeze([...new Set(result.data)]) : NONE;
+  // nothing marked is NONE itself, the snapshot the page was hydrated with (server-side): a new
+  // empty array would differ from it, and React would draw the whole page again, at once
+  cached = result.success && result.data.length > 0 ? Object.freeze([...new Set(result.data)]) : NONE;
   return cached;
 }
 

@@ -1,4 +1,6 @@
 import { act, renderHook } from '@testing-library/react';
+import { hydrateRoot } from 'react-dom/client';
+import { renderToString } from 'react-dom/server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_MY_UNITS, MY_UNITS_KEY, readMyUnits, toggleMyUnit, useMyUnits } from './my-units';
 
@@ -32,5 +34,21 @@ describe('the person’s own units', () => {
       window.dispatchEvent(new StorageEvent('storage', { key: MY_UNITS_KEY }));
     });
     expect(result.current).toEqual(['long-xuyen']);
+  });
+
+  it('with none marked, do not draw a page hydrated from the server’s HTML a second time', async () => {
+    let renders = 0;
+    function Marked() {
+      renders++;
+      return <p>{useMyUnits().length}</p>;
+    }
+    const container = document.createElement('div');
+    container.innerHTML = renderToString(<Marked />);
+    renders = 0;
+    const root = await act(async () => hydrateRoot(container, <Marked />));
+    // a new empty list after hydration would differ from the server's and draw the page again
+    expect(renders).toBe(1);
+    expect(container.textContent).toBe('0');
+    act(() => root.unmount());
   });
 });

@@ -14,6 +14,7 @@ import { startApp } from './app/start';
 import { preloadPicker } from './features/filters/unit-picker';
 import { assumeScreen, type Screen } from './features/filters/use-phone';
 import { startOffline } from './features/offline/start-offline';
+import { yieldToMain } from './lib/yield-to-main';
 
 /** In `npm run dev` the API is msw's (unless VITE_MOCKS=off); the built app talks to the real server. */
 async function startMocks() {
@@ -40,6 +41,8 @@ function drawnByServer(root: HTMLElement): Screen | undefined {
 }
 
 void startMocks().then(async () => {
+  // the modules' evaluation (the contract's schemas are built then) is one task, the start another
+  await yieldToMain();
   const container = document.getElementById('root')!;
   const served = drawnByServer(container);
   // the answers that came with the page serve its first requests (no round trip behind the script)
@@ -50,6 +53,7 @@ void startMocks().then(async () => {
   const offline = startOffline(queryClient);
   // the requests go out now, before React draws anything
   prefetchDashboard(queryClient);
+  await yieldToMain();
   const page = (firstPanels: number) => (
     <StrictMode>
       <App queryClient={queryClient} offline={offline} firstPanels={firstPanels} />

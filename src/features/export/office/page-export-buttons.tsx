@@ -5,7 +5,7 @@
  */
 import type { PanelExport } from '../../../lib/panel-export';
 import type { ExportedFile } from '../export-panel';
-import { pagePanels, usePagePanelCount } from './page-panels';
+import { pagePanels, useHasPagePanels } from './page-panels';
 import { useExportTask } from './use-export-task';
 import '../export.css';
 
@@ -20,7 +20,7 @@ async function pageFile(panels: PanelExport[], format: 'pptx' | 'docx'): Promise
 }
 
 export function PageExportButtons() {
-  const count = usePagePanelCount();
+  const some = useHasPagePanels();
   const task = useExportTask();
   return (
     <div className="page-export">
@@ -32,8 +32,8 @@ export function PageExportButtons() {
               key={format}
               type="button"
               className="export-button"
-              title={count ? title : 'Chưa có bảng nào có số liệu để xuất'}
-              disabled={count === 0 || task.busy !== null}
+              title={some ? title : 'Chưa có bảng nào có số liệu để xuất'}
+              disabled={!some || task.busy !== null}
               aria-busy={active || undefined}
               onClick={() => void task.run(what, () => pageFile(pagePanels(), format), `Không xuất được tệp ${what} của cả trang.`)}
             >

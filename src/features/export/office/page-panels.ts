@@ -4,7 +4,7 @@
  * buttons read them in page order. Panels without figures have no export buttons, so they are
  * left out.
  */
-import { useEffect, useSyncExternalStore, type RefObject } from 'react';
+import { startTransition, useEffect, useState, type RefObject } from 'react';
 import type { PanelExport } from '../../../lib/panel-export';
 
 interface Entry {
@@ -17,7 +17,7 @@ const listeners = new Set<() => void>();
 const emit = () => listeners.forEach((l) => l());
 const subscribe = (l: () => void) => {
   listeners.add(l);
-  return () => listeners.delete(l);
+  return () => void listeners.delete(l);
 };
 
 /** Keeps the panel in the page's list while the calling component is mounted. */
@@ -49,7 +49,17 @@ export function pagePanels(): PanelExport[] {
     .map((e) => e.panel);
 }
 
-/** How many panels the page can export now (0: nothing to export). */
-export function usePagePanelCount(): number {
-  return useSyncExternalStore(subscribe, () => entries.size, () => 0);
+/**
+ * Whether the page has a panel to export now. Followed at a transition's priority: panels come
+ * and go as they load, and a store's update (useSyncExternalStore) would be drawn at once, in
+ * the same task as the panels being drawn, on a slow phone a long one.
+ */
+export function useHasPagePanels(): boolean {
+  const [some, setSome] = useState(() => entries.size > 0);
+  useEffect(() => {
+    const follow = () => startTransition(() => setSome(entries.size > 0));
+    follow();
+    return subscribe(follow);
+  }, []);
+  return some;
 }

@@ -14,7 +14,7 @@ import { startApp } from './app/start';
 import { preloadPicker } from './features/filters/unit-picker';
 import { assumeScreen, type Screen } from './features/filters/use-phone';
 import { startOffline } from './features/offline/start-offline';
-import { yieldToMain } from './lib/yield-to-main';
+import { yieldToMain } from './api/yield-to-main';
 
 /** In `npm run dev` the API is msw's (unless VITE_MOCKS=off); the built app talks to the real server. */
 async function startMocks() {

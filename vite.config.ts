@@ -64,8 +64,8 @@ function preloadFonts(): Plugin {
  * The page's script is asked for once the first screen is painted (issue 17). The first HTML
  * carries that screen (server/http/first-screen.ts), which needs the style sheet (and the fonts,
  * if they come in time), not the script: a small starter (assets/start-HASH.js, in place of the
- * script and its preloads in index.html) waits for the first contentful paint (its paint timing
- * entry: the screen is on the glass, not only laid out), then preloads the script's
+ * script and its preloads in index.html) waits for the frame after the first contentful paint (its
+ * paint timing entry: the screen is on the glass, not only laid out), then preloads the script's
  * modules and imports it, so that on a slow network the screen's bytes come first, and the
  * script then hydrates what is painted. A page without that screen (the offline copy of the
  * app, the plain index.html) starts the script at once.
@@ -82,7 +82,22 @@ function scriptAfterFirstScreen(): Plugin {
         if (!entry) return html;
         const preloads = [...html.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">\s*/g)];
         const source = `const root = document.getElementById('root');
-const painted = () => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+// the frame after the first contentful paint as the browser reports it (its entry can come
+// before that frame is on the glass; a frame alone is not yet the paint), or 2 s at the latest
+// (a tab in the background paints nothing)
+const painted = () => new Promise((done) => {
+  const timer = setTimeout(done, 2000);
+  const finish = () => { clearTimeout(timer); requestAnimationFrame(() => setTimeout(done, 0)); };
+  try {
+    new PerformanceObserver((list, observer) => {
+      if (list.getEntriesByName('first-contentful-paint').length === 0) return;
+      observer.disconnect();
+      finish();
+    }).observe({ type: 'paint', buffered: true });
+  } catch {
+    finish();
+  }
+});
 (root && root.firstChild ? painted() : Promise.resolve()).then(() => {
   for (const href of ${JSON.stringify(preloads.map((m) => m[1]))}) {
     const link = document.createElement('link');

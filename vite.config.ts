@@ -84,19 +84,16 @@ function scriptAfterFirstScreen(): Plugin {
         const source = `const root = document.getElementById('root');
 // the frame after the first contentful paint as the browser reports it (its entry can come
 // before that frame is on the glass; a frame alone is not yet the paint), or 2 s at the latest
-// (a tab in the background paints nothing)
+// (a tab in the background paints nothing); a browser without paint timing: the next frame
 const painted = () => new Promise((done) => {
-  const timer = setTimeout(done, 2000);
-  const finish = () => { clearTimeout(timer); requestAnimationFrame(() => setTimeout(done, 0)); };
-  try {
-    new PerformanceObserver((list, observer) => {
-      if (list.getEntriesByName('first-contentful-paint').length === 0) return;
-      observer.disconnect();
-      finish();
-    }).observe({ type: 'paint', buffered: true });
-  } catch {
+  setTimeout(done, 2000);
+  const finish = () => requestAnimationFrame(() => setTimeout(done, 0));
+  if (!(typeof PerformanceObserver === 'function' && PerformanceObserver.supportedEntryTypes?.includes('paint'))) return finish();
+  new PerformanceObserver((list, observer) => {
+    if (list.getEntriesByName('first-contentful-paint').length === 0) return;
+    observer.disconnect();
     finish();
-  }
+  }).observe({ type: 'paint', buffered: true });
 });
 (root && root.firstChild ? painted() : Promise.resolve()).then(() => {
   for (const href of ${JSON.stringify(preloads.map((m) => m[1]))}) {

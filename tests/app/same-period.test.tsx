@@ -77,6 +77,8 @@ describe('cùng kỳ of the province’s communes compared', () => {
     const region = panel('Thu ngân sách');
     await user.click(await within(region).findByText(/Xem bảng số liệu/));
     const table = within(region).getByRole('table');
+    // the previous year's figures are asked once the page is idle: their column comes then
+    await waitFor(() => expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toContain('Cùng kỳ năm trước'));
     const header = within(table).getAllByRole('columnheader').map((h) => h.textContent);
     const rowOf = (unit: string, indicator: string) =>
       within(table)

@@ -1,6 +1,7 @@
 /** The queries a KPI panel needs, started together; one failing blanks only this panel. */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { whenIdle } from '../../lib/when-idle';
 import type { Family, Observation, Unit } from '../../api/contract';
 import { parsePeriod } from '../../api/periods';
 import { queries } from '../../api/queries';
@@ -30,11 +31,18 @@ export function usePanelData(family: Family, chosen: string[], period: string, l
     placeholderData: keepPreviousData,
   });
   // many units compared: the same spans a year earlier, for the cùng kỳ of the table's rows
-  // alone; asked once this view's own figures are in (never competing with them, nor waited
-  // for). The last view's stand in meanwhile: figures as true as any, paired only by period.
+  // alone; asked once this view's own figures are in and drawn, when the page is idle (never
+  // competing with them or with the other panels' answers, nor waited for). The last view's
+  // stand in meanwhile: figures as true as any, paired only by period.
   const ownIn = observations.data !== undefined && !observations.isPlaceholderData;
   const samePeriodOptions = useMemo(() => comparedSamePeriod(fetchIds, period), [fetchIds, period]);
-  const samePeriod = useQuery({ ...samePeriodOptions, enabled: compared && ownIn && samePeriodOptions.enabled, placeholderData: keepPreviousData });
+  const [idleFor, setIdleFor] = useState<unknown>();
+  useEffect(() => {
+    if (!compared || !ownIn) return;
+    return whenIdle(() => setIdleFor(samePeriodOptions.queryKey));
+  }, [compared, ownIn, samePeriodOptions.queryKey]);
+  const asked = idleFor === samePeriodOptions.queryKey;
+  const samePeriod = useQuery({ ...samePeriodOptions, enabled: compared && ownIn && asked && samePeriodOptions.enabled, placeholderData: keepPreviousData });
   const indicators = useQuery(queries.indicators());
   const sources = useQuery(queries.sources());
   const all = nothingToAsk ? [unitsQuery, indicators, sources] : [observations, unitsQuery, indicators, sources];

@@ -64,8 +64,8 @@ function preloadFonts(): Plugin {
  * The page's script is asked for once the first screen is painted (issue 17). The first HTML
  * carries that screen (server/http/first-screen.ts), which needs the style sheet (and the fonts,
  * if they come in time), not the script: a small starter (assets/start-HASH.js, in place of the
- * script and its preloads in index.html) waits for the frame after the first contentful paint (its
- * paint timing entry: the screen is on the glass, not only laid out), then preloads the script's
+ * script and its preloads in index.html) waits for the frame after the first contentful paint (as
+ * the browser reports it: a frame alone is not yet the paint), then preloads the script's
  * modules and imports it, so that on a slow network the screen's bytes come first, and the
  * script then hydrates what is painted. A page without that screen (the offline copy of the
  * app, the plain index.html) starts the script at once.

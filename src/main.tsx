@@ -53,6 +53,7 @@ void startMocks().then(async () => {
   const offline = startOffline(queryClient);
   // the requests go out now, before React draws anything
   prefetchDashboard(queryClient);
+  // and React's first work in a task of its own
   await yieldToMain();
   const page = (firstPanels: number) => (
     <StrictMode>

@@ -15,7 +15,7 @@ import { useEffect, useId, useRef, useState, type DragEvent, type FormEvent } fr
 import type { ApiIssue, NewObservation, NewSource, Observation, Resolution, Source } from '../../api/contract';
 import { addObservations, addResolution, addSource, issuesOf, resolutionConflictOf, updateResolution } from '../../api/mutations';
 import { queries, resolutionsQuery } from '../../api/queries';
-import { formatDate } from '../../lib/format';
+import { formatDate, formatNumber } from '../../lib/format';
 import { checkBatch, checkSource, rowUnit, withSource, type CandidateRow } from './import-draft';
 import { acceptPending, PASTED, startReview, storedMatch, type Review, type ReviewMessage } from './import-review';
 import { loadDocumentReaders, MAX_REPORT_CHARS, readReportFile, REPORT_FILE_TYPES } from './report-files';
@@ -175,7 +175,7 @@ export function ImportReport({ data, onSaved }: { data: EditorData; onSaved?: (s
         const notes = [...doc.notes, ...(doc.problem ? [doc.problem.message] : [])];
         if (doc.text.length > MAX_REPORT_CHARS) {
           notes.push(
-            `Văn bản dài ${doc.text.length.toLocaleString('vi-VN')} ký tự, quá ${MAX_REPORT_CHARS.toLocaleString('vi-VN')} ký tự của một báo cáo được lưu: hãy tách tệp thành các phần nhỏ hơn rồi nhập lại.`,
+            `Văn bản dài ${formatNumber(doc.text.length, 0)} ký tự, quá ${formatNumber(MAX_REPORT_CHARS, 0)} ký tự của một báo cáo được lưu: hãy tách tệp thành các phần nhỏ hơn rồi nhập lại.`,
           );
         }
         addReviews([startReview(entry.key, file.name, doc.text, notes, data)]);

@@ -6,6 +6,7 @@
 import type { Basis, Indicator, MeasureUnit, ObservationFields, Qualifier, TargetType } from '../../api/contract';
 import { formatPeriodId, parsePeriod, periodEnd } from '../../api/periods';
 import { foldText } from '../fold-text';
+import { formatNumber } from '../format';
 import { parseTargetSentence, readTargetTime, type TargetCandidate } from '../parse-targets';
 import { normalizeText, type NormalizedText } from './normalize-text';
 import { scanQuantities, type Quantity } from './read-number';
@@ -642,7 +643,6 @@ const PLANNED: ReadonlySet<string> = new Set(['poor', 'near_poor', 'household'])
 const TARGETS_MET_BEFORE =
   /(?:đạt|hoàn\s+thành|vượt|thắng\s+lợi)(?:\s*(?:và|,)\s*(?:hoàn\s+thành\s+)?(?:vượt|đạt))?(?:\s+mức)?(?:\s+(?:được|tốt))?\s*$/u;
 
-const viCount = new Intl.NumberFormat('vi-VN');
 
 interface Counted {
   q: Quantity;
@@ -693,7 +693,7 @@ function readCountFigures(ctx: Context): Found[] {
       if (PLANNED.has(c.noun)) {
         // "giảm 200/119 hộ cận nghèo": 200 against a plan of 119, not 200 out of 119
         f.plan = c.q.outOf;
-        f.notes.push(`Thực hiện ${viCount.format(c.q.value)} so với kế hoạch ${viCount.format(c.q.outOf)} (đạt ${formatPercent((c.q.value / c.q.outOf) * 100)}%)`);
+        f.notes.push(`Thực hiện ${formatNumber(c.q.value, 3)} so với kế hoạch ${formatNumber(c.q.outOf, 3)} (đạt ${formatPercent((c.q.value / c.q.outOf) * 100)}%)`);
       } else {
         f.outOf = c.q.outOf;
       }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
-import type { Plugin } from 'vite';
+import type { Plugin, Rollup } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { FIRST_SCREEN_DIR } from './server/http/first-screen';
 import { DEV_ONLY_FILES, ENCODINGS, prepareStaticFiles } from './server/http/static-build';
@@ -61,6 +61,24 @@ function preloadFonts(): Plugin {
 }
 
 /**
+ * The chunks the entry imports with import() (main.tsx: React DOM, the contract, the app, in
+ * stages) and all they import statically, in no set order: the page's own start, fetched
+ * with the entry. The chunks the app imports later (the chart library, the exports, the editor)
+ * are imported by other chunks, not by the entry, and are not among them.
+ */
+function stagedChunks(entry: Rollup.OutputChunk, bundle: Rollup.OutputBundle): string[] {
+  const found = new Set<string>();
+  const visit = (name: string) => {
+    const chunk = bundle[name];
+    if (found.has(name) || chunk?.type !== 'chunk') return;
+    found.add(name);
+    chunk.imports.forEach(visit);
+  };
+  entry.dynamicImports.forEach(visit);
+  return [...found];
+}
+
+/**
  * The page's script is asked for once the first screen is painted (issue 17). The first HTML
  * carries that screen (server/http/first-screen.ts), which needs the style sheet (and the fonts,
  * if they come in time), not the script: a small starter (assets/start-HASH.js, in place of the
@@ -77,10 +95,13 @@ function scriptAfterFirstScreen(): Plugin {
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
-      handler(html) {
+      handler(html, { bundle, chunk }) {
         const entry = /<script type="module" crossorigin src="([^"]+)"><\/script>\s*/.exec(html);
         if (!entry) return html;
         const preloads = [...html.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">\s*/g)];
+        // and what the entry imports in stages (main.tsx): those chunks and their own imports
+        const staged = chunk && bundle ? stagedChunks(chunk, bundle) : [];
+        const modules = [...new Set([...preloads.map((m) => m[1]!), ...staged.map((name) => `/${name}`)])];
         const source = `const root = document.getElementById('root');
 // the frame after the first contentful paint as the browser reports it (its entry can come
 // before that frame is on the glass; a frame alone is not yet the paint), or 2 s at the latest
@@ -96,7 +117,7 @@ const painted = () => new Promise((done) => {
   }).observe({ type: 'paint', buffered: true });
 });
 (root && root.firstChild ? painted() : Promise.resolve()).then(() => {
-  for (const href of ${JSON.stringify(preloads.map((m) => m[1]))}) {
+  for (const href of ${JSON.stringify(modules)}) {
     const link = document.createElement('link');
     link.rel = 'modulepreload';
     link.crossOrigin = '';
@@ -265,6 +286,9 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: false,
+    // one style sheet, in index.html: the server's first screen is styled before any script
+    // runs, though most of its components are in chunks the entry imports (main.tsx)
+    cssCodeSplit: false,
   },
   test: {
     globals: true,

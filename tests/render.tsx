@@ -8,7 +8,7 @@ import { startApp } from '../src/app/start';
 
 export function renderAt(url = '/') {
   window.history.replaceState(null, '', url);
-  // as main.tsx does before the first render; stopped when the test ends
+  // as src/app/mount.tsx does before the first render; stopped when the test ends
   onTestFinished(startApp());
   const user = userEvent.setup();
   const result = render(<App queryClient={createQueryClient({ retry: false })} />);

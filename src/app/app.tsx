@@ -7,7 +7,7 @@ import { EditorRoute, useEditorRoute } from './editor-route';
 import { createQueryClient } from './query-client';
 
 /**
- * `offline`: what main.tsx started for the saved copies, the connection and the new versions;
+ * `offline`: what mount.tsx started for the saved copies, the connection and the new versions;
  * `firstPanels`: how many panels the dashboard's first commit draws (dashboard-page.tsx; all by default).
  */
 export function App({ queryClient, offline, firstPanels }: { queryClient?: QueryClient; offline?: Offline; firstPanels?: number }) {

@@ -43,7 +43,7 @@ const renderTargets = (slot: TargetsSlot) => (
 );
 
 /**
- * The page opened from the server (main.tsx) draws only its first screen's panels in its first
+ * The page opened from the server (mount.tsx) draws only its first screen's panels in its first
  * commit (firstScreenPanels: a phone shows the first, a laptop the first row of two); the
  * others follow one per commit, each after the previous one was painted, in a transition: the
  * first paint (the at-risk line, the first figures) does not wait for the whole page's DOM, and

@@ -2,7 +2,7 @@
  * The dashboard's first screen as HTML, made by the server for the first HTML it sends (issue
  * 17): a phone on a slow network sees the unit's headline figures as soon as the page, its
  * style sheet and its fonts have come, instead of after the script has come, run and drawn
- * them; the script then hydrates this HTML (main.tsx) instead of drawing it again. Built apart
+ * them; the script then hydrates this HTML (mount.tsx) instead of drawing it again. Built apart
  * from the app, for Node (vite.config.ts: the "ssr" environment), and called by the server
  * (server/http/first-screen.ts) with the very answers it puts into the page.
  *

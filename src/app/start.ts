@@ -1,5 +1,5 @@
 /**
- * What the app does once, before its first render (main.tsx, and each page test): the filters
+ * What the app does once, before its first render (mount.tsx, and each page test): the filters
  * follow the URL, read now and again at every back or forward onto the dashboard's address,
  * and a link without a period is given the latest one with figures, by the panels' rule (the
  * filters do not know the panels: the app gives it). Nothing is read from the URL when a module

@@ -1,7 +1,7 @@
 /**
  * React.lazy with a preload: once `preload()` has resolved, the component is drawn at once, in
  * the same render, instead of suspending for a moment as React.lazy does even for a module
- * already loaded. The page hydrating the server's first screen (main.tsx) preloads what that
+ * already loaded. The page hydrating the server's first screen (app/mount.tsx) preloads what that
  * screen holds: a part that suspended while hydrating would be drawn again from its fallback
  * by the first update that reached it (the search box flashed "Đang tải ô tìm kiếm…" for some
  * 150 ms on a laptop).

@@ -17,7 +17,7 @@ let assumed: Screen = 'laptop';
 
 /**
  * The screen the server's first screen was drawn for: the server says it before it draws
- * (src/app/first-screen.tsx), the page before it hydrates that HTML (main.tsx), so that both
+ * (src/app/first-screen.tsx), the page before it hydrates that HTML (src/app/mount.tsx), so that both
  * draw the same; the page then follows its real width.
  */
 export function assumeScreen(screen: Screen): void {

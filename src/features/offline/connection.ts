@@ -58,7 +58,7 @@ export interface WatchOptions {
 
 /**
  * Watches the client's queries and the browser's online/offline events; returns the function
- * that stops it. One watcher per page (main.tsx starts it through app.tsx).
+ * that stops it. One watcher per page (app/mount.tsx starts it through app.tsx).
  */
 export function watchConnection(client: QueryClient, { probe = () => probeServer(), showsSavedCopy = () => false }: WatchOptions = {}): () => void {
   let stopped = false;

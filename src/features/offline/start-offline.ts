@@ -1,5 +1,5 @@
 /**
- * Everything that keeps the dashboard readable without a connection, started once by main.tsx
+ * Everything that keeps the dashboard readable without a connection, started once by app/mount.tsx
  * before the first request: the saved copies, the watch on the connection, and (in the
  * production build) the service worker with its update check.
  */

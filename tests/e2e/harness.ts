@@ -334,5 +334,19 @@ export async function waitForPanels(page: Page, timeout = 30_000): Promise<void>
     CHART_SVG,
     { timeout },
   );
+  await waitForHydration(page, timeout);
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
+}
+
+/**
+ * Waits until React has taken over every button of the page: the server's first screen is
+ * plain HTML until the page hydrates it (src/app/mount.tsx), and a click on it before then is lost.
+ * React marks each element it owns with its props (a `__reactProps$…` key).
+ */
+export async function waitForHydration(page: Page, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(
+    () => [...document.querySelectorAll('#root button')].every((b) => Object.keys(b).some((k) => k.startsWith('__reactProps'))),
+    undefined,
+    { timeout },
+  );
 }

@@ -212,6 +212,26 @@ describe('a change of year', () => {
     expect(asked.filter((u) => u.pathname === '/api/resolutions' && u.searchParams.get('year') === '2025')).toHaveLength(0);
     expect(asked.some((u) => u.pathname === '/api/observations' && u.searchParams.get('to') === '2025-Q4')).toBe(true);
   });
+
+  it('finds the figures its targets need a year earlier already asked for once the page was idle: a change to last year asks for none of them', async () => {
+    serve([MY_THOI]);
+    const asked: URL[] = [];
+    const listen = ({ request }: { request: Request }) => void asked.push(new URL(request.url));
+    server.events.on('request:start', listen);
+    const panel = myThoiPanel();
+    const { rerender } = render(panel('2026-Q3'));
+    await within(region()).findByRole('table', { name: /Các chỉ tiêu của nghị quyết, 9 tháng 2026/ });
+    // the targets' figures (asked by indicator; the panel's own trend is asked by family)
+    const targetFigures = () => asked.filter((u) => u.pathname === '/api/observations' && u.searchParams.getAll('indicator').includes('budget_revenue_pct'));
+    await waitFor(() => expect(targetFigures().some((u) => u.searchParams.get('to') === '2025-Q3')).toBe(true));
+
+    asked.length = 0;
+    rerender(panel('2025-Q3'));
+    const table = await within(region()).findByRole('table', { name: /Các chỉ tiêu của nghị quyết, 9 tháng 2025/ });
+    server.events.removeListener('request:start', listen);
+    expect(rowsOf(table).length).toBeGreaterThan(0);
+    expect(targetFigures()).toEqual([]);
+  });
 });
 
 describe('a change of period whose list cannot be had', () => {

@@ -7,7 +7,9 @@
  * resolutions of the years before and after are asked once the page is idle: a change of year
  * then knows at once which figures its targets need, and asks for them beside the panel's
  * (with the province, the resolutions' answer alone had the change wait a round trip and a
- * few hundred kB read).
+ * few hundred kB read); so are the figures the same targets need a year earlier, the year a
+ * leader turns to to compare (with the province, four quarters' requests the change to it
+ * waited for).
  */
 import { keepPreviousData, useQueries, useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
@@ -33,13 +35,6 @@ export function useTargetList({ unitIds, period, reported, byUnit }: TargetListV
   const units = useQuery(queries.units());
   const indicators = useQuery(queries.indicators());
   const client = useQueryClient();
-  const settled = resolutions.data !== undefined && !resolutions.isPlaceholderData;
-  useEffect(() => {
-    if (!settled || year === undefined || unitIds.length === 0) return;
-    return whenIdle(() => {
-      for (const y of [year - 1, year + 1]) void client.prefetchQuery(resolutionsQuery(unitIds, y));
-    });
-  }, [settled, year, unitIds, client]);
 
   // what the resolutions in force ask of the figures: which units, which indicators, since when
   const ask = useMemo(() => {
@@ -59,17 +54,20 @@ export function useTargetList({ unitIds, period, reported, byUnit }: TargetListV
     return { units: [...withTargets], indicators: [...ids], from: base !== undefined ? formatPeriodId(base, 1) : undefined };
   }, [resolutions.data, period]);
 
-  // in parts that stay the same as the period moves: the years before the period's, then each
-  // quarter of its year up to the period (a change of quarter asks for that quarter alone)
-  const figuresOptions = useMemo(() => {
-    const p = parsePeriod(period);
-    const filter = { units: ask.units, indicators: ask.indicators };
-    if (!p) return [];
-    const quarters = Array.from({ length: p.quarter }, (_, i) => formatPeriodId(p.year, (i + 1) as Quarter)).filter((q) => ask.from === undefined || q >= ask.from);
-    const before = ask.from === undefined || ask.from < formatPeriodId(p.year, 1) ? [{ from: ask.from, to: formatPeriodId(p.year - 1, 4) }] : [];
-    return [...before, ...quarters.map((q) => ({ from: q, to: q }))].map((span) => queries.observations({ ...filter, ...span }));
-  }, [ask, period]);
+  const figuresOptions = useMemo(() => targetFigures(ask, period), [ask, period]);
   const needsFigures = ask.units.length > 0 && ask.indicators.length > 0;
+  const settled = resolutions.data !== undefined && !resolutions.isPlaceholderData;
+  // once the page is idle: the resolutions of the years before and after, and the figures the
+  // same targets need a year earlier (a change to last year, to compare, then asks for nothing
+  // more than the panels' own cùng kỳ, already asked: use-panel-data.ts)
+  useEffect(() => {
+    if (!settled || year === undefined || unitIds.length === 0) return;
+    return whenIdle(() => {
+      for (const y of [year - 1, year + 1]) void client.prefetchQuery(resolutionsQuery(unitIds, y));
+      const p = parsePeriod(period);
+      if (needsFigures && p) for (const o of targetFigures(ask, formatPeriodId(p.year - 1, p.quarter))) void client.prefetchQuery(o);
+    });
+  }, [settled, year, unitIds, client, needsFigures, ask, period]);
   // asked for the resolutions of the view, not for the last view's that stand in meanwhile
   const figures = useQueries({
     queries: figuresOptions.map((o) => ({ ...o, enabled: needsFigures && !resolutions.isPlaceholderData })),
@@ -110,6 +108,20 @@ export function useTargetList({ unitIds, period, reported, byUnit }: TargetListV
     retry: () => all.filter((q) => q.isError).forEach((q) => void q.refetch()),
     retrying: all.some((q) => q.isFetching),
   };
+}
+
+/**
+ * The figures the targets ask of a period, in parts that stay the same as the period moves:
+ * the years before the period's, then each quarter of its year up to the period (a change of
+ * quarter asks for that quarter alone).
+ */
+function targetFigures(ask: { units: string[]; indicators: string[]; from?: string }, period: string) {
+  const p = parsePeriod(period);
+  if (!p) return [];
+  const filter = { units: ask.units, indicators: ask.indicators };
+  const quarters = Array.from({ length: p.quarter }, (_, i) => formatPeriodId(p.year, (i + 1) as Quarter)).filter((q) => ask.from === undefined || q >= ask.from);
+  const before = ask.from === undefined || ask.from < formatPeriodId(p.year, 1) ? [{ from: ask.from, to: formatPeriodId(p.year - 1, 4) }] : [];
+  return [...before, ...quarters.map((q) => ({ from: q, to: q }))].map((span) => queries.observations({ ...filter, ...span }));
 }
 
 /** The parts' figures as one answer: pending or failed if any part is. */

@@ -84,6 +84,14 @@ function renderPanel(units: string[], period: string, opts: { editor?: boolean; 
   return exported;
 }
 
+/** The addresses the page asks for from now on, until `stop()`. */
+function recordRequests() {
+  const asked: URL[] = [];
+  const listen = ({ request }: { request: Request }) => void asked.push(new URL(request.url));
+  server.events.on('request:start', listen);
+  return { asked, stop: () => server.events.removeListener('request:start', listen) };
+}
+
 const region = () => screen.getByRole('region', { name: /Chỉ tiêu Nghị quyết/ });
 const rowsOf = (table: HTMLElement) => within(table).getAllByRole('row').slice(1);
 
@@ -195,9 +203,7 @@ describe('a change of period', () => {
 describe('a change of year', () => {
   it('finds the new year’s resolutions already asked for once the page was idle, and asks only for its targets’ figures', async () => {
     serve([MY_THOI]);
-    const asked: URL[] = [];
-    const listen = ({ request }: { request: Request }) => void asked.push(new URL(request.url));
-    server.events.on('request:start', listen);
+    const { asked, stop } = recordRequests();
     const panel = myThoiPanel();
     const { rerender } = render(panel('2026-Q1'));
     await within(region()).findByRole('table', { name: /Các chỉ tiêu của nghị quyết, Quý I 2026/ });
@@ -208,16 +214,14 @@ describe('a change of year', () => {
     asked.length = 0;
     rerender(panel('2025-Q4'));
     expect(await within(region()).findByRole('table', { name: /Các chỉ tiêu của nghị quyết, Cả năm 2025/ })).toBeInTheDocument();
-    server.events.removeListener('request:start', listen);
+    stop();
     expect(asked.filter((u) => u.pathname === '/api/resolutions' && u.searchParams.get('year') === '2025')).toHaveLength(0);
     expect(asked.some((u) => u.pathname === '/api/observations' && u.searchParams.get('to') === '2025-Q4')).toBe(true);
   });
 
   it('finds the figures its targets need a year earlier already asked for once the page was idle: a change to last year asks for none of them', async () => {
     serve([MY_THOI]);
-    const asked: URL[] = [];
-    const listen = ({ request }: { request: Request }) => void asked.push(new URL(request.url));
-    server.events.on('request:start', listen);
+    const { asked, stop } = recordRequests();
     const panel = myThoiPanel();
     const { rerender } = render(panel('2026-Q3'));
     await within(region()).findByRole('table', { name: /Các chỉ tiêu của nghị quyết, 9 tháng 2026/ });
@@ -228,7 +232,7 @@ describe('a change of year', () => {
     asked.length = 0;
     rerender(panel('2025-Q3'));
     const table = await within(region()).findByRole('table', { name: /Các chỉ tiêu của nghị quyết, 9 tháng 2025/ });
-    server.events.removeListener('request:start', listen);
+    stop();
     expect(rowsOf(table).length).toBeGreaterThan(0);
     expect(targetFigures()).toEqual([]);
   });
@@ -425,13 +429,11 @@ describe('many units', () => {
   });
 
   it('asks for the resolutions of the units shown only', async () => {
-    const asked: URL[] = [];
-    const listen = ({ request }: { request: Request }) => void asked.push(new URL(request.url));
-    server.events.on('request:start', listen);
+    const { asked, stop } = recordRequests();
     serve([]);
     renderPanel(unitIds, '2026-Q1');
     await within(region()).findByRole('table', { name: /Số chỉ tiêu nghị quyết/ });
-    server.events.removeListener('request:start', listen);
+    stop();
     const resolutionAsks = asked.filter((u) => u.pathname === '/api/resolutions');
     expect(resolutionAsks).toHaveLength(1);
     expect(resolutionAsks[0]!.searchParams.getAll('unit').sort()).toEqual([...unitIds].sort());

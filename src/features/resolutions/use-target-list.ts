@@ -57,17 +57,13 @@ export function useTargetList({ unitIds, period, reported, byUnit }: TargetListV
   const figuresOptions = useMemo(() => targetFigures(ask, period), [ask, period]);
   const needsFigures = ask.units.length > 0 && ask.indicators.length > 0;
   const settled = resolutions.data !== undefined && !resolutions.isPlaceholderData;
-  // once the page is idle: the resolutions of the years before and after, and the figures the
-  // same targets need a year earlier (a change to last year, to compare, then asks for nothing
-  // more than the panels' own cùng kỳ, already asked: use-panel-data.ts)
+  // once the page is idle: the resolutions of the years before and after (asked again only when the year changes)
   useEffect(() => {
     if (!settled || year === undefined || unitIds.length === 0) return;
     return whenIdle(() => {
       for (const y of [year - 1, year + 1]) void client.prefetchQuery(resolutionsQuery(unitIds, y));
-      const p = parsePeriod(period);
-      if (needsFigures && p) for (const o of targetFigures(ask, formatPeriodId(p.year - 1, p.quarter))) void client.prefetchQuery(o);
     });
-  }, [settled, year, unitIds, client, needsFigures, ask, period]);
+  }, [settled, year, unitIds, client]);
   // asked for the resolutions of the view, not for the last view's that stand in meanwhile
   const figures = useQueries({
     queries: figuresOptions.map((o) => ({ ...o, enabled: needsFigures && !resolutions.isPlaceholderData })),
@@ -77,6 +73,17 @@ export function useTargetList({ unitIds, period, reported, byUnit }: TargetListV
   const all = needsFigures ? [resolutions, units, indicators, figures] : [resolutions, units, indicators];
   const failed = all.find((q) => q.isError && !q.data);
   const ready = Boolean(resolutions.data && !resolutions.isPlaceholderData && (!needsFigures || figures.data));
+  // once this view's figures are in and the page is idle (never competing with them): the
+  // figures the same targets need a year earlier, so that a change to last year, to compare,
+  // asks for nothing more than the panels' own cùng kỳ, already asked (use-panel-data.ts)
+  const figuresIn = needsFigures && ready;
+  useEffect(() => {
+    const p = parsePeriod(period);
+    if (!figuresIn || !p) return;
+    return whenIdle(() => {
+      for (const o of targetFigures(ask, formatPeriodId(p.year - 1, p.quarter))) void client.prefetchQuery(o);
+    });
+  }, [figuresIn, ask, period, client]);
   const judgeFigures = needsFigures ? figures.data : NO_FIGURES;
   // the targets judged as soon as their answers are in, while the panel's own figures may still
   // load (the resolution a report's count names is judged then, if it is another)

@@ -16,6 +16,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { resolutionYears, type Observation } from '../../api/contract';
 import { formatPeriodId, parsePeriod, type Quarter } from '../../api/periods';
 import { queries, resolutionsQuery } from '../../api/queries';
+import { useSameData } from '../../components/use-same-data';
 import { whenIdle } from '../../lib/when-idle';
 import { buildTargetList, resolutionInForce, targetJudge, type TargetListModel } from './target-list-model';
 
@@ -65,10 +66,10 @@ export function useTargetList({ unitIds, period, reported, byUnit }: TargetListV
     });
   }, [settled, year, unitIds, client]);
   // asked for the resolutions of the view, not for the last view's that stand in meanwhile
-  const figures = useQueries({
-    queries: figuresOptions.map((o) => ({ ...o, enabled: needsFigures && !resolutions.isPlaceholderData })),
-    combine: combineFigures,
-  });
+  const parts = useQueries({ queries: figuresOptions.map((o) => ({ ...o, enabled: needsFigures && !resolutions.isPlaceholderData })) });
+  const partData = useSameData(parts);
+  const joined = useMemo(() => (partData.every(Boolean) ? partData.flatMap((d) => d!) : undefined), [partData]);
+  const figures = { data: joined, ...partsStatus(parts) };
 
   const all = needsFigures ? [resolutions, units, indicators, figures] : [resolutions, units, indicators];
   const failed = all.find((q) => q.isError && !q.data);
@@ -131,11 +132,10 @@ function targetFigures(ask: { units: string[]; indicators: string[]; from?: stri
   return [...before, ...quarters.map((q) => ({ from: q, to: q }))].map((span) => queries.observations({ ...filter, ...span }));
 }
 
-/** The parts' figures as one answer: pending or failed if any part is. */
-function combineFigures(parts: UseQueryResult<Observation[]>[]) {
+/** The parts' state as one answer's: failed if any part is. */
+function partsStatus(parts: UseQueryResult<Observation[]>[]) {
   const failed = parts.find((q) => q.isError);
   return {
-    data: parts.every((q) => q.data) ? parts.flatMap((q) => q.data!) : undefined,
     isError: failed !== undefined,
     error: failed?.error ?? null,
     isFetching: parts.some((q) => q.isFetching),

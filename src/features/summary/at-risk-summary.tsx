@@ -4,10 +4,11 @@
  * or behind listed. Many units: a line per family, how many units are at risk. It reads the
  * panels' own queries (handed by the app), so it fetches nothing the panels do not.
  */
-import { keepPreviousData, useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
+import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import { useMemo, type MouseEvent } from 'react';
 import type { Family, Observation, Unit } from '../../api/contract';
 import { queries } from '../../api/queries';
+import { useSameData } from '../../components/use-same-data';
 import { periodLabel } from '../../lib/period-names';
 import { ATTAINMENT_WORDS } from '../../lib/vocabulary';
 import { buildSummary, familyParts, figureParts, type LinePart, type SummaryFamily } from './summary-model';
@@ -22,11 +23,6 @@ export interface AtRiskSummaryProps {
   byUnit: boolean;
   /** The query of a family's figures, as its panel makes it (the same key: nothing is fetched twice). */
   figuresOf: (family: Family) => ReturnType<typeof queries.observations>;
-}
-
-/** The families' answers together: one array while the same answers stand (stable: combine is memoised by the query library). */
-function combineFigures(results: UseQueryResult<Observation[]>[]) {
-  return { answers: results.map((r) => r.data), failed: results.some((r) => r.isError && !r.data) };
 }
 
 /**
@@ -81,8 +77,9 @@ export function AtRiskSummary({ families, view, period, byUnit, figuresOf }: AtR
       }),
     [asked, figuresOf, ask],
   );
-  const figures = useQueries({ queries: queryList, combine: combineFigures });
-  const { answers } = figures;
+  const figures = useQueries({ queries: queryList });
+  // one array while the same answers stand
+  const answers = useSameData(figures);
   const summary = useMemo(() => {
     if (!view || !units.data || !indicators.data || !answers.every(Boolean)) return undefined;
     const index = new Map(units.data.map((u) => [u.id, u]));
@@ -95,7 +92,7 @@ export function AtRiskSummary({ families, view, period, byUnit, figuresOf }: AtR
   const when = periodLabel(period);
   let body;
   if (!summary) {
-    const failed = figures.failed || [units, indicators].some((q) => q.isError && !q.data);
+    const failed = [...figures, units, indicators].some((q) => q.isError && !q.data);
     body = <p className="at-risk-line at-risk-waiting">{failed ? `${when}: chưa tổng hợp được, vì một phần số liệu không tải được.` : `${when}: đang tổng hợp…`}</p>;
   } else if (summary.mode === 'units') {
     body = summary.families.length ? (

@@ -28,7 +28,9 @@ describe('the unit the editor opens on', () => {
   it('follows the dashboard’s link for a unit without figures: its list, and a new figure for it', async () => {
     useEditorSession.getState().signIn(EDITOR_TOKEN);
     const { user } = renderAt('/?unit=vinh-hau&period=2026-Q1');
-    await user.click(await screen.findByRole('link', { name: 'Nhập số liệu cho Xã Vĩnh Hậu' }, { timeout: 10_000 }));
+    // each empty panel offers the link: the first one's
+    const [link] = await screen.findAllByRole('link', { name: 'Nhập số liệu cho Xã Vĩnh Hậu' }, { timeout: 10_000 });
+    await user.click(link);
     await screen.findByRole('tab', { name: 'Số liệu' }, { timeout: 10_000 });
     expect(window.location.search).toBe('?unit=vinh-hau');
     expect(selected(listFilter())).toBe('Xã Vĩnh Hậu');

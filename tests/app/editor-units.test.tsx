@@ -30,7 +30,7 @@ describe('the unit the editor opens on', () => {
     const { user } = renderAt('/?unit=vinh-hau&period=2026-Q1');
     // each empty panel offers the link: the first one's
     const [link] = await screen.findAllByRole('link', { name: 'Nhập số liệu cho Xã Vĩnh Hậu' }, { timeout: 10_000 });
-    await user.click(link);
+    await user.click(link!);
     await screen.findByRole('tab', { name: 'Số liệu' }, { timeout: 10_000 });
     expect(window.location.search).toBe('?unit=vinh-hau');
     expect(selected(listFilter())).toBe('Xã Vĩnh Hậu');

@@ -114,6 +114,28 @@ describe('a shared link on a phone', () => {
     expect(errors).toEqual([]);
   });
 
+  it('whose code does not come says so over the figures it shows, and a reload brings the page', async () => {
+    const { page } = await phone();
+    // the network drops after the page: the app's last stage (app/mount) never comes
+    const mount = /\/assets\/mount-[^/]+\.js$/;
+    await page.route(mount, (route) => route.abort('internetdisconnected'));
+    await page.goto(server.url + VIEW);
+    const alert = page.getByRole('alert').filter({ hasText: 'Không tải được phần mềm của trang' });
+    await alert.waitFor({ timeout: 15_000 });
+    expect(await alert.innerText()).toContain('Số liệu đang hiện vẫn đọc được, nhưng các nút và bộ lọc chưa dùng được.');
+    // the server's first screen is still there to read
+    expect(await page.locator('section[data-panel="thu-ngan-sach"]').innerText()).toContain('Phường Mỹ Thới · Cả năm 2024');
+    await saveScreenshot(page, 'first-html-code-missing-375', false);
+
+    await page.unroute(mount);
+    await alert.getByRole('button', { name: 'Tải lại trang' }).click();
+    await waitForPanels(page);
+    expect(await page.getByRole('alert').filter({ hasText: 'Không tải được phần mềm' }).count()).toBe(0);
+    // the page answers now: a filter changes the view
+    await page.locator('.filter-period select').first().selectOption('2025');
+    await page.waitForURL(/period=2025/);
+  });
+
   it('shows the same figures as a page that asks for everything itself, and nothing jumps', async () => {
     const withAnswers = (await phone()).page;
     await recordLayoutShifts(withAnswers);

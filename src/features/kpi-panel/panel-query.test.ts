@@ -73,6 +73,30 @@ describe('prefetchPanels', () => {
     expect(client.getQueryData(panelObservations('budget', view, '2026-Q3', true).queryKey)).not.toHaveLength(0);
   });
 
+  it('puts a view’s figures together at once when its quarters are all in the cache, as old as the oldest quarter', async () => {
+    const client = new QueryClient();
+    const register = await client.fetchQuery(queries.units());
+    const view = unitsInView(['an-giang'], '2026-Q2', register);
+    prefetchPanels(client, view, '2026-Q2');
+    await settled(client);
+    const own = await Promise.all(PANEL_FAMILIES.map((family) => ownRequest(family, view, '2026-Q1')));
+    const asked = observationRequests();
+    // back to Quý I: its quarter came with the 6 tháng; the panels find their figures as the change is drawn
+    prefetchPanels(client, view, '2026-Q1');
+    const quarter = client.getQueryState(comparedQuarter(view, '2026-Q1').queryKey)!;
+    for (const [i, family] of PANEL_FAMILIES.entries()) {
+      const { queryKey } = panelObservations(family, view, '2026-Q1', true);
+      expect(client.getQueryData(queryKey), family).toEqual(own[i]);
+      expect(client.getQueryState(queryKey)!.dataUpdatedAt, family).toBe(quarter.dataUpdatedAt);
+    }
+    await settled(client);
+    expect(asked).toEqual([]);
+    // a quarter not in the cache: nothing is put together, the panels wait for it
+    prefetchPanels(client, view, '2026-Q3');
+    expect(client.getQueryData(panelObservations('budget', view, '2026-Q3', true).queryKey)).toBeUndefined();
+    await settled(client);
+  });
+
   it('keeps the quarters out of the saved copies (the views made of them are kept)', () => {
     expect(comparedQuarter(['my-thoi'], '2026-Q1').meta).toEqual({ saved: false });
     expect('meta' in panelObservations('budget', ['my-thoi'], '2026-Q1', true)).toBe(false);

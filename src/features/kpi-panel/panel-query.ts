@@ -57,9 +57,15 @@ export function comparedQuarter(units: string[], quarter: string) {
   return queries.observationsPart({ units, family: PANEL_FAMILIES, from: quarter, to: quarter, indicators: COMPARED_ALL });
 }
 
-/** The figures of these quarters, in period order (the API's), each quarter asked once while it is fresh. */
-function fetchQuarters(client: QueryClient, units: string[], quarters: string[]): Promise<Observation[]> {
-  return Promise.all(quarters.map((q) => client.fetchQuery(comparedQuarter(units, q)))).then((parts) => parts.flat());
+/** The figures of these quarters, quarter by quarter in period order (the API's), each quarter asked once while it is fresh. */
+function fetchQuarters(client: QueryClient, units: string[], quarters: string[]): Promise<Observation[][]> {
+  return Promise.all(quarters.map((q) => client.fetchQuery(comparedQuarter(units, q))));
+}
+
+/** A family's figures of a comparison, from its quarters' figures. */
+function familyRows(family: Family, quarters: readonly Observation[][]): Observation[] {
+  const wanted = new Set(comparedIndicatorsOf(family));
+  return quarters.flat().filter((o) => wanted.has(o.indicatorId));
 }
 
 /**
@@ -78,11 +84,9 @@ export function panelObservations(family: Family, units: string[], period: strin
     ...(compared ? { indicators: comparedIndicatorsOf(family) } : {}),
   });
   if (!compared || !p) return { ...options, enabled: p !== null };
-  const wanted = new Set(comparedIndicatorsOf(family));
   return {
     ...options,
-    queryFn: ({ client }: { client: QueryClient }) =>
-      fetchQuarters(client, units, quartersOf(p.year, p.quarter)).then((rows) => rows.filter((o) => wanted.has(o.indicatorId))),
+    queryFn: ({ client }: { client: QueryClient }) => fetchQuarters(client, units, quartersOf(p.year, p.quarter)).then((quarters) => familyRows(family, quarters)),
     enabled: true,
   };
 }
@@ -105,16 +109,44 @@ export function comparedSamePeriod(units: string[], period: string) {
     indicators: COMPARED_ALL,
   });
   if (!p) return { ...options, enabled: false };
-  return { ...options, queryFn: ({ client }: { client: QueryClient }) => fetchQuarters(client, units, quartersOf(year, p.quarter)), enabled: true };
+  return {
+    ...options,
+    queryFn: ({ client }: { client: QueryClient }) => fetchQuarters(client, units, quartersOf(year, p.quarter)).then((quarters) => quarters.flat()),
+    enabled: true,
+  };
+}
+
+/**
+ * The quarters a comparison's figures of a period are made of, when every one is in the cache
+ * (a change back to a quarter seen, or to last year, whose quarters the cùng kỳ asked for), and
+ * when the oldest came in.
+ */
+function cachedQuarters(client: QueryClient, view: string[], period: string): { quarters: Observation[][]; updatedAt: number } | undefined {
+  const p = parsePeriod(period);
+  if (!p) return undefined;
+  const states = quartersOf(p.year, p.quarter).map((q) => client.getQueryState(comparedQuarter(view, q).queryKey));
+  const quarters = states.map((s) => s?.data);
+  if (!quarters.every((q) => q !== undefined)) return undefined;
+  return { quarters, updatedAt: Math.min(...states.map((s) => s!.dataUpdatedAt)) };
 }
 
 /**
  * Starts the queries of every panel of a view before the panels ask (same keys: they find them
- * in flight). A comparison's quarters go out once each across the families (panelObservations);
- * a trend's, one request per family.
+ * in flight, or already there). A comparison's quarters go out once each across the families
+ * (panelObservations); where every quarter is in the cache, each panel's figures are put
+ * together at once, as old as the oldest quarter (a stale one is asked again as ever): the panel
+ * finds them as it draws the change, rather than draw the last view's once more, marked as
+ * updating, and then the new ones. A trend's, one request per family.
  */
 export function prefetchPanels(client: QueryClient, view: string[], period: string): void {
   if (view.length === 0 || !parsePeriod(period)) return;
   const compared = comparesUnits(view.length);
-  for (const family of PANEL_FAMILIES) void client.prefetchQuery(panelObservations(family, view, period, compared));
+  const cached = compared ? cachedQuarters(client, view, period) : undefined;
+  for (const family of PANEL_FAMILIES) {
+    const options = panelObservations(family, view, period, compared);
+    if (cached && client.getQueryData(options.queryKey) === undefined) {
+      client.setQueryData(options.queryKey, familyRows(family, cached.quarters), { updatedAt: cached.updatedAt });
+    }
+    void client.prefetchQuery(options);
+  }
 }

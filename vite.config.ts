@@ -7,6 +7,7 @@ import type { Plugin, Rollup } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { FIRST_SCREEN_DIR } from './server/http/first-screen';
 import { DEV_ONLY_FILES, ENCODINGS, prepareStaticFiles } from './server/http/static-build';
+import { WEB_FONT_MARKS } from './src/api/web-font';
 
 /**
  * After `vite build`: brotli and gzip copies beside each text file of the output for the
@@ -39,8 +40,9 @@ function staticFiles(): Plugin {
 /**
  * index.html preloads the web fonts (src/app/fonts.css, `font-display: optional`): asked for
  * with the HTML's first bytes, so that they can be in time for the first paint (Chromium holds
- * it a moment for preloaded fonts), instead of once the style sheet has been laid out (issue 17:
- * a phone on slow 4G). The fonts are those of the bundle, by their hashed names.
+ * it a moment for preloaded fonts), instead of once the style sheet has been laid out. The fonts
+ * are those of the bundle, by their hashed names, between the marks by which the server leaves
+ * them out of a first HTML for a browser that does not have them yet (src/api/web-font.ts).
  */
 function preloadFonts(): Plugin {
   return {
@@ -48,13 +50,11 @@ function preloadFonts(): Plugin {
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
-      handler(_html, { bundle }) {
+      handler(html, { bundle }) {
         const fonts = Object.keys(bundle ?? {}).filter((name) => name.endsWith('.woff2')).sort();
-        return fonts.map((name) => ({
-          tag: 'link',
-          attrs: { rel: 'preload', href: `/${name}`, as: 'font', type: 'font/woff2', crossorigin: '' },
-          injectTo: 'head' as const,
-        }));
+        const links = fonts.map((name) => `<link rel="preload" href="/${name}" as="font" type="font/woff2" crossorigin>`);
+        const [open, close] = WEB_FONT_MARKS;
+        return html.replace('</head>', () => `  ${[open, ...links, close].join('\n    ')}\n  </head>`);
       },
     },
   };

@@ -12,6 +12,7 @@ import { prefetchDashboard } from './prefetch';
 import { firstPaintReady } from './first-paint';
 import { createQueryClient } from './query-client';
 import { startApp } from './start';
+import { keepWebFontForNextVisit } from './web-font';
 import { preloadPicker } from '../features/filters/unit-picker';
 import { assumeScreen, type Screen } from '../features/filters/use-phone';
 import { startOffline } from '../features/offline/start-offline';
@@ -46,6 +47,8 @@ export async function mountApp(): Promise<void> {
   const offline = startOffline(queryClient);
   // the requests go out now, before React draws anything
   prefetchDashboard(queryClient);
+  // and once all is quiet, the web font for the next visit
+  keepWebFontForNextVisit();
   // and React's first work in a task of its own
   await yieldToMain();
   const page = (firstPanels: number) => (

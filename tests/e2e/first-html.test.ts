@@ -114,6 +114,37 @@ describe('a shared link on a phone', () => {
     expect(errors).toEqual([]);
   });
 
+  it('is in the system’s font on a first visit, fetches the web font once idle, and has it from the first paint of the next', async () => {
+    const { page, errors } = await phone();
+    /** The web font's files asked for before the first contentful paint, and how many came over the network. */
+    const fontsBeforePaint = () =>
+      page.evaluate(() => {
+        const fcp = performance.getEntriesByName('first-contentful-paint')[0]!.startTime;
+        const fonts = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => e.name.endsWith('.woff2') && e.startTime < fcp);
+        return { asked: fonts.length, overNetwork: fonts.filter((e) => e.transferSize > 0).length };
+      });
+    const family = () => page.evaluate(() => getComputedStyle(document.querySelector('section[data-panel] .tile-value')!).fontFamily);
+
+    await recordLayoutShifts(page);
+    await page.goto(server.url + VIEW);
+    await waitForPanels(page);
+    expect(await fontsBeforePaint()).toEqual({ asked: 0, overNetwork: 0 });
+    expect(await family()).not.toContain('Be Vietnam Pro');
+    // once the page is idle, the files come and the browser says so, with nothing moving on this page
+    await page.waitForFunction(() => document.cookie.split('; ').includes('kpi-web-font=1'), null, { timeout: 15_000 });
+    expect(await family()).not.toContain('Be Vietnam Pro');
+    expect((await layoutShifts(page)).cls).toBe(0);
+
+    await page.reload();
+    await waitForPanels(page);
+    const next = await fontsBeforePaint();
+    expect(next.asked).toBeGreaterThanOrEqual(4);
+    expect(next.overNetwork).toBe(0);
+    expect(await family()).toMatch(/^"Be Vietnam Pro"/);
+    expect(await page.evaluate(() => document.fonts.check('700 16px "Be Vietnam Pro"', 'Đạt'))).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
   it('whose code does not come says so over the figures it shows, and a reload brings the page', async () => {
     const { page } = await phone();
     // the network drops after the page: the app's last stage (app/mount) never comes

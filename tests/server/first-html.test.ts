@@ -14,11 +14,18 @@ import { observationsPath, resolutionsPath } from '../../src/api/contract';
 import { queries, queryKeys } from '../../src/api/queries';
 import { PANEL_FAMILIES, panelObservations } from '../../src/features/kpi-panel/panel-query';
 import { scriptSafeJson, withAnswers } from '../../server/http/first-answers';
+import { WEB_FONT_COOKIE, WEB_FONT_MARKS } from '../../src/api/web-font';
 import { raw } from './support/http';
 import { startTestServer, type TestServer } from './support/in-process';
 
-const INDEX = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Bảng chỉ tiêu phường</title>
-<script type="module" src="/assets/index-abc123.js"></script></head><body><div id="root"></div></body></html>`;
+const INDEX = `<!doctype html><html lang="vi" class="web-font"><head><meta charset="utf-8"><title>Bảng chỉ tiêu phường</title>
+<script type="module" src="/assets/index-abc123.js"></script>
+${WEB_FONT_MARKS[0]}
+<link rel="preload" href="/assets/font-abc123.woff2" as="font" type="font/woff2" crossorigin>
+${WEB_FONT_MARKS[1]}
+</head><body><div id="root"></div></body></html>`;
+/** What a browser sends once it has loaded the web font (src/app/web-font.ts). */
+const HAS_FONT = { cookie: `theme=x; ${WEB_FONT_COOKIE}=1` };
 
 let dist: string;
 let s: TestServer;
@@ -43,8 +50,8 @@ function answersOf(html: string): Map<string, string> {
   return found;
 }
 
-async function page(path: string, server = s) {
-  const res = await raw(server.url + path);
+async function page(path: string, server = s, headers: Record<string, string> = {}) {
+  const res = await raw(server.url + path, { headers });
   return { res, html: res.body.toString('utf8') };
 }
 
@@ -78,7 +85,7 @@ describe('a link to a ward and a period', () => {
   it('is checked with the server at every use, its ETag its content’s, and sent compressed', async () => {
     const { res, html } = await page('/?unit=my-thoi&period=2024-Q4');
     expect(res.headers['cache-control']).toBe('no-cache');
-    expect(res.headers.vary).toBe('Accept-Encoding, Sec-CH-UA-Mobile, User-Agent');
+    expect(res.headers.vary).toBe('Accept-Encoding, Sec-CH-UA-Mobile, User-Agent, Cookie');
     const again = await raw(`${s.url}/?unit=my-thoi&period=2024-Q4`, { headers: { 'if-none-match': res.headers.etag as string } });
     expect(again.status).toBe(304);
     const other = await page('/?unit=my-binh&period=2024-Q4');
@@ -94,9 +101,32 @@ describe('a link to a ward and a period', () => {
   });
 
   it('keeps the rest of index.html as it is, the answers at the end of the body', async () => {
-    const { html } = await page('/?unit=my-thoi&period=2024-Q4');
+    const { html } = await page('/?unit=my-thoi&period=2024-Q4', s, HAS_FONT);
     const plain = html.replace(/<script type="application\/json"[^>]*>[\s\S]*?<\/script>\n?/g, '');
     expect(plain).toBe(INDEX);
+  });
+});
+
+describe('the web font', () => {
+  const plainOf = (html: string) => html.replace(/<script type="application\/json"[^>]*>[\s\S]*?<\/script>\n?/g, '');
+
+  it('is left out of a first visit: no font asked for before the first paint, the page in the system’s font', async () => {
+    const html = plainOf((await page('/?unit=my-thoi&period=2024-Q4')).html);
+    expect(html).not.toContain('woff2');
+    expect(html).toContain('<html lang="vi"><head>');
+    expect(html).toContain('<script type="module" src="/assets/index-abc123.js"></script>\n\n</head><body>');
+  });
+
+  it('is preloaded and named for a browser that says it has the files', async () => {
+    expect(plainOf((await page('/?unit=my-thoi&period=2024-Q4', s, HAS_FONT)).html)).toBe(INDEX);
+    // only its own cookie says so
+    for (const cookie of [`${WEB_FONT_COOKIE}=0`, `x${WEB_FONT_COOKIE}=1`]) {
+      expect(plainOf((await page('/?unit=my-thoi&period=2024-Q4', s, { cookie })).html), cookie).not.toContain('woff2');
+    }
+  });
+
+  it('stays in index.html by its name (the service worker’s copy, whose files it keeps too)', async () => {
+    expect((await page('/index.html')).html).toBe(INDEX);
   });
 });
 

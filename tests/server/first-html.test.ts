@@ -25,7 +25,8 @@ ${WEB_FONT_MARKS[0]}
 ${WEB_FONT_MARKS[1]}
 </head><body><div id="root"></div></body></html>`;
 /** What a browser sends once it has loaded the web font (src/app/web-font.ts). */
-const HAS_FONT = { cookie: `theme=x; ${WEB_FONT_COOKIE}=1` };
+const PHONE = { 'sec-ch-ua-mobile': '?1' };
+const HAS_FONT = { ...PHONE, cookie: `theme=x; ${WEB_FONT_COOKIE}=1` };
 
 let dist: string;
 let s: TestServer;
@@ -101,7 +102,7 @@ describe('a link to a ward and a period', () => {
   });
 
   it('keeps the rest of index.html as it is, the answers at the end of the body', async () => {
-    const { html } = await page('/?unit=my-thoi&period=2024-Q4', s, HAS_FONT);
+    const { html } = await page('/?unit=my-thoi&period=2024-Q4');
     const plain = html.replace(/<script type="application\/json"[^>]*>[\s\S]*?<\/script>\n?/g, '');
     expect(plain).toBe(INDEX);
   });
@@ -110,8 +111,8 @@ describe('a link to a ward and a period', () => {
 describe('the web font', () => {
   const plainOf = (html: string) => html.replace(/<script type="application\/json"[^>]*>[\s\S]*?<\/script>\n?/g, '');
 
-  it('is left out of a first visit: no font asked for before the first paint, the page in the system’s font', async () => {
-    const html = plainOf((await page('/?unit=my-thoi&period=2024-Q4')).html);
+  it('is left out of a phone’s first visit: no font asked for before the first paint, the page in the system’s font', async () => {
+    const html = plainOf((await page('/?unit=my-thoi&period=2024-Q4', s, PHONE)).html);
     expect(html).not.toContain('woff2');
     expect(html).toContain('<html lang="vi"><head>');
     expect(html).toContain('<script type="module" src="/assets/index-abc123.js"></script>\n\n</head><body>');
@@ -121,12 +122,13 @@ describe('the web font', () => {
     expect(plainOf((await page('/?unit=my-thoi&period=2024-Q4', s, HAS_FONT)).html)).toBe(INDEX);
     // only its own cookie says so
     for (const cookie of [`${WEB_FONT_COOKIE}=0`, `x${WEB_FONT_COOKIE}=1`]) {
-      expect(plainOf((await page('/?unit=my-thoi&period=2024-Q4', s, { cookie })).html), cookie).not.toContain('woff2');
+      expect(plainOf((await page('/?unit=my-thoi&period=2024-Q4', s, { ...PHONE, cookie })).html), cookie).not.toContain('woff2');
     }
   });
 
-  it('stays in index.html by its name (the service worker’s copy, whose files it keeps too)', async () => {
-    expect((await page('/index.html')).html).toBe(INDEX);
+  it('stays in index.html by its name (the service worker’s copy, whose files it keeps too) and in a laptop’s page', async () => {
+    expect((await page('/index.html', s, PHONE)).html).toBe(INDEX);
+    expect(plainOf((await page('/?unit=my-thoi&period=2024-Q4')).html)).toBe(INDEX);
   });
 });
 

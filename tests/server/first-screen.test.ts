@@ -142,7 +142,7 @@ describe('the server’s use of a build’s drawing', () => {
     const laptop = await raw(`${withDrawing.url}/?unit=my-thoi&period=2024-Q4`);
     const html = laptop.body.toString('utf8');
     expect(html).toMatch(/<div id="root" data-screen="laptop"><p class="drawn" data-call="\d+">laptop 9<\/p><\/div>/);
-    expect(laptop.headers.vary).toBe('Accept-Encoding, Sec-CH-UA-Mobile, User-Agent');
+    expect(laptop.headers.vary).toBe('Accept-Encoding, Sec-CH-UA-Mobile, User-Agent, Cookie');
     const phone = await raw(`${withDrawing.url}/?unit=my-thoi&period=2024-Q4`, { headers: { 'sec-ch-ua-mobile': '?1' } });
     expect(phone.body.toString('utf8')).toMatch(/<div id="root" data-screen="phone"><p class="drawn" data-call="\d+">phone 9<\/p><\/div>/);
     expect(phone.headers.etag).not.toBe(laptop.headers.etag);

@@ -135,7 +135,7 @@ describe('index.html', () => {
         expect(res.headers['content-type'], path).toMatch(/^text\/html/);
         expect(res.headers['cache-control'], path).toBe('no-cache');
         // a link with filters is drawn for the screen it comes from (first-screen.ts)
-        expect(res.headers.vary, path).toBe(path.includes('?') ? 'Accept-Encoding, Sec-CH-UA-Mobile, User-Agent' : 'Accept-Encoding');
+        expect(res.headers.vary, path).toBe(path.includes('?') ? 'Accept-Encoding, Sec-CH-UA-Mobile, User-Agent, Cookie' : 'Accept-Encoding');
         const etag = res.headers.etag as string;
         expect(etag, path).toMatch(/^"[^"]+"$/);
         const again = await raw(s.url + path, { headers: { 'accept-encoding': accept, 'if-none-match': etag } });

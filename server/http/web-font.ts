@@ -1,10 +1,11 @@
 /**
  * The web font in a phone's first HTML only for a browser that has its files (src/api/web-font.ts;
- * a laptop's always has it). A phone's first visit is painted in the system's font: its fonts could not come in time on a phone
- * over slow data (`font-display: optional` would not use them), and asked for with the page
- * they took the bandwidth of the page's script. The page loads them once it is idle and sets
- * the cookie; from the next visit on, they come from the browser's cache in time for the first
- * paint, and the page is in Be Vietnam Pro from its first frame, never switching under the reader.
+ * a laptop's always has it). A phone's first visit is painted in the system's font: its fonts
+ * could not come in time on a phone over slow data (`font-display: optional` would not use
+ * them), and asked for with the page they took the bandwidth of the page's script. The page
+ * loads them once it is idle and sets the cookie; from the next visit on, they come from the
+ * browser's cache in time for the first paint, and the page is in Be Vietnam Pro from its first
+ * frame, never switching under the reader.
  */
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';

@@ -5,10 +5,9 @@
  * (a first visit) is not switched to it: its text would move under the reader. One whose
  * faces cannot load (no network) says nothing, and tries again on the next visit.
  */
-import { WEB_FONT_COOKIE } from '../api/web-font';
+import { WEB_FONT_COOKIE, WEB_FONT_FAMILY } from '../api/web-font';
 import { whenIdle } from '../lib/when-idle';
 
-const FAMILY = 'Be Vietnam Pro';
 /** A year: the files' names carry their content's hash, the cookie only says they were fetched. */
 const KEPT_SECONDS = 365 * 24 * 3600;
 
@@ -19,7 +18,7 @@ export function keepWebFontForNextVisit(doc: Document = document): () => void {
     () => {
       const faces: FontFace[] = [];
       doc.fonts.forEach((face) => {
-        if (face.family.replace(/^["']|["']$/g, '') === FAMILY) faces.push(face);
+        if (face.family.replace(/^["']|["']$/g, '') === WEB_FONT_FAMILY) faces.push(face);
       });
       if (faces.length === 0) return;
       Promise.all(faces.map((face) => face.load())).then(

@@ -7,8 +7,9 @@ import latin400 from '@fontsource/be-vietnam-pro/files/be-vietnam-pro-latin-400-
 import latin700 from '@fontsource/be-vietnam-pro/files/be-vietnam-pro-latin-700-normal.woff2?url';
 import vietnamese400 from '@fontsource/be-vietnam-pro/files/be-vietnam-pro-vietnamese-400-normal.woff2?url';
 import vietnamese700 from '@fontsource/be-vietnam-pro/files/be-vietnam-pro-vietnamese-700-normal.woff2?url';
+import { WEB_FONT_FAMILY } from '../../api/web-font';
 
-export const FONT_FAMILY = 'Be Vietnam Pro';
+export const FONT_FAMILY = WEB_FONT_FAMILY;
 /**
  * The family the export's text is measured in (canvas measureText): the shipped files again, as
  * faces of the script's own (measuringFontsReady). The page's faces are `optional`

@@ -51,12 +51,12 @@ export function containersOf(units: readonly Pick<Unit, 'id' | 'parentIds'>[]): 
 /**
  * The commune-level units in force on `onDate` inside a province or district that is itself in
  * force then (the province's 102 communes on 2026-01-01; a former city's wards on 2024-12-31),
- * in the register's order. A unit not in force on that day contains none.
+ * in the register's order. A unit not in force on that day contains none. `within`: the
+ * register's containersOf, when the caller asks for many containers of the same register.
  */
-export function communesOf(units: readonly Unit[], containerId: string, onDate: string): Unit[] {
+export function communesOf(units: readonly Unit[], containerId: string, onDate: string, within = containersOf(units)): Unit[] {
   const container = units.find((u) => u.id === containerId);
   if (!container || !isCurrent(container, onDate)) return [];
-  const within = containersOf(units);
   return units.filter(
     (u) => unitLevel(u.kind) === 'commune' && isCurrent(u, onDate) && within(u.id).includes(containerId),
   );

@@ -14,7 +14,7 @@ import { FilterNotices } from '../features/filters/filter-notices';
 import { useMyUnits } from '../features/filters/my-units';
 import { useFilters } from '../features/filters/store';
 import { useDashboardFilters } from '../features/filters/url-sync';
-import { PHONE_QUERY, type Screen } from '../features/filters/use-phone';
+import { PHONE_QUERY, type Screen } from '../components/use-phone';
 import { comparesUnits } from '../features/kpi-panel/compare';
 import { FAMILIES } from '../features/kpi-panel/families';
 import { FamilyPanel, type TargetsSlot } from '../features/kpi-panel/family-panel';

@@ -30,7 +30,7 @@ import { prefetchView } from './prefetch';
 import { createQueryClient } from './query-client';
 import { useFilters } from '../features/filters/store';
 import { parseFilters } from '../features/filters/url-state';
-import { assumeScreen, type Screen } from '../features/filters/use-phone';
+import { assumeScreen, type Screen } from '../components/use-phone';
 import { NO_OFFLINE } from '../features/offline/start-offline';
 
 /** A render waits at most this long for its answers' queries to settle. */

@@ -14,7 +14,7 @@ import { createQueryClient } from './query-client';
 import { startApp } from './start';
 import { keepWebFontForNextVisit } from './web-font';
 import { preloadPicker } from '../features/filters/unit-picker';
-import { assumeScreen, type Screen } from '../features/filters/use-phone';
+import { assumeScreen, type Screen } from '../components/use-phone';
 import { startOffline } from '../features/offline/start-offline';
 import { yieldToMain } from '../api/yield-to-main';
 

@@ -58,6 +58,13 @@ describe('the first screen in the first HTML', () => {
     const budget = await page.locator('section[data-panel="thu-ngan-sach"]').innerText();
     expect(budget).toContain('Phường Mỹ Thới · Cả năm 2024');
     expect(budget).toContain('trên 12 tỷ đồng');
+    // its chart too, drawn for a common phone and fitted to this one's box
+    const chart = await page.locator('section[data-panel="thu-ngan-sach"] svg[data-kpi-chart]').evaluate((svg) => ({
+      bars: svg.querySelectorAll('[data-kpi-bar]').length,
+      width: Math.round(svg.getBoundingClientRect().width) - svg.parentElement!.clientWidth,
+    }));
+    expect(chart.bars).toBeGreaterThan(0);
+    expect(chart.width).toBe(0);
     await saveScreenshot(page, 'first-screen-no-script-412');
   });
 
@@ -70,7 +77,7 @@ describe('the first screen in the first HTML', () => {
       // the server's elements, marked before the page's script runs (it waits for the first paint)
       await page.addInitScript(() =>
         document.addEventListener('DOMContentLoaded', () =>
-          document.querySelectorAll('.at-risk-summary, section[data-panel], input[role=combobox]').forEach((e) => e.setAttribute('data-from-server', '')),
+          document.querySelectorAll('.at-risk-summary, section[data-panel], input[role=combobox], svg[data-kpi-chart]').forEach((e) => e.setAttribute('data-from-server', '')),
         ),
       );
       await page.goto(server.url + VIEW);
@@ -79,8 +86,13 @@ describe('the first screen in the first HTML', () => {
         summary: document.querySelector('.at-risk-summary')?.hasAttribute('data-from-server'),
         first: document.querySelector('section[data-panel="thu-ngan-sach"]')?.hasAttribute('data-from-server'),
         pages: document.querySelectorAll('.page').length,
+        // the first chart came with the server's HTML, and is drawn again at its box's own width
+        chart: (() => {
+          const svg = document.querySelector('section[data-panel="thu-ngan-sach"] svg[data-kpi-chart]')!;
+          return { fromServer: svg.hasAttribute('data-from-server'), width: Number(svg.getAttribute('width')) - Math.floor(svg.parentElement!.clientWidth) };
+        })(),
       }));
-      expect(kept, JSON.stringify(options)).toEqual({ summary: true, first: true, pages: 1 });
+      expect(kept, JSON.stringify(options)).toEqual({ summary: true, first: true, pages: 1, chart: { fromServer: true, width: 0 } });
       // a laptop's search box is the server's too (its code is loaded before the page hydrates), and answers typing
       if ('laptop' in options) {
         const box = page.locator('input[role=combobox]');

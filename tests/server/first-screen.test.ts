@@ -115,6 +115,21 @@ describe('the first screen drawn from the page’s answers', () => {
     expect((phone.match(/panel-pending/g) ?? []).length).toBe(6);
   });
 
+  it('draws the first panels’ charts, at the width their box has on a common screen, scaled to the box', async () => {
+    const search = '?unit=my-thoi&period=2024-Q4';
+    const answers = await answersFor(search);
+    /** Each chart drawn: its width, and how many bars it has. */
+    const charts = (markup: string) =>
+      [...markup.matchAll(/<svg data-kpi-chart="trend"[^>]*\bwidth="(\d+)"[^>]*>(.*?)<\/svg>/g)].map((m) => ({ width: Number(m[1]), bars: (m[2]!.match(/data-kpi-bar/g) ?? []).length }));
+    const laptop = charts(await renderFirstScreen(search, answers, 'laptop'));
+    const phone = charts(await renderFirstScreen(search, answers, 'phone'));
+    // a laptop: the budget's chart across its panel, then poverty's two side by side; a phone: the budget's
+    expect(laptop.map((c) => c.width)).toEqual([625, 304, 304]);
+    expect(phone.map((c) => c.width)).toEqual([362]);
+    for (const chart of [...laptop, ...phone]) expect(chart.bars).toBeGreaterThan(0);
+    expect(await renderFirstScreen(search, answers, 'phone')).toMatch(/<svg data-kpi-chart="trend"[^>]*style="display:block;width:100%;height:300px"[^>]*preserveAspectRatio="xMinYMin meet"/);
+  });
+
   it('draws each address from its own answers when two are drawn at once', async () => {
     const a = '?unit=my-thoi&period=2024-Q4';
     const b = '?unit=my-binh&period=2024-Q4';

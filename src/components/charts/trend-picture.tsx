@@ -1,7 +1,11 @@
 /**
  * A trend chart as a picture: the props of the Recharts chart (kpi-chart.tsx) drawn by the
  * exports' drawing (draw-trend.ts, laid out by trendLayout as Recharts lays it out) at the
- * width of its box once that width is known, its legend under it from the start. No values by
+ * width of its box once that width is known, its legend under it from the start. In the
+ * server's first screen, where no box can be measured, it is drawn at the width its box is
+ * guessed to have (`guessWidth`), scaled into the box from its left edge, and drawn again at
+ * the box's width once the page has measured it: the first chart comes with the first paint,
+ * before any script (issue 17), and its box is as tall either way. No values by
  * the bars: the chart with tooltips says them. It is what the page shows first: no chart library to fetch or
  * run, a few milliseconds a chart on a phone. The Recharts chart takes its place when a person
  * reaches for it (features/kpi-panel/panel-chart.tsx); the keyboard's focus is one way, so the
@@ -15,11 +19,11 @@ import { legendEntries } from './legend';
 import { seriesFill } from './palette';
 import { useContainerWidth } from './use-container-width';
 
-export const TrendPicture = memo(function TrendPicture(props: KpiChartProps) {
+export const TrendPicture = memo(function TrendPicture(props: KpiChartProps & { guessWidth?: number }) {
   const { rows, series, benchmark, boundaries, formatAxis, axisLabel } = props;
   // measured without forcing a layout: each panel's pictures come in its own commit, and a
   // layout forced in each cost a phone tens of ms a panel while the page loaded
-  const { ref, width } = useContainerWidth<HTMLDivElement>(props.width, false);
+  const { ref, width } = useContainerWidth<HTMLDivElement>(props.width, false, props.guessWidth);
   const height = props.height ?? 300;
   const drawing = useMemo(() => {
     if (!width) return undefined;
@@ -40,7 +44,9 @@ export const TrendPicture = memo(function TrendPicture(props: KpiChartProps) {
           data-kpi-chart="trend"
           className="trend-picture"
           // a block, as Recharts' surface is: no line's descent under it, the legend where it will stay
-          style={{ display: 'block' }}
+          // drawn at a guessed width: scaled to the box's width, never taller than drawn
+          style={{ display: 'block', width: '100%', height: drawing.height }}
+          preserveAspectRatio="xMinYMin meet"
           width={drawing.width}
           height={drawing.height}
           viewBox={`0 0 ${drawing.width} ${drawing.height}`}

@@ -1,15 +1,20 @@
 import { useLayoutEffect, useRef, useState } from 'react';
+import { useHydrating } from './use-hydrating';
 
 /**
  * The content width of the element `ref` is put on, followed on resize; `fixed` (tests,
  * exports) wins. Measured before paint (`beforePaint`, a layout forced in the commit), or by
  * the ResizeObserver's first answer, after the browser's own layout: no layout forced, the
  * width a frame later. 0 until measured: jsdom lays nothing out and has no ResizeObserver, so
- * a chart there is drawn only when a test gives it a size.
+ * a chart there is drawn only when a test gives it a size. `guess`: the width to draw at until
+ * measured in the server's first screen and in the render that hydrates it (nothing can be
+ * measured there; the same guess in both, so React keeps the server's HTML); 0 in any other
+ * render, which measures first.
  */
-export function useContainerWidth<T extends HTMLElement>(fixed: number | undefined, beforePaint = true) {
+export function useContainerWidth<T extends HTMLElement>(fixed: number | undefined, beforePaint = true, guess = 0) {
   const ref = useRef<T>(null);
-  const [measured, setMeasured] = useState(0);
+  const hydrating = useHydrating();
+  const [measured, setMeasured] = useState(() => (hydrating ? guess : 0));
   useLayoutEffect(() => {
     const el = ref.current;
     if (fixed || !el) return;

@@ -6,7 +6,7 @@
  * is capped: past `limit` options the person is asked to type more.
  */
 import type { Unit } from '../../api/contract';
-import { communesOf, unitLevel } from '../../api/units';
+import { communesOf, containersOf, unitLevel } from '../../api/units';
 import { formatDate } from '../../lib/format';
 import { bareName, searchUnits, type UnitIndex } from './unit-search';
 
@@ -45,6 +45,8 @@ export interface Register {
   today: string;
   /** Communes counted per container (counted once: it walks the whole register). */
   counts: Map<string, number>;
+  /** The containers of each unit (api/units.ts containersOf), walked once for every count. */
+  within: (unitId: string) => readonly string[];
 }
 
 export const PICKER_LIMIT = 50;
@@ -56,7 +58,7 @@ const isFormer = (u: Unit) => u.validTo !== null;
 export function communeCount(register: Register, unit: Unit): number {
   let count = register.counts.get(unit.id);
   if (count === undefined) {
-    count = communesOf(register.units, unit.id, unit.validTo ?? register.today).length;
+    count = communesOf(register.units, unit.id, unit.validTo ?? register.today, register.within).length;
     register.counts.set(unit.id, count);
   }
   return count;
@@ -176,5 +178,5 @@ export function pickerList(
 
 /** The register as the picker reads it, built once per list of units. */
 export function readRegister(units: readonly Unit[], index: UnitIndex, today: string): Register {
-  return { units, index, byId: new Map(units.map((u) => [u.id, u])), today, counts: new Map() };
+  return { units, index, byId: new Map(units.map((u) => [u.id, u])), today, counts: new Map(), within: containersOf(units) };
 }

@@ -13,7 +13,7 @@ import { afterFirstContentfulPaint } from '../../lib/after-first-paint';
 import type { Register } from './picker-model';
 import { useFilters } from './store';
 import { UnitChips } from './unit-chips';
-import { useIsPhone, type Screen } from './use-phone';
+import { useIsPhone, type Screen } from '../../components/use-phone';
 import './picker.css';
 
 const combobox = preloadableLazy(() => import('./unit-combobox').then((m) => m.UnitCombobox));

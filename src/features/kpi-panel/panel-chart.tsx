@@ -12,9 +12,10 @@
 import { useMemo, useRef, useState } from 'react';
 import type { ComparisonChartProps } from '../../components/charts/comparison-chart';
 import type { TouchPoint } from '../../components/charts/kpi-chart';
-import { SmallMultiples } from '../../components/charts/small-multiples';
+import { multipleWidth, SmallMultiples } from '../../components/charts/small-multiples';
 import { TrendPicture } from '../../components/charts/trend-picture';
 import type { LazyChart } from '../../components/charts/use-kpi-chart';
+import { useIsPhone } from '../../components/use-phone';
 import { formatAxisTick, formatBarValue, formatValue } from '../../lib/format';
 import { periodLabel } from '../../lib/period-names';
 import { MINE_LABEL } from './chart-series';
@@ -23,6 +24,13 @@ import type { PanelModel } from './panel-model';
 /** A chart alone is this tall; each of several, less. */
 const HEIGHT = 300;
 const SMALL_HEIGHT = 240;
+/**
+ * The width of a panel's chart box in the server's first screen, which cannot measure it: the
+ * box on a 412 px phone (many Android phones, and Lighthouse's) and on a 1366 px laptop
+ * (styles.css, .page and .panels). On another screen the picture is scaled into its box until
+ * the page has measured it (trend-picture.tsx): a little smaller, or with room on its right.
+ */
+const GUESSED_BOX = { phone: 362, laptop: 625 } as const;
 
 export function PanelChart({ model, boxId, trend, comparison }: {
   model: PanelModel;
@@ -61,6 +69,7 @@ export function PanelChart({ model, boxId, trend, comparison }: {
   const first = drawn[0];
   const formatLabel = useMemo(() => (v: number) => formatBarValue(v, model.measure), [model.measure]);
   const height = drawn.length > 1 ? SMALL_HEIGHT : HEIGHT;
+  const guessWidth = multipleWidth(GUESSED_BOX[useIsPhone() ? 'phone' : 'laptop'], drawn.length);
 
   let body;
   if (!first) {
@@ -93,7 +102,7 @@ export function PanelChart({ model, boxId, trend, comparison }: {
               {Chart ? (
                 <Chart {...d.props} height={height} autoFocus={focusChart && d === first} touchedAt={touchedAt} />
               ) : (
-                <TrendPicture {...d.props} height={height} />
+                <TrendPicture {...d.props} height={height} guessWidth={guessWidth} />
               )}
             </div>
           ))}

@@ -2,7 +2,8 @@
  * The dashboard's requests started ahead of React: at the start, before the first render, the
  * register, indicators and sources, and the figures of the view in the URL as
  * soon as the register says what its ids stand for; then at every change of the filters, the
- * figures of the new view at once, before React draws the change. The panels' queries find
+ * figures of the new view at once (and those its resolutions' targets ask for, when those
+ * resolutions are known), before React draws the change. The panels' queries find
  * them in flight (the same keys: panel-query.ts), so the wait for the API overlaps the
  * rendering instead of following it.
  *
@@ -20,6 +21,7 @@ import type { Filters } from '../features/filters/url-state';
 import { comparesUnits } from '../features/kpi-panel/compare';
 import { prefetchPanels } from '../features/kpi-panel/panel-query';
 import { unitIndex, unitsInView } from '../features/kpi-panel/units-in-view';
+import { prefetchTargetFigures } from '../features/resolutions/target-figures';
 
 /**
  * The units each panel shows for the chosen ids, as its data hook computes them: the known ids
@@ -46,7 +48,9 @@ function prefetchOnChange(client: QueryClient): () => void {
     const register = client.getQueryData<Unit[]>(queries.units().queryKey);
     if (!register) return;
     const view = viewOf(state.units, state.period, register);
-    if (comparesUnits(view.length)) prefetchPanels(client, view, state.period);
+    if (!comparesUnits(view.length)) return;
+    prefetchPanels(client, view, state.period);
+    prefetchTargetFigures(client, view, state.period);
   });
 }
 

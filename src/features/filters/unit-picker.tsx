@@ -7,13 +7,13 @@
  * own, fetched as soon as the picker is first drawn (on a phone, once the figures are painted):
  * they are not needed to paint the figures, so they stay out of the first-load JavaScript.
  */
-import { Suspense, useEffect, useId, useRef, useState } from 'react';
+import { memo, Suspense, useEffect, useId, useRef, useState } from 'react';
 import { preloadableLazy } from '../../components/preloadable-lazy';
+import { useIsPhone, type Screen } from '../../components/use-phone';
 import { afterFirstContentfulPaint } from '../../lib/after-first-paint';
 import type { Register } from './picker-model';
 import { useFilters } from './store';
 import { UnitChips } from './unit-chips';
-import { useIsPhone, type Screen } from '../../components/use-phone';
 import './picker.css';
 
 const combobox = preloadableLazy(() => import('./unit-combobox').then((m) => m.UnitCombobox));
@@ -97,7 +97,8 @@ function PhoneSheet({ register }: { register: Register }) {
   );
 }
 
-export function UnitPicker({ register }: { register: Register }) {
+/** Drawn again only when the register changes (not with the period beside it in the filter bar); its parts follow the units chosen themselves. */
+export const UnitPicker = memo(function UnitPicker({ register }: { register: Register }) {
   const phone = useIsPhone();
   const inputId = useId();
   if (phone) return <PhoneSheet register={register} />;
@@ -109,4 +110,4 @@ export function UnitPicker({ register }: { register: Register }) {
       <UnitChips register={register} fallbackFocusId={inputId} />
     </div>
   );
-}
+});

@@ -26,7 +26,7 @@ function useSavedTime(copies: SavedCopies): number | undefined {
   // a page the server drew shows no saved copy (it came with its answers)
   return useSyncExternalStore(
     subscribe,
-    () => savedTimeOf(client.getQueryCache(), useConnection.getState().lost, copies.shows),
+    () => savedTimeOf(client.getQueryCache(), useConnection.getState().lost, copies),
     () => undefined,
   );
 }

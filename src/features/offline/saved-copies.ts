@@ -33,6 +33,8 @@ export const isSavedQuery = (query: Pick<Query, 'queryKey' | 'meta'>) => SAVED_K
 export interface SavedCopies {
   /** The query shows a saved copy now (its answer did not come in this session). */
   shows(query: Pick<Query, 'queryHash'>): boolean;
+  /** Any query shows a saved copy now. */
+  showsAny(): boolean;
   /** Called whenever a query starts or stops showing a saved copy. */
   subscribe(listener: () => void): () => void;
   /** Resolves once the copies kept earlier are read. */
@@ -123,6 +125,7 @@ export function keepSavedCopies(client: QueryClient, store: CopyStore = indexedD
 
   return {
     shows: (query) => shown.has(query.queryHash),
+    showsAny: () => shown.size > 0,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

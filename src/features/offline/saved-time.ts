@@ -5,15 +5,19 @@
  */
 import type { Query, QueryCache } from '@tanstack/react-query';
 import { queryKeys } from '../../api/queries';
+import type { SavedCopies } from './saved-copies';
 
 const isFigures = (query: Query) => query.queryKey[0] === queryKeys.observations[0];
 
-export function savedTimeOf(cache: QueryCache, lost: boolean, showsSavedCopy: (query: Query) => boolean): number | undefined {
+export function savedTimeOf(cache: QueryCache, lost: boolean, copies: Pick<SavedCopies, 'shows' | 'showsAny'>): number | undefined {
+  // asked at every change of the cache: the figures current and the connection there (nearly
+  // always) is answered without walking it
+  if (!lost && !copies.showsAny()) return undefined;
   let oldest: number | undefined;
   let fromCopy = false;
   for (const query of cache.getAll()) {
     if (!isFigures(query) || query.getObserversCount() === 0 || query.state.data === undefined) continue;
-    fromCopy ||= showsSavedCopy(query);
+    fromCopy ||= copies.shows(query);
     oldest = Math.min(oldest ?? Infinity, query.state.dataUpdatedAt);
   }
   return fromCopy || lost ? oldest : undefined;

@@ -16,7 +16,7 @@ export interface Offline {
 
 /** Nothing saved, nothing watched: what the server's first screen draws (src/app/first-screen.tsx), as a page does before it has read its copies. */
 export const NO_OFFLINE: Offline = {
-  copies: { shows: () => false, subscribe: () => () => undefined, ready: Promise.resolve(), stop: () => undefined },
+  copies: { shows: () => false, showsAny: () => false, subscribe: () => () => undefined, ready: Promise.resolve(), stop: () => undefined },
   stop: () => undefined,
 };
 

@@ -7,13 +7,12 @@
  * read `exportRows` (CSV rows and the lines of the images).
  */
 import type { Indicator, Observation, Resolution, Unit } from '../../api/contract';
-import { parsePeriod } from '../../api/periods';
 import { formatNumber, formatQualified } from '../../lib/format';
 import type { FigureRow } from '../../lib/panel-export';
 import { periodLabel } from '../../lib/period-names';
 import { byRisk, countTargetStatuses, indexFigures, resolutionStatus, TARGET_STATUS_WORDS, type TargetStatusKind } from '../../lib/target-status';
 import { MEASURE_NAMES, QUALIFIER_NAMES, STATUS_COUNT_WORDS } from '../../lib/vocabulary';
-import { resolutionYears } from '../../api/contract';
+import { resolutionInForce } from './target-figures';
 
 export const REPORTED_INDICATOR = 'resolution_targets_met';
 
@@ -73,19 +72,6 @@ export interface TargetListInput {
   /** The report's own counts (resolution_targets_met) of the units. */
   reported: readonly Observation[];
   byUnit: boolean;
-}
-
-/** The resolution in force for the period: the year's resolution of its year, else the term's covering it (base year included). */
-export function resolutionInForce(resolutions: readonly Resolution[], unitId: string, period: string, prefer?: 'year' | 'term'): Resolution | undefined {
-  const p = parsePeriod(period);
-  if (!p) return undefined;
-  const mine = resolutions.filter((r) => r.unitId === unitId);
-  const year = mine.find((r) => r.kind === 'year' && r.year === p.year);
-  const term = mine.find((r) => {
-    const y = r.kind === 'term' ? resolutionYears(r) : null;
-    return y !== null && p.year >= y.baseYear && p.year <= y.lastYear;
-  });
-  return prefer === 'term' ? (term ?? year) : (year ?? term);
 }
 
 /** How many targets are counted "met or on track", out of those judged: the computed count. */

@@ -13,12 +13,13 @@
  */
 import { keepPreviousData, useQueries, useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
-import { resolutionYears, type Observation } from '../../api/contract';
-import { formatPeriodId, parsePeriod, type Quarter } from '../../api/periods';
+import type { Observation, Resolution } from '../../api/contract';
+import { formatPeriodId, parsePeriod } from '../../api/periods';
 import { queries, resolutionsQuery } from '../../api/queries';
 import { useSameData } from '../../components/use-same-data';
 import { whenIdle } from '../../lib/when-idle';
-import { buildTargetList, resolutionInForce, targetJudge, type TargetListModel } from './target-list-model';
+import { resolutionInForce, targetFigures, targetsAsk } from './target-figures';
+import { buildTargetList, targetJudge, type TargetListModel } from './target-list-model';
 
 export interface TargetListView {
   unitIds: readonly string[];
@@ -29,6 +30,7 @@ export interface TargetListView {
 }
 
 const NO_FIGURES: Observation[] = [];
+const NO_RESOLUTIONS: Resolution[] = [];
 
 export function useTargetList({ unitIds, period, reported, byUnit }: TargetListView) {
   const year = parsePeriod(period)?.year;
@@ -37,23 +39,7 @@ export function useTargetList({ unitIds, period, reported, byUnit }: TargetListV
   const indicators = useQuery(queries.indicators());
   const client = useQueryClient();
 
-  // what the resolutions in force ask of the figures: which units, which indicators, since when
-  const ask = useMemo(() => {
-    const inForce = (resolutions.data ?? []).filter((r) => resolutionInForce(resolutions.data ?? [], r.unitId, period, r.kind) === r);
-    const ids = new Set<string>();
-    const withTargets = new Set<string>();
-    let base: number | undefined;
-    for (const r of inForce) {
-      for (const t of r.targets) {
-        if (!t.indicatorId) continue;
-        ids.add(t.indicatorId);
-        withTargets.add(r.unitId);
-      }
-      const y = resolutionYears(r)?.baseYear;
-      if (y !== undefined && (base === undefined || y < base)) base = y;
-    }
-    return { units: [...withTargets], indicators: [...ids], from: base !== undefined ? formatPeriodId(base, 1) : undefined };
-  }, [resolutions.data, period]);
+  const ask = useMemo(() => targetsAsk(resolutions.data ?? NO_RESOLUTIONS, period), [resolutions.data, period]);
 
   const figuresOptions = useMemo(() => targetFigures(ask, period), [ask, period]);
   const needsFigures = ask.units.length > 0 && ask.indicators.length > 0;
@@ -116,20 +102,6 @@ export function useTargetList({ unitIds, period, reported, byUnit }: TargetListV
     retry: () => all.filter((q) => q.isError).forEach((q) => void q.refetch()),
     retrying: all.some((q) => q.isFetching),
   };
-}
-
-/**
- * The figures the targets ask of a period, in parts that stay the same as the period moves:
- * the years before the period's, then each quarter of its year up to the period (a change of
- * quarter asks for that quarter alone).
- */
-function targetFigures(ask: { units: string[]; indicators: string[]; from?: string }, period: string) {
-  const p = parsePeriod(period);
-  if (!p) return [];
-  const filter = { units: ask.units, indicators: ask.indicators };
-  const quarters = Array.from({ length: p.quarter }, (_, i) => formatPeriodId(p.year, (i + 1) as Quarter)).filter((q) => ask.from === undefined || q >= ask.from);
-  const before = ask.from === undefined || ask.from < formatPeriodId(p.year, 1) ? [{ from: ask.from, to: formatPeriodId(p.year - 1, 4) }] : [];
-  return [...before, ...quarters.map((q) => ({ from: q, to: q }))].map((span) => queries.observations({ ...filter, ...span }));
 }
 
 /** The parts' state as one answer's: failed if any part is. */

@@ -75,11 +75,18 @@ describe('the first screen in the first HTML', () => {
       const { page, errors } = browser;
       await recordLayoutShifts(page);
       // the server's elements, marked before the page's script runs (it waits for the first paint)
-      await page.addInitScript(() =>
+      await page.addInitScript(() => {
         document.addEventListener('DOMContentLoaded', () =>
           document.querySelectorAll('.at-risk-summary, section[data-panel], input[role=combobox], svg[data-kpi-chart]').forEach((e) => e.setAttribute('data-from-server', '')),
-        ),
-      );
+        );
+        // when the parser had read the whole first screen (the mark index.html puts after #root)
+        const seen = new MutationObserver(() => {
+          if (!document.getElementById('after-root')) return;
+          (window as unknown as { firstScreenParsed: number }).firstScreenParsed = performance.now();
+          seen.disconnect();
+        });
+        seen.observe(document, { childList: true, subtree: true });
+      });
       await page.goto(server.url + VIEW);
       await waitForPanels(page);
       const kept = await page.evaluate(() => ({
@@ -93,6 +100,12 @@ describe('the first screen in the first HTML', () => {
         })(),
       }));
       expect(kept, JSON.stringify(options)).toEqual({ summary: true, first: true, pages: 1, chart: { fromServer: true, width: 0 } });
+      // nothing was painted before the whole first screen had been read: no part of it moved when the rest came
+      const paint = await page.evaluate(() => ({
+        parsed: (window as unknown as { firstScreenParsed?: number }).firstScreenParsed ?? Infinity,
+        fcp: performance.getEntriesByName('first-contentful-paint')[0]!.startTime,
+      }));
+      expect(paint.fcp, JSON.stringify(options)).toBeGreaterThanOrEqual(paint.parsed);
       // a laptop's search box is the server's too (its code is loaded before the page hydrates), and answers typing
       if ('laptop' in options) {
         const box = page.locator('input[role=combobox]');

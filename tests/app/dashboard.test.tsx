@@ -2,7 +2,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadDataset } from '../../data';
 import { createHandlers } from '../../mocks/handlers';
-import { server } from '../../mocks/node';
+import { observationRequests, server } from '../../mocks/node';
 import { dropEndpoint, failEndpoint, malformEndpoint, slowEndpoint, withParam } from '../../mocks/scenarios';
 import { currentSearch, renderAt } from '../render';
 
@@ -246,16 +246,6 @@ describe('a link without a period', () => {
     server.events.removeAllListeners();
     vi.useRealTimers();
   });
-  /** The figures' requests the page makes. */
-  function observationRequests() {
-    const asked: URL[] = [];
-    server.events.on('request:start', ({ request }) => {
-      const url = new URL(request.url);
-      if (url.pathname === '/api/observations') asked.push(url);
-    });
-    return asked;
-  }
-
   it('opens on the latest period that has figures for the unit, says which, and asks for the figures once', async () => {
     const asked = observationRequests();
     renderAt('/?unit=my-thoi');

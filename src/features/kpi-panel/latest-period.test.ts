@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../../data';
 import { syntheticDataset } from '../../../data/synthetic';
 import { createHandlers } from '../../../mocks/handlers';
-import { server } from '../../../mocks/node';
+import { observationRequests, server } from '../../../mocks/node';
 import { queries } from '../../api/queries';
 import { comparesUnits } from './compare';
 import { findLatestPeriod } from './latest-period';
@@ -27,22 +27,13 @@ async function expectSeededLikeFetched(client: QueryClient, view: string[], peri
   }
 }
 
-function countRequests() {
-  const asked: URL[] = [];
-  server.events.on('request:start', ({ request }) => {
-    const url = new URL(request.url);
-    if (url.pathname === '/api/observations') asked.push(url);
-  });
-  return asked;
-}
-
 afterEach(() => server.events.removeAllListeners());
 
 describe('findLatestPeriod', () => {
   it('finds a ward’s latest period in one request, and gives each panel its figures', async () => {
     const client = new QueryClient();
     const register = await client.fetchQuery(queries.units());
-    const asked = countRequests();
+    const asked = observationRequests();
     expect(await findLatestPeriod(client, ['my-thoi'], register, YEARS)).toBe('2026-Q1');
     expect(asked).toHaveLength(1);
     await expectSeededLikeFetched(client, ['my-thoi'], '2026-Q1');
@@ -58,7 +49,7 @@ describe('findLatestPeriod', () => {
     server.use(...createHandlers({ ...real, ...data, units: real.units, indicators: real.indicators }));
     const client = new QueryClient();
     const register = await client.fetchQuery(queries.units());
-    const asked = countRequests();
+    const asked = observationRequests();
     expect(await findLatestPeriod(client, ['an-giang'], register, YEARS)).toBe('2025-Q4');
     // 2026 (nothing), then 2025
     expect(asked.map((u) => u.searchParams.get('from'))).toEqual(['2026-Q1', '2025-Q1']);

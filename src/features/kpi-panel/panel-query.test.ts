@@ -5,26 +5,10 @@
  */
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, describe, expect, it } from 'vitest';
-import { server } from '../../../mocks/node';
+import { observationRequests, server, settled } from '../../../mocks/node';
 import { queries } from '../../api/queries';
 import { comparedIndicatorsOf, comparedQuarter, comparedSamePeriod, PANEL_FAMILIES, panelObservations, prefetchPanels } from './panel-query';
 import { unitsInView } from './units-in-view';
-
-function observationRequests() {
-  const asked: URL[] = [];
-  server.events.on('request:start', ({ request }) => {
-    const url = new URL(request.url);
-    if (url.pathname === '/api/observations') asked.push(url);
-  });
-  return asked;
-}
-
-/** Waits until no query is fetching. */
-const settled = (client: QueryClient) =>
-  new Promise<void>((resolve) => {
-    const check = () => (client.isFetching() === 0 ? resolve() : setTimeout(check, 10));
-    check();
-  });
 
 afterEach(() => server.events.removeAllListeners());
 

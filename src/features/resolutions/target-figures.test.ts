@@ -9,29 +9,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../../data';
 import { syntheticResolutions } from '../../../data/synthetic';
 import { createHandlers } from '../../../mocks/handlers';
-import { server } from '../../../mocks/node';
+import { observationRequests, server, settled } from '../../../mocks/node';
 import { queries, resolutionsQuery } from '../../api/queries';
 import { communesOf } from '../../api/units';
 import { prefetchTargetFigures, targetFigures, targetsAsk } from './target-figures';
 
 const dataset = loadDataset();
 const resolutions = syntheticResolutions({ register: dataset.units });
-
-function observationRequests() {
-  const asked: URL[] = [];
-  server.events.on('request:start', ({ request }) => {
-    const url = new URL(request.url);
-    if (url.pathname === '/api/observations') asked.push(url);
-  });
-  return asked;
-}
-
-/** Waits until no query is fetching. */
-const settled = (client: QueryClient) =>
-  new Promise<void>((resolve) => {
-    const check = () => (client.isFetching() === 0 ? resolve() : setTimeout(check, 10));
-    check();
-  });
 
 afterEach(() => server.events.removeAllListeners());
 

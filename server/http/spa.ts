@@ -7,7 +7,7 @@
  * filters (`/?unit=…&period=…`, the links people share) is index.html with the API's first
  * answers inside (first-answers.ts), checked at every use like index.html (its ETag is its
  * content's), and with the first screen drawn inside (first-screen.ts) for the screen the
- * request says it comes from, and on a phone with the web font only for a browser that has it
+ * request says it comes from, and with the web font only for a browser that has it
  * (web-font.ts); /index.html by its name (what the service worker keeps) is always
  * the plain file, and the first screen's own code (dist/ssr/) is never served.
  */
@@ -76,7 +76,7 @@ export function spaRoutes(distDir: string, answers?: AnswerSource, log?: (line: 
     const found = await firstAnswers(answers!, new URLSearchParams(search));
     const screen = screenOf(c.req.header('sec-ch-ua-mobile'), c.req.header('user-agent'));
     const markup = await drawFirstScreen(search, found, screen);
-    const page = withAnswers(withFirstScreen(screen === 'laptop' || hasWebFont(c) ? html : withoutWebFont(html), markup, screen), found);
+    const page = withAnswers(withFirstScreen(hasWebFont(c) ? html : withoutWebFont(html), markup, screen), found);
     // the page drawn for a phone differs from a laptop's, and one with the web font from one without
     return sendGenerated(c, page, 'text/html; charset=UTF-8', REVALIDATE, [...SCREEN_HEADERS, 'Cookie']);
   };

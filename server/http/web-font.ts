@@ -1,8 +1,8 @@
 /**
- * The web font in a phone's first HTML only for a browser that has its files (src/api/web-font.ts;
- * a laptop's always has it). A phone's first visit is painted in the system's font: its fonts
- * could not come in time on a phone over slow data (`font-display: optional` would not use
- * them), and asked for with the page they took the bandwidth of the page's script. The page
+ * The web font in a first HTML only for a browser that has its files (src/api/web-font.ts). A
+ * first visit is painted in the system's font: on a phone over slow data its fonts could not
+ * come in time (`font-display: optional` would not use them), and asked for with the page they
+ * took the bandwidth of the page's script; on a laptop they held its first paint. The page
  * loads them once it is idle and sets the cookie; from the next visit on, they come from the
  * browser's cache in time for the first paint, and the page is in Be Vietnam Pro from its first
  * frame, never switching under the reader.

@@ -102,7 +102,7 @@ describe('a link to a ward and a period', () => {
   });
 
   it('keeps the rest of index.html as it is, the answers at the end of the body', async () => {
-    const { html } = await page('/?unit=my-thoi&period=2024-Q4');
+    const { html } = await page('/?unit=my-thoi&period=2024-Q4', s, { cookie: `${WEB_FONT_COOKIE}=1` });
     const plain = html.replace(/<script type="application\/json"[^>]*>[\s\S]*?<\/script>\n?/g, '');
     expect(plain).toBe(INDEX);
   });
@@ -111,11 +111,13 @@ describe('a link to a ward and a period', () => {
 describe('the web font', () => {
   const plainOf = (html: string) => html.replace(/<script type="application\/json"[^>]*>[\s\S]*?<\/script>\n?/g, '');
 
-  it('is left out of a phone’s first visit: no font asked for before the first paint, the page in the system’s font', async () => {
-    const html = plainOf((await page('/?unit=my-thoi&period=2024-Q4', s, PHONE)).html);
-    expect(html).not.toContain('woff2');
-    expect(html).toContain('<html lang="vi"><head>');
-    expect(html).toContain('<script type="module" src="/assets/index-abc123.js"></script>\n\n</head><body>');
+  it('is left out of a first visit, on a phone and on a laptop: no font asked for before the first paint, the page in the system’s font', async () => {
+    for (const headers of [PHONE, {}]) {
+      const html = plainOf((await page('/?unit=my-thoi&period=2024-Q4', s, headers)).html);
+      expect(html, JSON.stringify(headers)).not.toContain('woff2');
+      expect(html).toContain('<html lang="vi"><head>');
+      expect(html).toContain('<script type="module" src="/assets/index-abc123.js"></script>\n\n</head><body>');
+    }
   });
 
   it('is preloaded and named for a browser that says it has the files', async () => {
@@ -126,9 +128,8 @@ describe('the web font', () => {
     }
   });
 
-  it('stays in index.html by its name (the service worker’s copy, whose files it keeps too) and in a laptop’s page', async () => {
+  it('stays in index.html by its name (the service worker’s copy, whose files it keeps too)', async () => {
     expect((await page('/index.html', s, PHONE)).html).toBe(INDEX);
-    expect(plainOf((await page('/?unit=my-thoi&period=2024-Q4')).html)).toBe(INDEX);
   });
 });
 

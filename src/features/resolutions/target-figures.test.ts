@@ -30,6 +30,7 @@ describe('prefetchTargetFigures', () => {
 
     // the year's resolutions not known yet: nothing is asked
     prefetchTargetFigures(client, view, '2026-Q2');
+    await settled(client);
     expect(asked).toHaveLength(0);
 
     const inForce = await client.fetchQuery(resolutionsQuery(view, 2026));

@@ -3,7 +3,7 @@
  * first answers that came with the page serve its first requests, the queries go out, and
  * React hydrates the server's first screen, or draws the page where there is none.
  */
-import { StrictMode, startTransition } from 'react';
+import { StrictMode, startTransition, type ReactNode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from './app';
 import { firstScreenPanels } from './dashboard-page';
@@ -15,6 +15,7 @@ import { startApp } from './start';
 import { keepWebFontForNextVisit } from './web-font';
 import { preloadPicker } from '../features/filters/unit-picker';
 import { assumeScreen, type Screen } from '../components/use-phone';
+import { beginHydration, HydrationEnd } from '../components/charts/use-hydrating';
 import { startOffline } from '../features/offline/start-offline';
 import { yieldToMain } from '../api/yield-to-main';
 
@@ -51,9 +52,10 @@ export async function mountApp(): Promise<void> {
   keepWebFontForNextVisit();
   // and React's first work in a task of its own
   await yieldToMain();
-  const page = (firstPanels: number) => (
+  const page = (firstPanels: number, hydrated?: ReactNode) => (
     <StrictMode>
       <App queryClient={queryClient} offline={offline} firstPanels={firstPanels} />
+      {hydrated}
     </StrictMode>
   );
   if (served) {
@@ -62,8 +64,9 @@ export async function mountApp(): Promise<void> {
     // what the screen holds is here before React looks at it (components/preloadable-lazy.ts)
     await Promise.all([firstPaintReady(queryClient, { timeoutMs: HYDRATE_WAIT_MS }), preloadPicker(served).catch(() => undefined)]);
     // in a transition too: hydrated in slices (a plain hydration is one task, long on a slow phone)
+    beginHydration();
     startTransition(() => {
-      hydrateRoot(container, page(firstScreenPanels(served)));
+      hydrateRoot(container, page(firstScreenPanels(served), <HydrationEnd />));
     });
     return;
   }

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState } from 'react';
+import { startTransition, useLayoutEffect, useRef, useState } from 'react';
 import { useHydrating } from './use-hydrating';
 
 /**
@@ -9,16 +9,20 @@ import { useHydrating } from './use-hydrating';
  * a chart there is drawn only when a test gives it a size. `guess`: the width to draw at until
  * measured in the server's first screen and in the render that hydrates it (nothing can be
  * measured there; the same guess in both, so React keeps the server's HTML); 0 in any other
- * render, which measures first.
+ * render, which measures first. A picture the server drew stays on screen, scaled into its box,
+ * until it is drawn again at the measured width, in a transition: in slices, after the
+ * hydration's commit, not in it.
  */
 export function useContainerWidth<T extends HTMLElement>(fixed: number | undefined, beforePaint = true, guess = 0) {
   const ref = useRef<T>(null);
   const hydrating = useHydrating();
   const [measured, setMeasured] = useState(() => (hydrating ? guess : 0));
+  const [fromServer] = useState(hydrating);
   useLayoutEffect(() => {
     const el = ref.current;
     if (fixed || !el) return;
-    const read = () => setMeasured(Math.floor(el.clientWidth));
+    const measure = fromServer ? (width: number) => startTransition(() => setMeasured(width)) : setMeasured;
+    const read = () => measure(Math.floor(el.clientWidth));
     if (typeof ResizeObserver === 'undefined') {
       read();
       return;
@@ -26,10 +30,10 @@ export function useContainerWidth<T extends HTMLElement>(fixed: number | undefin
     if (beforePaint) read();
     const observer = new ResizeObserver((entries) => {
       const box = entries[0]?.contentRect;
-      setMeasured(Math.floor(box && box.width > 0 ? box.width : el.clientWidth));
+      measure(Math.floor(box && box.width > 0 ? box.width : el.clientWidth));
     });
     observer.observe(el);
     return () => observer.disconnect();
-  }, [fixed, beforePaint]);
+  }, [fixed, beforePaint, fromServer]);
   return { ref, width: fixed || measured };
 }

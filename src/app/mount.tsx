@@ -3,7 +3,7 @@
  * first answers that came with the page serve its first requests, the queries go out, and
  * React hydrates the server's first screen, or draws the page where there is none.
  */
-import { StrictMode, startTransition, type ReactNode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from './app';
 import { firstScreenPanels } from './dashboard-page';
@@ -15,7 +15,7 @@ import { startApp } from './start';
 import { keepWebFontForNextVisit } from './web-font';
 import { preloadPicker } from '../features/filters/unit-picker';
 import { assumeScreen, type Screen } from '../components/use-phone';
-import { beginHydration, HydrationEnd } from '../components/charts/use-hydrating';
+import { beginHydration, HydrationScope } from '../components/charts/use-hydrating';
 import { startOffline } from '../features/offline/start-offline';
 import { yieldToMain } from '../api/yield-to-main';
 
@@ -52,10 +52,9 @@ export async function mountApp(): Promise<void> {
   keepWebFontForNextVisit();
   // and React's first work in a task of its own
   await yieldToMain();
-  const page = (firstPanels: number, hydrated?: ReactNode) => (
+  const page = (firstPanels: number) => (
     <StrictMode>
       <App queryClient={queryClient} offline={offline} firstPanels={firstPanels} />
-      {hydrated}
     </StrictMode>
   );
   if (served) {
@@ -66,7 +65,7 @@ export async function mountApp(): Promise<void> {
     // in a transition too: hydrated in slices (a plain hydration is one task, long on a slow phone)
     beginHydration();
     startTransition(() => {
-      hydrateRoot(container, page(firstScreenPanels(served), <HydrationEnd />));
+      hydrateRoot(container, <HydrationScope>{page(firstScreenPanels(served))}</HydrationScope>);
     });
     return;
   }

@@ -1,27 +1,28 @@
-import { useEffect, useSyncExternalStore } from 'react';
+import { useEffect, useSyncExternalStore, type ReactNode } from 'react';
 
 let hydrating = false;
 const never = () => () => undefined;
 
 /**
  * The page is about to hydrate the server's first screen (mount.tsx): renders read true until
- * `<HydrationEnd />`, the last child of the hydrated tree, has run its effect.
+ * the effect of `<HydrationScope>` around the hydrated tree has run.
  */
 export function beginHydration(): void {
   hydrating = true;
 }
 
 /**
- * Put last in the tree that hydrates the server's HTML: its effect runs after those of the
- * components before it, whose subscription then still reads the server's value (true), so React
- * does not draw them all again at once, in the hydration's commit, for a value they only used
- * for their first state.
+ * Wraps the tree that hydrates the server's HTML. Its effect runs after those of the components
+ * within it, whose subscriptions then still read the server's value (true), so React does not
+ * draw them all again at once, in the hydration's commit, for a value they only used for their
+ * first state. A wrapper, not a sibling: a sibling would change the tree's shape, and so every
+ * useId below it, from the server's (the labels' and lists' ids in the HTML).
  */
-export function HydrationEnd(): null {
+export function HydrationScope({ children }: { children: ReactNode }): ReactNode {
   useEffect(() => {
     hydrating = false;
   }, []);
-  return null;
+  return children;
 }
 
 /**

@@ -27,8 +27,9 @@ export function HydrationScope({ children }: { children: ReactNode }): ReactNode
 
 /**
  * True in the server's render of the first screen and in the browser's render that hydrates
- * it (React reads the server snapshot in both), false in every other render. Meant for a first
- * state: a component does not render again when the hydration ends.
+ * it (React reads the server snapshot in both), false once the hydration's effects have run and
+ * in a page that hydrates nothing. Meant for a first state: a component does not render again
+ * when the hydration ends.
  */
 export function useHydrating(): boolean {
   return useSyncExternalStore(

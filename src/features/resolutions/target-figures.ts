@@ -68,4 +68,3 @@ export function targetFigures(ask: { units: string[]; indicators: string[]; from
   const before = ask.from === undefined || ask.from < formatPeriodId(p.year, 1) ? [{ from: ask.from, to: formatPeriodId(p.year - 1, 4) }] : [];
   return [...before, ...quarters.map((q) => ({ from: q, to: q }))].map((span) => queries.observations({ ...filter, ...span }));
 }
-
